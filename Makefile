@@ -1,0 +1,93 @@
+# mkbook — articles to EPUB 3 and print-quality PDF.
+#
+#   make            build ./mkbook
+#   make book       build the sample book from content/ into build/
+#   make check      run every test (installs missing Debian packages first)
+#   make asan       the same tests under AddressSanitizer + UBSan
+#   make valgrind   the sample book under valgrind
+#   make fuzz       libFuzzer harnesses (clang)
+#   make bench      benchmarks against pandoc and WeasyPrint
+#   make install    PREFIX=/usr/local DESTDIR=
+
+PREFIX	?= /usr/local
+BINDIR	 = $(PREFIX)/bin
+DATADIR	 = $(PREFIX)/share/mkbook
+MANDIR	 = $(PREFIX)/share/man/man1
+
+VERSION	 = 0.1.0
+CC	?= cc
+PKGS	 = libzip cairo pangocairo pangoft2 harfbuzz harfbuzz-subset fontconfig \
+	   libcmark-gfm yaml-0.1 libexttextcat
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lhyphen -lm
+
+WARN	 = -Wall -Wextra -Wno-unused-parameter
+CFLAGS	?= -O2 -g
+ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(WARN) \
+	   -DMKBOOK_VERSION='"$(VERSION)"' -DMKBOOK_DATADIR='"$(DATADIR)"' \
+	   $(PKG_CFLAGS) $(CFLAGS) $(SAN)
+ALL_LDFLAGS = $(LDFLAGS) $(SAN)
+
+# The model and the shared pieces.
+CORE_OBJS   = src/buf.o src/util.o src/model.o src/image.o src/output.o
+# Readers: plain text, Markdown with YAML front matter; language and dates.
+READER_OBJS = src/read_txt.o src/date.o src/lang.o src/read_md.o src/meta.o
+# The builder: inputs and book.yaml to one book.
+BOOK_OBJS   = src/book.o src/theme.o
+# The EPUB writer.
+EPUB_OBJS   = src/epub.o
+# The PDF typesetter, layer by layer.
+PDF_OBJS    = src/pdf.o
+# Typography shared by the typesetter: line breaking and hyphenation.
+TYPO_OBJS   = src/linebreak.o src/hyph.o
+
+LIB_OBJS = $(CORE_OBJS) $(READER_OBJS) $(BOOK_OBJS) $(EPUB_OBJS) $(PDF_OBJS) $(TYPO_OBJS)
+OBJS	 = src/main.o $(LIB_OBJS)
+
+UNIT_TESTS = tests/unit/t_buf tests/unit/t_date tests/unit/t_txt tests/unit/t_lang \
+	     tests/unit/t_linebreak tests/unit/t_hyph
+
+all: mkbook
+
+deps:
+	@sh scripts/deps.sh
+
+mkbook: $(OBJS)
+	$(CC) -o $@ $(OBJS) $(ALL_LDFLAGS) $(PKG_LIBS)
+
+src/%.o: src/%.c src/*.h
+	$(CC) $(ALL_CFLAGS) -c $< -o $@
+
+tests/unit/%: tests/unit/%.c tests/tap.h $(LIB_OBJS)
+	$(CC) $(ALL_CFLAGS) -Isrc -o $@ $< $(LIB_OBJS) $(ALL_LDFLAGS) $(PKG_LIBS)
+
+book: deps mkbook
+	./mkbook -o build content
+
+check: deps mkbook $(UNIT_TESTS)
+	prove -f $(UNIT_TESTS) tests/*.t
+
+asan:
+	$(MAKE) clean
+	$(MAKE) check SAN='-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all' CFLAGS='-O1 -g'
+	$(MAKE) clean
+
+valgrind: mkbook
+	valgrind --error-exitcode=9 --leak-check=full --errors-for-leak-kinds=definite \
+		./mkbook -q -o /tmp/mkbook-valgrind content
+
+bench: mkbook
+	sh bench/run.sh
+
+install: mkbook
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR) $(DESTDIR)$(DATADIR)
+	install -m 755 mkbook $(DESTDIR)$(BINDIR)/mkbook
+	install -m 644 mkbook.1 $(DESTDIR)$(MANDIR)/mkbook.1
+	cp -R templates $(DESTDIR)$(DATADIR)/
+	cp -R fonts $(DESTDIR)$(DATADIR)/
+
+clean:
+	rm -f mkbook src/*.o $(UNIT_TESTS) tests/fuzz/*.o
+	rm -rf build tests/tmp
+
+.PHONY: all deps book check asan valgrind bench install clean

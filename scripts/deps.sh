@@ -1,0 +1,32 @@
+#!/bin/sh
+# Install every Debian package mkbook needs to build, to make the sample
+# book and to run its tests. Safe to run again: installs only what is missing.
+set -eu
+
+PKGS="
+build-essential pkg-config clang
+libzip-dev libcairo2-dev libpango1.0-dev libharfbuzz-dev libfontconfig-dev
+libcmark-gfm-dev libyaml-dev libhyphen-dev libxml2-dev
+libexttextcat-dev libexttextcat-data
+hyphen-en-us hyphen-en-gb hyphen-de hyphen-fr
+fonts-sil-charis fonts-noto-core fonts-noto-cjk fonts-noto-mono
+epubcheck default-jre-headless qpdf poppler-utils mupdf-tools libxml2-utils
+python3 perl zip unzip
+"
+
+missing=""
+for p in $PKGS; do
+	if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+		missing="$missing $p"
+	fi
+done
+[ -z "$missing" ] && exit 0
+
+if [ "$(id -u)" != 0 ]; then
+	echo "mkbook: missing packages:$missing" >&2
+	echo "mkbook: run 'sudo sh scripts/deps.sh' to install them" >&2
+	exit 1
+fi
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq
+apt-get install -y -qq --no-install-recommends $missing >/dev/null

@@ -1,0 +1,19 @@
+/* Language tags: detection from text, validation, direction. */
+#ifndef MKBOOK_LANG_H
+#define MKBOOK_LANG_H
+
+#include "model.h"
+
+/* Guess the language of TEXT: by script for Arabic, Hebrew, Persian-less
+ * Arabic script, Chinese, Japanese, Korean, …; by n-gram statistics
+ * (libexttextcat) for Latin script. Return a static BCP 47 tag, or NULL
+ * when unsure. */
+const char *lang_detect(const char *text);
+/* Return 1 when TAG is well-formed BCP 47 ("en", "en-GB", "zh-Hant"). */
+int lang_valid(const char *tag);
+/* Right-to-left scripts: ar, he, fa, ur, yi, ps, sd, ug, dv, ckb. */
+enum direction lang_dir(const char *tag);
+/* Release the n-gram models (for leak checkers). */
+void lang_cleanup(void);
+
+#endif

@@ -1,0 +1,23 @@
+/* YAML metadata (libyaml): article front matter, book.yaml, theme.yaml. */
+#ifndef MKBOOK_META_H
+#define MKBOOK_META_H
+
+#include <stddef.h>
+
+#include "model.h"
+
+/* Apply the front matter YAML (LEN bytes starting at line LINE0 of FILE) to
+ * article A: title, subtitle/standfirst, kicker, author (string or list),
+ * role, date, lang, dir, image, image-alt, caption, credit, source, tags.
+ * Unknown keys warn; values of the wrong type and aliases are errors.
+ * Return 0, or -1 with the error set to "FILE:LINE: …". */
+int meta_front_matter(struct article *a, const char *file, int line0,
+    const char *yaml, size_t len);
+
+/* Read PATH (a book.yaml) into B: title, subtitle, author(s), publisher,
+ * lang, identifier, date, description, cover, theme, tags, and the article
+ * order ("articles": a list of file names relative to the directory) into
+ * *ORDER / *NORDER (fresh strings). Return 0, or -1 with the error set. */
+int meta_book(struct book *b, const char *path, char ***order, size_t *norder);
+
+#endif

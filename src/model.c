@@ -1,0 +1,491 @@
+#include <stdlib.h>
+#include <string.h>
+
+#include "model.h"
+
+struct article *
+article_new(const char *source)
+{
+	struct article *a = xcalloc(1, sizeof(*a));
+
+	a->source = xstrdup(source);
+	return a;
+}
+
+/* Arrays grow by doubling; capacity is recomputed from the count so the
+ * model needs no capacity fields: a count that is a power of two is full. */
+static void *
+push(void *arr, size_t n, size_t size)
+{
+	if (n == 0 || (n & (n - 1)) == 0)
+		arr = xrealloc(arr, (n ? n * 2 : 1) * size);
+	memset((char *)arr + n * size, 0, size);
+	return arr;
+}
+
+struct block *
+block_push(struct block **arr, size_t *n, enum block_type type)
+{
+	struct block *b;
+
+	*arr = push(*arr, *n, sizeof(**arr));
+	b = &(*arr)[(*n)++];
+	b->type = type;
+	return b;
+}
+
+struct inl *
+inl_push(struct inl **arr, size_t *n, enum inline_type type)
+{
+	struct inl *in;
+
+	*arr = push(*arr, *n, sizeof(**arr));
+	in = &(*arr)[(*n)++];
+	in->type = type;
+	return in;
+}
+
+void
+strv_push(char ***v, size_t *n, const char *s)
+{
+	*v = push(*v, *n, sizeof(**v));
+	(*v)[(*n)++] = xstrdup(s);
+}
+
+static void
+strv_free(char **v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		free(v[i]);
+	free(v);
+}
+
+void
+image_free(struct image *im)
+{
+	if (im == NULL)
+		return;
+	free(im->src);
+	free(im->path);
+	free(im->alt);
+	free(im->caption);
+	free(im->credit);
+	free(im);
+}
+
+void
+inl_free(struct inl *in)
+{
+	size_t i;
+
+	free(in->text);
+	free(in->href);
+	for (i = 0; i < in->nkids; i++)
+		inl_free(&in->kids[i]);
+	free(in->kids);
+}
+
+static void
+inls_free(struct inl *v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		inl_free(&v[i]);
+	free(v);
+}
+
+static void
+blocks_free(struct block *v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		block_free(&v[i]);
+	free(v);
+}
+
+/* Iterative over deep trees would be kinder to the stack; readers cap the
+ * nesting depth (MODEL_MAX_DEPTH) so recursion here stays shallow. */
+void
+block_free(struct block *b)
+{
+	free(b->text);
+	free(b->info);
+	image_free(b->image);
+	inls_free(b->inl, b->ninl);
+	blocks_free(b->kids, b->nkids);
+}
+
+void
+article_free(struct article *a)
+{
+	size_t i;
+
+	if (a == NULL)
+		return;
+	free(a->source);
+	free(a->id);
+	free(a->kicker);
+	free(a->headline);
+	free(a->standfirst);
+	strv_free(a->authors, a->nauthors);
+	free(a->role);
+	free(a->date);
+	free(a->date_text);
+	free(a->lang);
+	image_free(a->image);
+	free(a->url);
+	strv_free(a->tags, a->ntags);
+	blocks_free(a->blocks, a->nblocks);
+	for (i = 0; i < a->nnotes; i++) {
+		free(a->notes[i].label);
+		blocks_free(a->notes[i].blocks, a->notes[i].nblocks);
+	}
+	free(a->notes);
+	free(a);
+}
+
+void
+book_free(struct book *b)
+{
+	size_t i;
+
+	if (b == NULL)
+		return;
+	free(b->title);
+	free(b->subtitle);
+	strv_free(b->authors, b->nauthors);
+	free(b->publisher);
+	free(b->lang);
+	free(b->identifier);
+	free(b->date);
+	free(b->description);
+	free(b->cover);
+	free(b->theme);
+	free(b->basedir);
+	strv_free(b->tags, b->ntags);
+	for (i = 0; i < b->narticles; i++)
+		article_free(b->articles[i]);
+	free(b->articles);
+	free(b);
+}
+
+void
+inl_text(struct buf *out, const struct inl *in, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		switch (in[i].type) {
+		case INL_TEXT:
+		case INL_CODE:
+		case INL_NOTEREF:
+			if (in[i].text)
+				buf_puts(out, in[i].text);
+			break;
+		case INL_BREAK:
+			buf_putc(out, '\n');
+			break;
+		default:
+			inl_text(out, in[i].kids, in[i].nkids);
+			break;
+		}
+	}
+}
+
+void
+block_text(struct buf *out, const struct block *b)
+{
+	size_t i;
+
+	switch (b->type) {
+	case BLK_CODE:
+		if (b->text)
+			buf_puts(out, b->text);
+		return;
+	case BLK_FIGURE:
+		if (b->image) {
+			const char *parts[] = {b->image->alt, b->image->caption, b->image->credit};
+
+			for (i = 0; i < 3; i++) {
+				if (parts[i] == NULL)
+					continue;
+				if (out->len && out->data[out->len - 1] != '\n')
+					buf_putc(out, '\n');
+				buf_puts(out, parts[i]);
+			}
+		}
+		return;
+	case BLK_ROW:
+		for (i = 0; i < b->nkids; i++) {
+			if (i)
+				BUF_PUTSL(out, " | ");
+			block_text(out, &b->kids[i]);
+		}
+		return;
+	default:
+		break;
+	}
+	inl_text(out, b->inl, b->ninl);
+	for (i = 0; i < b->nkids; i++) {
+		if (i || b->ninl)
+			buf_putc(out, '\n');
+		block_text(out, &b->kids[i]);
+	}
+}
+
+const char *
+block_type_name(enum block_type t)
+{
+	static const char *names[] = {
+		"paragraph", "heading", "quote", "list", "item", "table",
+		"row", "cell", "code", "figure", "rule",
+	};
+
+	return (size_t)t < sizeof(names) / sizeof(names[0]) ? names[t] : "unknown";
+}
+
+static const char *
+inl_type_name(enum inline_type t)
+{
+	static const char *names[] = {
+		"text", "emph", "strong", "strike", "code", "link", "break", "noteref",
+	};
+
+	return (size_t)t < sizeof(names) / sizeof(names[0]) ? names[t] : "unknown";
+}
+
+static void
+json_strv(struct buf *out, char **v, size_t n)
+{
+	size_t i;
+
+	buf_putc(out, '[');
+	for (i = 0; i < n; i++) {
+		if (i)
+			BUF_PUTSL(out, ", ");
+		buf_json(out, v[i]);
+	}
+	buf_putc(out, ']');
+}
+
+static void
+json_inls(struct buf *out, const struct inl *in, size_t n)
+{
+	size_t i;
+
+	buf_putc(out, '[');
+	for (i = 0; i < n; i++) {
+		if (i)
+			BUF_PUTSL(out, ", ");
+		BUF_PUTSL(out, "{\"type\": ");
+		buf_json(out, inl_type_name(in[i].type));
+		if (in[i].text) {
+			BUF_PUTSL(out, ", \"text\": ");
+			buf_json(out, in[i].text);
+		}
+		if (in[i].href) {
+			BUF_PUTSL(out, ", \"href\": ");
+			buf_json(out, in[i].href);
+		}
+		if (in[i].type == INL_NOTEREF)
+			buf_printf(out, ", \"note\": %zu", in[i].note);
+		if (in[i].nkids) {
+			BUF_PUTSL(out, ", \"kids\": ");
+			json_inls(out, in[i].kids, in[i].nkids);
+		}
+		buf_putc(out, '}');
+	}
+	buf_putc(out, ']');
+}
+
+static void
+json_image(struct buf *out, const struct image *im)
+{
+	static const char *types[] = {NULL, "image/jpeg", "image/png"};
+
+	BUF_PUTSL(out, "{\"src\": ");
+	buf_json(out, im->src);
+	BUF_PUTSL(out, ", \"alt\": ");
+	buf_json(out, im->alt);
+	BUF_PUTSL(out, ", \"caption\": ");
+	buf_json(out, im->caption);
+	BUF_PUTSL(out, ", \"credit\": ");
+	buf_json(out, im->credit);
+	if (im->type != IMG_NONE)
+		buf_printf(out, ", \"type\": \"%s\", \"width\": %d, \"height\": %d",
+		    types[im->type], im->width, im->height);
+	buf_putc(out, '}');
+}
+
+static void json_blocks(struct buf *, const struct block *, size_t, int);
+
+static void
+indent(struct buf *out, int depth)
+{
+	buf_putc(out, '\n');
+	while (depth-- > 0)
+		BUF_PUTSL(out, "  ");
+}
+
+static void
+json_block(struct buf *out, const struct block *b, int depth)
+{
+	struct buf text = {0};
+
+	BUF_PUTSL(out, "{\"type\": ");
+	buf_json(out, block_type_name(b->type));
+	buf_printf(out, ", \"line\": %d", b->src.line);
+	if (b->type == BLK_HEADING)
+		buf_printf(out, ", \"level\": %d", b->level);
+	if (b->type == BLK_LIST)
+		buf_printf(out, ", \"ordered\": %s, \"start\": %d",
+		    b->ordered ? "true" : "false", b->start);
+	if ((b->type == BLK_ROW || b->type == BLK_CELL) && b->header)
+		BUF_PUTSL(out, ", \"header\": true");
+	if (b->type == BLK_CELL && b->align != ALIGN_NONE)
+		buf_printf(out, ", \"align\": \"%s\"",
+		    b->align == ALIGN_LEFT ? "left" : b->align == ALIGN_CENTER ? "center" : "right");
+	if (b->info) {
+		BUF_PUTSL(out, ", \"info\": ");
+		buf_json(out, b->info);
+	}
+	if (b->image) {
+		BUF_PUTSL(out, ", \"image\": ");
+		json_image(out, b->image);
+	}
+	block_text(&text, b);
+	BUF_PUTSL(out, ", \"text\": ");
+	buf_json(out, buf_str(&text));
+	buf_free(&text);
+	if (b->ninl && b->type != BLK_CELL) {
+		BUF_PUTSL(out, ", \"inlines\": ");
+		json_inls(out, b->inl, b->ninl);
+	}
+	if (b->nkids) {
+		BUF_PUTSL(out, ", \"blocks\": [");
+		json_blocks(out, b->kids, b->nkids, depth + 1);
+		buf_putc(out, ']');
+	}
+	buf_putc(out, '}');
+}
+
+static void
+json_blocks(struct buf *out, const struct block *v, size_t n, int depth)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (i)
+			buf_putc(out, ',');
+		indent(out, depth);
+		json_block(out, &v[i], depth);
+	}
+}
+
+static void
+json_field(struct buf *out, const char *key, const char *val, int depth)
+{
+	indent(out, depth);
+	buf_json(out, key);
+	BUF_PUTSL(out, ": ");
+	buf_json(out, val);
+	buf_putc(out, ',');
+}
+
+static void
+json_article(struct buf *out, const struct article *a)
+{
+	size_t i;
+
+	buf_putc(out, '{');
+	json_field(out, "source", a->source, 3);
+	json_field(out, "id", a->id, 3);
+	json_field(out, "kicker", a->kicker, 3);
+	json_field(out, "headline", a->headline, 3);
+	json_field(out, "standfirst", a->standfirst, 3);
+	indent(out, 3);
+	BUF_PUTSL(out, "\"authors\": ");
+	json_strv(out, a->authors, a->nauthors);
+	buf_putc(out, ',');
+	json_field(out, "role", a->role, 3);
+	json_field(out, "date", a->date, 3);
+	json_field(out, "date_text", a->date_text, 3);
+	json_field(out, "lang", a->lang, 3);
+	json_field(out, "dir", a->dir == DIR_RTL ? "rtl" : "ltr", 3);
+	json_field(out, "url", a->url, 3);
+	indent(out, 3);
+	BUF_PUTSL(out, "\"tags\": ");
+	json_strv(out, a->tags, a->ntags);
+	buf_putc(out, ',');
+	indent(out, 3);
+	BUF_PUTSL(out, "\"image\": ");
+	if (a->image)
+		json_image(out, a->image);
+	else
+		BUF_PUTSL(out, "null");
+	buf_putc(out, ',');
+	indent(out, 3);
+	BUF_PUTSL(out, "\"blocks\": [");
+	json_blocks(out, a->blocks, a->nblocks, 4);
+	BUF_PUTSL(out, "],");
+	indent(out, 3);
+	BUF_PUTSL(out, "\"footnotes\": [");
+	for (i = 0; i < a->nnotes; i++) {
+		struct buf text = {0};
+		size_t k;
+
+		if (i)
+			buf_putc(out, ',');
+		indent(out, 4);
+		BUF_PUTSL(out, "{\"label\": ");
+		buf_json(out, a->notes[i].label);
+		for (k = 0; k < a->notes[i].nblocks; k++) {
+			if (k)
+				buf_putc(&text, '\n');
+			block_text(&text, &a->notes[i].blocks[k]);
+		}
+		BUF_PUTSL(out, ", \"text\": ");
+		buf_json(out, buf_str(&text));
+		buf_free(&text);
+		buf_putc(out, '}');
+	}
+	BUF_PUTSL(out, "]");
+	indent(out, 2);
+	buf_putc(out, '}');
+}
+
+void
+model_json(struct buf *out, const struct book *book)
+{
+	size_t i;
+
+	BUF_PUTSL(out, "{\n  \"book\": {");
+	json_field(out, "title", book->title, 2);
+	json_field(out, "subtitle", book->subtitle, 2);
+	indent(out, 2);
+	BUF_PUTSL(out, "\"authors\": ");
+	json_strv(out, book->authors, book->nauthors);
+	buf_putc(out, ',');
+	json_field(out, "publisher", book->publisher, 2);
+	json_field(out, "lang", book->lang, 2);
+	json_field(out, "identifier", book->identifier, 2);
+	json_field(out, "date", book->date, 2);
+	json_field(out, "description", book->description, 2);
+	json_field(out, "cover", book->cover, 2);
+	json_field(out, "theme", book->theme, 2);
+	indent(out, 2);
+	BUF_PUTSL(out, "\"tags\": ");
+	json_strv(out, book->tags, book->ntags);
+	BUF_PUTSL(out, "\n  },\n  \"articles\": [");
+	for (i = 0; i < book->narticles; i++) {
+		if (i)
+			buf_putc(out, ',');
+		indent(out, 2);
+		json_article(out, book->articles[i]);
+	}
+	BUF_PUTSL(out, "\n  ]\n}\n");
+}

@@ -1,0 +1,169 @@
+/*
+ * The article model: the contract between the readers and the writers.
+ *
+ * A book holds articles; an article holds header fields (kicker, headline,
+ * standfirst, byline, date, lead figure), a tree of blocks, and its
+ * footnotes. Blocks hold inlines. Readers fill it in; writers only read it.
+ * Everything a writer needs is resolved here once: language and direction,
+ * ISO dates, image types and sizes, source positions.
+ *
+ * All strings are UTF-8, owned by the structure that holds them, and freed
+ * by book_free(). A NULL string means "absent"; readers never store "".
+ */
+#ifndef MKBOOK_MODEL_H
+#define MKBOOK_MODEL_H
+
+#include <stddef.h>
+
+#include "buf.h"
+
+enum inline_type {
+	INL_TEXT,	/* text */
+	INL_EMPH,	/* kids */
+	INL_STRONG,	/* kids */
+	INL_STRIKE,	/* kids */
+	INL_CODE,	/* text */
+	INL_LINK,	/* kids, href */
+	INL_BREAK,	/* hard line break */
+	INL_NOTEREF,	/* note: index into article.notes; text: the label shown */
+};
+
+struct inl {
+	enum inline_type type;
+	char		*text;
+	char		*href;		/* INL_LINK: the URL as written (writers check schemes) */
+	size_t		 note;		/* INL_NOTEREF: 0-based index into article->notes */
+	struct inl	*kids;
+	size_t		 nkids;
+};
+
+enum block_type {
+	BLK_PARAGRAPH,	/* inl */
+	BLK_HEADING,	/* inl, level 2..6 (level 1 is the article's headline) */
+	BLK_QUOTE,	/* kids: blocks */
+	BLK_LIST,	/* kids: BLK_ITEM; ordered, start */
+	BLK_ITEM,	/* kids: blocks (a tight item holds one paragraph) */
+	BLK_TABLE,	/* kids: BLK_ROW */
+	BLK_ROW,	/* kids: BLK_CELL; header */
+	BLK_CELL,	/* inl; header, align */
+	BLK_CODE,	/* text: the literal; info: the fence's info string */
+	BLK_FIGURE,	/* image (src, alt, caption, credit); caption may come without src */
+	BLK_RULE,	/* a thematic break */
+};
+
+enum align { ALIGN_NONE, ALIGN_LEFT, ALIGN_CENTER, ALIGN_RIGHT };
+
+enum image_type { IMG_NONE, IMG_JPEG, IMG_PNG };
+
+/* An image and its words. src is as written in the input; path is where the
+ * file is on disk (resolved against the article's directory and checked to
+ * stay inside it), NULL when the figure is only a caption. */
+struct image {
+	char		*src;
+	char		*path;
+	char		*alt;
+	char		*caption;	/* without the credit */
+	char		*credit;	/* "Photograph: Mark Schiefelbein/AP" */
+	enum image_type	 type;		/* from the file's bytes, not its name */
+	int		 width, height;	/* pixels, from the file's header */
+};
+
+struct srcpos {
+	const char	*file;		/* borrowed from article->source */
+	int		 line;		/* 1-based; 0 when unknown */
+};
+
+struct block {
+	enum block_type	 type;
+	struct srcpos	 src;
+	int		 level;		/* HEADING */
+	int		 ordered;	/* LIST */
+	int		 start;		/* LIST: first number when ordered */
+	int		 header;	/* ROW, CELL: a header row or cell */
+	enum align	 align;		/* CELL */
+	char		*text;		/* CODE */
+	char		*info;		/* CODE */
+	struct image	*image;		/* FIGURE */
+	struct inl	*inl;
+	size_t		 ninl;
+	struct block	*kids;
+	size_t		 nkids;
+};
+
+struct footnote {
+	char		*label;		/* as written: "1", "note" */
+	struct block	*blocks;
+	size_t		 nblocks;
+	int		 referenced;	/* set when some INL_NOTEREF points here */
+};
+
+enum direction { DIR_LTR, DIR_RTL };
+
+struct article {
+	char		*source;	/* the input file's path as given */
+	char		*id;		/* unique in the book: "a01", "a02", … */
+	char		*kicker;	/* "Exclusive" */
+	char		*headline;
+	char		*standfirst;	/* without the kicker */
+	char	       **authors;
+	size_t		 nauthors;
+	char		*role;		/* "Diplomatic Editor" */
+	char		*date;		/* ISO 8601: "2023-02-08" */
+	char		*date_text;	/* as written: "February 8, 2023" */
+	char		*lang;		/* BCP 47: "en", "ar", "zh" */
+	enum direction	 dir;
+	int		 lang_detected;	/* 1 when lang came from the text */
+	struct image	*image;		/* the lead figure, or NULL */
+	char		*url;		/* front matter "source": where it was published */
+	char	       **tags;
+	size_t		 ntags;
+	int		 line;		/* line of the headline in source */
+	struct block	*blocks;
+	size_t		 nblocks;
+	struct footnote	*notes;
+	size_t		 nnotes;
+};
+
+struct book {
+	char		*title;
+	char		*subtitle;
+	char	       **authors;
+	size_t		 nauthors;
+	char		*publisher;
+	char		*lang;		/* BCP 47, never from the locale */
+	char		*identifier;	/* "urn:uuid:…"; NULL: writers derive one from content */
+	char		*date;		/* ISO 8601 */
+	char		*description;
+	char		*cover;		/* path to a cover image on disk, or NULL */
+	char		*theme;		/* theme directory, or NULL for the default */
+	char		*basedir;	/* the content directory, or NULL */
+	char	       **tags;
+	size_t		 ntags;
+	struct article **articles;
+	size_t		 narticles;
+};
+
+/* Constructors: zeroed. The _push functions append to a growable array and
+ * return the new element, which stays valid only until the next push. */
+struct article *article_new(const char *source);
+struct block *block_push(struct block **arr, size_t *n, enum block_type type);
+struct inl *inl_push(struct inl **arr, size_t *n, enum inline_type type);
+void strv_push(char ***v, size_t *n, const char *s);	/* copies s */
+
+void image_free(struct image *im);
+void block_free(struct block *b);	/* frees what B holds, not B itself */
+void inl_free(struct inl *in);		/* frees what IN holds */
+void article_free(struct article *a);
+void book_free(struct book *b);
+
+/* Plain text of inlines and blocks, appended to OUT: what a reader would
+ * read, with footnote labels and no markup. Blocks are separated by "\n". */
+void inl_text(struct buf *out, const struct inl *in, size_t n);
+void block_text(struct buf *out, const struct block *b);
+
+const char *block_type_name(enum block_type t);
+
+/* Print the model as JSON (the --dump-model format) to OUT. */
+void model_json(struct buf *out, const struct book *book);
+
+#endif

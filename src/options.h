@@ -1,0 +1,16 @@
+/* What the command line asked for, passed to the builder and the writers. */
+#ifndef MKBOOK_OPTIONS_H
+#define MKBOOK_OPTIONS_H
+
+struct options {
+	const char	*title;		/* --title: overrides book.yaml */
+	const char	*author;	/* --author */
+	const char	*lang;		/* --lang: the book's language */
+	const char	*theme;		/* --theme DIR: overrides book.yaml */
+	const char	*paper;		/* --paper: a4, letter, a5, or WxH with units */
+	const char	*datadir;	/* where templates/ and fonts/ are found */
+	int		 quiet;		/* -q: no progress, no warnings */
+	int		 progress;	/* stderr is a terminal and not quiet */
+};
+
+#endif

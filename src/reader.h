@@ -1,0 +1,32 @@
+/* The readers: one per input format. Each turns the bytes of one file into
+ * one article. They know nothing of the writers or of other files; the
+ * builder (book.c) resolves images and language afterwards. */
+#ifndef MKBOOK_READER_H
+#define MKBOOK_READER_H
+
+#include <stddef.h>
+
+#include "model.h"
+
+/* Nesting deeper than this (quotes in lists in quotes …) is an error. */
+#define MODEL_MAX_DEPTH 64
+
+/* Parse TEXT (LEN bytes, NUL-terminated, already checked to be valid UTF-8
+ * with no NUL; a BOM and CRLF may still be there) read from PATH.
+ * Return a new article, or NULL with the error set to "PATH:LINE: …". */
+struct article *txt_read(const char *path, const char *text, size_t len);
+struct article *md_read(const char *path, const char *text, size_t len);
+
+/* Pieces of the plain-text reader, exposed for unit tests. */
+/* Split a leading "Exclusive: " style label off S. Return the kicker
+ * ("Exclusive") as a fresh string and set *REST to the remainder, or return
+ * NULL when S has none. */
+char *txt_kicker(const char *s, const char **rest);
+/* Parse a byline "By A, B and C - Role" into authors and role.
+ * Return 0 when S is a byline, -1 when it is not. */
+int txt_byline(const char *s, char ***authors, size_t *nauthors, char **role);
+/* Split a caption's trailing credit ("Photograph: X/AP"). Return the credit
+ * as a fresh string and set *CAPLEN to the caption's length, or NULL. */
+char *txt_credit(const char *s, size_t *caplen);
+
+#endif

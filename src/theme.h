@@ -1,0 +1,37 @@
+/* A theme: the look shared by both writers. A theme is a directory holding
+ * theme.yaml (fonts, sizes, page, colours), book.css (the EPUB stylesheet)
+ * and optionally font files. The default is templates/default. */
+#ifndef MKBOOK_THEME_H
+#define MKBOOK_THEME_H
+
+#include "options.h"
+
+enum font_role { FONT_BODY, FONT_HEADING, FONT_MONO, FONT_NROLES };
+enum font_style { STYLE_REGULAR, STYLE_BOLD, STYLE_ITALIC, STYLE_BOLDITALIC, STYLE_N };
+
+struct theme {
+	char	*dir;				/* the theme directory */
+	char	*css;				/* path of book.css */
+	char	*family[FONT_NROLES];		/* fontconfig family: "Charis SIL" */
+	char	*file[FONT_NROLES][STYLE_N];	/* resolved font files (NULL if none) */
+	int	 index[FONT_NROLES][STYLE_N];	/* face index inside a .ttc */
+	double	 size;				/* body size, pt (10.5) */
+	double	 leading;			/* baseline to baseline, pt (14) */
+	double	 page_w, page_h;		/* pt */
+	double	 margin_top, margin_bottom, margin_inner, margin_outer;	/* pt */
+	double	 text_color[3], accent_color[3];	/* 0..1 RGB */
+};
+
+/* Load the theme: OPT->theme, else BOOK_THEME (from book.yaml), else
+ * DATADIR/templates/default. Resolve fonts through fontconfig, searching
+ * DATADIR/fonts and the theme directory first; apply OPT->paper.
+ * Return a new theme, or NULL with the error set. */
+struct theme *theme_load(const struct options *opt, const char *book_theme);
+void theme_free(struct theme *t);
+
+/* Fallback fonts for scripts the body font lacks (Arabic, CJK): the file
+ * fontconfig picks for LANG with the theme's family as preference, or NULL.
+ * Fresh string; *INDEX set to the face index. */
+char *theme_font_for_lang(const struct theme *t, const char *lang, int bold, int *index);
+
+#endif
