@@ -6,7 +6,7 @@ set -eu
 PKGS="
 build-essential pkg-config clang
 libzip-dev libcairo2-dev libpango1.0-dev libharfbuzz-dev libfontconfig-dev
-libcmark-gfm-dev libyaml-dev libhyphen-dev libxml2-dev
+libcmark-gfm-dev libcmark-gfm-extensions-dev libyaml-dev libhyphen-dev libxml2-dev
 libexttextcat-dev libexttextcat-data
 hyphen-en-us hyphen-en-gb hyphen-de hyphen-fr
 fonts-sil-charis fonts-noto-core fonts-noto-cjk fonts-noto-mono
