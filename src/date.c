@@ -1,4 +1,426 @@
-/* Placeholder: being written. */
+/*
+ * Dates as newspapers print them, to ISO 8601.
+ *
+ * The whole line must be a date: an optional weekday, the date itself in one
+ * of the forms below, and an optional time of day with a time zone. Anything
+ * else ("Updated 3 May", "2023", "May 2019", "February 30, 2023") is not a
+ * date, so the plain-text reader never mistakes a sentence for a date line.
+ *
+ *   2023-02-08[T12:00[:00][Z|+01:00]]   ISO 8601
+ *   2023年2月8日   2023년 2월 8일         CJK (Korean too)
+ *   22.12.2018   8.2.2023                day.month.year (German, French …)
+ *   February 8, 2023   Feb. 8 2023       month day year (US)
+ *   8 February 2023   8. Februar 2023    day month year (UK, de, fr, es …)
+ *   1er mai 2015   8th Feb 2023   8 de febrero de 2023
+ */
+#include <ctype.h>
+#include <stdio.h>
+#include <string.h>
+
 #include "util.h"
 #include "date.h"
-int date_parse(const char *s, char iso[11]) { (void)s; (void)iso; return -1; }
+
+struct name {
+	const char	*s;
+	int		 n;
+};
+
+/* Month names and abbreviations in the languages mkbook's readers meet,
+ * lower case (ASCII folding only; accented forms listed both ways). */
+static const struct name months[] = {
+	/* English */
+	{"january", 1}, {"february", 2}, {"march", 3}, {"april", 4},
+	{"may", 5}, {"june", 6}, {"july", 7}, {"august", 8},
+	{"september", 9}, {"october", 10}, {"november", 11}, {"december", 12},
+	{"jan", 1}, {"feb", 2}, {"mar", 3}, {"apr", 4}, {"jun", 6},
+	{"jul", 7}, {"aug", 8}, {"sep", 9}, {"sept", 9}, {"oct", 10},
+	{"nov", 11}, {"dec", 12},
+	/* German */
+	{"januar", 1}, {"j\xc3\xa4nner", 1}, {"februar", 2}, {"m\xc3\xa4rz", 3},
+	{"maerz", 3}, {"mai", 5}, {"juni", 6}, {"juli", 7},
+	{"oktober", 10}, {"dezember", 12}, {"m\xc3\xa4r", 3}, {"mrz", 3},
+	{"okt", 10}, {"dez", 12},
+	/* French */
+	{"janvier", 1}, {"f\xc3\xa9vrier", 2}, {"fevrier", 2}, {"mars", 3},
+	{"avril", 4}, {"juin", 6}, {"juillet", 7}, {"ao\xc3\xbbt", 8},
+	{"aout", 8}, {"septembre", 9}, {"octobre", 10}, {"novembre", 11},
+	{"d\xc3\xa9\x63\x65mbre", 12}, {"decembre", 12}, {"janv", 1},
+	{"f\xc3\xa9vr", 2}, {"fevr", 2}, {"avr", 4}, {"juil", 7},
+	{"d\xc3\xa9\x63", 12},
+	/* Spanish, Italian, Portuguese, Dutch */
+	{"enero", 1}, {"febrero", 2}, {"marzo", 3}, {"abril", 4},
+	{"mayo", 5}, {"junio", 6}, {"julio", 7}, {"agosto", 8},
+	{"septiembre", 9}, {"setiembre", 9}, {"octubre", 10},
+	{"noviembre", 11}, {"diciembre", 12},
+	{"gennaio", 1}, {"febbraio", 2}, {"aprile", 4}, {"maggio", 5},
+	{"giugno", 6}, {"luglio", 7}, {"settembre", 9}, {"ottobre", 10},
+	{"dicembre", 12},
+	{"janeiro", 1}, {"fevereiro", 2}, {"mar\xc3\xa7o", 3}, {"maio", 5},
+	{"junho", 6}, {"julho", 7}, {"setembro", 9}, {"outubro", 10},
+	{"dezembro", 12},
+	{"januari", 1}, {"februari", 2}, {"maart", 3}, {"mei", 5},
+	{"augustus", 8},
+	{NULL, 0}
+};
+
+static const char *weekdays[] = {
+	"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+	"sunday", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri",
+	"sat", "sun",
+	"montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag",
+	"sonnabend", "sonntag", "mo", "di", "mi", "do", "fr", "sa", "so",
+	"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+	"lun", "mer", "jeu", "ven", "sam", "dim",
+	"lunes", "martes", "mi\xc3\xa9rcoles", "miercoles", "jueves", "viernes",
+	"s\xc3\xa1\x62\x61\x64o", "sabado", "domingo",
+	NULL
+};
+
+/* Words a date may open with: "le 8 février", "den 8. Februar". */
+static const char *openers[] = {"le", "den", "am", "el", "il", "on", NULL};
+
+/* Skip spaces, tabs, no-break spaces (U+00A0, U+202F) and the ideographic
+ * space (U+3000). Return the first other byte. */
+static const char *
+skip_ws(const char *p)
+{
+	for (;;) {
+		if (*p == ' ' || *p == '\t')
+			p++;
+		else if ((unsigned char)p[0] == 0xc2 && (unsigned char)p[1] == 0xa0)
+			p += 2;
+		else if ((unsigned char)p[0] == 0xe2 && (unsigned char)p[1] == 0x80 &&
+		    (unsigned char)p[2] == 0xaf)
+			p += 3;
+		else if ((unsigned char)p[0] == 0xe3 && (unsigned char)p[1] == 0x80 &&
+		    (unsigned char)p[2] == 0x80)
+			p += 3;
+		else
+			return p;
+	}
+}
+
+/* Read 1..MAXD decimal digits at *P into *V. Return the digit count (0: none,
+ * and *P unmoved). A run longer than MAXD is no match either. */
+static int
+read_num(const char **p, int maxd, int *v)
+{
+	const char *s = *p;
+	int n = 0, val = 0;
+
+	while (isdigit((unsigned char)s[n])) {
+		if (n == maxd)
+			return 0;
+		val = val * 10 + (s[n] - '0');
+		n++;
+	}
+	if (n == 0)
+		return 0;
+	*p = s + n;
+	*v = val;
+	return n;
+}
+
+/* Read a word (ASCII letters and any non-ASCII bytes that are not white
+ * space) at *P into W, lower-casing ASCII. Return its length, 0 if none. */
+static size_t
+read_word(const char **p, char *w, size_t wsz)
+{
+	const char *s = *p;
+	size_t n = 0;
+
+	while (*s && (isalpha((unsigned char)*s) || (unsigned char)*s >= 0x80)) {
+		if ((unsigned char)s[0] == 0xc2 && (unsigned char)s[1] == 0xa0)
+			break;
+		if ((unsigned char)s[0] == 0xe2 && (unsigned char)s[1] == 0x80)
+			break;	/* U+2000 block: spaces, dashes, quotes */
+		if ((unsigned char)s[0] == 0xe3 && (unsigned char)s[1] == 0x80)
+			break;	/* CJK punctuation and the ideographic space */
+		if (n + 1 >= wsz)
+			return 0;
+		w[n++] = (char)tolower((unsigned char)*s);
+		s++;
+	}
+	w[n] = '\0';
+	if (n)
+		*p = s;
+	return n;
+}
+
+/* Return the month number (1..12) of the word at *P and advance past it and
+ * an abbreviation's full stop, or 0. */
+static int
+read_month(const char **p)
+{
+	char w[32];
+	const char *s = *p;
+	size_t i;
+
+	if (read_word(&s, w, sizeof(w)) == 0)
+		return 0;
+	for (i = 0; months[i].s; i++)
+		if (strcmp(w, months[i].s) == 0)
+			break;
+	if (months[i].s == NULL)
+		return 0;
+	if (*s == '.')
+		s++;
+	*p = s;
+	return months[i].n;
+}
+
+/* Return 1 when the word at *P is in LIST, advancing past it (and a full
+ * stop or comma after it, and white space); 0 otherwise. */
+static int
+skip_listed(const char **p, const char **list)
+{
+	char w[32];
+	const char *s = *p;
+	size_t i;
+
+	if (read_word(&s, w, sizeof(w)) == 0)
+		return 0;
+	for (i = 0; list[i]; i++)
+		if (strcmp(w, list[i]) == 0)
+			break;
+	if (list[i] == NULL)
+		return 0;
+	if (*s == '.')
+		s++;
+	if (*s == ',')
+		s++;
+	*p = skip_ws(s);
+	return 1;
+}
+
+/* Skip an ordinal suffix after a day number: "1st", "2nd", "8th", "1er". */
+static const char *
+skip_ordinal(const char *p)
+{
+	static const char *sfx[] = {"st", "nd", "rd", "th", "er", "re", "\xc2\xba", NULL};
+	size_t i, n;
+
+	for (i = 0; sfx[i]; i++) {
+		n = strlen(sfx[i]);
+		if (strncmp(p, sfx[i], n) == 0 && !isalpha((unsigned char)p[n]))
+			return p + n;
+	}
+	return p;
+}
+
+/* Return 1 when P (after the date) is empty or only a time of day with an
+ * optional zone: "12.00 GMT", "02.00 EST", "10:41", "13h36", "12:00 pm",
+ * "T12:00:00Z", "14:00 (GMT+0400)", "12:00 Uhr MEZ". */
+static int
+time_rest(const char *p)
+{
+	int v, paren = 0;
+
+	p = skip_ws(p);
+	if (*p == ',' || *p == '|' || *p == '-')
+		p = skip_ws(p + 1);
+	if (*p == 0)
+		return 1;
+	if (strncmp(p, "at ", 3) == 0 || strncmp(p, "um ", 3) == 0)
+		p = skip_ws(p + 3);
+	else if (strncmp(p, "\xc3\xa0 ", 3) == 0)
+		p = skip_ws(p + 3);
+	if (*p == 'T')
+		p++;
+	if (read_num(&p, 2, &v) == 0 || v > 24)
+		return 0;
+	if (*p == ':' || *p == '.' || *p == 'h') {
+		p++;
+		if (isdigit((unsigned char)*p) && (read_num(&p, 2, &v) != 2 || v > 59))
+			return 0;
+		if (*p == ':' && (p++, read_num(&p, 2, &v) != 2 || v > 60))
+			return 0;
+		if (*p == '.' && isdigit((unsigned char)p[1])) {
+			p++;
+			while (isdigit((unsigned char)*p))
+				p++;
+		}
+	} else {
+		/* a bare hour needs am/pm: "9 pm" */
+		const char *q = skip_ws(p);
+
+		if (strncasecmp(q, "am", 2) && strncasecmp(q, "pm", 2) &&
+		    strncasecmp(q, "a.m.", 4) && strncasecmp(q, "p.m.", 4))
+			return 0;
+	}
+	p = skip_ws(p);
+	if (strncasecmp(p, "a.m.", 4) == 0 || strncasecmp(p, "p.m.", 4) == 0)
+		p += 4;
+	else if ((strncasecmp(p, "am", 2) == 0 || strncasecmp(p, "pm", 2) == 0) &&
+	    !isalpha((unsigned char)p[2]))
+		p += 2;
+	p = skip_ws(p);
+	if (strncmp(p, "Uhr", 3) == 0)
+		p = skip_ws(p + 3);
+	if (*p == '(') {
+		paren = 1;
+		p++;
+	}
+	if (*p == 'Z' && (p[1] == 0 || p[1] == ')' || p[1] == ' '))
+		p++;
+	else {
+		int n = 0;
+
+		while (isupper((unsigned char)p[n]))
+			n++;
+		if (n > 5)
+			return 0;
+		p += n;
+	}
+	if (*p == '+' || *p == '-') {
+		p++;
+		if (read_num(&p, 4, &v) == 0)
+			return 0;
+		if (*p == ':' && (p++, read_num(&p, 2, &v) != 2))
+			return 0;
+	}
+	if (paren) {
+		if (*p != ')')
+			return 0;
+		p++;
+	}
+	p = skip_ws(p);
+	return *p == 0;
+}
+
+static int
+leap(int y)
+{
+	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
+
+/* Return 0 when Y-M-D is a real calendar day (years 1000..9999). */
+static int
+valid(int y, int m, int d)
+{
+	static const int mdays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+
+	if (y < 1000 || y > 9999 || m < 1 || m > 12 || d < 1)
+		return -1;
+	return d <= mdays[m - 1] + (m == 2 && leap(y)) ? 0 : -1;
+}
+
+/* "2023-02-08" */
+static const char *
+p_iso(const char *p, int *y, int *m, int *d)
+{
+	if (read_num(&p, 4, y) != 4 || *p++ != '-' || read_num(&p, 2, m) != 2 ||
+	    *p++ != '-' || read_num(&p, 2, d) != 2)
+		return NULL;
+	return p;
+}
+
+/* "2023年2月8日", "2023년 2월 8일" */
+static const char *
+p_cjk(const char *p, int *y, int *m, int *d)
+{
+	static const char *marks[2][3] = {
+		{"\xe5\xb9\xb4", "\xe6\x9c\x88", "\xe6\x97\xa5"},	/* 年 月 日 */
+		{"\xeb\x85\x84", "\xec\x9b\x94", "\xec\x9d\xbc"},	/* 년 월 일 */
+	};
+	int *v[3] = {y, m, d};
+	int k, i;
+
+	for (k = 0; k < 2; k++) {
+		const char *s = p;
+
+		for (i = 0; i < 3; i++) {
+			s = skip_ws(s);
+			if (read_num(&s, i == 0 ? 4 : 2, v[i]) == 0)
+				break;
+			s = skip_ws(s);
+			if (strncmp(s, marks[k][i], 3) != 0)
+				break;
+			s += 3;
+		}
+		if (i == 3)
+			return *y >= 1000 ? s : NULL;
+	}
+	return NULL;
+}
+
+/* "22.12.2018" */
+static const char *
+p_dotted(const char *p, int *y, int *m, int *d)
+{
+	if (read_num(&p, 2, d) == 0 || *p++ != '.' || read_num(&p, 2, m) == 0 ||
+	    *p++ != '.' || read_num(&p, 4, y) != 4)
+		return NULL;
+	return p;
+}
+
+/* "February 8, 2023", "Feb. 8 2023", "February 8th, 2023" */
+static const char *
+p_mdy(const char *p, int *y, int *m, int *d)
+{
+	if ((*m = read_month(&p)) == 0)
+		return NULL;
+	p = skip_ws(p);
+	if (read_num(&p, 2, d) == 0)
+		return NULL;
+	p = skip_ordinal(p);
+	if (*p == ',')
+		p++;
+	p = skip_ws(p);
+	if (read_num(&p, 4, y) != 4)
+		return NULL;
+	return p;
+}
+
+/* "8 February 2023", "8. Februar 2023", "1er mai 2015", "8 de febrero de 2023" */
+static const char *
+p_dmy(const char *p, int *y, int *m, int *d)
+{
+	if (read_num(&p, 2, d) == 0)
+		return NULL;
+	p = skip_ordinal(p);
+	if (*p == '.')
+		p++;
+	p = skip_ws(p);
+	if (strncmp(p, "de ", 3) == 0)
+		p = skip_ws(p + 3);
+	if ((*m = read_month(&p)) == 0)
+		return NULL;
+	if (*p == ',')
+		p++;
+	p = skip_ws(p);
+	if (strncmp(p, "de ", 3) == 0)
+		p = skip_ws(p + 3);
+	if (read_num(&p, 4, y) != 4)
+		return NULL;
+	return p;
+}
+
+int
+date_parse(const char *s, char iso[11])
+{
+	static const char *(*forms[])(const char *, int *, int *, int *) = {
+		p_iso, p_cjk, p_dotted, p_mdy, p_dmy,
+	};
+	const char *p, *end;
+	int y, m, d;
+	size_t i;
+
+	if (s == NULL)
+		return -1;
+	p = skip_ws(s);
+	skip_listed(&p, openers);
+	skip_listed(&p, weekdays);
+	skip_listed(&p, openers);
+	for (i = 0; i < sizeof(forms) / sizeof(forms[0]); i++) {
+		y = m = d = 0;
+		end = forms[i](p, &y, &m, &d);
+		if (end == NULL || (isalnum((unsigned char)*end) && *end != 'T'))
+			continue;
+		if (valid(y, m, d) != 0 || !time_rest(end))
+			continue;
+		snprintf(iso, 11, "%04d-%02d-%02d", y, m, d);
+		return 0;
+	}
+	return -1;
+}

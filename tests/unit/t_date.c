@@ -1,0 +1,88 @@
+/* Date lines as newspapers print them, and lines that are not dates. */
+#include <stdlib.h>
+
+#include "date.h"
+#include "../tap.h"
+
+static const char *
+parse(const char *s)
+{
+	static char iso[11];
+
+	if (date_parse(s, iso) != 0)
+		return NULL;
+	return iso;
+}
+
+int
+main(void)
+{
+	static const struct { const char *in, *want; } good[] = {
+		{"February 8, 2023", "2023-02-08"},
+		{"Feb 8, 2023", "2023-02-08"},
+		{"Feb. 8 2023", "2023-02-08"},
+		{"February 8th, 2023", "2023-02-08"},
+		{"Wednesday, February 8, 2023", "2023-02-08"},
+		{"8 February 2023", "2023-02-08"},
+		{"08 Feb 2023", "2023-02-08"},
+		{"Wed 8 Feb 2023 12.00 GMT", "2023-02-08"},
+		{"Thu 3 Jan 2019 02.00 EST", "2019-01-03"},
+		{"Wednesday 8 February 2023 12.00 GMT", "2023-02-08"},
+		{"8 February 2023 9 pm", "2023-02-08"},
+		{"2023-02-08", "2023-02-08"},
+		{"2023-02-08T12:00:00Z", "2023-02-08"},
+		{"2023-02-08 12:00 +01:00", "2023-02-08"},
+		{"8. Februar 2023", "2023-02-08"},
+		{"Mittwoch, 8. Februar 2023, 12:00 Uhr", "2023-02-08"},
+		{"22.12.2018", "2018-12-22"},
+		{"4. M\xc3\xa4rz 2021", "2021-03-04"},
+		{"8 f\xc3\xa9vrier 2023", "2023-02-08"},
+		{"1er mai 2015", "2015-05-01"},
+		{"mardi 5 mai 2015", "2015-05-05"},
+		{"le 4 ao\xc3\xbbt 2015 \xc3\xa0 13h36", "2015-08-04"},
+		{"4\xc2\xa0mai\xc2\xa0" "2015", "2015-05-04"},
+		{"8 de febrero de 2023", "2023-02-08"},
+		{"8 febbraio 2023", "2023-02-08"},
+		{"8 februari 2023", "2023-02-08"},
+		{"2023\xe5\xb9\xb4" "2\xe6\x9c\x88" "8\xe6\x97\xa5", "2023-02-08"},
+		{"2018\xe5\xb9\xb4" "6\xe6\x9c\x88" "18\xe6\x97\xa5 10:01", "2018-06-18"},
+		{"2023\xeb\x85\x84 2\xec\x9b\x94 8\xec\x9d\xbc", "2023-02-08"},
+		{"  February 29, 2024  ", "2024-02-29"},
+		{"May 20, 2019", "2019-05-20"},
+		{"14:00 is not first; 28 August 2013 14:00 (GMT+0400)", NULL},
+		{"28 August 2013 14:00 (GMT+0400)", "2013-08-28"},
+	};
+	static const char *bad[] = {
+		"February 30, 2023",		/* no such day */
+		"February 29, 2023",		/* not a leap year */
+		"February 29, 1900",		/* century rule */
+		"31 April 2023",
+		"2023-13-01",
+		"2023-02-00",
+		"32.01.2020",
+		"2023",
+		"May 2019",
+		"Feb 8",
+		"8 Feb 23",
+		"",
+		"By Patrick Wintour",
+		"The Foreign Office said on February 8, 2023 that talks would go ahead.",
+		"February 8, 2023 was a Wednesday",
+		"Updated February 8, 2023",
+		"Founded | February 28, 1998; 18 years ago",
+		"8 Febuary 2023",
+		"2023-02-08x",
+		"12 Angry Men 1957",
+		"20230208",
+		"8 February 2023 at noon",
+		"8 February 2023 25:00",
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(good) / sizeof(good[0]); i++)
+		is_str(parse(good[i].in), good[i].want, "\"%s\"", good[i].in);
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
+		is_str(parse(bad[i]), NULL, "not a date: \"%s\"", bad[i]);
+	ok(date_parse(NULL, (char[11]){0}) == -1, "NULL is not a date");
+	return done_testing();
+}
