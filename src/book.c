@@ -1,0 +1,283 @@
+#include <dirent.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "book.h"
+#include "image.h"
+#include "lang.h"
+#include "meta.h"
+#include "reader.h"
+#include "util.h"
+
+static int
+is_article_file(const char *name)
+{
+	const char *ext = path_ext(name);
+
+	return name[0] != '.' && (strcmp(ext, ".txt") == 0 || strcmp(ext, ".md") == 0 ||
+	    strcmp(ext, ".markdown") == 0);
+}
+
+static int resolve_images(struct article *, const char *);
+
+/* Read one article file. Return the article, or NULL with the error set. */
+static struct article *
+read_article(const char *path)
+{
+	struct article *a = NULL;
+	const char *ext = path_ext(path);
+	char *text = NULL;
+	size_t len;
+
+	if (!is_article_file(path)) {
+		err_set(path, 0, "unknown input format '%s' (expected .txt or .md)", ext);
+		return NULL;
+	}
+	if (file_read(path, &text, &len) != 0)
+		return NULL;
+	if (utf8_check(path, text, len) == 0) {
+		if (strcmp(ext, ".txt") == 0)
+			a = txt_read(path, text, len);
+		else
+			a = md_read(path, text, len);
+	}
+	free(text);
+	return a;
+}
+
+static int
+cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* List the article files of DIR in name order (byte order, not the
+ * locale's, so every machine builds the same book). */
+static int
+list_dir(const char *dir, char ***names, size_t *n)
+{
+	struct dirent *e;
+	DIR *d;
+
+	if ((d = opendir(dir)) == NULL)
+		return err_set(dir, 0, "cannot open directory: %s", strerror(errno));
+	while ((e = readdir(d)) != NULL)
+		if (is_article_file(e->d_name))
+			strv_push(names, n, e->d_name);
+	closedir(d);
+	if (*n)
+		qsort(*names, *n, sizeof(**names), cmp_str);
+	return 0;
+}
+
+static void
+add_article(struct book *b, struct article *a)
+{
+	if ((b->narticles & (b->narticles + 1)) == 0 || b->narticles == 0)
+		b->articles = xrealloc(b->articles, (b->narticles * 2 + 2) * sizeof(*b->articles));
+	b->articles[b->narticles++] = a;
+}
+
+/* Read a content directory: book.yaml when present, its article order or
+ * every article file in name order. */
+static int
+load_dir(struct book *b, const char *dir)
+{
+	char **order = NULL, *yaml;
+	size_t norder = 0, i;
+	struct stat st;
+	int ret = -1;
+
+	yaml = path_join(dir, "book.yaml");
+	if (stat(yaml, &st) == 0) {
+		if (meta_book(b, yaml, &order, &norder) != 0)
+			goto out;
+		if (b->basedir == NULL)
+			b->basedir = xstrdup(dir);
+	}
+	if (norder == 0 && list_dir(dir, &order, &norder) != 0)
+		goto out;
+	if (norder == 0) {
+		err_set(dir, 0, "no articles (.txt or .md files) found");
+		goto out;
+	}
+	for (i = 0; i < norder; i++) {
+		char *path = path_join(dir, order[i]);
+		struct article *a = read_article(path);
+
+		free(path);
+		if (a == NULL)
+			goto out;
+		add_article(b, a);
+		if (resolve_images(a, dir) != 0)
+			goto out;
+	}
+	ret = 0;
+out:
+	for (i = 0; i < norder; i++)
+		free(order[i]);
+	free(order);
+	free(yaml);
+	return ret;
+}
+
+/* Probe every figure in a block tree. */
+static int
+probe_blocks(struct block *v, size_t n, const char *base, const char *file)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (v[i].image && image_probe(v[i].image, base, file, v[i].src.line) != 0)
+			return -1;
+		if (probe_blocks(v[i].kids, v[i].nkids, base, file) != 0)
+			return -1;
+	}
+	return 0;
+}
+
+/* Article text for language detection: headline, standfirst and the first
+ * few thousand bytes of the body. */
+static char *
+sample_text(const struct article *a)
+{
+	struct buf b = {0};
+	size_t i;
+
+	if (a->headline)
+		buf_printf(&b, "%s\n", a->headline);
+	if (a->standfirst)
+		buf_printf(&b, "%s\n", a->standfirst);
+	for (i = 0; i < a->nblocks && b.len < 6000; i++) {
+		block_text(&b, &a->blocks[i]);
+		buf_putc(&b, '\n');
+	}
+	return buf_detach(&b);
+}
+
+/* Check and measure the article's images against BASE, the content
+ * directory the article came from (or its own directory). */
+static int
+resolve_images(struct article *a, const char *base)
+{
+	if (a->image && image_probe(a->image, base, a->source, a->line) != 0)
+		return -1;
+	return probe_blocks(a->blocks, a->nblocks, base, a->source);
+}
+
+/* Resolve what readers leave open: id, language and direction. */
+static void
+resolve(struct book *b, struct article *a, size_t index)
+{
+	free(a->id);
+	a->id = xprintf("a%02zu", index + 1);
+	if (a->lang == NULL) {
+		char *text = sample_text(a);
+		const char *l = lang_detect(text);
+
+		free(text);
+		if (l) {
+			a->lang = xstrdup(l);
+			a->lang_detected = 1;
+		}
+	}
+	if (a->lang == NULL)
+		a->lang = xstrdup(b->lang ? b->lang : "en");
+	if (a->dir == DIR_LTR)
+		a->dir = lang_dir(a->lang);
+}
+
+struct book *
+book_load(char *const *inputs, size_t ninputs, const struct options *opt)
+{
+	static char *const fallback[] = {"content"};
+	struct book *b = xcalloc(1, sizeof(*b));
+	size_t i;
+
+	if (ninputs == 0) {
+		inputs = fallback;
+		ninputs = 1;
+	}
+	for (i = 0; i < ninputs; i++) {
+		struct stat st;
+
+		if (stat(inputs[i], &st) != 0) {
+			err_set(inputs[i], 0, "%s", strerror(errno));
+			goto fail;
+		}
+		if (S_ISDIR(st.st_mode)) {
+			if (load_dir(b, inputs[i]) != 0)
+				goto fail;
+		} else {
+			struct article *a = read_article(inputs[i]);
+			char *dir;
+			int bad;
+
+			if (a == NULL)
+				goto fail;
+			add_article(b, a);
+			dir = path_dir(inputs[i]);
+			bad = resolve_images(a, dir);
+			free(dir);
+			if (bad)
+				goto fail;
+		}
+	}
+	if (opt->title) {
+		free(b->title);
+		b->title = xstrdup(opt->title);
+	}
+	if (opt->author) {
+		for (i = 0; i < b->nauthors; i++)
+			free(b->authors[i]);
+		free(b->authors);
+		b->authors = NULL;
+		b->nauthors = 0;
+		strv_push(&b->authors, &b->nauthors, opt->author);
+	}
+	if (opt->lang) {
+		if (!lang_valid(opt->lang)) {
+			err_set(NULL, 0, "--lang '%s' is not a BCP 47 language tag (like en, en-GB, fr)",
+			    opt->lang);
+			goto fail;
+		}
+		free(b->lang);
+		b->lang = xstrdup(opt->lang);
+	}
+	if (opt->theme) {
+		free(b->theme);
+		b->theme = xstrdup(opt->theme);
+	}
+	for (i = 0; i < b->narticles; i++)
+		resolve(b, b->articles[i], i);
+	/* Book metadata the inputs did not give comes from the first article. */
+	if (b->title == NULL)
+		b->title = xstrdup(b->articles[0]->headline ? b->articles[0]->headline : "Untitled");
+	if (b->nauthors == 0)
+		for (i = 0; i < b->articles[0]->nauthors; i++)
+			strv_push(&b->authors, &b->nauthors, b->articles[0]->authors[i]);
+	if (b->lang == NULL)
+		b->lang = xstrdup(b->articles[0]->lang);
+	if (b->date == NULL && b->articles[0]->date)
+		b->date = xstrdup(b->articles[0]->date);
+	if (b->cover) {
+		/* Relative to the content directory of book.yaml, and inside it. */
+		struct image im = {0};
+		char *yaml = path_join(b->basedir ? b->basedir : ".", "book.yaml");
+		int bad;
+
+		im.src = b->cover;
+		bad = image_probe(&im, b->basedir ? b->basedir : ".", yaml, 0);
+		free(yaml);
+		if (bad)
+			goto fail;
+		b->cover = im.path;
+		free(im.src);
+	}
+	return b;
+fail:
+	book_free(b);
+	return NULL;
+}

@@ -1,0 +1,189 @@
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "output.h"
+#include "util.h"
+
+/* The temporary file to remove if a signal ends the run. A fixed buffer:
+ * the handler may only touch what is already there. */
+static char pending[4096];
+
+static void
+on_signal(int sig)
+{
+	if (pending[0])
+		unlink(pending);
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+static void
+watch(const char *tmp)
+{
+	static int installed;
+	struct sigaction sa;
+
+	if (strlen(tmp) < sizeof(pending))
+		memcpy(pending, tmp, strlen(tmp) + 1);
+	if (installed)
+		return;
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+	installed = 1;
+}
+
+static void
+unwatch(void)
+{
+	pending[0] = '\0';
+}
+
+int
+output_begin(struct output *out, const char *target)
+{
+	struct stat st;
+	mode_t mask;
+	char *dir;
+	int fd;
+
+	memset(out, 0, sizeof(*out));
+	out->target = xstrdup(target);
+	if (strcmp(target, "-") == 0 || (stat(target, &st) == 0 && !S_ISREG(st.st_mode))) {
+		const char *tmpdir = getenv("TMPDIR");
+
+		if (strcmp(target, "-") != 0 && S_ISDIR(st.st_mode)) {
+			free(out->target);
+			out->target = NULL;
+			return err_set(target, 0, "is a directory");
+		}
+		/* Standard output, a device or a FIFO: write beside nothing,
+		 * copy in at the end, never replace the target itself. */
+		out->inplace = 1;
+		out->tmp = xprintf("%s/mkbook.XXXXXX", tmpdir && *tmpdir ? tmpdir : "/tmp");
+	} else {
+		dir = path_dir(target);
+		if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
+			err_set(target, 0, "output directory %s does not exist", dir);
+			free(dir);
+			free(out->target);
+			out->target = NULL;
+			return -1;
+		}
+		out->tmp = xprintf("%s/.%s.XXXXXX", dir, path_base(target));
+		free(dir);
+	}
+	if ((fd = mkstemp(out->tmp)) < 0) {
+		err_set(target, 0, "cannot create a temporary file: %s", strerror(errno));
+		free(out->tmp);
+		free(out->target);
+		out->tmp = out->target = NULL;
+		return -1;
+	}
+	mask = umask(0);
+	umask(mask);
+	fchmod(fd, 0644 & ~mask);
+	close(fd);
+	watch(out->tmp);
+	return 0;
+}
+
+/* Copy the finished file into a target that is not a regular file. */
+static int
+copy_into(const char *tmp, const char *target)
+{
+	char chunk[65536];
+	ssize_t n, w, off;
+	int in, outfd, ret = -1;
+
+	if ((in = open(tmp, O_RDONLY)) < 0)
+		return err_set(tmp, 0, "cannot reopen: %s", strerror(errno));
+	if (strcmp(target, "-") == 0)
+		outfd = STDOUT_FILENO;
+	else if ((outfd = open(target, O_WRONLY)) < 0) {
+		err_set(target, 0, "cannot open for writing: %s", strerror(errno));
+		goto out;
+	}
+	while ((n = read(in, chunk, sizeof(chunk))) > 0) {
+		for (off = 0; off < n; off += w) {
+			if ((w = write(outfd, chunk + off, (size_t)(n - off))) < 0) {
+				if (errno == EINTR) {
+					w = 0;
+					continue;
+				}
+				err_set(strcmp(target, "-") ? target : "standard output", 0,
+				    "write failed: %s", strerror(errno));
+				goto out;
+			}
+		}
+	}
+	if (n < 0) {
+		err_set(tmp, 0, "read failed: %s", strerror(errno));
+		goto out;
+	}
+	ret = 0;
+out:
+	close(in);
+	if (outfd >= 0 && outfd != STDOUT_FILENO && close(outfd) != 0 && ret == 0)
+		ret = err_set(target, 0, "write failed: %s", strerror(errno));
+	return ret;
+}
+
+/* Make sure the temporary file's bytes are on disk before it replaces a
+ * book: a full disk must fail here, not leave a truncated book. */
+static int
+flush_file(const char *path)
+{
+	int fd, ret = 0;
+
+	if ((fd = open(path, O_RDONLY)) < 0)
+		return err_set(path, 0, "cannot reopen: %s", strerror(errno));
+	if (fsync(fd) != 0 && errno != EINVAL && errno != EROFS)
+		ret = err_set(path, 0, "cannot write: %s", strerror(errno));
+	close(fd);
+	return ret;
+}
+
+int
+output_commit(struct output *out)
+{
+	int ret = -1;
+
+	if (out->tmp == NULL)
+		return err_set(out->target, 0, "nothing was written");
+	if (out->inplace)
+		ret = copy_into(out->tmp, out->target);
+	else if (flush_file(out->tmp) == 0) {
+		if (rename(out->tmp, out->target) == 0)
+			ret = 0;
+		else
+			err_set(out->target, 0, "cannot rename into place: %s", strerror(errno));
+	}
+	if (ret != 0 || out->inplace)
+		unlink(out->tmp);
+	unwatch();
+	free(out->tmp);
+	free(out->target);
+	out->tmp = out->target = NULL;
+	return ret;
+}
+
+void
+output_abort(struct output *out)
+{
+	if (out->tmp)
+		unlink(out->tmp);
+	unwatch();
+	free(out->tmp);
+	free(out->target);
+	out->tmp = out->target = NULL;
+}
