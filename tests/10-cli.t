@@ -1,0 +1,50 @@
+#!/bin/sh
+# The command line: options, exit codes and messages.
+. tests/lib.sh
+
+out=$($MKBOOK --version); is "$?" 0 "--version exits 0"
+like "$out" '^mkbook [0-9]+\.[0-9]+' "--version prints the version"
+out=$($MKBOOK --help); is "$?" 0 "--help exits 0"
+like "$out" 'dump-model' "--help lists the options"
+
+$MKBOOK --no-such-option >/dev/null 2>"$TMP/err"; is "$?" 2 "an unknown option exits 2"
+like "$(cat "$TMP/err")" '^(mkbook|.*mkbook): unrecognized option' "and says why"
+$MKBOOK --dump-model --epub content >/dev/null 2>&1; is "$?" 2 "--dump-model with --epub is bad usage"
+$MKBOOK -o - content >/dev/null 2>&1; is "$?" 2 "-o - with both formats is bad usage"
+$MKBOOK --title '' content >/dev/null 2>&1; is "$?" 2 "an empty --title is bad usage"
+
+$MKBOOK --dump-model "$TMP/missing.txt" >/dev/null 2>"$TMP/err"; is "$?" 1 "a missing input exits 1"
+like "$(cat "$TMP/err")" "^mkbook: $TMP/missing.txt: No such file" "naming the file"
+
+printf 'top of page\n\nHeadline\n\nA paragraph \377 of text.\n' >"$TMP/bad.txt"
+$MKBOOK --dump-model "$TMP/bad.txt" >/dev/null 2>"$TMP/err"; is "$?" 1 "invalid UTF-8 exits 1"
+is "$(cat "$TMP/err")" "mkbook: $TMP/bad.txt:5: invalid UTF-8 (byte 0xff)" "with FILE:LINE: message"
+
+printf 'Headline\n' >"$TMP/x.doc"
+$MKBOOK --dump-model "$TMP/x.doc" >/dev/null 2>"$TMP/err"; is "$?" 1 "an unknown input format exits 1"
+like "$(cat "$TMP/err")" "x.doc: unknown input format" "and names the file"
+
+mkdir "$TMP/empty"
+$MKBOOK --dump-model "$TMP/empty" >/dev/null 2>"$TMP/err"; is "$?" 1 "a directory with no articles exits 1"
+like "$(cat "$TMP/err")" "empty: no articles" "and says so"
+
+$MKBOOK --dump-model --lang C content/01-xinjiang.txt >/dev/null 2>"$TMP/err"
+is "$?" 1 "--lang C is refused"
+like "$(cat "$TMP/err")" "not a BCP 47" "as not BCP 47"
+
+out=$($MKBOOK --dump-model --title "My Digest" --author "A. Editor" --lang en-GB content/01-xinjiang.txt)
+is "$?" 0 "--dump-model on the sample exits 0"
+printf '%s' "$out" > "$TMP/model.json"
+ok "--dump-model prints JSON" python3 -c 'import json,sys; json.load(open(sys.argv[1]))' "$TMP/model.json"
+ok "--title, --author and --lang set the book" python3 -c '
+import json,sys
+b = json.load(open(sys.argv[1]))["book"]
+assert b["title"] == "My Digest", b
+assert b["authors"] == ["A. Editor"], b
+assert b["lang"] == "en-GB", b' "$TMP/model.json"
+
+$MKBOOK -q --epub -o "$TMP/nodir/x.epub" content/01-xinjiang.txt 2>"$TMP/err"
+is "$?" 1 "an output path in a missing directory exits 1"
+like "$(cat "$TMP/err")" "nodir/x.epub: output directory .* does not exist" "and names it"
+
+done_testing
