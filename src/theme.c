@@ -1,7 +1,455 @@
-/* Placeholder: being written. */
-#include "util.h"
+/*
+ * Themes: theme.yaml (libyaml) to struct theme, fonts through fontconfig.
+ *
+ * theme.yaml keys: fonts (body, heading, mono: families; fallback: a list
+ * of families preferred for scripts the body font lacks), size, leading,
+ * paper, margins (top, bottom, inside, outside), colours (text, accent).
+ * Lengths carry a unit (pt, mm, cm, in). The theme directory and
+ * DATADIR/fonts are added to fontconfig before any font is looked up, so
+ * fonts dropped there win over the system's.
+ */
+#include <ctype.h>
+#include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+
+#include <fontconfig/fontconfig.h>
+#include <yaml.h>
+
+#include "util.h"
+#include "model.h"
 #include "theme.h"
-struct theme *theme_load(const struct options *opt, const char *bt) { (void)opt; (void)bt; err_set(NULL, 0, "themes not built yet"); return NULL; }
-void theme_free(struct theme *t) { free(t); }
-char *theme_font_for_lang(const struct theme *t, const char *lang, int bold, int *index) { (void)t; (void)lang; (void)bold; (void)index; return NULL; }
+
+#define A4_W	(210.0 / 25.4 * 72)
+#define A4_H	(297.0 / 25.4 * 72)
+
+static int
+is_dir(const char *p)
+{
+	struct stat st;
+
+	return p && stat(p, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+static int
+is_file(const char *p)
+{
+	struct stat st;
+
+	return p && stat(p, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+/* Return the data directory: OPT->datadir, else the installed one, else the
+ * source tree (the current directory) when templates/ is there. Borrowed. */
+static const char *
+datadir(const struct options *opt)
+{
+	if (opt && opt->datadir)
+		return opt->datadir;
+	if (is_dir(MKBOOK_DATADIR "/templates"))
+		return MKBOOK_DATADIR;
+	return ".";
+}
+
+/* Parse a length "10.5pt", "20mm", "1in", "2cm" (a bare number is pt) into
+ * *OUT points. Return 0, or -1 when malformed or not positive. */
+static int
+parse_len(const char *s, double *out)
+{
+	char *end;
+	double v = strtod(s, &end);
+
+	while (*end == ' ')
+		end++;
+	if (end == s || !isfinite(v) || v <= 0)
+		return -1;
+	if (*end == '\0' || strcmp(end, "pt") == 0)
+		*out = v;
+	else if (strcmp(end, "mm") == 0)
+		*out = v / 25.4 * 72;
+	else if (strcmp(end, "cm") == 0)
+		*out = v / 2.54 * 72;
+	else if (strcmp(end, "in") == 0)
+		*out = v * 72;
+	else
+		return -1;
+	return 0;
+}
+
+/* Parse a paper name or "WxH" with a unit ("150x220mm", "6x9in") into
+ * *W, *H points. Return 0, or -1 when malformed. */
+static int
+parse_paper(const char *s, double *w, double *h)
+{
+	static const struct { const char *name; double w, h; } named[] = {
+		{"a4", 210, 297}, {"a5", 148, 210}, {"a3", 297, 420},
+		{"b5", 176, 250}, {"letter", 215.9, 279.4}, {"legal", 215.9, 355.6},
+	};
+	char num[64], unit[8] = "pt", *x, *end;
+	size_t i, n;
+
+	for (i = 0; i < sizeof(named) / sizeof(named[0]); i++)
+		if (strcasecmp(s, named[i].name) == 0) {
+			*w = named[i].w / 25.4 * 72;
+			*h = named[i].h / 25.4 * 72;
+			return 0;
+		}
+	n = strlen(s);
+	if (n == 0 || n >= sizeof(num))
+		return -1;
+	memcpy(num, s, n + 1);
+	for (i = n; i > 0 && isalpha((unsigned char)num[i - 1]); i--)
+		;
+	if (n - i >= sizeof(unit))
+		return -1;
+	if (i < n) {
+		memcpy(unit, num + i, n - i + 1);
+		num[i] = '\0';
+	}
+	if ((x = strchr(num, 'x')) == NULL)
+		return -1;
+	*x = '\0';
+	*w = strtod(num, &end);
+	if (end == num || *end != '\0')
+		return -1;
+	*h = strtod(x + 1, &end);
+	if (end == x + 1 || *end != '\0' || !isfinite(*w) || !isfinite(*h))
+		return -1;
+	if (strcmp(unit, "mm") == 0)
+		*w /= 25.4, *h /= 25.4, *w *= 72, *h *= 72;
+	else if (strcmp(unit, "cm") == 0)
+		*w /= 2.54, *h /= 2.54, *w *= 72, *h *= 72;
+	else if (strcmp(unit, "in") == 0)
+		*w *= 72, *h *= 72;
+	else if (strcmp(unit, "pt") != 0)
+		return -1;
+	/* a page smaller than 2 in or larger than 2 m is a typo */
+	if (*w < 144 || *h < 144 || *w > 5670 || *h > 5670)
+		return -1;
+	return 0;
+}
+
+/* Parse "#rrggbb" into RGB[3] (0..1). Return 0 or -1. */
+static int
+parse_colour(const char *s, double rgb[3])
+{
+	unsigned v;
+	int i;
+
+	if (s[0] != '#' || strlen(s) != 7)
+		return -1;
+	for (i = 1; i < 7; i++)
+		if (!isxdigit((unsigned char)s[i]))
+			return -1;
+	v = (unsigned)strtoul(s + 1, NULL, 16);
+	rgb[0] = ((v >> 16) & 0xff) / 255.0;
+	rgb[1] = ((v >> 8) & 0xff) / 255.0;
+	rgb[2] = (v & 0xff) / 255.0;
+	return 0;
+}
+
+/* The scalar value of node N, or NULL when it is not a scalar. Borrowed. */
+static const char *
+scalar(yaml_node_t *n)
+{
+	return n && n->type == YAML_SCALAR_NODE ? (const char *)n->data.scalar.value : NULL;
+}
+
+/* Apply theme.yaml's document DOC (read from FILE) to T. Return 0, or -1
+ * with the error set. */
+static int
+apply_yaml(struct theme *t, yaml_document_t *doc, const char *file)
+{
+	static const char *roles[FONT_NROLES] = {"body", "heading", "mono"};
+	yaml_node_t *root = yaml_document_get_root_node(doc);
+	yaml_node_pair_t *p, *q;
+	yaml_node_item_t *it;
+
+	if (root == NULL)
+		return 0;
+	if (root->type != YAML_MAPPING_NODE)
+		return err_set(file, 1, "theme: expected a mapping");
+	for (p = root->data.mapping.pairs.start; p < root->data.mapping.pairs.top; p++) {
+		yaml_node_t *kn = yaml_document_get_node(doc, p->key);
+		yaml_node_t *vn = yaml_document_get_node(doc, p->value);
+		const char *k = scalar(kn), *v = scalar(vn);
+		int line = kn ? (int)kn->start_mark.line + 1 : 0;
+
+		if (k == NULL)
+			return err_set(file, line, "theme: keys must be strings");
+		if (strcmp(k, "size") == 0 || strcmp(k, "leading") == 0) {
+			double *dst = k[0] == 's' ? &t->size : &t->leading;
+
+			if (v == NULL || parse_len(v, dst) != 0)
+				return err_set(file, line, "theme: %s: expected a length like 10.5pt", k);
+		} else if (strcmp(k, "paper") == 0) {
+			if (v == NULL || parse_paper(v, &t->page_w, &t->page_h) != 0)
+				return err_set(file, line, "theme: paper: expected a4, a5, letter or WxH with a unit");
+		} else if (strcmp(k, "fonts") == 0 || strcmp(k, "margins") == 0 ||
+		    strcmp(k, "colours") == 0 || strcmp(k, "colors") == 0) {
+			if (vn == NULL || vn->type != YAML_MAPPING_NODE)
+				return err_set(file, line, "theme: %s: expected a mapping", k);
+			for (q = vn->data.mapping.pairs.start; q < vn->data.mapping.pairs.top; q++) {
+				yaml_node_t *skn = yaml_document_get_node(doc, q->key);
+				yaml_node_t *svn = yaml_document_get_node(doc, q->value);
+				const char *sk = scalar(skn), *sv = scalar(svn);
+				int sline = skn ? (int)skn->start_mark.line + 1 : line;
+				int r, done = 0;
+
+				if (sk == NULL)
+					return err_set(file, sline, "theme: keys must be strings");
+				if (k[0] == 'f') {
+					if (strcmp(sk, "fallback") == 0 && svn && svn->type == YAML_SEQUENCE_NODE) {
+						for (it = svn->data.sequence.items.start; it < svn->data.sequence.items.top; it++) {
+							const char *f = scalar(yaml_document_get_node(doc, *it));
+
+							if (f)
+								strv_push(&t->fallback, &t->nfallback, f);
+						}
+						continue;
+					}
+					for (r = 0; r < FONT_NROLES; r++)
+						if (strcmp(sk, roles[r]) == 0 && sv && *sv) {
+							free(t->family[r]);
+							t->family[r] = xstrdup(sv);
+							done = 1;
+						}
+				} else if (k[0] == 'm') {
+					double *dst = strcmp(sk, "top") == 0 ? &t->margin_top :
+					    strcmp(sk, "bottom") == 0 ? &t->margin_bottom :
+					    strcmp(sk, "inside") == 0 ? &t->margin_inner :
+					    strcmp(sk, "outside") == 0 ? &t->margin_outer : NULL;
+
+					if (dst && (sv == NULL || parse_len(sv, dst) != 0))
+						return err_set(file, sline, "theme: margins: %s: expected a length", sk);
+					done = dst != NULL;
+				} else {
+					double *dst = strcmp(sk, "text") == 0 ? t->text_color :
+					    strcmp(sk, "accent") == 0 ? t->accent_color : NULL;
+
+					if (dst && (sv == NULL || parse_colour(sv, dst) != 0))
+						return err_set(file, sline, "theme: colours: %s: expected #rrggbb", sk);
+					done = dst != NULL;
+				}
+				if (!done)
+					warn_at(file, sline, "theme: unknown key %s.%s", k, sk);
+			}
+		} else
+			warn_at(file, line, "theme: unknown key %s", k);
+	}
+	return 0;
+}
+
+/* Read and apply FILE to T. Return 0, or -1 with the error set. */
+static int
+read_yaml(struct theme *t, const char *file)
+{
+	yaml_parser_t parser;
+	yaml_document_t doc;
+	char *text = NULL;
+	size_t len;
+	int ret = -1, have_doc = 0;
+
+	if (file_read(file, &text, &len) != 0)
+		return -1;
+	yaml_parser_initialize(&parser);
+	yaml_parser_set_input_string(&parser, (const unsigned char *)text, len);
+	if (!yaml_parser_load(&parser, &doc)) {
+		err_set(file, (int)parser.problem_mark.line + 1, "theme: %s",
+		    parser.problem ? parser.problem : "YAML syntax error");
+		goto out;
+	}
+	have_doc = 1;
+	if (apply_yaml(t, &doc, file) != 0)
+		goto out;
+	ret = 0;
+out:
+	if (have_doc)
+		yaml_document_delete(&doc);
+	yaml_parser_delete(&parser);
+	free(text);
+	return ret;
+}
+
+/* Match FAMILY in STYLE (and LANG when not NULL) through fontconfig; return
+ * the file (fresh string) and set *INDEX, or NULL when nothing matched. */
+static char *
+fc_match(const char *family, int style, const char *lang, int *index, char **got_family)
+{
+	FcPattern *pat, *m;
+	FcResult res;
+	FcChar8 *file = NULL, *fam = NULL;
+	char *ret = NULL;
+	int idx = 0;
+
+	pat = FcPatternCreate();
+	if (family)
+		FcPatternAddString(pat, FC_FAMILY, (const FcChar8 *)family);
+	if (lang)
+		FcPatternAddString(pat, FC_LANG, (const FcChar8 *)lang);
+	FcPatternAddInteger(pat, FC_WEIGHT,
+	    style == STYLE_BOLD || style == STYLE_BOLDITALIC ? FC_WEIGHT_BOLD : FC_WEIGHT_REGULAR);
+	FcPatternAddInteger(pat, FC_SLANT,
+	    style == STYLE_ITALIC || style == STYLE_BOLDITALIC ? FC_SLANT_ITALIC : FC_SLANT_ROMAN);
+	FcConfigSubstitute(NULL, pat, FcMatchPattern);
+	FcDefaultSubstitute(pat);
+	m = FcFontMatch(NULL, pat, &res);
+	if (m && FcPatternGetString(m, FC_FILE, 0, &file) == FcResultMatch) {
+		ret = xstrdup((const char *)file);
+		if (FcPatternGetInteger(m, FC_INDEX, 0, &idx) != FcResultMatch)
+			idx = 0;
+		if (got_family && FcPatternGetString(m, FC_FAMILY, 0, &fam) == FcResultMatch)
+			*got_family = xstrdup((const char *)fam);
+	}
+	if (index)
+		*index = idx;
+	if (m)
+		FcPatternDestroy(m);
+	FcPatternDestroy(pat);
+	return ret;
+}
+
+struct theme *
+theme_load(const struct options *opt, const char *book_theme)
+{
+	static const char *defaults[FONT_NROLES] = {"Charis SIL", "Charis SIL", "Noto Mono"};
+	const char *dd = datadir(opt);
+	struct theme *t = xcalloc(1, sizeof(*t));
+	char *yaml = NULL, *fonts = NULL;
+	double mscale;
+	int r, s, ret = -1;
+
+	if (opt && opt->theme)
+		t->dir = xstrdup(opt->theme);
+	else if (book_theme)
+		t->dir = xstrdup(book_theme);
+	else
+		t->dir = path_join(dd, "templates/default");
+	if (!is_dir(t->dir)) {
+		err_set(t->dir, 0, "theme directory not found");
+		goto out;
+	}
+	t->css = path_join(t->dir, "book.css");
+	t->size = 10.5;
+	t->leading = 14;
+	t->page_w = A4_W;
+	t->page_h = A4_H;
+	t->margin_top = 24 / 25.4 * 72;
+	t->margin_bottom = 30 / 25.4 * 72;
+	t->margin_inner = 34 / 25.4 * 72;
+	t->margin_outer = 56 / 25.4 * 72;
+	t->text_color[0] = t->text_color[1] = t->text_color[2] = 0.1;
+	t->accent_color[0] = 0.55;
+	t->accent_color[1] = 0.14;
+	t->accent_color[2] = 0.09;
+	for (r = 0; r < FONT_NROLES; r++)
+		t->family[r] = xstrdup(defaults[r]);
+
+	yaml = path_join(t->dir, "theme.yaml");
+	if (is_file(yaml) && read_yaml(t, yaml) != 0)
+		goto out;
+	if (t->leading < t->size)
+		t->leading = t->size * 1.2;
+	/* margins are written for the theme's paper; --paper scales them */
+	if (opt && opt->paper) {
+		double w0 = t->page_w;
+
+		if (parse_paper(opt->paper, &t->page_w, &t->page_h) != 0) {
+			err_set(NULL, 0, "--paper %s: expected a4, a5, letter or WxH with a unit (mm, cm, in, pt)", opt->paper);
+			goto out;
+		}
+		mscale = t->page_w / w0;
+		t->margin_inner *= mscale;
+		t->margin_outer *= mscale;
+		t->margin_top *= t->page_w < w0 ? mscale : 1;
+		t->margin_bottom *= t->page_w < w0 ? mscale : 1;
+	}
+	if (t->margin_inner + t->margin_outer > t->page_w - 144 ||
+	    t->margin_top + t->margin_bottom > t->page_h - 144) {
+		err_set(yaml, 0, "theme: the margins leave less than 2 in of text on a %.0f x %.0f pt page",
+		    t->page_w, t->page_h);
+		goto out;
+	}
+
+	/* user fonts first: DATADIR/fonts, then the theme directory */
+	fonts = path_join(dd, "fonts");
+	if (is_dir(fonts))
+		FcConfigAppFontAddDir(NULL, (const FcChar8 *)fonts);
+	FcConfigAppFontAddDir(NULL, (const FcChar8 *)t->dir);
+	for (r = 0; r < FONT_NROLES; r++)
+		for (s = 0; s < STYLE_N; s++)
+			t->file[r][s] = fc_match(t->family[r], s, NULL, &t->index[r][s], NULL);
+	ret = 0;
+out:
+	free(yaml);
+	free(fonts);
+	if (ret != 0) {
+		theme_free(t);
+		return NULL;
+	}
+	return t;
+}
+
+void
+theme_free(struct theme *t)
+{
+	size_t i;
+	int r, s;
+
+	if (t == NULL)
+		return;
+	free(t->dir);
+	free(t->css);
+	for (r = 0; r < FONT_NROLES; r++) {
+		free(t->family[r]);
+		for (s = 0; s < STYLE_N; s++)
+			free(t->file[r][s]);
+	}
+	for (i = 0; i < t->nfallback; i++)
+		free(t->fallback[i]);
+	free(t->fallback);
+	free(t);
+}
+
+char *
+theme_font_for_lang(const struct theme *t, const char *lang, int bold, int *index)
+{
+	int style = bold ? STYLE_BOLD : STYLE_REGULAR;
+	FcLangSet *ls;
+	FcPattern *pat;
+	FcFontSet *fs;
+	FcObjectSet *os;
+	char *file = NULL, *fam = NULL;
+	size_t i;
+
+	if (index)
+		*index = 0;
+	if (lang == NULL || *lang == '\0')
+		return NULL;
+	/* the theme's preferred families first, when they cover LANG */
+	for (i = 0; t && i < t->nfallback && file == NULL; i++) {
+		pat = FcPatternCreate();
+		FcPatternAddString(pat, FC_FAMILY, (const FcChar8 *)t->fallback[i]);
+		ls = FcLangSetCreate();
+		FcLangSetAdd(ls, (const FcChar8 *)lang);
+		FcPatternAddLangSet(pat, FC_LANG, ls);
+		os = FcObjectSetBuild(FC_FILE, FC_INDEX, NULL);
+		fs = FcFontList(NULL, pat, os);
+		if (fs && fs->nfont > 0) {
+			free(file);
+			file = fc_match(t->fallback[i], style, lang, index, NULL);
+		}
+		if (fs)
+			FcFontSetDestroy(fs);
+		FcObjectSetDestroy(os);
+		FcLangSetDestroy(ls);
+		FcPatternDestroy(pat);
+	}
+	if (file == NULL)
+		file = fc_match(t ? t->family[FONT_BODY] : NULL, style, lang, index, &fam);
+	free(fam);
+	return file;
+}

@@ -4,6 +4,8 @@
 #ifndef MKBOOK_THEME_H
 #define MKBOOK_THEME_H
 
+#include <stddef.h>
+
 #include "options.h"
 
 enum font_role { FONT_BODY, FONT_HEADING, FONT_MONO, FONT_NROLES };
@@ -20,6 +22,8 @@ struct theme {
 	double	 page_w, page_h;		/* pt */
 	double	 margin_top, margin_bottom, margin_inner, margin_outer;	/* pt */
 	double	 text_color[3], accent_color[3];	/* 0..1 RGB */
+	char   **fallback;			/* families preferred for other scripts */
+	size_t	 nfallback;
 };
 
 /* Load the theme: OPT->theme, else BOOK_THEME (from book.yaml), else
