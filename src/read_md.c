@@ -1,4 +1,608 @@
-/* Placeholder: being written. */
-#include "util.h"
+/*
+ * The Markdown reader: CommonMark plus the GFM tables, strikethrough,
+ * autolinks and footnotes (cmark-gfm), with YAML front matter (meta.c).
+ *
+ * cmark-gfm parses; this file walks its tree into the model. The walk
+ * recurses at most MODEL_MAX_DEPTH levels (deeper input is an error), and
+ * everything cmark keeps as raw HTML becomes literal text, so no markup in
+ * the input ever reaches a writer as markup.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmark-gfm.h>
+#include <cmark-gfm-core-extensions.h>
+
+#include "meta.h"
 #include "reader.h"
-struct article *md_read(const char *path, const char *text, size_t len) { (void)text; (void)len; err_set(path, 0, "Markdown reader not built yet"); return NULL; }
+#include "util.h"
+
+struct md {
+	const char	*path;
+	int		 lineoff;	/* file line of the body's line 0 */
+	int		 nnotes;	/* footnote definitions cmark kept */
+	struct article	*a;
+	const char	*body;		/* the Markdown after the front matter */
+	size_t		 bodylen;
+	size_t		*lines;		/* offsets of the body's lines, built on demand */
+	size_t		 nlines;
+};
+
+static int
+line_of(const struct md *m, cmark_node *n)
+{
+	int line = cmark_node_get_start_line(n);
+
+	return line > 0 ? line + m->lineoff : 0;
+}
+
+static int
+too_deep(const struct md *m, cmark_node *n)
+{
+	return err_set(m->path, line_of(m, n), "nested more than %d levels deep", MODEL_MAX_DEPTH);
+}
+
+/* The extension type of N ("table", "table_row", "strikethrough"…), or "". */
+static const char *
+ext_type(cmark_node *n)
+{
+	const char *s;
+
+	if (cmark_node_get_syntax_extension(n) == NULL)
+		return "";
+	s = cmark_node_get_type_string(n);
+	return s ? s : "";
+}
+
+/* The plain text under N, appended to OUT: what a reader would read. Walks
+ * with cmark's iterator, so any depth is safe. */
+static void
+plain_text(struct buf *out, cmark_node *n)
+{
+	cmark_iter *it = cmark_iter_new(n);
+	cmark_event_type ev;
+
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *cur = cmark_iter_get_node(it);
+		const char *lit;
+
+		if (ev != CMARK_EVENT_ENTER)
+			continue;
+		switch (cmark_node_get_type(cur)) {
+		case CMARK_NODE_TEXT:
+		case CMARK_NODE_CODE:
+		case CMARK_NODE_HTML_INLINE:
+		case CMARK_NODE_FOOTNOTE_REFERENCE:
+			if ((lit = cmark_node_get_literal(cur)) != NULL)
+				buf_puts(out, lit);
+			break;
+		case CMARK_NODE_SOFTBREAK:
+		case CMARK_NODE_LINEBREAK:
+			buf_putc(out, ' ');
+			break;
+		default:
+			break;
+		}
+	}
+	cmark_iter_free(it);
+}
+
+/* A fresh, white-space-collapsed copy of the plain text under N, or NULL
+ * when there is none. */
+static char *
+plain_str(cmark_node *n)
+{
+	struct buf b = {0};
+	char *s;
+
+	plain_text(&b, n);
+	s = str_squash(buf_str(&b));
+	buf_free(&b);
+	if (*s == '\0') {
+		free(s);
+		return NULL;
+	}
+	return s;
+}
+
+/* Move pending text in P into one INL_TEXT at the end of *ARR. */
+static void
+flush_text(struct buf *p, struct inl **arr, size_t *n)
+{
+	struct inl *in;
+
+	if (p->len == 0)
+		return;
+	in = inl_push(arr, n, INL_TEXT);
+	in->text = xstrndup(p->data, p->len);
+	buf_reset(p);
+}
+
+/* Convert the inline children of PARENT, appending to *ARR / *N. Adjacent
+ * text (cmark splits it at punctuation) is merged. Return 0, or -1 with the
+ * error set when nested deeper than MODEL_MAX_DEPTH. */
+static int
+conv_inlines(struct md *m, cmark_node *parent, struct inl **arr, size_t *n, int depth)
+{
+	struct buf pend = {0};
+	cmark_node *c;
+	int ret = -1;
+
+	if (depth > MODEL_MAX_DEPTH) {
+		too_deep(m, parent);
+		goto out;
+	}
+	for (c = cmark_node_first_child(parent); c; c = cmark_node_next(c)) {
+		const char *lit = cmark_node_get_literal(c);
+		const char *ext = ext_type(c);
+		struct inl *in;
+		enum inline_type t;
+
+		switch (cmark_node_get_type(c)) {
+		case CMARK_NODE_TEXT:
+		case CMARK_NODE_HTML_INLINE:	/* literal text, never markup */
+			if (lit)
+				buf_puts(&pend, lit);
+			continue;
+		case CMARK_NODE_SOFTBREAK:
+			buf_putc(&pend, ' ');
+			continue;
+		case CMARK_NODE_IMAGE:		/* inside text: its words stay */
+			plain_text(&pend, c);
+			continue;
+		case CMARK_NODE_LINEBREAK:
+			flush_text(&pend, arr, n);
+			inl_push(arr, n, INL_BREAK);
+			continue;
+		case CMARK_NODE_CODE:
+			flush_text(&pend, arr, n);
+			in = inl_push(arr, n, INL_CODE);
+			in->text = xstrdup(lit && *lit ? lit : " ");
+			continue;
+		case CMARK_NODE_FOOTNOTE_REFERENCE: {
+			/* cmark numbers the notes 1, 2 … in order of first
+			 * reference and keeps the definitions in that order. */
+			long k = lit ? strtol(lit, NULL, 10) : 0;
+
+			if (k < 1 || k > m->nnotes) {
+				buf_printf(&pend, "[^%s]", lit ? lit : "");
+				continue;
+			}
+			flush_text(&pend, arr, n);
+			in = inl_push(arr, n, INL_NOTEREF);
+			in->text = xstrdup(lit);
+			in->note = (size_t)(k - 1);
+			continue;
+		}
+		case CMARK_NODE_EMPH:
+			t = INL_EMPH;
+			break;
+		case CMARK_NODE_STRONG:
+			t = INL_STRONG;
+			break;
+		case CMARK_NODE_LINK: {
+			const char *url = cmark_node_get_url(c);
+
+			if (url == NULL || *url == '\0') {
+				/* "[words]()": no target, keep the words */
+				flush_text(&pend, arr, n);
+				if (conv_inlines(m, c, arr, n, depth + 1) == -1)
+					goto out;
+				continue;
+			}
+			t = INL_LINK;
+			break;
+		}
+		default:
+			if (strcmp(ext, "strikethrough") == 0) {
+				t = INL_STRIKE;
+				break;
+			}
+			/* Anything else keeps its words. */
+			plain_text(&pend, c);
+			continue;
+		}
+		flush_text(&pend, arr, n);
+		in = inl_push(arr, n, t);
+		if (t == INL_LINK)
+			in->href = xstrdup(cmark_node_get_url(c));
+		/* IN moves if *ARR grows, but kids go into IN's own array. */
+		if (conv_inlines(m, c, &in->kids, &in->nkids, depth + 1) == -1)
+			goto out;
+	}
+	flush_text(&pend, arr, n);
+	ret = 0;
+out:
+	buf_free(&pend);
+	return ret;
+}
+
+/* The image of N when N is a paragraph holding only an image, else NULL. */
+static cmark_node *
+sole_image(cmark_node *n)
+{
+	cmark_node *c, *img = NULL;
+
+	for (c = cmark_node_first_child(n); c; c = cmark_node_next(c)) {
+		cmark_node_type t = cmark_node_get_type(c);
+
+		if (t == CMARK_NODE_IMAGE && img == NULL)
+			img = c;
+		else if (t == CMARK_NODE_SOFTBREAK || t == CMARK_NODE_LINEBREAK)
+			continue;
+		else if (t == CMARK_NODE_TEXT && strspn(cmark_node_get_literal(c), " \t") ==
+		    strlen(cmark_node_get_literal(c)))
+			continue;
+		else
+			return NULL;
+	}
+	return img;
+}
+
+/* The emphasis of N when N is a paragraph holding only "*a caption*". */
+static cmark_node *
+sole_emph(cmark_node *n)
+{
+	cmark_node *c;
+
+	if (n == NULL || cmark_node_get_type(n) != CMARK_NODE_PARAGRAPH)
+		return NULL;
+	c = cmark_node_first_child(n);
+	if (c == NULL || cmark_node_next(c) != NULL || cmark_node_get_type(c) != CMARK_NODE_EMPH)
+		return NULL;
+	return c;
+}
+
+/* Split a caption's trailing credit ("… Photograph: X/AP") into IM. Takes
+ * CAPTION. */
+static void
+set_caption(struct image *im, char *caption)
+{
+	size_t caplen;
+	char *credit;
+
+	im->caption = caption;
+	if (caption == NULL || (credit = txt_credit(caption, &caplen)) == NULL)
+		return;
+	im->credit = credit;
+	caption[caplen] = '\0';
+	im->caption = str_trim(caption);
+	free(caption);
+	if (*im->caption == '\0') {
+		free(im->caption);
+		im->caption = NULL;
+	}
+}
+
+/* Fill figure B from image node IMG, taking the caption from the image's
+ * title or from NEXT (an italic paragraph). Return 1 when NEXT was used. */
+static int
+conv_figure(struct block *b, cmark_node *img, cmark_node *next)
+{
+	const char *url = cmark_node_get_url(img), *title = cmark_node_get_title(img);
+	cmark_node *em;
+	int used = 0;
+
+	b->image = xcalloc(1, sizeof(*b->image));
+	b->image->src = url && *url ? xstrdup(url) : NULL;
+	b->image->alt = plain_str(img);
+	if (title && *title)
+		set_caption(b->image, str_squash(title));
+	else if ((em = sole_emph(next)) != NULL) {
+		set_caption(b->image, plain_str(em));
+		used = 1;
+	}
+	return used;
+}
+
+static int conv_blocks(struct md *, cmark_node *, struct block **, size_t *, int);
+
+/* The label of footnote definition N as written ("note" for "[^note]:"),
+ * read back from the source at N's position (cmark's API does not give it
+ * out). A fresh string; the note's number when the source does not say. */
+static char *
+note_label(struct md *m, cmark_node *n)
+{
+	int line = cmark_node_get_start_line(n), col = cmark_node_get_start_column(n);
+	const char *p, *q, *lstart, *end = m->body + m->bodylen;
+	size_t i;
+
+	if (m->lines == NULL) {
+		size_t cap = 0;
+
+		ARRAY_GROW(m->lines, m->nlines, cap);
+		m->lines[m->nlines++] = 0;
+		for (i = 0; i < m->bodylen; i++)
+			if (m->body[i] == '\n') {
+				ARRAY_GROW(m->lines, m->nlines, cap);
+				m->lines[m->nlines++] = i + 1;
+			}
+	}
+	if (line < 1 || (size_t)line > m->nlines || col < 1)
+		goto number;
+	/* cmark's position is just after "[^label]: " */
+	lstart = m->body + m->lines[line - 1];
+	if ((size_t)(col - 1) > (size_t)(end - lstart))
+		goto number;
+	for (q = lstart + (col - 1); q > lstart && (q[-1] == ' ' || q[-1] == '\t'); q--)
+		;
+	if (q - lstart < 5 || q[-1] != ':' || q[-2] != ']')
+		goto number;
+	q -= 2;
+	for (p = q; p > lstart + 1 && !(p[-2] == '[' && p[-1] == '^'); p--)
+		;
+	if (p <= lstart + 1 || p == q)
+		goto number;
+	return xstrndup(p, (size_t)(q - p));
+number:
+	return xprintf("%zu", m->a->nnotes);
+}
+
+/* Convert table node T into block B. Return 0, or -1 with the error set. */
+static int
+conv_table(struct md *m, cmark_node *t, struct block *b, int depth)
+{
+	uint16_t ncols = cmark_gfm_extensions_get_table_columns(t);
+	uint8_t *aligns = cmark_gfm_extensions_get_table_alignments(t);
+	cmark_node *r, *c;
+
+	for (r = cmark_node_first_child(t); r; r = cmark_node_next(r)) {
+		struct block *row = block_push(&b->kids, &b->nkids, BLK_ROW);
+		uint16_t col = 0;
+
+		row->src.file = m->a->source;
+		row->src.line = line_of(m, r);
+		row->header = cmark_gfm_extensions_get_table_row_is_header(r) != 0;
+		for (c = cmark_node_first_child(r); c; c = cmark_node_next(c), col++) {
+			struct block *cell = block_push(&row->kids, &row->nkids, BLK_CELL);
+
+			cell->src = row->src;
+			cell->header = row->header;
+			if (aligns && col < ncols) {
+				switch (aligns[col]) {
+				case 'l':
+					cell->align = ALIGN_LEFT;
+					break;
+				case 'c':
+					cell->align = ALIGN_CENTER;
+					break;
+				case 'r':
+					cell->align = ALIGN_RIGHT;
+					break;
+				default:
+					break;
+				}
+			}
+			if (conv_inlines(m, c, &cell->inl, &cell->ninl, depth + 1) == -1)
+				return -1;
+		}
+	}
+	return 0;
+}
+
+/* A fresh copy of code LIT without its final newline, or NULL if empty. */
+static char *
+code_text(const char *lit)
+{
+	size_t n = lit ? strlen(lit) : 0;
+
+	while (n && (lit[n - 1] == '\n' || lit[n - 1] == '\r'))
+		n--;
+	return n ? xstrndup(lit, n) : NULL;
+}
+
+/* Convert the block children of PARENT, appending to *ARR / *N. At the top
+ * level (DEPTH 0) a leading "# heading" becomes the headline and footnote
+ * definitions go to the article's notes. Return 0, or -1 with the error
+ * set. */
+static int
+conv_blocks(struct md *m, cmark_node *parent, struct block **arr, size_t *n, int depth)
+{
+	cmark_node *c;
+
+	if (depth > MODEL_MAX_DEPTH)
+		return too_deep(m, parent);
+	for (c = cmark_node_first_child(parent); c; c = cmark_node_next(c)) {
+		cmark_node_type t = cmark_node_get_type(c);
+		const char *ext = ext_type(c);
+		struct block *b;
+		cmark_node *img;
+
+		if (t == CMARK_NODE_FOOTNOTE_DEFINITION) {
+			struct footnote *fn;
+
+			if (depth > 0 || m->a->nnotes >= (size_t)m->nnotes)
+				continue;	/* cmark keeps them at the top */
+			fn = &m->a->notes[m->a->nnotes++];
+			fn->label = note_label(m, c);
+			fn->referenced = 1;	/* cmark drops the others */
+			if (conv_blocks(m, c, &fn->blocks, &fn->nblocks, depth + 1) == -1)
+				return -1;
+			continue;
+		}
+		if (t == CMARK_NODE_HEADING && cmark_node_get_heading_level(c) == 1 && depth == 0 &&
+		    c == cmark_node_first_child(parent) && m->a->headline == NULL) {
+			m->a->headline = plain_str(c);
+			m->a->line = line_of(m, c);
+			if (m->a->headline)
+				continue;
+		}
+		b = block_push(arr, n, BLK_PARAGRAPH);
+		b->src.file = m->a->source;
+		b->src.line = line_of(m, c);
+		switch (t) {
+		case CMARK_NODE_PARAGRAPH:
+			if ((img = sole_image(c)) != NULL) {
+				b->type = BLK_FIGURE;
+				if (conv_figure(b, img, cmark_node_next(c)))
+					c = cmark_node_next(c);
+				break;
+			}
+			if (conv_inlines(m, c, &b->inl, &b->ninl, depth + 1) == -1)
+				return -1;
+			break;
+		case CMARK_NODE_HEADING:
+			b->type = BLK_HEADING;
+			b->level = cmark_node_get_heading_level(c);
+			if (b->level < 2)
+				b->level = 2;
+			if (conv_inlines(m, c, &b->inl, &b->ninl, depth + 1) == -1)
+				return -1;
+			break;
+		case CMARK_NODE_BLOCK_QUOTE:
+			b->type = BLK_QUOTE;
+			if (conv_blocks(m, c, &b->kids, &b->nkids, depth + 1) == -1)
+				return -1;
+			break;
+		case CMARK_NODE_LIST:
+			b->type = BLK_LIST;
+			b->ordered = cmark_node_get_list_type(c) == CMARK_ORDERED_LIST;
+			b->start = b->ordered ? cmark_node_get_list_start(c) : 0;
+			if (conv_blocks(m, c, &b->kids, &b->nkids, depth + 1) == -1)
+				return -1;
+			break;
+		case CMARK_NODE_ITEM:
+			b->type = BLK_ITEM;
+			if (conv_blocks(m, c, &b->kids, &b->nkids, depth + 1) == -1)
+				return -1;
+			break;
+		case CMARK_NODE_CODE_BLOCK: {
+			const char *info = cmark_node_get_fence_info(c);
+
+			b->type = BLK_CODE;
+			b->text = code_text(cmark_node_get_literal(c));
+			b->info = info && *info ? str_trim(info) : NULL;
+			break;
+		}
+		case CMARK_NODE_HTML_BLOCK: {
+			/* Raw HTML is shown as the text it is, never as markup. */
+			char *s = code_text(cmark_node_get_literal(c));
+
+			if (s) {
+				struct inl *in = inl_push(&b->inl, &b->ninl, INL_TEXT);
+
+				in->text = s;
+			}
+			break;
+		}
+		case CMARK_NODE_THEMATIC_BREAK:
+			b->type = BLK_RULE;
+			break;
+		default:
+			if (strcmp(ext, "table") == 0) {
+				b->type = BLK_TABLE;
+				if (conv_table(m, c, b, depth + 1) == -1)
+					return -1;
+				break;
+			}
+			/* An unknown block keeps its words as a paragraph. */
+			{
+				char *s = plain_str(c);
+
+				if (s)
+					inl_push(&b->inl, &b->ninl, INL_TEXT)->text = s;
+			}
+			break;
+		}
+	}
+	return 0;
+}
+
+/* Length of the line at S (up to, not including, its "\n"), and whether,
+ * trimmed of trailing blanks and "\r", it equals WANT. */
+static int
+line_is(const char *s, const char *end, const char *want, const char **next)
+{
+	const char *nl = memchr(s, '\n', (size_t)(end - s));
+	const char *e = nl ? nl : end;
+	size_t w = strlen(want);
+
+	*next = nl ? nl + 1 : end;
+	while (e > s && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r'))
+		e--;
+	return (size_t)(e - s) == w && memcmp(s, want, w) == 0;
+}
+
+/* Split the front matter off TEXT: on success *BODY is where the Markdown
+ * starts and *BODYLINE its 0-based line offset; the YAML is applied to A.
+ * Return 0 (also when there is no front matter), or -1 with the error set. */
+static int
+front_matter(struct article *a, const char *path, const char *text, const char *end,
+    const char **body, int *bodyline)
+{
+	const char *p, *next, *yaml;
+	int line = 1;
+
+	*body = text;
+	*bodyline = 0;
+	if (!line_is(text, end, "---", &next))
+		return 0;
+	yaml = p = next;
+	while (p < end) {
+		const char *start = p;
+
+		line++;
+		if (line_is(p, end, "---", &next) || line_is(p, end, "...", &next)) {
+			*body = next;
+			*bodyline = line;
+			return meta_front_matter(a, path, 2, yaml, (size_t)(start - yaml));
+		}
+		p = next;
+	}
+	return err_set(path, 1, "front matter ('---' on line 1) has no closing '---' line");
+}
+
+struct article *
+md_read(const char *path, const char *text, size_t len)
+{
+	const char *end = text + len, *body;
+	cmark_parser *parser = NULL;
+	cmark_node *doc = NULL, *c;
+	struct article *a = article_new(path);
+	struct md m;
+	int ret = -1;
+
+	memset(&m, 0, sizeof(m));
+	m.path = path;
+	m.a = a;
+	if (len >= 3 && memcmp(text, "\xef\xbb\xbf", 3) == 0)
+		text += 3;
+	if (front_matter(a, path, text, end, &body, &m.lineoff) == -1)
+		goto out;
+	m.body = body;
+	m.bodylen = (size_t)(end - body);
+
+	cmark_gfm_core_extensions_ensure_registered();
+	parser = cmark_parser_new(CMARK_OPT_FOOTNOTES);
+	cmark_parser_attach_syntax_extension(parser, cmark_find_syntax_extension("table"));
+	cmark_parser_attach_syntax_extension(parser, cmark_find_syntax_extension("strikethrough"));
+	cmark_parser_attach_syntax_extension(parser, cmark_find_syntax_extension("autolink"));
+	cmark_parser_feed(parser, body, (size_t)(end - body));
+	doc = cmark_parser_finish(parser);
+
+	for (c = cmark_node_first_child(doc); c; c = cmark_node_next(c))
+		if (cmark_node_get_type(c) == CMARK_NODE_FOOTNOTE_DEFINITION)
+			m.nnotes++;
+	if (m.nnotes)
+		a->notes = xcalloc((size_t)m.nnotes, sizeof(*a->notes));
+	if (conv_blocks(&m, doc, &a->blocks, &a->nblocks, 0) == -1)
+		goto out;
+	if (a->headline == NULL) {
+		err_set(path, 1, "no title (give 'title:' in the front matter or start with a '# heading')");
+		goto out;
+	}
+	if (a->line == 0)
+		a->line = 1;
+	ret = 0;
+out:
+	free(m.lines);
+	if (doc)
+		cmark_node_free(doc);
+	if (parser)
+		cmark_parser_free(parser);
+	if (ret == -1) {
+		article_free(a);
+		return NULL;
+	}
+	return a;
+}
