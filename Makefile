@@ -44,7 +44,7 @@ TYPO_OBJS   = src/linebreak.o src/hyph.o
 LIB_OBJS = $(CORE_OBJS) $(READER_OBJS) $(BOOK_OBJS) $(EPUB_OBJS) $(PDF_OBJS) $(TYPO_OBJS)
 OBJS	 = src/main.o $(LIB_OBJS)
 
-UNIT_TESTS = tests/unit/t_buf tests/unit/t_date tests/unit/t_txt tests/unit/t_lang \
+UNIT_TESTS = tests/unit/t_buf tests/unit/t_image tests/unit/t_date tests/unit/t_txt tests/unit/t_lang \
 	     tests/unit/t_linebreak tests/unit/t_hyph
 
 all: mkbook
