@@ -45,7 +45,7 @@ LIB_OBJS = $(CORE_OBJS) $(READER_OBJS) $(BOOK_OBJS) $(EPUB_OBJS) $(PDF_OBJS) $(T
 OBJS	 = src/main.o $(LIB_OBJS)
 
 UNIT_TESTS = tests/unit/t_buf tests/unit/t_image tests/unit/t_date tests/unit/t_txt tests/unit/t_lang \
-	     tests/unit/t_linebreak tests/unit/t_hyph
+	     tests/unit/t_linebreak tests/unit/t_hyph tests/unit/t_md
 
 all: mkbook
 
@@ -65,7 +65,8 @@ book: deps mkbook
 	./mkbook -o build content
 
 check: deps mkbook $(UNIT_TESTS)
-	prove -f $(UNIT_TESTS) tests/*.t
+	LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
+		prove -f $(UNIT_TESTS) tests/*.t
 
 asan:
 	$(MAKE) clean
@@ -75,6 +76,29 @@ asan:
 valgrind: mkbook
 	valgrind --error-exitcode=9 --leak-check=full --errors-for-leak-kinds=definite \
 		./mkbook -q -o /tmp/mkbook-valgrind content
+
+# libFuzzer harnesses, built with clang from the sources (not the objects,
+# which may carry other flags). FUZZ_SECONDS per harness; corpora grow in
+# tests/fuzz/corpus_*/ (not committed), seeded from content/.
+FUZZ_SECONDS ?= 60
+FUZZ_CC	 ?= clang
+FUZZ_FLAGS = -g -O1 -fsanitize=fuzzer,address,undefined -std=c11 \
+	   -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -DMKBOOK_VERSION='"fuzz"' \
+	   -DMKBOOK_DATADIR='"$(CURDIR)"' -Isrc $(PKG_CFLAGS) $(shell pkg-config --cflags libxml-2.0)
+FUZZERS	 = tests/fuzz/fuzz_txt tests/fuzz/fuzz_md tests/fuzz/fuzz_xhtml
+
+tests/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(LIB_OBJS:.o=.c) src/*.h
+	$(FUZZ_CC) $(FUZZ_FLAGS) -o $@ $< $(LIB_OBJS:.o=.c) $(PKG_LIBS) $(shell pkg-config --libs libxml-2.0)
+
+fuzz: $(FUZZERS)
+	@for f in $(FUZZERS); do \
+		n=$${f##*/fuzz_}; mkdir -p tests/fuzz/corpus_$$n; \
+		cp content/*.txt content/*.md tests/fuzz/corpus_$$n/ 2>/dev/null; \
+		echo "== $$f ($(FUZZ_SECONDS) s)"; \
+		$$f -max_total_time=$(FUZZ_SECONDS) -timeout=20 -rss_limit_mb=4096 \
+			-print_final_stats=1 tests/fuzz/corpus_$$n 2>&1 | \
+			grep -E 'stat::number_of_executed_units|ERROR|SUMMARY|crash-' || exit 1; \
+	done
 
 bench: mkbook
 	sh bench/run.sh
@@ -87,7 +111,7 @@ install: mkbook
 	cp -R fonts $(DESTDIR)$(DATADIR)/
 
 clean:
-	rm -f mkbook src/*.o $(UNIT_TESTS) tests/fuzz/*.o
+	rm -f mkbook src/*.o $(UNIT_TESTS) $(FUZZERS)
 	rm -rf build tests/tmp
 
-.PHONY: all deps book check asan valgrind bench install clean
+.PHONY: all deps book check asan valgrind fuzz bench install clean

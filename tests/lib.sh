@@ -9,6 +9,9 @@ MKBOOK=${MKBOOK:-$TOP/mkbook}
 SHARED=${SHARED:-$TOP/../shared}
 export MKBOOK_DATADIR=${MKBOOK_DATADIR:-$TOP}
 export LC_ALL=${LC_ALL:-C.UTF-8}
+# Under the sanitizer build (make asan), report leaks of mkbook's own memory.
+export LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$TOP/tests/lsan.supp:print_suppressions=0}
+export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/mkbook-test.XXXXXX")
 trap 'rm -rf "$TMP"' EXIT
 _n=0
