@@ -190,7 +190,8 @@ get_strv(const struct yctx *c, const char *key, yaml_node_t *n, int split,
 				if (*t)
 					strv_push(v, nv, t);
 				free(t);
-				p = comma + 1;
+				if (comma)
+					p = comma + 1;
 			} while (comma);
 		} else if (s)
 			strv_push(v, nv, s);
@@ -434,18 +435,23 @@ struct bookctx {
 	size_t	 *norder;
 };
 
-/* Refuse article names that would leave the content directory. */
+/* Refuse article names (the items of sequence V) that would leave the
+ * content directory. Return 0, or -1 naming the item's line. */
 static int
-check_names(const struct yctx *c, yaml_node_t *v, char **names, size_t n)
+check_names(struct yctx *c, yaml_node_t *v)
 {
-	size_t i;
+	yaml_node_item_t *it;
 
-	for (i = 0; i < n; i++) {
-		const char *s = names[i];
+	for (it = v->data.sequence.items.start; it < v->data.sequence.items.top; it++) {
+		yaml_node_t *k = yaml_document_get_node(&c->doc, *it);
+		const char *s;
 
+		if (k == NULL || k->type != YAML_SCALAR_NODE)
+			continue;	/* get_strv names it */
+		s = (const char *)k->data.scalar.value;
 		if (s[0] == '/' || strcmp(s, "..") == 0 || str_startswith(s, "../") ||
 		    strstr(s, "/../") || str_endswith(s, "/.."))
-			return err_set(c->file, node_line(c, v),
+			return err_set(c->file, node_line(c, k),
 			    "'articles': '%s' is outside the content directory", s);
 	}
 	return 0;
@@ -482,9 +488,9 @@ book_cb(struct yctx *c, void *obj, const char *key, yaml_node_t *k, yaml_node_t 
 	if (strcmp(key, "articles") == 0) {
 		if (v->type != YAML_SEQUENCE_NODE)
 			return err_set(c->file, node_line(c, v), "'articles' must be a list of file names");
-		if (get_strv(c, key, v, 0, bc->order, bc->norder) == -1)
+		if (check_names(c, v) == -1)
 			return -1;
-		return check_names(c, v, *bc->order, *bc->norder);
+		return get_strv(c, key, v, 0, bc->order, bc->norder);
 	}
 	warn_at(c->file, node_line(c, k), "unknown book.yaml key '%s' (ignored)", key);
 	return 0;
