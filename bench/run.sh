@@ -1,0 +1,9 @@
+#!/bin/sh
+# make bench: every benchmark, each on the same generated corpus.
+# Figures are medians of several runs; compare ratios, not absolute times,
+# on a shared machine.
+set -eu
+cd "$(dirname "$0")/.."
+for b in bench/epub.sh bench/pdf.sh; do
+	[ -f "$b" ] && sh "$b"
+done
