@@ -71,7 +71,8 @@ help(void)
 }
 
 /* Where templates/ and fonts/ are: $MKBOOK_DATADIR, the directory of the
- * executable (a build tree), or the installed data directory. Fresh string. */
+ * executable (a build tree), ../share/mkbook beside it (an installed tree,
+ * wherever it was moved), or the data directory compiled in. Fresh string. */
 static char *
 find_datadir(void)
 {
@@ -84,13 +85,21 @@ find_datadir(void)
 		return xstrdup(env);
 	if ((n = readlink("/proc/self/exe", exe, sizeof(exe) - 1)) > 0) {
 		exe[n] = '\0';
+		static const char *const rel[] = {"", "/../share/mkbook"};
+
 		dir = path_dir(exe);
-		probe = path_join(dir, "templates/default");
-		if (stat(probe, &st) == 0 && S_ISDIR(st.st_mode)) {
+		for (size_t i = 0; i < sizeof(rel) / sizeof(rel[0]); i++) {
+			char *cand = xprintf("%s%s", dir, rel[i]);
+
+			probe = path_join(cand, "templates/default");
+			if (stat(probe, &st) == 0 && S_ISDIR(st.st_mode)) {
+				free(probe);
+				free(dir);
+				return cand;
+			}
 			free(probe);
-			return dir;
+			free(cand);
 		}
-		free(probe);
 		free(dir);
 	}
 	return xstrdup(MKBOOK_DATADIR);
