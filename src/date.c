@@ -419,7 +419,7 @@ date_parse(const char *s, char iso[11])
 			continue;
 		if (valid(y, m, d) != 0 || !time_rest(end))
 			continue;
-		snprintf(iso, 11, "%04d-%02d-%02d", y, m, d);
+		snprintf(iso, 11, "%04d-%02d-%02d", y % 10000, m % 100, d % 100);
 		return 0;
 	}
 	return -1;
