@@ -573,7 +573,8 @@ md_read(const char *path, const char *text, size_t len)
 	m.bodylen = (size_t)(end - body);
 
 	cmark_gfm_core_extensions_ensure_registered();
-	parser = cmark_parser_new(CMARK_OPT_FOOTNOTES);
+	/* SMART: "quotes" and 'apostrophes' curl, -- and --- become dashes. */
+	parser = cmark_parser_new(CMARK_OPT_FOOTNOTES | CMARK_OPT_SMART);
 	cmark_parser_attach_syntax_extension(parser, cmark_find_syntax_extension("table"));
 	cmark_parser_attach_syntax_extension(parser, cmark_find_syntax_extension("strikethrough"));
 	cmark_parser_attach_syntax_extension(parser, cmark_find_syntax_extension("autolink"));

@@ -283,6 +283,15 @@ test_headline(void)
 	ok(a && a->nblocks == 1 && a->blocks[0].src.line == 6, "body line after CRLF front matter");
 	article_free(a);
 
+	a = parse("# T\n\nShe said \"it's fine\" -- and left---quickly. `\"raw\"`\n");
+	ok(a && a->nblocks == 1, "smart punctuation sample parses");
+	if (a && a->nblocks == 1) {
+		is_str(text(&a->blocks[0]), "She said \xe2\x80\x9cit\xe2\x80\x99s fine\xe2\x80\x9d "
+		    "\xe2\x80\x93 and left\xe2\x80\x94quickly. \"raw\"",
+		    "quotes curl and dashes set, but not in code");
+	}
+	article_free(a);
+
 	a = parse("---\ntitle: T\ndir: rtl\nlang: en\n---\n");
 	ok(a && a->dir == DIR_RTL, "an explicit dir wins over the language's");
 	article_free(a);
