@@ -29,7 +29,7 @@
 
 /* A subheading is short: fewer words and code points than these. */
 #define HEAD_MAX_WORDS	12
-#define HEAD_MAX_CHARS	80
+#define HEAD_MAX_CHARS	100
 /* A kicker label: at most this many words and bytes. */
 #define KICK_MAX_WORDS	3
 #define KICK_MAX_BYTES	32
@@ -135,12 +135,14 @@ is_letter(uint32_t c)
 	return 1;
 }
 
-/* Count the white-space separated words of S. */
+/* Count the words of S: white-space separated tokens that hold a letter
+ * or a digit (a lone "«" or "–" is punctuation, not a word). */
 static size_t
 count_words(const char *s)
 {
 	size_t n = 0, len;
-	int in = 0;
+	int in = 0, counted = 0;
+	uint32_t c;
 
 	while (*s) {
 		if (is_space_at(s, &len)) {
@@ -149,9 +151,13 @@ count_words(const char *s)
 			continue;
 		}
 		if (!in)
-			n++;
+			counted = 0;
 		in = 1;
-		s++;
+		c = utf8_next(&s);
+		if (!counted && (is_letter(c) || (c >= '0' && c <= '9'))) {
+			n++;
+			counted = 1;
+		}
 	}
 	return n;
 }
@@ -772,6 +778,12 @@ is_heading(const char *s)
 
 	if (count_words(s) >= HEAD_MAX_WORDS || count_cps(s) > HEAD_MAX_CHARS)
 		return 0;
+	/* a run-in label ("Proof: By definition …") opens a paragraph */
+	while (*p && *p != ' ' && *p != ':')
+		p++;
+	if (p[0] == ':' && p[1] == ' ')
+		return 0;
+	p = s;
 	if (is_terminal(last_sig(s, strlen(s))))
 		return 0;
 	while (*p) {

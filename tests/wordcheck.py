@@ -1,0 +1,125 @@
+#!/usr/bin/env python3
+"""No word lost: compare the words of a plain-text article with the words
+in mkbook's --dump-model JSON of it.
+
+    python3 tests/wordcheck.py ARTICLE.txt MODEL.json
+
+Words are white-space separated tokens, compared exactly as multisets.
+Structure the reader turns into fields is put back before comparing:
+the "top of page" / "bottom of page" markers are not words; the kicker
+is compared as "Kicker:"; a list item's marker is compared as the model's
+numbering ("3." for the third item of an ordered list from 1, "-" for a
+bullet, whatever bullet the input used). The byline is compared on its
+own: its words, less "By", the joining words and dashes and with
+parentheses and commas taken off, must be the words of the authors and
+the role, treated the same way. Exit 0 when nothing is lost or added,
+1 with the difference otherwise.
+"""
+import json
+import re
+import sys
+from collections import Counter
+
+MARKERS = {"top of page", "bottom of page"}
+BULLET = re.compile(r"^(?:[-*\u2022\u25e6\u2023]) +")
+BYLINE = re.compile(r"^(?:By|by|BY|Von|von|Par|par|Por|por|Door|door) ")
+JOINERS = {"by", "von", "par", "por", "door", "and", "&", "und", "et", "y",
+           "e", "en", "-", "\u2013", "\u2014"}
+
+
+def byline_words(text):
+    out = []
+    for w in text.split():
+        w = w.strip("()[],;")
+        if w and w.lower() not in JOINERS:
+            out.append(w)
+    return Counter(out)
+
+
+def block_words(b, out):
+    if b["type"] == "list":
+        n = b.get("start", 1)
+        for item in b.get("blocks", []):
+            out.append(f"{n}." if b.get("ordered") else "-")
+            n += 1
+            out.extend(item["text"].split())
+    else:
+        out.extend(b["text"].split())
+
+
+def model_words(a):
+    out = []
+    for key in ("headline", "standfirst", "date_text"):
+        if a.get(key):
+            out.extend(a[key].split())
+    if a.get("kicker"):
+        k = a["kicker"].split()
+        k[-1] += ":"
+        out.extend(k)
+    img = a.get("image") or {}
+    for key in ("alt", "caption", "credit"):
+        if img.get(key):
+            out.extend(img[key].split())
+    for b in a.get("blocks", []):
+        block_words(b, out)
+    for note in a.get("footnotes", []):
+        out.extend(note.get("text", "").split())
+    return Counter(out)
+
+
+def input_words(path, byline_expect):
+    with open(path, encoding="utf-8-sig", newline="") as f:
+        text = f.read()
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    words, byline = [], None
+    for line in lines:
+        s = line.strip(" \t\f\v")
+        if s.lower() in MARKERS:
+            continue
+        if byline is None and byline_expect and BYLINE.match(s):
+            if byline_words(s) == byline_expect:
+                byline = s
+                continue
+        s = BULLET.sub("- ", s)
+        words.extend(s.split())
+    return Counter(words), byline
+
+
+def main():
+    if len(sys.argv) != 3:
+        sys.exit("usage: wordcheck.py ARTICLE.txt MODEL.json")
+    with open(sys.argv[2], encoding="utf-8") as f:
+        model = json.load(f)
+    arts = model["articles"]
+    if len(arts) != 1:
+        sys.exit(f"expected one article in {sys.argv[2]}, found {len(arts)}")
+    a = arts[0]
+    expect = Counter()
+    if a.get("authors"):
+        expect = byline_words(" ".join(a["authors"]) + " " + (a.get("role") or ""))
+    got_in, byline = input_words(sys.argv[1], expect)
+    bad = 0
+    if a.get("authors") and byline is None:
+        print(f"# byline: no input line has the words of authors {a['authors']}"
+              f" and role {a.get('role')!r}")
+        bad = 1
+    got_model = model_words(a)
+    lost = got_in - got_model
+    added = got_model - got_in
+    if lost:
+        print(f"# {sum(lost.values())} word(s) of the input are not in the model:")
+        for w, n in lost.most_common(20):
+            print(f"#   {w!r} x{n}")
+        bad = 1
+    if added:
+        print(f"# {sum(added.values())} word(s) in the model are not in the input:")
+        for w, n in added.most_common(20):
+            print(f"#   {w!r} x{n}")
+        bad = 1
+    if not bad:
+        print(f"# {sum(got_in.values())} words, all in the model")
+    return bad
+
+
+if __name__ == "__main__":
+    sys.exit(main())
