@@ -1,6 +1,50 @@
 /* Total-fit line breaking (Knuth and Plass) over boxes, glue and penalties.
  * Pure: knows nothing of fonts or Pango; the typesetter builds the items
- * from shaped glyphs, the unit tests from fake metrics. */
+ * from shaped glyphs, the unit tests from fake metrics.
+ *
+ * Units: every width, stretch and shrink is in points (any unit works as
+ * long as items and line widths agree). Penalties and demerits have no unit.
+ *
+ * How a paragraph is expressed (as in TeX):
+ *   word             a box (or several boxes, one per syllable)
+ *   space            glue: width = the font's space, stretch = space / 2,
+ *                    shrink = space / 3 (TeX's ratios; with lb_defaults()
+ *                    a first-pass line never sets a space wider than 1.5x
+ *                    nor narrower than 0.67x natural)
+ *   hyphenation      between two syllable boxes: a penalty, flagged = 1,
+ *   point            penalty = 50 (TeX's \hyphenpenalty), width = the hyphen
+ *                    glyph's width (so the hyphen fits inside the measure)
+ *   explicit hyphen  the box ends with the '-'; then a flagged penalty of
+ *                    width 0 (TeX's \exhyphenpenalty, 50)
+ *   no break         a penalty >= LB_INF (e.g. before a no-break space's glue)
+ *   forced break     a penalty <= -LB_INF (a hard line break)
+ *   emergency break  a penalty of LB_EMERGENCY (5000), flagged = 0, width 0
+ *                    (or a hyphen's width): split a word that may be wider
+ *                    than the line (a URL, a 2,000-letter "word") into one
+ *                    box per character, with such a penalty at each place a
+ *                    break would be tolerable. The breaker ignores these
+ *                    points unless the paragraph cannot be set otherwise
+ *                    (its last pass), so a caller can add them to every word
+ *                    wider than the narrowest line and lose nothing.
+ *   paragraph end    a penalty LB_INF, glue of width 0 and stretch 1e6
+ *                    (TeX's \parfillskip), then a forced penalty; the same
+ *                    three items before a forced break inside a paragraph.
+ *                    If the items do not end with a forced penalty the
+ *                    breaker behaves as if they did (the last line then has
+ *                    end == n).
+ *
+ * A break may happen at a penalty < LB_INF or at a glue that follows a box
+ * (but not at a glue right before a forced break: that would only make an
+ * empty line).
+ * After a break, the glue and the penalties that follow it are discarded up
+ * to the next box (or forced break); lb_line.start points past them.
+ *
+ * Passes: (1) within params.tolerance; (2) if no set of breaks fits, any
+ * stretch is accepted (badness capped at 10000, as TeX's final pass);
+ * (3) if a box is still wider than a line, emergency points are used and,
+ * where even they cannot help, a line is let run past the measure and is
+ * marked overfull (TeX's rule: the break after the overlong material).
+ * lb_break() therefore never fails and never loses an item. */
 #ifndef MKBOOK_LINEBREAK_H
 #define MKBOOK_LINEBREAK_H
 
@@ -9,6 +53,8 @@
 enum lb_kind { LB_BOX, LB_GLUE, LB_PENALTY };
 
 #define LB_INF 10000.0	/* a penalty >= this forbids a break; <= -this forces one */
+#define LB_EMERGENCY 5000.0	/* a penalty >= this (and < LB_INF) is an emergency
+				 * break point, used only in the last pass */
 
 struct lb_item {
 	enum lb_kind	 kind;
@@ -21,28 +67,49 @@ struct lb_item {
 };
 
 struct lb_params {
-	double	 tolerance;		/* largest adjustment ratio accepted (e.g. 2) */
+	double	 tolerance;		/* largest adjustment ratio accepted in the
+					 * first pass (1.0: a space stretches by at
+					 * most its stretch) */
 	double	 line_penalty;		/* added to each line's badness (10) */
 	double	 flagged_demerits;	/* two hyphenated lines in a row (3000) */
 	double	 fitness_demerits;	/* adjacent lines of far-apart fitness (3000) */
-	int	 max_hyphen_run;	/* consecutive hyphenated lines allowed (2) */
+	int	 max_hyphen_run;	/* consecutive hyphenated lines allowed (2);
+					 * 0 or less: no limit */
+	double	 final_hyphen_demerits;	/* the last full line ends hyphenated
+					 * (5000, TeX's \finalhyphendemerits) */
 };
 
+/* Fill P with mkbook's defaults (the values in the comments above). */
 void lb_defaults(struct lb_params *p);
 
 struct lb_line {
 	size_t	 start;		/* first item of the line (after discarding glue) */
 	size_t	 end;		/* the break item: the line is [start, end) */
-	double	 ratio;		/* adjustment ratio: >0 stretch, <0 shrink */
+	double	 ratio;		/* adjustment ratio: >0 stretch, <0 shrink;
+				 * 0 when the line has no stretch to use */
 	int	 hyphen;	/* ends at a flagged penalty */
+	int	 overfull;	/* runs past the measure even at full shrink
+				 * (ratio is then -1): only when some box is
+				 * wider than the line and no emergency point
+				 * could split it */
+	double	 natural;	/* natural width of [start, end) plus the width
+				 * of the break penalty (the hyphen), in points */
 };
 
-/* Break ITEMS[0..N) (which must end with glue + forced penalty, as Knuth's
+/* Break ITEMS[0..N) (which should end with glue + forced penalty, as Knuth's
  * \parfillskip does) into lines of width WIDTHS[i] (the last width repeats
- * for later lines). Never fails: when no feasible set of breaks exists it
- * retries with a looser tolerance and finally breaks overfull boxes where it
- * must. Return the number of lines and set *LINES (caller frees). */
+ * for later lines; NWIDTHS >= 1). Never fails: when no feasible set of
+ * breaks exists it retries with a looser tolerance and finally breaks
+ * overfull boxes where it must. An empty paragraph (just the final glue and
+ * penalty) gives one empty line; N == 0 gives none. Return the number of
+ * lines and set *LINES (caller frees; NULL when 0 lines). */
 size_t lb_break(const struct lb_item *items, size_t n, const double *widths,
     size_t nwidths, const struct lb_params *p, struct lb_line **lines);
+
+/* Return the set width of item G on a line of adjustment ratio RATIO: for
+ * glue width + ratio * stretch when stretching, width + ratio * shrink when
+ * shrinking; a box's width; 0 for a penalty (its width counts only when the
+ * line ends there: lb_line.natural includes it). */
+double lb_glue_width(const struct lb_item *g, double ratio);
 
 #endif
