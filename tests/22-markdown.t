@@ -1,0 +1,128 @@
+#!/bin/sh
+# The Markdown reader end to end: the sample article through --dump-model,
+# raw HTML kept as text, and bad front matter refused with FILE:LINE.
+. tests/lib.sh
+need python3
+
+SAMPLE=content/02-the-paragraph-is-the-unit.md
+
+$MKBOOK --dump-model "$SAMPLE" >"$TMP/model.json" 2>"$TMP/err"
+is "$?" 0 "--dump-model on the Markdown sample exits 0"
+is "$(cat "$TMP/err")" "" "and warns about nothing"
+ok "the sample's front matter lands in the model" python3 -c '
+import json, sys
+a = json.load(open(sys.argv[1]))["articles"][0]
+def want(k, v):
+    assert a[k] == v, (k, a[k], v)
+want("headline", "The paragraph is the unit")
+want("kicker", "Long read")
+want("authors", ["Mara Lindqvist", "Tomás Ferreira"])
+want("role", "Production desk")
+want("date", "2026-11-27")
+want("date_text", "November 27, 2026")
+want("lang", "en")
+want("dir", "ltr")
+assert a["standfirst"].startswith("A word processor breaks lines"), a["standfirst"]
+assert "typesetting" in a["tags"], a["tags"]
+im = a["image"]
+assert im["src"] == "images/chart.png", im
+assert im["alt"].startswith("Bar chart"), im
+assert im["caption"].startswith("The article\u2019s first paragraph"), im
+assert im["credit"].startswith("Illustration: mkbook"), im
+assert im["type"] == "image/png" and im["width"] == 1200 and im["height"] == 750, im
+' "$TMP/model.json"
+
+ok "the sample shows every block and inline type" python3 -c '
+import json, sys
+a = json.load(open(sys.argv[1]))["articles"][0]
+blocks, inlines = set(), set()
+def walk(bs, depth):
+    for b in bs:
+        blocks.add((b["type"], depth if b["type"] == "list" else 0))
+        for i in b.get("inlines", []):
+            walkin(i)
+        walk(b.get("blocks", []), depth + (b["type"] == "list"))
+def walkin(i):
+    inlines.add(i["type"])
+    for k in i.get("kids", []):
+        walkin(k)
+walk(a["blocks"], 0)
+types = {t for t, _ in blocks}
+for t in ("paragraph", "heading", "quote", "list", "item", "table", "row", "cell"):
+    assert t in types, ("missing block", t, types)
+assert ("list", 1) in blocks, "no nested list"
+for t in ("text", "emph", "strong", "strike", "code", "link", "noteref"):
+    assert t in inlines, ("missing inline", t, inlines)
+assert len(a["footnotes"]) == 3, a["footnotes"]
+assert [f["label"] for f in a["footnotes"]] == ["kp", "liang", "terms"], a["footnotes"]
+heads = [b for b in a["blocks"] if b["type"] == "heading"]
+assert all(h["level"] == 2 for h in heads), heads
+assert a["blocks"][0]["line"] == 25, a["blocks"][0]["line"]
+' "$TMP/model.json"
+
+ok "the sample table has a header row and right-aligned numbers" python3 -c '
+import json, sys
+a = json.load(open(sys.argv[1]))["articles"][0]
+t = [b for b in a["blocks"] if b["type"] == "table"][0]
+head, first = t["blocks"][0], t["blocks"][1]
+assert head.get("header") is True and "header" not in first, t
+assert [c.get("align") for c in head["blocks"]] == ["left", "right", "right"], head
+' "$TMP/model.json"
+
+# Raw HTML is text, never markup.
+cat >"$TMP/html.md" <<'EOF'
+# Raw HTML
+
+<script>alert("block")</script>
+
+Inline <img src=x onerror=alert(1)> and <b>bold</b>.
+EOF
+$MKBOOK --dump-model "$TMP/html.md" >"$TMP/html.json" 2>"$TMP/err"
+is "$?" 0 "a Markdown file with raw HTML reads"
+ok "raw HTML stays as literal text" python3 -c '
+import json, sys
+a = json.load(open(sys.argv[1]))["articles"][0]
+b = a["blocks"]
+assert b[0]["inlines"] == [{"type": "text", "text": "<script>alert(\"block\")</script>"}], b[0]
+assert b[1]["inlines"] == [{"type": "text", "text": "Inline <img src=x onerror=alert(1)> and <b>bold</b>."}], b[1]
+' "$TMP/html.json"
+
+# Bad front matter: exit 1 and "mkbook: FILE:LINE: message".
+printf -- '---\ntitle: Fine\nauthor:\n  name: Not a list\n---\n\nBody.\n' >"$TMP/type.md"
+$MKBOOK --dump-model "$TMP/type.md" >/dev/null 2>"$TMP/err"
+is "$?" 1 "an author given as a mapping exits 1"
+is "$(cat "$TMP/err")" "mkbook: $TMP/type.md:4: 'author' must be a string or a list of strings" \
+	"naming FILE:LINE"
+
+printf -- '---\nbase: &b [x]\ntags: *b\ntitle: T\n---\n' >"$TMP/alias.md"
+$MKBOOK --dump-model "$TMP/alias.md" >/dev/null 2>"$TMP/err"
+is "$?" 1 "a YAML alias exits 1"
+like "$(cat "$TMP/err")" "^mkbook: $TMP/alias.md:3: YAML aliases are not allowed" "naming FILE:LINE"
+
+printf -- '---\ntitle: T\ndate: [not, a, date\n---\n' >"$TMP/yaml.md"
+$MKBOOK --dump-model "$TMP/yaml.md" >/dev/null 2>"$TMP/err"
+is "$?" 1 "malformed YAML exits 1"
+like "$(cat "$TMP/err")" "^mkbook: $TMP/yaml.md:[0-9]+: YAML: " "naming FILE:LINE"
+
+printf -- '---\ntitle: T\ndate: sometime soon\n---\n' >"$TMP/date.md"
+$MKBOOK --dump-model "$TMP/date.md" >/dev/null 2>"$TMP/err"
+is "$?" 1 "an unreadable date exits 1"
+is "$(cat "$TMP/err")" "mkbook: $TMP/date.md:3: 'date': cannot read 'sometime soon' as a date" \
+	"naming FILE:LINE"
+
+printf 'No heading, no front matter.\n' >"$TMP/untitled.md"
+$MKBOOK --dump-model "$TMP/untitled.md" >/dev/null 2>"$TMP/err"
+is "$?" 1 "an article with no title exits 1"
+like "$(cat "$TMP/err")" "^mkbook: $TMP/untitled.md:1: no title" "naming FILE:1"
+
+printf -- '---\ntitle: T\nflavour: vanilla\n---\nBody.\n' >"$TMP/unknown.md"
+$MKBOOK --dump-model "$TMP/unknown.md" >/dev/null 2>"$TMP/err"
+is "$?" 0 "an unknown front matter key is not an error"
+like "$(cat "$TMP/err")" "unknown.md:3: warning: unknown front matter key 'flavour'" "but warns with FILE:LINE"
+
+python3 -c 'print("# Deep\n\n" + ">" * 10000 + " x")' >"$TMP/deep.md"
+$MKBOOK --dump-model "$TMP/deep.md" >/dev/null 2>"$TMP/err"
+is "$?" 1 "10,000 nested quotes exit 1, not a crash"
+like "$(cat "$TMP/err")" "^mkbook: $TMP/deep.md:3: nested more than" "naming FILE:LINE"
+
+done_testing
