@@ -1,4 +1,546 @@
-/* Placeholder: being written. */
-#include "util.h"
+/* The EPUB 3 writer: the book → XHTML, package, navigation, fonts and
+ * cover → one zip written with libzip, identical bytes for identical
+ * inputs when SOURCE_DATE_EPOCH is set. */
+#include <ctype.h>
+#include <errno.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <zip.h>
+
 #include "epub.h"
-int epub_write(const struct book *book, const struct options *opt, const char *path) { (void)book; (void)opt; return err_set(path, 0, "EPUB writer not built yet"); }
+#include "epub_int.h"
+#include "image.h"
+#include "theme.h"
+#include "util.h"
+
+static const struct epub_words words_en = {
+	"Contents", "Cover", "Title page", "Notes", "Start", "By", "and", "Back" };
+static const struct epub_words words_de = {
+	"Inhalt", "Umschlag", "Titelseite", "Anmerkungen", "Beginn", "By", "and", "Zurück" };
+static const struct epub_words words_fr = {
+	"Sommaire", "Couverture", "Page de titre", "Notes", "Début", "By", "and", "Retour" };
+static const struct epub_words words_es = {
+	"Índice", "Cubierta", "Portada", "Notas", "Inicio", "By", "and", "Volver" };
+static const struct epub_words words_ar = {
+	"المحتويات", "الغلاف", "صفحة العنوان", "الحواشي", "البداية", "By", "and", "رجوع" };
+static const struct epub_words words_zh = {
+	"目录", "封面", "书名页", "注释", "开始", "By", "and", "返回" };
+static const struct epub_words words_ja = {
+	"目次", "表紙", "扉", "注", "本文", "By", "and", "戻る" };
+
+/* The words for LANG's primary subtag (English when unknown). */
+static const struct epub_words *
+words_for(const char *lang)
+{
+	static const struct { const char *tag; const struct epub_words *w; } tab[] = {
+		{ "de", &words_de }, { "fr", &words_fr }, { "es", &words_es },
+		{ "ar", &words_ar }, { "zh", &words_zh }, { "ja", &words_ja },
+	};
+	for (size_t i = 0; i < sizeof(tab) / sizeof(tab[0]); i++) {
+		size_t n = strlen(tab[i].tag);
+
+		if (strncmp(lang, tab[i].tag, n) == 0 && (lang[n] == '\0' || lang[n] == '-'))
+			return tab[i].w;
+	}
+	return &words_en;
+}
+
+int
+epub_lang_rtl(const char *lang)
+{
+	static const char *rtl[] = { "ar", "he", "fa", "ur", "yi", "ps", "sd", "ug", "dv", "ckb" };
+
+	if (lang == NULL)
+		return 0;
+	for (size_t i = 0; i < sizeof(rtl) / sizeof(rtl[0]); i++) {
+		size_t n = strlen(rtl[i]);
+
+		if (strncmp(lang, rtl[i], n) == 0 && (lang[n] == '\0' || lang[n] == '-'))
+			return 1;
+	}
+	return 0;
+}
+
+char *
+epub_safe_id(const char *s)
+{
+	struct buf b = {0};
+
+	if (s == NULL || !isalpha((unsigned char)*s))
+		buf_putc(&b, 'x');
+	for (; s && *s; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		buf_putc(&b, isalnum(c) || c == '-' || c == '_' ? c : '_');
+	}
+	return buf_detach(&b);
+}
+
+struct epub_item *
+epub_add(struct epub *e, const char *name, const char *id, const char *mime, char *data,
+    size_t len, int spine)
+{
+	struct epub_item *it;
+
+	ARRAY_GROW(e->items, e->nitems, e->citems);
+	it = &e->items[e->nitems++];
+	memset(it, 0, sizeof(*it));
+	it->name = xstrdup(name);
+	it->id = epub_safe_id(id);
+	it->mime = mime;
+	it->data = data;
+	it->len = len;
+	it->spine = spine;
+	return it;
+}
+
+void
+epub_toc_add(struct epub *e, const char *label, const char *href, int level)
+{
+	struct epub_toc *t;
+
+	ARRAY_GROW(e->toc, e->ntoc, e->ctoc);
+	t = &e->toc[e->ntoc++];
+	t->label = str_squash(label);
+	t->href = xstrdup(href);
+	t->level = level;
+	t->lang = NULL;
+}
+
+const char *
+epub_image_name(struct epub *e, const struct image *im, const char *stem)
+{
+	struct epub_image *x;
+	size_t i;
+
+	if (im == NULL || im->path == NULL || image_ext(im->type) == NULL)
+		return NULL;
+	for (i = 0; i < e->nimages; i++)
+		if (strcmp(e->images[i].path, im->path) == 0)
+			return e->images[i].name;
+	ARRAY_GROW(e->images, e->nimages, e->cimages);
+	x = &e->images[e->nimages++];
+	x->path = xstrdup(im->path);
+	x->type = im->type;
+	{
+		char *safe = epub_safe_id(stem);
+
+		x->name = xprintf("images/%s.%s", safe, image_ext(im->type));
+		free(safe);
+	}
+	return x->name;
+}
+
+/* 64-bit FNV-1a over S, continuing from H. */
+static uint64_t
+fnv(uint64_t h, const char *s)
+{
+	if (s == NULL)
+		s = "\x01";
+	for (; *s; s++) {
+		h ^= (unsigned char)*s;
+		h *= 0x100000001b3ULL;
+	}
+	h ^= 0xff;	/* a field separator */
+	h *= 0x100000001b3ULL;
+	return h;
+}
+
+/* A urn:uuid derived from the book's words, so a rebuild keeps it: fresh. */
+static char *
+content_uuid(const struct book *bk)
+{
+	uint64_t h1 = 0xcbf29ce484222325ULL, h2 = 0x84222325cbf29ce4ULL;
+	struct buf t = {0};
+	size_t i, j;
+	unsigned char u[16];
+
+#define MIX(s) (h1 = fnv(h1, (s)), h2 = fnv(h2 ^ h1, (s)))
+	MIX(bk->title);
+	MIX(bk->subtitle);
+	MIX(bk->lang);
+	for (i = 0; i < bk->nauthors; i++)
+		MIX(bk->authors[i]);
+	for (i = 0; i < bk->narticles; i++) {
+		const struct article *a = bk->articles[i];
+
+		MIX(a->headline);
+		MIX(a->standfirst);
+		MIX(a->date);
+		for (j = 0; j < a->nauthors; j++)
+			MIX(a->authors[j]);
+		buf_reset(&t);
+		for (j = 0; j < a->nblocks; j++)
+			block_text(&t, &a->blocks[j]);
+		MIX(buf_str(&t));
+	}
+#undef MIX
+	buf_free(&t);
+	for (i = 0; i < 8; i++) {
+		u[i] = (unsigned char)(h1 >> (56 - 8 * i));
+		u[8 + i] = (unsigned char)(h2 >> (56 - 8 * i));
+	}
+	u[6] = (u[6] & 0x0f) | 0x80;	/* version 8: custom */
+	u[8] = (u[8] & 0x3f) | 0x80;	/* RFC 4122 variant */
+	return xprintf("urn:uuid:%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-"
+	    "%02x%02x%02x%02x%02x%02x", u[0], u[1], u[2], u[3], u[4], u[5], u[6], u[7],
+	    u[8], u[9], u[10], u[11], u[12], u[13], u[14], u[15]);
+}
+
+/* The build time: SOURCE_DATE_EPOCH when set (and valid), else now. */
+static time_t
+build_time(void)
+{
+	const char *s = getenv("SOURCE_DATE_EPOCH");
+	char *end;
+	long long v;
+
+	if (s && *s) {
+		errno = 0;
+		v = strtoll(s, &end, 10);
+		if (errno == 0 && *end == '\0' && v >= 0 && v < 253402300800LL)
+			return (time_t)v;
+		warn_at(NULL, 0, "SOURCE_DATE_EPOCH '%s' is not a time; using the clock", s);
+	}
+	return time(NULL);
+}
+
+/* MS-DOS date and time of T in UTC (the zip format's; 1980 at the earliest). */
+static void
+dos_time(time_t t, zip_uint16_t *dtime, zip_uint16_t *ddate)
+{
+	struct tm tm;
+
+	if (t < 315532800)	/* 1980-01-01 */
+		t = 315532800;
+	gmtime_r(&t, &tm);
+	if (tm.tm_year > 207)
+		tm.tm_year = 207;
+	*dtime = (zip_uint16_t)(tm.tm_hour << 11 | tm.tm_min << 5 | tm.tm_sec / 2);
+	*ddate = (zip_uint16_t)((tm.tm_year - 80) << 9 | (tm.tm_mon + 1) << 5 | tm.tm_mday);
+}
+
+/* Add DATA (freed by libzip, or here on failure) as NAME. */
+static int
+zip_put(zip_t *z, const char *path, const char *name, char *data, size_t len, int store,
+    zip_uint16_t dtime, zip_uint16_t ddate)
+{
+	zip_source_t *src;
+	zip_int64_t idx;
+
+	if ((src = zip_source_buffer(z, data, len, 1)) == NULL) {
+		free(data);
+		return err_set(path, 0, "cannot add %s: %s", name, zip_strerror(z));
+	}
+	if ((idx = zip_file_add(z, name, src, ZIP_FL_ENC_GUESS)) < 0) {
+		zip_source_free(src);
+		return err_set(path, 0, "cannot add %s: %s", name, zip_strerror(z));
+	}
+	if (zip_set_file_compression(z, (zip_uint64_t)idx, store ? ZIP_CM_STORE : ZIP_CM_DEFLATE,
+	    store ? 0 : 6) < 0 ||
+	    zip_file_set_dostime(z, (zip_uint64_t)idx, dtime, ddate, 0) < 0 ||
+	    zip_file_set_external_attributes(z, (zip_uint64_t)idx, 0, ZIP_OPSYS_UNIX,
+	    (zip_uint32_t)0100644 << 16) < 0)
+		return err_set(path, 0, "cannot add %s: %s", name, zip_strerror(z));
+	return 0;
+}
+
+/* Write the zip: mimetype, container, package, then every item in order.
+ * The items' data pass to libzip. */
+static int
+write_zip(struct epub *e, const char *path, char *opf, time_t when)
+{
+	static const char container[] =
+	    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+	    "<container version=\"1.0\" xmlns=\"urn:oasis:names:tc:opendocument:xmlns:container\">\n"
+	    "<rootfiles>\n"
+	    "<rootfile full-path=\"OEBPS/package.opf\" media-type=\"application/oebps-package+xml\"/>\n"
+	    "</rootfiles>\n</container>\n";
+	zip_uint16_t dt, dd;
+	zip_t *z;
+	int zerr, ret = -1;
+	size_t i;
+
+	dos_time(when, &dt, &dd);
+	if ((z = zip_open(path, ZIP_CREATE | ZIP_TRUNCATE, &zerr)) == NULL) {
+		zip_error_t ze;
+
+		zip_error_init_with_code(&ze, zerr);
+		err_set(path, 0, "cannot create the EPUB: %s", zip_error_strerror(&ze));
+		zip_error_fini(&ze);
+		free(opf);
+		return -1;
+	}
+	if (zip_put(z, path, "mimetype", xstrdup("application/epub+zip"), 20, 1, dt, dd) < 0 ||
+	    zip_put(z, path, "META-INF/container.xml", xstrdup(container),
+	    sizeof(container) - 1, 0, dt, dd) < 0) {
+		free(opf);
+		goto out;
+	}
+	if (zip_put(z, path, "OEBPS/package.opf", opf, strlen(opf), 0, dt, dd) < 0)
+		goto out;
+	for (i = 0; i < e->nitems; i++) {
+		struct epub_item *it = &e->items[i];
+		char *name = xprintf("OEBPS/%s", it->name);
+		int store = strncmp(it->mime, "image/", 6) == 0;
+		int r = zip_put(z, path, name, it->data, it->len, store, dt, dd);
+
+		it->data = NULL;
+		free(name);
+		if (r < 0)
+			goto out;
+	}
+	if (zip_close(z) < 0) {
+		err_set(path, 0, "cannot write the EPUB: %s", zip_strerror(z));
+		goto out;
+	}
+	z = NULL;
+	ret = 0;
+out:
+	if (z)
+		zip_discard(z);
+	return ret;
+}
+
+/* Read an image file for the book, checking it is still the type the model
+ * says (or, for the cover, any JPEG or PNG). Return 0, or -1. */
+static int
+read_image(const char *path, enum image_type want, char **data, size_t *len,
+    enum image_type *type)
+{
+	int w, h;
+
+	if (file_read(path, data, len) < 0)
+		return -1;
+	if (image_sniff((const unsigned char *)*data, *len, type, &w, &h) < 0 ||
+	    (want != IMG_NONE && *type != want)) {
+		free(*data);
+		*data = NULL;
+		return err_set(path, 0, "not a JPEG or PNG image (or changed while reading)");
+	}
+	return 0;
+}
+
+/* The cover: the book's image, or one drawn from its title. */
+static int
+add_cover(struct epub *e, const struct theme *th)
+{
+	const struct book *bk = e->book;
+	enum image_type type = IMG_PNG;
+	struct buf b = {0};
+	char *data = NULL;
+	size_t len = 0;
+	struct epub_item *it;
+
+	if (bk->cover) {
+		if (read_image(bk->cover, IMG_NONE, &data, &len, &type) < 0)
+			return -1;
+	} else {
+		static const double ink[3] = { 0.11, 0.19, 0.27 };
+		const char *family = th && th->family[FONT_HEADING] ? th->family[FONT_HEADING] :
+		    th && th->family[FONT_BODY] ? th->family[FONT_BODY] : "Charis SIL";
+
+		if (cover_render(bk, family, th ? th->accent_color : ink, &data, &len) < 0)
+			return -1;
+	}
+	e->cover_name = xprintf("images/cover.%s", image_ext(type));
+	it = epub_add(e, e->cover_name, "cover-image", image_mime(type), data, len, 0);
+	it->props = "cover-image";
+
+	epub_xhtml_open(&b, e->lang, epub_lang_rtl(e->lang), e->words->cover, "../css/book.css");
+	BUF_PUTSL(&b, "<body class=\"cover\">\n<section class=\"cover\" epub:type=\"cover\">\n"
+	    "<img src=\"../");
+	buf_xml(&b, e->cover_name);
+	BUF_PUTSL(&b, "\" alt=\"");
+	buf_xml(&b, bk->title);
+	for (size_t i = 0; i < bk->nauthors; i++) {
+		buf_puts(&b, i == 0 ? " — " : ", ");
+		buf_xml(&b, bk->authors[i]);
+	}
+	BUF_PUTSL(&b, "\"/>\n</section>\n</body>\n");
+	epub_xhtml_close(&b);
+	len = b.len;
+	epub_add(e, "text/cover.xhtml", "cover", "application/xhtml+xml", buf_detach(&b), len, 1);
+	return 0;
+}
+
+static void
+add_titlepage(struct epub *e)
+{
+	const struct book *bk = e->book;
+	struct buf b = {0};
+	size_t i, len;
+
+	epub_xhtml_open(&b, e->lang, epub_lang_rtl(e->lang), bk->title, "../css/book.css");
+	BUF_PUTSL(&b, "<body class=\"titlepage\">\n"
+	    "<section class=\"titlepage\" epub:type=\"titlepage\">\n<h1 class=\"title\">");
+	buf_xml(&b, bk->title);
+	BUF_PUTSL(&b, "</h1>\n");
+	if (bk->subtitle) {
+		BUF_PUTSL(&b, "<p class=\"subtitle\">");
+		buf_xml(&b, bk->subtitle);
+		BUF_PUTSL(&b, "</p>\n");
+	}
+	if (bk->nauthors) {
+		BUF_PUTSL(&b, "<p class=\"authors\">");
+		for (i = 0; i < bk->nauthors; i++) {
+			if (i)
+				BUF_PUTSL(&b, "<br/>");
+			buf_xml(&b, bk->authors[i]);
+		}
+		BUF_PUTSL(&b, "</p>\n");
+	}
+	if (bk->description) {
+		BUF_PUTSL(&b, "<p class=\"description\">");
+		buf_xml(&b, bk->description);
+		BUF_PUTSL(&b, "</p>\n");
+	}
+	if (bk->publisher || bk->date) {
+		BUF_PUTSL(&b, "<p class=\"imprint\">");
+		buf_xml(&b, bk->publisher);
+		if (bk->publisher && bk->date)
+			BUF_PUTSL(&b, "<br/>");
+		buf_xml(&b, bk->date);
+		BUF_PUTSL(&b, "</p>\n");
+	}
+	BUF_PUTSL(&b, "</section>\n</body>\n");
+	epub_xhtml_close(&b);
+	len = b.len;
+	epub_add(e, "text/title.xhtml", "titlepage", "application/xhtml+xml", buf_detach(&b), len, 1);
+}
+
+/* The stylesheet's text: the theme's book.css, else the default's. */
+static int
+read_css(const struct epub *e, const struct theme *th, char **css, size_t *len)
+{
+	char *path;
+	int r;
+
+	if (th && th->css)
+		return file_read(th->css, css, len);
+	path = xprintf("%s/templates/default/book.css",
+	    e->opt && e->opt->datadir ? e->opt->datadir : MKBOOK_DATADIR);
+	r = file_read(path, css, len);
+	free(path);
+	return r;
+}
+
+static void
+epub_free(struct epub *e)
+{
+	size_t i;
+
+	for (i = 0; i < e->nitems; i++) {
+		free(e->items[i].name);
+		free(e->items[i].id);
+		free(e->items[i].data);
+	}
+	free(e->items);
+	for (i = 0; i < e->ntoc; i++) {
+		free(e->toc[i].label);
+		free(e->toc[i].href);
+	}
+	free(e->toc);
+	for (i = 0; i < e->nimages; i++) {
+		free(e->images[i].path);
+		free(e->images[i].name);
+	}
+	free(e->images);
+	free(e->css);
+	free(e->cover_name);
+}
+
+int
+epub_write(const struct book *book, const struct options *opt, const char *path)
+{
+	struct epub e = {0};
+	struct theme *th = NULL;
+	struct book bk = *book;
+	char *ident = NULL, *opf = NULL, *faces = NULL, *css = NULL, modified[32];
+	size_t i, navidx, csslen, nimages_before;
+	time_t when = build_time();
+	struct tm tm;
+	int ret = -1;
+
+	/* Defaults for what the book may lack. */
+	if (bk.title == NULL)
+		bk.title = bk.narticles && bk.articles[0]->headline ?
+		    bk.articles[0]->headline : "Untitled";
+	e.book = &bk;
+	e.opt = opt;
+	e.lang = bk.lang ? bk.lang : bk.narticles && bk.articles[0]->lang ?
+	    bk.articles[0]->lang : "und";
+	e.words = words_for(e.lang);
+
+	if ((th = theme_load(opt, book->theme)) == NULL) {
+		if ((opt && opt->theme) || book->theme)
+			goto out;
+		err_clear();	/* no theme module yet: built-in defaults */
+	}
+	e.theme = th;
+
+	if (add_cover(&e, th) < 0)
+		goto out;
+	add_titlepage(&e);
+	navidx = e.nitems;
+	epub_add(&e, "nav.xhtml", "nav", "application/xhtml+xml", NULL, 0, 1)->props = "nav";
+	for (i = 0; i < bk.narticles; i++)
+		epub_xhtml_article(&e, bk.articles[i], i);
+
+	/* Images, in the order the articles first used them. */
+	nimages_before = e.nitems;
+	for (i = 0; i < e.nimages; i++) {
+		char *data, *id;
+		size_t len;
+		enum image_type type;
+
+		if (read_image(e.images[i].path, e.images[i].type, &data, &len, &type) < 0)
+			goto out;
+		id = xprintf("img-%s", path_base(e.images[i].name));
+		for (char *p = id; *p; p++)
+			if (*p == '.')
+				*p = '-';
+		epub_add(&e, e.images[i].name, id, image_mime(type), data, len, 0);
+		free(id);
+	}
+	(void)nimages_before;
+
+	if ((faces = epub_fonts(&e)) == NULL)
+		goto out;
+	if (read_css(&e, th, &css, &csslen) < 0)
+		goto out;
+	{
+		/* @font-face rules first, the language rules after the theme's. */
+		char *mark = strstr(faces, "/*@LANG@*/\n"), *all;
+		size_t n;
+
+		if (mark)
+			*mark = '\0';
+		all = xprintf("@charset \"UTF-8\";\n%s\n%s\n%s", faces, css,
+		    mark ? mark + 11 : "");
+		n = strlen(all);
+
+		epub_add(&e, "css/book.css", "css", "text/css", all, n, 0);
+	}
+	e.items[navidx].data = epub_opf_nav(&e);
+	e.items[navidx].len = strlen(e.items[navidx].data);
+	epub_add(&e, "toc.ncx", "ncx", "application/x-dtbncx+xml", NULL, 0, 0);
+
+	ident = bk.identifier ? xstrdup(bk.identifier) : content_uuid(&bk);
+	e.items[e.nitems - 1].data = epub_opf_ncx(&e, ident);
+	e.items[e.nitems - 1].len = strlen(e.items[e.nitems - 1].data);
+	gmtime_r(&when, &tm);
+	strftime(modified, sizeof(modified), "%Y-%m-%dT%H:%M:%SZ", &tm);
+	opf = epub_opf_package(&e, ident, modified);
+	ret = write_zip(&e, path, opf, when);
+out:
+	free(ident);
+	free(faces);
+	free(css);
+	if (th)
+		theme_free(th);
+	epub_free(&e);
+	return ret;
+}

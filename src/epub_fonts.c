@@ -1,0 +1,441 @@
+/* The EPUB writer's fonts: which font shows which characters, each font
+ * subset to what it shows, the @font-face rules that name them. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <fontconfig/fontconfig.h>
+
+#include "epub_int.h"
+#include "theme.h"
+#include "util.h"
+
+/* Style bits while walking the text. */
+enum { S_BOLD = 1, S_ITALIC = 2, S_MONO = 4 };
+
+/* A language whose script the body font lacks, with its own font. */
+struct langfont {
+	char		 tag[12];	/* "zh", "ja", "ar" */
+	char		*file[2];	/* regular, bold (NULL: none found) */
+	int		 index[2];
+	uint8_t		*cps[2];	/* regular: all its text; bold: bold text */
+};
+
+struct fonts {
+	struct epub	*e;
+	char		*body[STYLE_N];
+	int		 body_index[STYLE_N];
+	char		*mono;
+	int		 mono_index;
+	uint8_t		*cps_body;	/* every character, for every body style */
+	uint8_t		*cps_mono;
+	struct langfont	*lf;
+	size_t		 nlf;
+	struct langfont	*cur;		/* the language of the text being walked */
+};
+
+#define SET(bits, cp) ((bits)[(cp) >> 3] |= (uint8_t)(1u << ((cp) & 7)))
+
+/* 1 when CP is in a script a language font covers better (Arabic, CJK). */
+static int
+script_of(uint32_t cp, const char *tag)
+{
+	if (strcmp(tag, "ar") == 0)
+		return (cp >= 0x0600 && cp <= 0x06ff) || (cp >= 0x0750 && cp <= 0x077f) ||
+		    (cp >= 0x08a0 && cp <= 0x08ff) || (cp >= 0xfb50 && cp <= 0xfdff) ||
+		    (cp >= 0xfe70 && cp <= 0xfeff);
+	if (strcmp(tag, "zh") == 0 || strcmp(tag, "ja") == 0 || strcmp(tag, "ko") == 0)
+		return (cp >= 0x2e80 && cp <= 0x9fff) || (cp >= 0xac00 && cp <= 0xd7af) ||
+		    (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0xff00 && cp <= 0xffef) ||
+		    (cp >= 0x20000 && cp <= 0x3ffff);
+	return 0;
+}
+
+static void
+add_text(struct fonts *f, const char *s, int style)
+{
+	if (s == NULL)
+		return;
+	while (*s) {
+		uint32_t cp = utf8_next(&s);
+
+		if (cp >= FONTSUB_NCP)
+			continue;
+		SET(style & S_MONO ? f->cps_mono : f->cps_body, cp);
+		if (f->cur) {
+			SET(f->cur->cps[0], cp);
+			if (style & S_BOLD)
+				SET(f->cur->cps[1], cp);
+		} else {
+			for (size_t i = 0; i < f->nlf; i++)
+				if (script_of(cp, f->lf[i].tag)) {
+					SET(f->lf[i].cps[0], cp);
+					if (style & S_BOLD)
+						SET(f->lf[i].cps[1], cp);
+					break;
+				}
+		}
+	}
+}
+
+static void
+add_inl(struct fonts *f, const struct inl *in, size_t n, int style)
+{
+	for (size_t i = 0; i < n; i++) {
+		const struct inl *x = &in[i];
+
+		switch (x->type) {
+		case INL_TEXT: add_text(f, x->text, style); break;
+		case INL_CODE: add_text(f, x->text, style | S_MONO); break;
+		case INL_NOTEREF: add_text(f, x->text ? x->text : "*", style); break;
+		case INL_EMPH: add_inl(f, x->kids, x->nkids, style | S_ITALIC); break;
+		case INL_STRONG: add_inl(f, x->kids, x->nkids, style | S_BOLD); break;
+		case INL_LINK:
+			if (x->nkids)
+				add_inl(f, x->kids, x->nkids, style);
+			else
+				add_text(f, x->href, style);
+			break;
+		default: add_inl(f, x->kids, x->nkids, style); break;
+		}
+	}
+}
+
+static void
+add_image(struct fonts *f, const struct image *im)
+{
+	if (im == NULL)
+		return;
+	add_text(f, im->caption, 0);
+	add_text(f, im->credit, S_ITALIC);
+	if (im->path == NULL)
+		add_text(f, im->alt, 0);
+}
+
+static void
+add_blocks(struct fonts *f, const struct block *b, size_t n, int style)
+{
+	for (size_t i = 0; i < n; i++) {
+		const struct block *x = &b[i];
+		int st = style;
+
+		if (x->type == BLK_HEADING || (x->type == BLK_CELL && x->header))
+			st |= S_BOLD;
+		if (x->type == BLK_CODE)
+			add_text(f, x->text, S_MONO);
+		if (x->type == BLK_FIGURE)
+			add_image(f, x->image);
+		add_inl(f, x->inl, x->ninl, st);
+		add_blocks(f, x->kids, x->nkids, st);
+	}
+}
+
+/* Walk everything the book shows. */
+static void
+collect(struct fonts *f)
+{
+	const struct book *bk = f->e->book;
+	const struct epub_words *w = f->e->words;
+	const char *ui[] = { w->contents, w->cover, w->titlepage, w->notes, w->start,
+	    w->by, w->and_, w->back, ", —*0123456789" };
+	size_t i, j;
+
+	f->cur = NULL;
+	for (i = 0; i < sizeof(ui) / sizeof(ui[0]); i++) {
+		add_text(f, ui[i], 0);
+		add_text(f, ui[i], S_BOLD);
+	}
+	add_text(f, bk->title, S_BOLD);
+	add_text(f, bk->subtitle, S_ITALIC);
+	for (i = 0; i < bk->nauthors; i++)
+		add_text(f, bk->authors[i], 0);
+	add_text(f, bk->description, 0);
+	add_text(f, bk->publisher, 0);
+	add_text(f, bk->date, 0);
+	for (i = 0; i < bk->narticles; i++) {
+		const struct article *a = bk->articles[i];
+
+		f->cur = NULL;
+		for (j = 0; a->lang && j < f->nlf; j++) {
+			size_t n = strlen(f->lf[j].tag);
+
+			if (strncmp(a->lang, f->lf[j].tag, n) == 0 &&
+			    (a->lang[n] == '\0' || a->lang[n] == '-'))
+				f->cur = &f->lf[j];
+		}
+		add_text(f, a->kicker, 0);
+		add_text(f, a->headline, S_BOLD);
+		add_text(f, a->headline, 0);	/* the table of contents */
+		add_text(f, a->standfirst, 0);
+		for (j = 0; j < a->nauthors; j++)
+			add_text(f, a->authors[j], 0);
+		add_text(f, a->role, S_ITALIC);
+		add_text(f, a->date_text ? a->date_text : a->date, 0);
+		add_text(f, a->url, 0);
+		add_image(f, a->image);
+		add_blocks(f, a->blocks, a->nblocks, 0);
+		for (j = 0; j < a->nnotes; j++) {
+			add_text(f, a->notes[j].label, 0);
+			add_blocks(f, a->notes[j].blocks, a->notes[j].nblocks, 0);
+		}
+		f->cur = NULL;
+	}
+}
+
+/* The file of the font fontconfig matches for PATTERN, if its family is
+ * FAMILY (or any family when FAMILY is NULL) and it supports LANG (when
+ * given): fresh string, *INDEX set. */
+static char *
+fc_find(const char *family, int weight, int slant, const char *lang, int *index)
+{
+	FcPattern *p, *m = NULL;
+	FcResult r;
+	FcChar8 *file = NULL, *fam = NULL;
+	FcLangSet *ls = NULL;
+	char *ret = NULL;
+
+	p = FcPatternCreate();
+	if (family)
+		FcPatternAddString(p, FC_FAMILY, (const FcChar8 *)family);
+	if (lang)
+		FcPatternAddString(p, FC_LANG, (const FcChar8 *)lang);
+	FcPatternAddInteger(p, FC_WEIGHT, weight);
+	FcPatternAddInteger(p, FC_SLANT, slant);
+	FcConfigSubstitute(NULL, p, FcMatchPattern);
+	FcDefaultSubstitute(p);
+	if ((m = FcFontMatch(NULL, p, &r)) == NULL)
+		goto out;
+	if (FcPatternGetString(m, FC_FILE, 0, &file) != FcResultMatch)
+		goto out;
+	if (family && (FcPatternGetString(m, FC_FAMILY, 0, &fam) != FcResultMatch ||
+	    strcasecmp((const char *)fam, family) != 0))
+		goto out;
+	if (lang && (FcPatternGetLangSet(m, FC_LANG, 0, &ls) != FcResultMatch ||
+	    FcLangSetHasLang(ls, (const FcChar8 *)lang) == FcLangDifferentLang))
+		goto out;
+	if (FcPatternGetInteger(m, FC_INDEX, 0, index) != FcResultMatch)
+		*index = 0;
+	ret = xstrdup((const char *)file);
+out:
+	if (m)
+		FcPatternDestroy(m);
+	FcPatternDestroy(p);
+	return ret;
+}
+
+/* 1 when the font FILE (face INDEX) covers LANG, per fontconfig. */
+static int
+covers(const char *file, int index, const char *lang)
+{
+	FcPattern *p;
+	FcLangSet *ls;
+	int n, ok = 0;
+
+	if (file == NULL)
+		return 0;
+	if ((p = FcFreeTypeQuery((const FcChar8 *)file, (unsigned int)index, NULL, &n)) == NULL)
+		return 0;
+	if (FcPatternGetLangSet(p, FC_LANG, 0, &ls) == FcResultMatch)
+		ok = FcLangSetHasLang(ls, (const FcChar8 *)lang) != FcLangDifferentLang;
+	FcPatternDestroy(p);
+	return ok;
+}
+
+/* The fontconfig language and preferred family for language TAG. */
+static const char *
+lang_family(const char *lang, char *tag, size_t tagsz, const char **fclang)
+{
+	static const struct { const char *pre, *tag, *fclang, *family; } tab[] = {
+		{ "zh-Hant", "zh-Hant", "zh-tw", "Noto Serif CJK TC" },
+		{ "zh-TW", "zh-Hant", "zh-tw", "Noto Serif CJK TC" },
+		{ "zh-HK", "zh-Hant", "zh-hk", "Noto Serif CJK HK" },
+		{ "zh", "zh", "zh-cn", "Noto Serif CJK SC" },
+		{ "ja", "ja", "ja", "Noto Serif CJK JP" },
+		{ "ko", "ko", "ko", "Noto Serif CJK KR" },
+		{ "ar", "ar", "ar", "Noto Naskh Arabic" },
+		{ "fa", "fa", "fa", "Noto Naskh Arabic" },
+		{ "ur", "ur", "ur", "Noto Nastaliq Urdu" },
+		{ "he", "he", "he", "Noto Serif Hebrew" },
+	};
+	size_t i, n;
+
+	for (i = 0; i < sizeof(tab) / sizeof(tab[0]); i++) {
+		n = strlen(tab[i].pre);
+		if (strncmp(lang, tab[i].pre, n) == 0 && (lang[n] == '\0' || lang[n] == '-')) {
+			snprintf(tag, tagsz, "%s", tab[i].tag);
+			*fclang = tab[i].fclang;
+			return tab[i].family;
+		}
+	}
+	n = strcspn(lang, "-");
+	snprintf(tag, tagsz, "%.*s", (int)(n < tagsz - 1 ? n : tagsz - 1), lang);
+	*fclang = tag;
+	return NULL;
+}
+
+/* Find the fonts: the theme's, else Charis SIL, else nothing embedded. */
+static void
+find_fonts(struct fonts *f)
+{
+	const struct theme *th = f->e->theme;
+	const struct book *bk = f->e->book;
+	static const int weight[STYLE_N] = { FC_WEIGHT_REGULAR, FC_WEIGHT_BOLD,
+	    FC_WEIGHT_REGULAR, FC_WEIGHT_BOLD };
+	static const int slant[STYLE_N] = { FC_SLANT_ROMAN, FC_SLANT_ROMAN,
+	    FC_SLANT_ITALIC, FC_SLANT_ITALIC };
+	size_t i, j;
+
+	for (int s = 0; s < STYLE_N; s++) {
+		if (th && th->file[FONT_BODY][s]) {
+			f->body[s] = xstrdup(th->file[FONT_BODY][s]);
+			f->body_index[s] = th->index[FONT_BODY][s];
+		} else
+			f->body[s] = fc_find(th && th->family[FONT_BODY] ? th->family[FONT_BODY] :
+			    "Charis SIL", weight[s], slant[s], NULL, &f->body_index[s]);
+	}
+	if (f->e->has_code) {
+		if (th && th->file[FONT_MONO][STYLE_REGULAR]) {
+			f->mono = xstrdup(th->file[FONT_MONO][STYLE_REGULAR]);
+			f->mono_index = th->index[FONT_MONO][STYLE_REGULAR];
+		} else if ((f->mono = fc_find("Noto Sans Mono", FC_WEIGHT_REGULAR, FC_SLANT_ROMAN,
+		    NULL, &f->mono_index)) == NULL)
+			f->mono = fc_find("DejaVu Sans Mono", FC_WEIGHT_REGULAR, FC_SLANT_ROMAN,
+			    NULL, &f->mono_index);
+	}
+	/* A font for each language the body font cannot show. */
+	for (i = 0; i < bk->narticles; i++) {
+		const char *lang = bk->articles[i]->lang, *fclang, *family;
+		char tag[12];
+		struct langfont *lf;
+
+		if (lang == NULL)
+			continue;
+		family = lang_family(lang, tag, sizeof(tag), &fclang);
+		for (j = 0; j < f->nlf; j++)
+			if (strcmp(f->lf[j].tag, tag) == 0)
+				break;
+		if (j < f->nlf || covers(f->body[0], f->body_index[0], fclang))
+			continue;
+		f->lf = xrealloc(f->lf, (f->nlf + 1) * sizeof(*f->lf));
+		lf = &f->lf[f->nlf++];
+		memset(lf, 0, sizeof(*lf));
+		snprintf(lf->tag, sizeof(lf->tag), "%s", tag);
+		for (int b = 0; b < 2; b++) {
+			int w = b ? FC_WEIGHT_BOLD : FC_WEIGHT_REGULAR;
+
+			if (th)
+				lf->file[b] = theme_font_for_lang(th, lang, b, &lf->index[b]);
+			if (lf->file[b] == NULL && family)
+				lf->file[b] = fc_find(family, w, FC_SLANT_ROMAN, NULL, &lf->index[b]);
+			if (lf->file[b] == NULL)
+				lf->file[b] = fc_find(NULL, w, FC_SLANT_ROMAN, fclang, &lf->index[b]);
+			lf->cps[b] = xcalloc(FONTSUB_NCP / 8, 1);
+		}
+		/* A bold face that is the regular one again adds nothing. */
+		if (lf->file[1] && lf->file[0] && strcmp(lf->file[0], lf->file[1]) == 0 &&
+		    lf->index[0] == lf->index[1]) {
+			free(lf->file[1]);
+			lf->file[1] = NULL;
+		}
+	}
+}
+
+/* Subset FILE to CPS and add it as fonts/NAME; append its @font-face. */
+static int
+embed(struct fonts *f, struct buf *css, const char *file, int index, const uint8_t *cps,
+    const char *family, const char *name, int bold, int italic)
+{
+	char *data, *item, *id;
+	size_t len, i;
+	int cff;
+
+	for (i = 0; i < FONTSUB_NCP / 8 && cps[i] == 0; i++)
+		;
+	if (file == NULL || i == FONTSUB_NCP / 8)
+		return 0;
+	if (fontsub_subset(file, index, cps, &data, &len, &cff) < 0)
+		return -1;
+	item = xprintf("fonts/%s.%s", name, cff ? "otf" : "ttf");
+	id = xprintf("font-%s", name);
+	epub_add(f->e, item, id, cff ? "font/otf" : "font/ttf", data, len, 0);
+	buf_printf(css, "@font-face {\n  font-family: \"%s\";\n  font-weight: %s;\n"
+	    "  font-style: %s;\n  src: url(\"../%s\");\n}\n", family,
+	    bold ? "bold" : "normal", italic ? "italic" : "normal", item);
+	free(item);
+	free(id);
+	return 0;
+}
+
+char *
+epub_fonts(struct epub *e)
+{
+	static const char *style_name[STYLE_N] = { "regular", "bold", "italic", "bolditalic" };
+	struct fonts f = {0};
+	struct buf css = {0}, lang = {0};
+	char *ret = NULL;
+	size_t i;
+
+	FcInit();
+	f.e = e;
+	find_fonts(&f);
+	f.cps_body = xcalloc(FONTSUB_NCP / 8, 1);
+	f.cps_mono = xcalloc(FONTSUB_NCP / 8, 1);
+	collect(&f);
+
+	BUF_PUTSL(&css, "/* Fonts embedded by mkbook, subset to the characters this book uses. */\n");
+	for (int s = 0; s < STYLE_N; s++) {
+		char *name = xprintf("body-%s", style_name[s]);
+		int r = embed(&f, &css, f.body[s], f.body_index[s], f.cps_body, "mkbook-body",
+		    name, s == STYLE_BOLD || s == STYLE_BOLDITALIC,
+		    s == STYLE_ITALIC || s == STYLE_BOLDITALIC);
+
+		free(name);
+		if (r < 0)
+			goto out;
+	}
+	if (f.mono && embed(&f, &css, f.mono, f.mono_index, f.cps_mono, "mkbook-mono",
+	    "mono-regular", 0, 0) < 0)
+		goto out;
+	for (i = 0; i < f.nlf; i++) {
+		struct langfont *lf = &f.lf[i];
+		char *family = xprintf("mkbook-%s", lf->tag);
+		int r = 0;
+
+		for (int b = 0; b < 2 && r == 0; b++) {
+			char *name = xprintf("%s-%s", lf->tag, b ? "bold" : "regular");
+
+			r = embed(&f, &css, lf->file[b], lf->index[b], lf->cps[b], family, name, b, 0);
+			free(name);
+		}
+		/* Text in this language: its font first, the body's for the rest. */
+		if (lf->file[0])
+			buf_printf(&lang, "*:lang(%s) {\n  font-family: \"%s\", \"mkbook-body\", serif;\n}\n"
+			    "code:lang(%s), pre:lang(%s), kbd:lang(%s) {\n"
+			    "  font-family: \"mkbook-mono\", \"%s\", monospace;\n}\n",
+			    lf->tag, family, lf->tag, lf->tag, lf->tag, family);
+		free(family);
+		if (r < 0)
+			goto out;
+	}
+	if (lang.len) {
+		BUF_PUTSL(&css, "/*@LANG@*/\n");
+		buf_put(&css, lang.data, lang.len);
+	}
+	ret = buf_detach(&css);
+out:
+	buf_free(&css);
+	buf_free(&lang);
+	for (int s = 0; s < STYLE_N; s++)
+		free(f.body[s]);
+	free(f.mono);
+	for (i = 0; i < f.nlf; i++)
+		for (int b = 0; b < 2; b++) {
+			free(f.lf[i].file[b]);
+			free(f.lf[i].cps[b]);
+		}
+	free(f.lf);
+	free(f.cps_body);
+	free(f.cps_mono);
+	return ret;
+}

@@ -1,0 +1,132 @@
+/* The EPUB writer's private pieces, shared by src/epub*.c, src/fontsub.c and
+ * src/cover.c. Nothing outside the EPUB writer includes this. */
+#ifndef MKBOOK_EPUB_INT_H
+#define MKBOOK_EPUB_INT_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <time.h>
+
+#include "buf.h"
+#include "model.h"
+#include "options.h"
+
+struct theme;
+
+/* Split an article's XHTML at a heading once a part passes this size. */
+#define EPUB_SPLIT_BYTES (250 * 1024)
+
+/* One file of the package, in the order it goes into the zip. NAME is the
+ * path inside OEBPS/; DATA is owned (malloc'd) until handed to libzip. */
+struct epub_item {
+	char		*name;		/* "text/a01.xhtml" */
+	char		*id;		/* manifest id: "a01" */
+	const char	*mime;		/* "application/xhtml+xml" */
+	const char	*props;		/* manifest properties, or NULL */
+	char		*data;
+	size_t		 len;
+	int		 spine;		/* 1: in the spine, in item order */
+};
+
+/* One entry of the table of contents: an article (level 1) or one of its
+ * headings (level 2). HREF is relative to OEBPS/. */
+struct epub_toc {
+	char		*label;
+	char		*href;
+	const char	*lang;		/* the article's, when not the book's */
+	int		 level;
+};
+
+/* An image copied into the book. */
+struct epub_image {
+	char		*path;		/* on disk */
+	char		*name;		/* inside OEBPS: "images/a01-lead.jpg" */
+	enum image_type	 type;
+};
+
+/* Words the book itself adds, in the book's language. */
+struct epub_words {
+	const char	*contents, *cover, *titlepage, *notes, *start, *by, *and_, *back;
+};
+
+/* The writer's state for one book. */
+struct epub {
+	const struct book	*book;
+	const struct options	*opt;
+	const struct theme	*theme;		/* NULL: the built-in defaults */
+	const char		*lang;		/* the book's language, never NULL */
+	const struct epub_words	*words;
+	struct epub_item	*items;
+	size_t			 nitems, citems;
+	struct epub_toc		*toc;
+	size_t			 ntoc, ctoc;
+	struct epub_image	*images;
+	size_t			 nimages, cimages;
+	/* What the accessibility metadata may claim. */
+	size_t			 nimg;		/* images shown (not the cover) */
+	size_t			 nimg_alt;	/* of which have alt text */
+	int			 heading_skip;	/* some heading level skips one */
+	int			 has_table, has_notes, has_code;
+	char			*css;		/* the stylesheet, with @font-face rules */
+	char			*cover_name;	/* "images/cover.png" */
+};
+
+/* epub.c */
+/* Add a file to the package; takes ownership of DATA. Return the item. */
+struct epub_item *epub_add(struct epub *e, const char *name, const char *id,
+    const char *mime, char *data, size_t len, int spine);
+/* Add a table of contents entry (copies its strings). */
+void epub_toc_add(struct epub *e, const char *label, const char *href, int level);
+/* The name inside OEBPS of the image IM, registered under the name
+ * "images/STEM.ext" the first time its file is seen. Borrowed string, or
+ * NULL when IM has no file. */
+const char *epub_image_name(struct epub *e, const struct image *im, const char *stem);
+/* A safe XML id / file stem from S (letters, digits, '-', '_'; starts with
+ * a letter): fresh string. */
+char *epub_safe_id(const char *s);
+/* The language's primary subtag is written right to left. */
+int epub_lang_rtl(const char *lang);
+
+/* epub_xhtml.c */
+/* Open an XHTML document in B: XML declaration, html with LANG and DIR,
+ * head with TITLE and the stylesheet at CSS (relative href). */
+void epub_xhtml_open(struct buf *b, const char *lang, int rtl, const char *title,
+    const char *css);
+void epub_xhtml_close(struct buf *b);
+/* Render article A (the Nth, 0-based) as one or more XHTML files added to
+ * E, with its table of contents entries. */
+void epub_xhtml_article(struct epub *e, const struct article *a, size_t n);
+/* Append an href to B when HREF is http, https or mailto, percent-encoding
+ * what a URL may not hold. Return 1 when written, 0 when HREF is refused. */
+int epub_href(struct buf *b, const char *href);
+
+/* epub_opf.c */
+/* The package document, nav document and NCX for E (every item added).
+ * Fresh strings. IDENT is "urn:uuid:…", MODIFIED "CCYY-MM-DDThh:mm:ssZ". */
+char *epub_opf_package(const struct epub *e, const char *ident, const char *modified);
+char *epub_opf_nav(const struct epub *e);
+char *epub_opf_ncx(const struct epub *e, const char *ident);
+
+/* epub_fonts.c */
+/* Embed the fonts: find the theme's (or the default) fonts, subset each to
+ * the characters the book shows in it, add them to E and return the
+ * @font-face rules as a fresh string. Return NULL with the error set. */
+char *epub_fonts(struct epub *e);
+
+/* fontsub.c */
+/* Subset the font face INDEX of the file PATH to the code points in the
+ * bitmap CPS (one bit per code point, FONTSUB_NCP bits). Return 0 and a
+ * fresh *OUT of *LEN bytes; *CFF set when the result holds CFF outlines.
+ * Return -1 with the error set. */
+#define FONTSUB_NCP 0x110000
+int fontsub_subset(const char *path, int index, const uint8_t *cps,
+    char **out, size_t *len, int *cff);
+
+/* cover.c */
+/* Draw a cover for BOOK (title, subtitle, authors) about 1600×2560 in the
+ * font family FAMILY with the accent colour RGB. Return 0 and a fresh PNG
+ * in *PNG of *LEN bytes, or -1 with the error set. */
+int cover_render(const struct book *book, const char *family, const double rgb[3],
+    char **png, size_t *len);
+
+#endif

@@ -1,0 +1,708 @@
+/* The EPUB writer's articles: the model's article → XHTML files. */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "epub_int.h"
+#include "util.h"
+
+/* An article being rendered: the part being filled and where each of its
+ * footnotes went. */
+struct actx {
+	struct epub		*e;
+	const struct article	*a;
+	char			*aid;		/* safe id: "a01" */
+	struct buf		*b;		/* the current part */
+	size_t			 part;		/* 0-based */
+	int			*note_part;	/* per note: part it is in, or -1 */
+	int			*note_refs;	/* per note: references so far */
+	size_t			*pending;	/* notes to close this part with */
+	size_t			 npending, cpending;
+	size_t			 nhead, nfig;
+	int			 in_link;
+	int			 toclevel;	/* heading level listed in the toc */
+	int			 prevlevel;	/* for the heading-skip check */
+};
+
+static void blocks(struct actx *c, const struct block *b, size_t n, int top);
+
+void
+epub_xhtml_open(struct buf *b, const char *lang, int rtl, const char *title, const char *css)
+{
+	BUF_PUTSL(b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE html>\n"
+	    "<html xmlns=\"http://www.w3.org/1999/xhtml\" "
+	    "xmlns:epub=\"http://www.idpf.org/2007/ops\"");
+	if (lang) {
+		BUF_PUTSL(b, " lang=\"");
+		buf_xml(b, lang);
+		BUF_PUTSL(b, "\" xml:lang=\"");
+		buf_xml(b, lang);
+		buf_putc(b, '"');
+	}
+	if (rtl)
+		BUF_PUTSL(b, " dir=\"rtl\"");
+	BUF_PUTSL(b, ">\n<head>\n<title>");
+	buf_xml(b, title && *title ? title : "-");
+	BUF_PUTSL(b, "</title>\n<link rel=\"stylesheet\" type=\"text/css\" href=\"");
+	buf_xml(b, css);
+	BUF_PUTSL(b, "\"/>\n</head>\n");
+}
+
+void
+epub_xhtml_close(struct buf *b)
+{
+	BUF_PUTSL(b, "</html>\n");
+}
+
+/* 1 when S starts with PREFIX, ignoring ASCII case. */
+static int
+prefix_ci(const char *s, const char *prefix)
+{
+	for (; *prefix; s++, prefix++)
+		if (tolower((unsigned char)*s) != *prefix)
+			return 0;
+	return 1;
+}
+
+int
+epub_href(struct buf *b, const char *href)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	const unsigned char *p;
+	size_t skip;
+	int hash = 0;
+
+	if (href == NULL)
+		return 0;
+	while (*href == ' ' || *href == '\t' || *href == '\n')
+		href++;
+	if (prefix_ci(href, "http://"))
+		skip = 7;
+	else if (prefix_ci(href, "https://"))
+		skip = 8;
+	else if (prefix_ci(href, "mailto:"))
+		skip = 7;
+	else
+		return 0;
+	if (href[skip] == '\0' || href[skip] == ' ' || href[skip] == '/')
+		return 0;
+	for (p = (const unsigned char *)href; *p; p++) {
+		int c = *p;
+
+		if (p < (const unsigned char *)href + skip) {
+			buf_putc(b, tolower(c));
+			continue;
+		}
+		if (c == '#' && !hash) {
+			hash = 1;
+			buf_putc(b, c);
+		} else if (c == '&')
+			BUF_PUTSL(b, "&amp;");
+		else if (c == '%' && isxdigit(p[1]) && isxdigit(p[2]))
+			buf_putc(b, c);
+		else if (c <= 0x20 || c >= 0x7f || strchr("\"<>\\^`{|}%#'", c)) {
+			buf_putc(b, '%');
+			buf_putc(b, hex[c >> 4]);
+			buf_putc(b, hex[c & 15]);
+		} else
+			buf_putc(b, c);
+	}
+	return 1;
+}
+
+/* The file name (without "text/") of part K of article AID: fresh. */
+static char *
+part_file(const char *aid, size_t k)
+{
+	return k == 0 ? xprintf("%s.xhtml", aid) : xprintf("%s-%zu.xhtml", aid, k + 1);
+}
+
+/* The href of footnote N's aside, or of its first reference, into B. */
+static void
+note_href(struct actx *c, size_t n, const char *what, int part)
+{
+	char *f = part_file(c->aid, (size_t)part);
+
+	buf_xml(c->b, f);
+	buf_printf(c->b, "#%s-%s%zu", c->aid, what, n + 1);
+	free(f);
+}
+
+static void
+inlines(struct actx *c, const struct inl *in, size_t n)
+{
+	struct buf *b = c->b;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		const struct inl *x = &in[i];
+
+		switch (x->type) {
+		case INL_TEXT:
+			buf_xml(b, x->text);
+			break;
+		case INL_EMPH:
+			BUF_PUTSL(b, "<em>");
+			inlines(c, x->kids, x->nkids);
+			BUF_PUTSL(b, "</em>");
+			break;
+		case INL_STRONG:
+			BUF_PUTSL(b, "<strong>");
+			inlines(c, x->kids, x->nkids);
+			BUF_PUTSL(b, "</strong>");
+			break;
+		case INL_STRIKE:
+			BUF_PUTSL(b, "<s>");
+			inlines(c, x->kids, x->nkids);
+			BUF_PUTSL(b, "</s>");
+			break;
+		case INL_CODE:
+			BUF_PUTSL(b, "<code>");
+			buf_xml(b, x->text);
+			BUF_PUTSL(b, "</code>");
+			c->e->has_code = 1;
+			break;
+		case INL_LINK: {
+			size_t mark = b->len;
+			int opened = 0;
+
+			if (!c->in_link) {
+				BUF_PUTSL(b, "<a href=\"");
+				if (epub_href(b, x->href)) {
+					BUF_PUTSL(b, "\">");
+					opened = c->in_link = 1;
+				} else {
+					b->len = mark;
+					b->data[mark] = '\0';
+				}
+			}
+			if (x->nkids)
+				inlines(c, x->kids, x->nkids);
+			else
+				buf_xml(b, x->href);
+			if (opened) {
+				BUF_PUTSL(b, "</a>");
+				c->in_link = 0;
+			}
+			break;
+		}
+		case INL_BREAK:
+			BUF_PUTSL(b, "<br/>");
+			break;
+		case INL_NOTEREF: {
+			size_t k = x->note;
+			const char *label = x->text ? x->text : "*";
+
+			if (k >= c->a->nnotes || c->in_link) {
+				BUF_PUTSL(b, "<sup>");
+				buf_xml(b, label);
+				BUF_PUTSL(b, "</sup>");
+				break;
+			}
+			if (c->note_part[k] < 0) {
+				c->note_part[k] = (int)c->part;
+				ARRAY_GROW(c->pending, c->npending, c->cpending);
+				c->pending[c->npending++] = k;
+			}
+			c->note_refs[k]++;
+			BUF_PUTSL(b, "<sup><a epub:type=\"noteref\" class=\"noteref\" id=\"");
+			buf_printf(b, "%s-ref%zu", c->aid, k + 1);
+			if (c->note_refs[k] > 1)
+				buf_printf(b, "-%d", c->note_refs[k]);
+			BUF_PUTSL(b, "\" href=\"");
+			note_href(c, k, "fn", c->note_part[k]);
+			BUF_PUTSL(b, "\">");
+			buf_xml(b, label);
+			BUF_PUTSL(b, "</a></sup>");
+			c->e->has_notes = 1;
+			break;
+		}
+		}
+	}
+}
+
+/* The class for a table cell's alignment, or NULL. */
+static const char *
+align_class(enum align a)
+{
+	switch (a) {
+	case ALIGN_LEFT: return "align-left";
+	case ALIGN_CENTER: return "align-center";
+	case ALIGN_RIGHT: return "align-right";
+	default: return NULL;
+	}
+}
+
+/* A figure: image (when it has a file) and a caption with the credit apart.
+ * CLASS is "lead" or "figure"; STEM names the image file. */
+static void
+figure(struct actx *c, const struct image *im, const char *class, const char *stem)
+{
+	struct buf *b = c->b;
+	const char *name = epub_image_name(c->e, im, stem);
+
+	if (name == NULL && im->caption == NULL && im->credit == NULL && im->alt == NULL)
+		return;
+	buf_printf(b, "<figure class=\"%s\">", class);
+	if (name) {
+		BUF_PUTSL(b, "<img src=\"../");
+		buf_xml(b, name);
+		BUF_PUTSL(b, "\" alt=\"");
+		buf_xml(b, im->alt);
+		buf_putc(b, '"');
+		if (im->width > 0 && im->height > 0)
+			buf_printf(b, " width=\"%d\" height=\"%d\"", im->width, im->height);
+		BUF_PUTSL(b, "/>");
+		c->e->nimg++;
+		if (im->alt && *im->alt)
+			c->e->nimg_alt++;
+	} else if (im->alt && !im->caption && !im->credit) {
+		/* A figure without its image still shows its words. */
+		BUF_PUTSL(b, "<figcaption><span class=\"caption\">");
+		buf_xml(b, im->alt);
+		BUF_PUTSL(b, "</span></figcaption></figure>\n");
+		return;
+	}
+	if (im->caption || im->credit) {
+		BUF_PUTSL(b, "<figcaption>");
+		if (im->caption) {
+			BUF_PUTSL(b, "<span class=\"caption\">");
+			buf_xml(b, im->caption);
+			BUF_PUTSL(b, "</span>");
+		}
+		if (im->caption && im->credit)
+			buf_putc(b, ' ');
+		if (im->credit) {
+			BUF_PUTSL(b, "<span class=\"credit\">");
+			buf_xml(b, im->credit);
+			BUF_PUTSL(b, "</span>");
+		}
+		BUF_PUTSL(b, "</figcaption>");
+	}
+	BUF_PUTSL(b, "</figure>\n");
+}
+
+static void
+heading(struct actx *c, const struct block *x, int top)
+{
+	struct buf *b = c->b;
+	int level = x->level < 2 ? 2 : x->level > 6 ? 6 : x->level;
+	char *id = xprintf("%s-h%zu", c->aid, ++c->nhead);
+
+	if (level > c->prevlevel + 1)
+		c->e->heading_skip = 1;
+	c->prevlevel = level;
+	buf_printf(b, "<h%d id=\"%s\">", level, id);
+	inlines(c, x->inl, x->ninl);
+	buf_printf(b, "</h%d>\n", level);
+	if (top && level == c->toclevel) {
+		struct buf t = {0};
+		char *f = part_file(c->aid, c->part);
+		char *href = xprintf("text/%s#%s", f, id);
+		char *label;
+
+		inl_text(&t, x->inl, x->ninl);
+		label = str_squash(buf_str(&t));
+		if (*label)
+			epub_toc_add(c->e, label, href, 2);
+		free(label);
+		free(href);
+		free(f);
+		buf_free(&t);
+	}
+	free(id);
+}
+
+static void
+table(struct actx *c, const struct block *x)
+{
+	struct buf *b = c->b;
+	size_t i, j, nhead = 0;
+
+	if (x->nkids == 0)
+		return;
+	c->e->has_table = 1;
+	while (nhead < x->nkids && x->kids[nhead].header)
+		nhead++;
+	BUF_PUTSL(b, "<table>\n");
+	for (i = 0; i < x->nkids; i++) {
+		const struct block *row = &x->kids[i];
+
+		if (i == 0 && nhead)
+			BUF_PUTSL(b, "<thead>\n");
+		if (i == nhead)
+			BUF_PUTSL(b, "<tbody>\n");
+		BUF_PUTSL(b, "<tr>");
+		for (j = 0; j < row->nkids; j++) {
+			const struct block *cell = &row->kids[j];
+			int th = i < nhead || cell->header;
+			const char *al = align_class(cell->align);
+
+			if (th)
+				buf_printf(b, "<th scope=\"%s\"", i < nhead ? "col" : "row");
+			else
+				BUF_PUTSL(b, "<td");
+			if (al)
+				buf_printf(b, " class=\"%s\"", al);
+			buf_putc(b, '>');
+			inlines(c, cell->inl, cell->ninl);
+			buf_puts(b, th ? "</th>" : "</td>");
+		}
+		BUF_PUTSL(b, "</tr>\n");
+		if (i + 1 == nhead)
+			BUF_PUTSL(b, "</thead>\n");
+	}
+	if (nhead < x->nkids)
+		BUF_PUTSL(b, "</tbody>\n");
+	BUF_PUTSL(b, "</table>\n");
+}
+
+static void
+block(struct actx *c, const struct block *x, int top)
+{
+	struct buf *b = c->b;
+	size_t i;
+
+	switch (x->type) {
+	case BLK_PARAGRAPH:
+		BUF_PUTSL(b, "<p>");
+		inlines(c, x->inl, x->ninl);
+		BUF_PUTSL(b, "</p>\n");
+		break;
+	case BLK_HEADING:
+		heading(c, x, top);
+		break;
+	case BLK_QUOTE:
+		BUF_PUTSL(b, "<blockquote>\n");
+		blocks(c, x->kids, x->nkids, 0);
+		BUF_PUTSL(b, "</blockquote>\n");
+		break;
+	case BLK_LIST:
+		if (x->nkids == 0)
+			break;
+		if (!x->ordered)
+			BUF_PUTSL(b, "<ul>\n");
+		else if (x->start != 1)
+			buf_printf(b, "<ol start=\"%d\">\n", x->start);
+		else
+			BUF_PUTSL(b, "<ol>\n");
+		for (i = 0; i < x->nkids; i++)
+			block(c, &x->kids[i], 0);
+		buf_puts(b, x->ordered ? "</ol>\n" : "</ul>\n");
+		break;
+	case BLK_ITEM:
+		BUF_PUTSL(b, "<li>");
+		if (x->nkids == 1 && x->kids[0].type == BLK_PARAGRAPH)
+			inlines(c, x->kids[0].inl, x->kids[0].ninl);
+		else if (x->nkids == 0 && x->ninl)
+			inlines(c, x->inl, x->ninl);
+		else
+			blocks(c, x->kids, x->nkids, 0);
+		BUF_PUTSL(b, "</li>\n");
+		break;
+	case BLK_TABLE:
+		table(c, x);
+		break;
+	case BLK_ROW:
+	case BLK_CELL:
+		/* Only inside a table. */
+		break;
+	case BLK_CODE:
+		BUF_PUTSL(b, "<pre><code>");
+		buf_xml(b, x->text);
+		BUF_PUTSL(b, "</code></pre>\n");
+		c->e->has_code = 1;
+		break;
+	case BLK_FIGURE:
+		if (x->image) {
+			char *stem = xprintf("%s-f%zu", c->aid, ++c->nfig);
+
+			figure(c, x->image, "figure", stem);
+			free(stem);
+		}
+		break;
+	case BLK_RULE:
+		BUF_PUTSL(b, "<hr/>\n");
+		break;
+	}
+}
+
+static void
+blocks(struct actx *c, const struct block *b, size_t n, int top)
+{
+	for (size_t i = 0; i < n; i++)
+		block(c, &b[i], top);
+}
+
+/* The footnote N as an aside (referenced) or a plain note (not). */
+static void
+footnote(struct actx *c, size_t n)
+{
+	const struct footnote *fn = &c->a->notes[n];
+	struct buf *b = c->b;
+	int refd = c->note_refs[n] > 0;
+	const char *label = fn->label ? fn->label : "*";
+	size_t start = 0;
+
+	if (refd)
+		buf_printf(b, "<aside epub:type=\"footnote\" class=\"footnote\" id=\"%s-fn%zu\">",
+		    c->aid, n + 1);
+	else
+		buf_printf(b, "<div class=\"footnote\" id=\"%s-fn%zu\">", c->aid, n + 1);
+	if (fn->nblocks && fn->blocks[0].type == BLK_PARAGRAPH) {
+		BUF_PUTSL(b, "<p>");
+		start = 1;
+	} else
+		BUF_PUTSL(b, "<p class=\"note-label\">");
+	if (refd) {
+		BUF_PUTSL(b, "<a class=\"note-back\" href=\"");
+		note_href(c, n, "ref", c->note_part[n]);
+		BUF_PUTSL(b, "\">");
+		buf_xml(b, label);
+		BUF_PUTSL(b, "</a>");
+	} else {
+		BUF_PUTSL(b, "<span class=\"note-back\">");
+		buf_xml(b, label);
+		BUF_PUTSL(b, "</span>");
+	}
+	if (start) {
+		buf_putc(b, ' ');
+		inlines(c, fn->blocks[0].inl, fn->blocks[0].ninl);
+	}
+	BUF_PUTSL(b, "</p>\n");
+	blocks(c, fn->blocks + start, fn->nblocks - start, 0);
+	buf_puts(b, refd ? "</aside>\n" : "</div>\n");
+}
+
+/* Close the current part: its pending footnotes (and, when LAST, the
+ * notes nothing referenced), then the document; add it to the book. */
+static void
+part_close(struct actx *c, int last)
+{
+	struct buf *b = c->b;
+	size_t i, done = 0;
+	int any = 0;
+
+	/* A note's own text may reference further notes: loop until none. */
+	while (done < c->npending || last) {
+		if (!any && (done < c->npending)) {
+			BUF_PUTSL(b, "<section class=\"footnotes\" epub:type=\"footnotes\">\n");
+			any = 1;
+		}
+		while (done < c->npending)
+			footnote(c, c->pending[done++]);
+		if (!last)
+			break;
+		for (i = 0; i < c->a->nnotes; i++)
+			if (c->note_part[i] < 0) {
+				c->note_part[i] = (int)c->part;
+				ARRAY_GROW(c->pending, c->npending, c->cpending);
+				c->pending[c->npending++] = i;
+				break;
+			}
+		if (done == c->npending)
+			break;
+	}
+	if (any)
+		BUF_PUTSL(b, "</section>\n");
+	c->npending = 0;
+	buf_puts(b, c->part == 0 ? "</article>\n</body>\n" : "</div>\n</body>\n");
+	epub_xhtml_close(b);
+	{
+		char *f = part_file(c->aid, c->part);
+		char *name = xprintf("text/%s", f);
+		char *id = c->part == 0 ? xstrdup(c->aid) : xprintf("%s-%zu", c->aid, c->part + 1);
+		size_t len = b->len;
+
+		epub_add(c->e, name, id, "application/xhtml+xml", buf_detach(b), len, 1);
+		free(id);
+		free(name);
+		free(f);
+	}
+}
+
+/* Start part C->part: the document head and the article's element. */
+static void
+part_open(struct actx *c)
+{
+	const struct article *a = c->a;
+	struct buf *b = c->b;
+	const char *lang = a->lang ? a->lang : c->e->lang;
+	int rtl = a->lang ? a->dir == DIR_RTL : epub_lang_rtl(lang);
+
+	epub_xhtml_open(b, lang, rtl, a->headline ? a->headline : a->id, "../css/book.css");
+	BUF_PUTSL(b, "<body>\n");
+	if (c->part == 0)
+		buf_printf(b, "<article class=\"article\" id=\"%s\"", c->aid);
+	else
+		BUF_PUTSL(b, "<div class=\"article continued\"");
+	BUF_PUTSL(b, " lang=\"");
+	buf_xml(b, lang);
+	BUF_PUTSL(b, "\" xml:lang=\"");
+	buf_xml(b, lang);
+	buf_printf(b, "\" dir=\"%s\">\n", rtl ? "rtl" : "ltr");
+}
+
+/* 1 when S is an ISO date an HTML datetime attribute accepts. */
+static int
+html_date(const char *s)
+{
+	static const char *pat[] = { "dddd-dd-dd", "dddd-dd", "dddd" };
+
+	for (size_t k = 0; k < sizeof(pat) / sizeof(pat[0]); k++) {
+		const char *p = pat[k], *q = s;
+
+		while (*p && *q && (*p == 'd' ? isdigit((unsigned char)*q) : *p == *q))
+			p++, q++;
+		if (*p == '\0' && *q == '\0')
+			return 1;
+	}
+	return 0;
+}
+
+static void
+header(struct actx *c)
+{
+	const struct article *a = c->a;
+	const struct epub_words *w = c->e->words;
+	struct buf *b = c->b;
+	size_t i;
+
+	BUF_PUTSL(b, "<header>\n");
+	if (a->kicker) {
+		BUF_PUTSL(b, "<p class=\"kicker\">");
+		buf_xml(b, a->kicker);
+		BUF_PUTSL(b, "</p>\n");
+	}
+	BUF_PUTSL(b, "<h1 class=\"headline\">");
+	buf_xml(b, a->headline ? a->headline : a->id);
+	BUF_PUTSL(b, "</h1>\n");
+	if (a->standfirst) {
+		BUF_PUTSL(b, "<p class=\"standfirst\">");
+		buf_xml(b, a->standfirst);
+		BUF_PUTSL(b, "</p>\n");
+	}
+	if (a->nauthors || a->role) {
+		BUF_PUTSL(b, "<p class=\"byline\">");
+		if (a->nauthors) {
+			buf_puts(b, w->by);
+			buf_putc(b, ' ');
+		}
+		for (i = 0; i < a->nauthors; i++) {
+			if (i > 0 && i + 1 == a->nauthors) {
+				buf_putc(b, ' ');
+				buf_puts(b, w->and_);
+				buf_putc(b, ' ');
+			} else if (i > 0)
+				BUF_PUTSL(b, ", ");
+			BUF_PUTSL(b, "<span class=\"author\">");
+			buf_xml(b, a->authors[i]);
+			BUF_PUTSL(b, "</span>");
+		}
+		if (a->role) {
+			if (a->nauthors)
+				BUF_PUTSL(b, ", ");
+			BUF_PUTSL(b, "<span class=\"role\">");
+			buf_xml(b, a->role);
+			BUF_PUTSL(b, "</span>");
+		}
+		BUF_PUTSL(b, "</p>\n");
+	}
+	if (a->date || a->date_text) {
+		BUF_PUTSL(b, "<p class=\"dateline\">");
+		if (a->date && html_date(a->date)) {
+			BUF_PUTSL(b, "<time datetime=\"");
+			buf_xml(b, a->date);
+			BUF_PUTSL(b, "\">");
+			buf_xml(b, a->date_text ? a->date_text : a->date);
+			BUF_PUTSL(b, "</time>");
+		} else
+			buf_xml(b, a->date_text ? a->date_text : a->date);
+		BUF_PUTSL(b, "</p>\n");
+	}
+	if (a->image) {
+		char *stem = xprintf("%s-lead", c->aid);
+
+		figure(c, a->image, "lead", stem);
+		free(stem);
+	}
+	BUF_PUTSL(b, "</header>\n");
+}
+
+/* The heading level the toc lists for A: the highest among its top-level
+ * headings, or 0 when it has none. */
+static int
+toc_level(const struct article *a)
+{
+	int best = 0;
+
+	for (size_t i = 0; i < a->nblocks; i++)
+		if (a->blocks[i].type == BLK_HEADING) {
+			int l = a->blocks[i].level < 2 ? 2 : a->blocks[i].level;
+
+			if (best == 0 || l < best)
+				best = l;
+		}
+	return best;
+}
+
+void
+epub_xhtml_article(struct epub *e, const struct article *a, size_t n)
+{
+	struct buf b = {0};
+	struct actx c = {0};
+	size_t i;
+	char *href;
+
+	c.e = e;
+	c.a = a;
+	c.b = &b;
+	c.aid = epub_safe_id(a->id ? a->id : "article");
+	c.note_part = xmalloc((a->nnotes + 1) * sizeof(*c.note_part));
+	c.note_refs = xcalloc(a->nnotes + 1, sizeof(*c.note_refs));
+	for (i = 0; i < a->nnotes; i++)
+		c.note_part[i] = -1;
+	c.toclevel = toc_level(a);
+	c.prevlevel = 1;
+
+	href = xprintf("text/%s.xhtml", c.aid);
+	epub_toc_add(e, a->headline ? a->headline : c.aid, href, 1);
+	if (a->lang && strcmp(a->lang, e->lang) != 0)
+		e->toc[e->ntoc - 1].lang = a->lang;
+	free(href);
+
+	part_open(&c);
+	header(&c);
+	for (i = 0; i < a->nblocks; i++) {
+		if (a->blocks[i].type == BLK_HEADING && b.len > EPUB_SPLIT_BYTES) {
+			part_close(&c, 0);
+			c.part++;
+			part_open(&c);
+		}
+		block(&c, &a->blocks[i], 1);
+	}
+	if (a->url) {
+		size_t mark = b.len;
+
+		BUF_PUTSL(&b, "<footer class=\"source\"><p><a href=\"");
+		if (epub_href(&b, a->url)) {
+			BUF_PUTSL(&b, "\">");
+			buf_xml(&b, a->url);
+			BUF_PUTSL(&b, "</a></p></footer>\n");
+		} else {
+			b.len = mark;
+			b.data[mark] = '\0';
+			BUF_PUTSL(&b, "<footer class=\"source\"><p>");
+			buf_xml(&b, a->url);
+			BUF_PUTSL(&b, "</p></footer>\n");
+		}
+	}
+	part_close(&c, 1);
+
+	(void)n;
+	buf_free(&b);
+	free(c.pending);
+	free(c.note_part);
+	free(c.note_refs);
+	free(c.aid);
+}
