@@ -227,10 +227,11 @@ brute(const double *widths, size_t nw, const struct lb_params *pr)
 	int	 t;
 
 	for (i = 0; i + 1 < P.n; i++)
-		if (legal(i, 0))
+		if (legal(i, 0)) {
+			if (nc == 16)
+				return NAN;
 			cand[nc++] = i;
-	if (nc > 16)
-		return NAN;
+		}
 	for (t = 0; t < 2 && !isfinite(best); t++)
 		for (m = 0; m < (1u << nc); m++) {
 			double	 s;
