@@ -1,0 +1,274 @@
+/* The plain-text reader: kicker, byline and credit splitting, and whole
+ * articles through txt_read (header fields, block types, CRLF and BOM). */
+#include <stdlib.h>
+
+#include "util.h"
+#include "reader.h"
+#include "../tap.h"
+
+static void
+kicker(const char *s, const char *want, const char *want_rest)
+{
+	const char *rest = NULL;
+	char *k = txt_kicker(s, &rest);
+
+	is_str(k, want, "kicker of \"%s\"", s);
+	if (want)
+		is_str(rest, want_rest, "  and the rest");
+	free(k);
+}
+
+/* Check a byline: WANT is the authors joined with "|", NULL for "not a
+ * byline". */
+static void
+byline(const char *s, const char *want, const char *want_role)
+{
+	char **v = NULL, *role = NULL;
+	size_t n = 0, i;
+	struct buf b = {0};
+	int r = txt_byline(s, &v, &n, &role);
+
+	for (i = 0; i < n; i++) {
+		if (i)
+			buf_putc(&b, '|');
+		buf_puts(&b, v[i]);
+		free(v[i]);
+	}
+	free(v);
+	if (want == NULL) {
+		ok(r == -1 && n == 0 && role == NULL, "not a byline: \"%s\"", s);
+	} else {
+		ok(r == 0, "a byline: \"%s\"", s);
+		is_str(buf_str(&b), want, "  authors");
+		is_str(role, want_role, "  role");
+	}
+	free(role);
+	buf_free(&b);
+}
+
+static void
+credit(const char *s, const char *want, size_t want_caplen)
+{
+	size_t caplen = 12345;
+	char *c = txt_credit(s, &caplen);
+
+	is_str(c, want, "credit of \"%s\"", s);
+	if (want)
+		ok(caplen == want_caplen, "  caption length %zu (want %zu)", caplen, want_caplen);
+	free(c);
+}
+
+static const char *
+inl0(const struct block *b)
+{
+	return b->ninl ? b->inl[0].text : NULL;
+}
+
+static const char article[] =
+	"top of page\n"
+	"\n"
+	"Ministers face questions over river pollution\n"
+	"\n"
+	"Analysis: Water companies discharged sewage 300,000 times last year\n"
+	"\n"
+	"By Ann Smith, Bob Jones and Carla Diaz - Environment Correspondents\n"
+	"\n"
+	"Wed 8 Feb 2023 12.00 GMT\n"
+	"\n"
+	"A storm overflow on the Thames. Photograph: Jane Doe/Reuters\n"
+	"\n"
+	"The first paragraph of the body.\n"
+	"\n"
+	"A paragraph on two lines,\n"
+	"with a break.\n"
+	"\n"
+	"What happens next\n"
+	"\n"
+	"3. Third item\n"
+	"4. Fourth item\n"
+	"continued on a second line\n"
+	"7. Seventh item after a gap\n"
+	"\n"
+	"- one\n"
+	"\xe2\x80\xa2 two\n"
+	"\n"
+	"Year | Discharges | Hours\n"
+	"2021 | 372,533 | 2.7m\n"
+	"2022 | 301,091 | 1.75m\n"
+	"\n"
+	"Only one row | is not a table\n"
+	"\n"
+	"Proof: a run-in label is no heading\n"
+	"\n"
+	"bottom of page\n";
+
+static void
+check_article(const struct article *a, const char *what)
+{
+	const struct block *b;
+
+	ok(a != NULL, "%s: parses", what);
+	if (a == NULL)
+		return;
+	is_str(a->headline, "Ministers face questions over river pollution", "%s: headline", what);
+	ok(a->line == 3, "%s: headline on line 3 (got %d)", what, a->line);
+	is_str(a->kicker, "Analysis", "%s: kicker", what);
+	is_str(a->standfirst, "Water companies discharged sewage 300,000 times last year", "%s: standfirst", what);
+	ok(a->nauthors == 3, "%s: three authors", what);
+	if (a->nauthors == 3) {
+		is_str(a->authors[0], "Ann Smith", "%s: author 1", what);
+		is_str(a->authors[2], "Carla Diaz", "%s: author 3", what);
+	}
+	is_str(a->role, "Environment Correspondents", "%s: role", what);
+	is_str(a->date, "2023-02-08", "%s: ISO date", what);
+	is_str(a->date_text, "Wed 8 Feb 2023 12.00 GMT", "%s: date as written", what);
+	ok(a->image && a->image->src == NULL, "%s: a lead image without a file", what);
+	if (a->image) {
+		is_str(a->image->caption, "A storm overflow on the Thames.", "%s: caption", what);
+		is_str(a->image->credit, "Photograph: Jane Doe/Reuters", "%s: credit", what);
+	}
+	ok(a->lang == NULL, "%s: the reader leaves the language to the builder", what);
+	ok(a->nblocks == 9, "%s: nine blocks (got %zu)", what, a->nblocks);
+	if (a->nblocks != 9)
+		return;
+	b = a->blocks;
+	ok(b[0].type == BLK_PARAGRAPH && b[0].ninl == 1 && b[0].inl[0].type == INL_TEXT,
+	    "%s: a paragraph of one text", what);
+	ok(b[0].src.line == 13 && b[0].src.file == a->source, "%s: its line, 13 (got %d)", what, b[0].src.line);
+	ok(b[1].type == BLK_PARAGRAPH && b[1].ninl == 3 && b[1].inl[1].type == INL_BREAK,
+	    "%s: a line break inside a block", what);
+	ok(b[2].type == BLK_HEADING && b[2].level == 2, "%s: a subheading", what);
+	is_str(inl0(&b[2]), "What happens next", "%s: its text", what);
+	ok(b[3].type == BLK_LIST && b[3].ordered && b[3].start == 3 && b[3].nkids == 2,
+	    "%s: an ordered list from 3 with 2 items", what);
+	if (b[3].nkids == 2) {
+		const struct block *it = &b[3].kids[1];
+
+		ok(it->type == BLK_ITEM && it->nkids == 1 && it->kids[0].type == BLK_PARAGRAPH,
+		    "%s: an item holds a paragraph", what);
+		ok(it->kids[0].ninl == 3 && it->kids[0].inl[1].type == INL_BREAK,
+		    "%s: a line under an item continues it", what);
+		ok(it->src.line == 21, "%s: item line 21 (got %d)", what, it->src.line);
+	}
+	ok(b[4].type == BLK_LIST && b[4].ordered && b[4].start == 7,
+	    "%s: a gap in the numbering starts a new list", what);
+	ok(b[5].type == BLK_LIST && !b[5].ordered && b[5].nkids == 2,
+	    "%s: bullets \"- \" and \"\xe2\x80\xa2 \" make one list", what);
+	ok(b[6].type == BLK_TABLE && b[6].nkids == 3 && b[6].kids[0].header &&
+	    b[6].kids[0].nkids == 3 && !b[6].kids[1].header,
+	    "%s: a table with a header row", what);
+	if (b[6].nkids == 3 && b[6].kids[1].nkids == 3)
+		is_str(inl0(&b[6].kids[1].kids[1]), "372,533", "%s: a cell", what);
+	ok(b[7].type == BLK_PARAGRAPH, "%s: one row alone is a paragraph", what);
+	ok(b[8].type == BLK_PARAGRAPH, "%s: a run-in label is not a heading", what);
+}
+
+/* The same article with CRLF line ends and a byte-order mark. */
+static char *
+crlf_bom(const char *s)
+{
+	struct buf b = {0};
+
+	BUF_PUTSL(&b, "\xef\xbb\xbf");
+	for (; *s; s++) {
+		if (*s == '\n')
+			buf_putc(&b, '\r');
+		buf_putc(&b, *s);
+	}
+	return buf_detach(&b);
+}
+
+int
+main(void)
+{
+	struct article *a;
+	char *s;
+
+	kicker("Exclusive: Erkin Tuniyaz \xe2\x80\x98played central role\xe2\x80\x99",
+	    "Exclusive", "Erkin Tuniyaz \xe2\x80\x98played central role\xe2\x80\x99");
+	kicker("Long read: The hidden cost of cheap flights", "Long read", "The hidden cost of cheap flights");
+	kicker("Analysis: \xe2\x80\x9cWe were never told\xe2\x80\x9d", "Analysis", "\xe2\x80\x9cWe were never told\xe2\x80\x9d");
+	kicker("The big idea: Should we all work less?", "The big idea", "Should we all work less?");
+	kicker("Exclusif\xc2\xa0: Le gouvernement recule", "Exclusif", "Le gouvernement recule");
+	kicker("Note: this is a sentence that goes on to explain itself.", NULL, NULL);
+	kicker("Note that this label is far too long to be a kicker: Something", NULL, NULL);
+	kicker("The Open Journalism Project: Better Student Journalism", NULL, NULL);
+	kicker("exclusive: lower case is no label", NULL, NULL);
+	kicker("At 12:30 the talks began", NULL, NULL);
+	kicker("Exclusive:NoSpace", NULL, NULL);
+	kicker("Exclusive: ", NULL, NULL);
+	kicker("No colon at all", NULL, NULL);
+	kicker("Live 2023: Results", NULL, NULL);
+
+	byline("By Patrick Wintour", "Patrick Wintour", NULL);
+	byline("By Patrick Wintour - Diplomatic Editor", "Patrick Wintour", "Diplomatic Editor");
+	byline("By Ann Smith and Bob Jones", "Ann Smith|Bob Jones", NULL);
+	byline("By Ann Smith, Bob Jones and Carla Diaz - Staff", "Ann Smith|Bob Jones|Carla Diaz", "Staff");
+	byline("By Ann Smith, Bob Jones, and Carla Diaz", "Ann Smith|Bob Jones|Carla Diaz", NULL);
+	byline("By Ann Smith \xe2\x80\x93 Political Editor", "Ann Smith", "Political Editor");
+	byline("By Ludwig van Beethoven and J. R. Hartley", "Ludwig van Beethoven|J. R. Hartley", NULL);
+	byline("By Eleanor Ainge Roy (reporting) and Adrian Malloch (photography)",
+	    "Eleanor Ainge Roy|Adrian Malloch", "reporting and photography");
+	byline("By Martin Untersinger (avec Damien Leloup et Morgane Tual) - Journaliste au Monde",
+	    "Martin Untersinger", "Journaliste au Monde (avec Damien Leloup et Morgane Tual)");
+	byline("Von Clemens H\xc3\xb6ges", "Clemens H\xc3\xb6ges", NULL);
+	byline("By the way, this is not a byline", NULL, NULL);
+	byline("By 2030 the world will have changed", NULL, NULL);
+	byline("Byron Smith wrote this", NULL, NULL);
+	byline("Written by Ann Smith", NULL, NULL);
+	byline("By", NULL, NULL);
+	byline("By Ann Smith -", NULL, NULL);
+	byline("By Ann Smith (unclosed", NULL, NULL);
+	byline("Par ailleurs, le gouvernement a recul\xc3\xa9.", NULL, NULL);
+
+	credit("A storm overflow. Photograph: Jane Doe/Reuters", "Photograph: Jane Doe/Reuters", 17);
+	credit("Whale expert Hori Parata. Photograph: Adrian Malloch for the Guardian",
+	    "Photograph: Adrian Malloch for the Guardian", 25);
+	credit("A view of the hills Photo: AP", "Photo: AP", 19);
+	credit("Illustration: Guardian Design", "Illustration: Guardian Design", 0);
+	credit("The Cabinet Office. Composite: Getty Images", "Composite: Getty Images", 19);
+	credit("Ellen Fetter and Margaret Hamilton. Olena Shmahalo/Quanta Magazine",
+	    "Olena Shmahalo/Quanta Magazine", 35);
+	credit("He said \xe2\x80\x9c" "enough.\xe2\x80\x9d Jane Doe/AFP via Getty Images",
+	    "Jane Doe/AFP via Getty Images", 21);
+	credit("A caption with no credit at all.", NULL, 0);
+	credit("Prices rose. Imports and/or exports fell", NULL, 0);
+	credit("The plan. It was a 50/50 decision that nobody liked, said the minister of state", NULL, 0);
+	credit("Hori Parata at his P\xc4\x81taua farm, the place where he was born", NULL, 0);
+
+	a = txt_read("t.txt", article, sizeof(article) - 1);
+	check_article(a, "LF");
+	article_free(a);
+	s = crlf_bom(article);
+	a = txt_read("t.txt", s, strlen(s));
+	check_article(a, "CRLF+BOM");
+	article_free(a);
+	free(s);
+
+	/* headline straight into the body: the first paragraph is no standfirst */
+	s = "Headline\n\nThe first paragraph.\n\nThe second one.\n";
+	a = txt_read("t.txt", s, strlen(s));
+	ok(a && a->standfirst == NULL && a->nblocks == 2 && a->image == NULL,
+	    "no header: the first paragraph stays in the body");
+	article_free(a);
+	/* a caption needs a byline or date before it */
+	s = "Headline\n\nA caption. Photograph: Somebody\n\nBody.\n";
+	a = txt_read("t.txt", s, strlen(s));
+	ok(a && a->image == NULL && a->nblocks == 2, "no caption without a header");
+	article_free(a);
+	/* date first, then a byline */
+	s = "Headline\n\n8 February 2023\n\nBy Ann Smith\n\nBody.\n";
+	a = txt_read("t.txt", s, strlen(s));
+	ok(a && a->date && a->nauthors == 1 && a->nblocks == 1, "date and byline in either order");
+	article_free(a);
+
+	s = "top of page\n\n   \n\nbottom of page\n";
+	a = txt_read("empty.txt", s, strlen(s));
+	ok(a == NULL, "an article with no text is an error");
+	is_str(err_msg(), "empty.txt: no text: the article is empty", "  naming the file");
+	s = "Headline\n\nBad \xff byte\n";
+	a = txt_read("bad.txt", s, strlen(s));
+	ok(a == NULL, "invalid UTF-8 is an error");
+	is_str(err_msg(), "bad.txt:3: invalid UTF-8 (byte 0xff)", "  naming file and line");
+	return done_testing();
+}
