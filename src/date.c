@@ -419,7 +419,7 @@ date_parse(const char *s, char iso[11])
 			continue;
 		if (valid(y, m, d) != 0 || !time_rest(end))
 			continue;
-		snprintf(iso, 11, "%04d-%02d-%02d", y % 10000, m % 100, d % 100);
+		snprintf(iso, 11, "%04u-%02u-%02u", (unsigned)y % 10000u, (unsigned)m % 100u, (unsigned)d % 100u);
 		return 0;
 	}
 	return -1;
