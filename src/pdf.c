@@ -1,4 +1,1270 @@
-/* Placeholder: being written. */
+/*
+ * The PDF typesetter's composer: the book model to vertical boxes, pages
+ * and a Cairo PDF. See pdf_int.h for the layers.
+ *
+ * The book: a title page and its blank verso, the contents, then each
+ * article from a new page: an opener (kicker, headline, standfirst, byline
+ * and role, date, lead figure with caption and credit) and the body. Front
+ * matter is numbered in roman, the body in arabic from 1 on a recto.
+ *
+ * The contents need the articles' page numbers, and Cairo writes pages in
+ * the order they are drawn, so the contents are drawn last and moved to
+ * their place by an incremental update of the page tree (pdf_draw_fixup),
+ * which also adds the page labels Cairo 1.16 has no API for. Each article
+ * is laid out, paginated and drawn in one pass, so only one article's
+ * boxes are ever in memory.
+ */
+#include <locale.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
 #include "util.h"
 #include "pdf.h"
-int pdf_write(const struct book *book, const struct options *opt, const char *path) { (void)book; (void)opt; return err_set(path, 0, "PDF writer not built yet"); }
+#include "pdf_int.h"
+
+struct pdf {
+	const struct book	*book;
+	const struct options	*opt;
+	struct theme		*th;
+	struct pdf_fonts	 fonts;
+	struct pdf_drawer	 dr;
+	struct pdf_pager	 pg;
+	double			 W, H;		/* text block */
+	double			 size, lead;
+	double			 grey[3];
+	int			 folio;		/* next arabic folio */
+	int			 page_open;	/* a drawn page awaits show_page */
+	size_t			 ai;		/* current article */
+	const struct article	*art;
+	int			*art_folio;	/* folio of each article's opener */
+	/* the current article's footnotes and their destinations */
+	struct pdf_vlist	*notes;
+	char		       **note_dest;
+	size_t			 nnotes;
+	/* running heads, shaped once */
+	struct pdf_shaped	 head_sp[2];	/* 0 verso (book), 1 recto (article) */
+	struct pdf_para		 head_pa[2];
+	struct pdf_parfmt	 head_fmt;
+	int			 heads_ok[2];
+	int			 first_para;	/* no indent on the next paragraph */
+};
+
+/* ---- inline text to shaped paragraphs ---- */
+
+/* Return 1 when HREF is a link a PDF may carry (web or mail). */
+static int
+safe_href(const char *h)
+{
+	return h && (str_startswith(h, "http://") || str_startswith(h, "https://") ||
+	    str_startswith(h, "mailto:"));
+}
+
+/* Append TEXT with newlines as spaces. */
+static void
+add_text(struct pdf_shaped *sp, const char *text, const struct pdf_style *st)
+{
+	const char *p = text, *nl;
+
+	while ((nl = strchr(p, '\n')) != NULL) {
+		pdf_shaped_add(sp, p, (size_t)(nl - p), st);
+		pdf_shaped_add(sp, " ", 1, st);
+		p = nl + 1;
+	}
+	pdf_shaped_add(sp, p, strlen(p), st);
+}
+
+static void
+add_inlines(struct pdf *P, struct pdf_shaped *sp, const struct inl *in, size_t n,
+    struct pdf_style st)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		struct pdf_style s = st;
+
+		switch (in[i].type) {
+		case INL_TEXT:
+			if (in[i].text)
+				add_text(sp, in[i].text, &st);
+			break;
+		case INL_EMPH:
+			s.style = st.style == STYLE_ITALIC ? STYLE_REGULAR :
+			    st.style == STYLE_BOLD ? STYLE_BOLDITALIC :
+			    st.style == STYLE_BOLDITALIC ? STYLE_BOLD : STYLE_ITALIC;
+			add_inlines(P, sp, in[i].kids, in[i].nkids, s);
+			break;
+		case INL_STRONG:
+			s.style = st.style == STYLE_ITALIC || st.style == STYLE_BOLDITALIC ?
+			    STYLE_BOLDITALIC : STYLE_BOLD;
+			add_inlines(P, sp, in[i].kids, in[i].nkids, s);
+			break;
+		case INL_STRIKE:
+			add_inlines(P, sp, in[i].kids, in[i].nkids, s);
+			break;
+		case INL_CODE:
+			s.role = FONT_MONO;
+			s.style = STYLE_REGULAR;
+			s.size = st.size * 0.88;
+			s.nohyph = 1;
+			if (in[i].text)
+				add_text(sp, in[i].text, &s);
+			break;
+		case INL_LINK:
+			if (safe_href(in[i].href)) {
+				s.href = in[i].href;
+				s.nohyph = 1;
+			}
+			add_inlines(P, sp, in[i].kids, in[i].nkids, s);
+			break;
+		case INL_BREAK:
+			pdf_shaped_add(sp, "\xe2\x80\xa8", 3, &st);
+			break;
+		case INL_NOTEREF:
+			s.size = st.size * 0.62;
+			s.rise = st.size * 0.36;
+			s.note = (int)in[i].note;
+			s.href = NULL;
+			s.dest = in[i].note < P->nnotes ? P->note_dest[in[i].note] : NULL;
+			s.nohyph = 1;
+			pdf_shaped_add(sp, in[i].text ? in[i].text : "*",
+			    strlen(in[i].text ? in[i].text : "*"), &s);
+			break;
+		}
+	}
+}
+
+/* The default style at SIZE in ROLE/STYLE. */
+static struct pdf_style
+style(struct pdf *P, int role, int sty, double size, const double *rgb)
+{
+	struct pdf_style s;
+
+	memset(&s, 0, sizeof(s));
+	s.role = role;
+	s.style = sty;
+	s.size = size;
+	s.rgb = rgb ? rgb : P->th->text_color;
+	s.note = -1;
+	return s;
+}
+
+/* ---- vertical boxes ---- */
+
+/* Where the baseline sits in a line box of height LEAD for text of SIZE. */
+static double
+baseline(double lead, double size)
+{
+	return lead - (lead - size) / 2 - size * 0.22;
+}
+
+struct setopts {
+	double		 x;		/* left edge inside the text block */
+	double		 lead;		/* line height */
+	double		 size;
+	double		 before;	/* space above the first line */
+	const char	*tag;		/* structure tag around the paragraph */
+	const char	*dest;		/* a destination around the first line */
+	int		 keep;		/* keep with what follows */
+	int		 outline;	/* outline level (0: none) */
+	struct pdf_dl	*first;		/* ops to put before the first line */
+};
+
+/* Shape SP, break it into lines of FMT and append a box per line to VL.
+ * Return the number of lines. */
+static size_t
+set_para(struct pdf *P, struct pdf_vlist *vl, struct pdf_shaped *sp,
+    const struct pdf_parfmt *fmt, const struct setopts *so)
+{
+	struct pdf_para pa;
+	size_t l, s, n;
+	double bl = baseline(so->lead, so->size);
+
+	pdf_shape(&P->fonts, sp);
+	pdf_para_set(&P->fonts, sp, fmt, &pa);
+	n = pa.nlines;
+	for (l = 0; l < n; l++) {
+		struct pdf_vbox *vb = pdf_vlist_push(vl);
+		size_t b0 = sp->coff[pa.lines[l].c0], b1 = sp->coff[pa.lines[l].c1];
+
+		vb->h = so->lead;
+		vb->before = l == 0 ? so->before : 0;
+		vb->line = (int)l + 1;
+		vb->plines = (int)n;
+		/* no orphan (one line at a page's foot), no widow (one at the top) */
+		vb->nobreak = l == n - 1 ? so->keep : !(l >= 1 && n - l - 1 >= 2);
+		if (l == 0) {
+			if (so->first)
+				pdf_dl_move(&vb->dl, so->first, 0, 0);
+			if (so->outline) {
+				struct pdf_op *op = pdf_dl_push(&vb->dl, OP_OUTLINE);
+				struct buf t = {0};
+
+				op->level = so->outline;
+				op->x = so->x;
+				op->y = 0;
+				op->text = xstrdup(buf_str(&sp->text));
+				buf_free(&t);
+			}
+			if (so->tag)
+				pdf_dl_tag(&vb->dl, 1, so->tag, NULL);
+			if (so->dest) {
+				struct buf a = {0};
+
+				buf_printf(&a, "name='%s'", so->dest);
+				pdf_dl_tag(&vb->dl, 1, CAIRO_TAG_DEST, buf_str(&a));
+				buf_free(&a);
+			}
+		}
+		pdf_para_draw_line(&P->fonts, sp, fmt, &pa, l, &vb->dl, so->x, bl);
+		if (l == 0 && so->dest)
+			pdf_dl_tag(&vb->dl, 0, CAIRO_TAG_DEST, NULL);
+		if (l == n - 1 && so->tag)
+			pdf_dl_tag(&vb->dl, 0, so->tag, NULL);
+		/* footnotes referenced from this line */
+		for (s = 0; s < sp->nspans; s++)
+			if (sp->spans[s].st.note >= 0 && sp->spans[s].start >= b0 &&
+			    (sp->spans[s].start < b1 || l == n - 1)) {
+				vb->notes = xrealloc(vb->notes, (vb->nnotes + 1) * sizeof(*vb->notes));
+				vb->notes[vb->nnotes++] = sp->spans[s].st.note;
+			}
+	}
+	if (n == 0 && (so->tag || so->first)) {
+		/* an empty paragraph still closes what it opened */
+		struct pdf_vbox *vb = pdf_vlist_push(vl);
+
+		if (so->first)
+			pdf_dl_move(&vb->dl, so->first, 0, 0);
+		vb->nobreak = so->keep;
+	}
+	pdf_para_free(&pa);
+	return n;
+}
+
+/* Set inlines IN[0..N) as one paragraph. */
+static void
+set_inlines(struct pdf *P, struct pdf_vlist *vl, const struct inl *in, size_t n,
+    struct pdf_style st, const struct pdf_parfmt *fmt, const struct setopts *so)
+{
+	struct pdf_shaped sp;
+
+	pdf_shaped_init(&sp, P->art ? P->art->lang : P->book->lang, P->art && P->art->dir == DIR_RTL);
+	add_inlines(P, &sp, in, n, st);
+	set_para(P, vl, &sp, fmt, so);
+	pdf_shaped_free(&sp);
+}
+
+/* Set the plain string TEXT as one paragraph. */
+static void
+set_string(struct pdf *P, struct pdf_vlist *vl, const char *text, struct pdf_style st,
+    const struct pdf_parfmt *fmt, const struct setopts *so, int rtl)
+{
+	struct pdf_shaped sp;
+
+	pdf_shaped_init(&sp, P->art ? P->art->lang : P->book->lang, rtl);
+	add_text(&sp, text, &st);
+	set_para(P, vl, &sp, fmt, so);
+	pdf_shaped_free(&sp);
+}
+
+/* A space-only box of height H. */
+static void
+space(struct pdf_vlist *vl, double h, int nobreak)
+{
+	struct pdf_vbox *vb = pdf_vlist_push(vl);
+
+	vb->h = h;
+	vb->nobreak = nobreak;
+}
+
+/* The layout context of a block: its left edge and width. */
+struct frame {
+	double	 x, w;
+	int	 depth;		/* list nesting */
+	int	 inquote;
+};
+
+static void set_blocks(struct pdf *P, struct pdf_vlist *vl, const struct block *b, size_t n,
+    struct frame fr, struct pdf_dl *marker);
+
+/* Width of TEXT in STYLE on one line (natural). */
+static double
+text_width(struct pdf *P, const char *text, struct pdf_style st)
+{
+	struct pdf_shaped sp;
+	double w = 0;
+	int c;
+
+	pdf_shaped_init(&sp, P->art ? P->art->lang : NULL, 0);
+	add_text(&sp, text, &st);
+	pdf_shape(&P->fonts, &sp);
+	for (c = 0; c < sp.nchars; c++)
+		w += sp.cw[c];
+	pdf_shaped_free(&sp);
+	return w;
+}
+
+/* Set a one-line label (a list marker) right-aligned to end at X into DL
+ * with its baseline at Y. */
+static void
+set_label(struct pdf *P, struct pdf_dl *dl, const char *text, struct pdf_style st,
+    double x, double y)
+{
+	struct pdf_shaped sp;
+	struct pdf_parfmt fmt = {.width = 200, .align = PA_RIGHT};
+	struct pdf_para pa;
+
+	pdf_shaped_init(&sp, P->art ? P->art->lang : NULL, 0);
+	add_text(&sp, text, &st);
+	pdf_shape(&P->fonts, &sp);
+	pdf_para_set(&P->fonts, &sp, &fmt, &pa);
+	if (pa.nlines > 0)
+		pdf_para_draw_line(&P->fonts, &sp, &fmt, &pa, 0, dl, x - 200, y);
+	pdf_para_free(&pa);
+	pdf_shaped_free(&sp);
+}
+
+/* A figure: the image scaled to the width (at most 60% of the page's
+ * height), then caption and credit. */
+static void
+set_figure(struct pdf *P, struct pdf_vlist *vl, const struct image *im, struct frame fr,
+    double before)
+{
+	struct pdf_style cs = style(P, FONT_BODY, STYLE_ITALIC, P->size * 0.86, NULL);
+	struct pdf_parfmt fmt = {.width = fr.w, .align = PA_LEFT, .hyphenate = 1};
+	struct setopts so = {.x = fr.x, .lead = P->lead * 0.86, .size = cs.size};
+	int has_img = im->path && im->width > 0 && im->height > 0;
+	int has_cap = im->caption || im->credit;
+	struct pdf_vbox *vb;
+
+	vb = pdf_vlist_push(vl);
+	vb->before = before;
+	vb->nobreak = 1;
+	pdf_dl_tag(&vb->dl, 1, "Figure", NULL);
+	if (has_img) {
+		double w = fr.w, h = w * im->height / im->width, maxh = P->H * 0.6;
+		struct pdf_op *op;
+
+		if (h > maxh) {
+			h = maxh;
+			w = h * im->width / im->height;
+		}
+		op = pdf_dl_push(&vb->dl, OP_IMAGE);
+		op->img = im;
+		op->x = fr.x + (fr.w - w) / 2;
+		op->y = 0;
+		op->w = w;
+		op->h = h;
+		vb->h = h + (has_cap ? P->lead * 0.4 : 0);
+	}
+	if (!has_cap) {
+		pdf_dl_tag(&vb->dl, 0, "Figure", NULL);
+		vb->nobreak = 0;
+		return;
+	}
+	{
+		struct pdf_shaped sp;
+		struct pdf_style gs = style(P, FONT_BODY, STYLE_REGULAR, P->size * 0.78, P->grey);
+		struct pdf_dl first = {0};
+
+		pdf_shaped_init(&sp, P->art ? P->art->lang : NULL, P->art && P->art->dir == DIR_RTL);
+		if (im->caption)
+			add_text(&sp, im->caption, &cs);
+		if (im->caption && im->credit)
+			pdf_shaped_add(&sp, " ", 1, &cs);
+		if (im->credit)
+			add_text(&sp, im->credit, &gs);
+		so.tag = "Caption";
+		so.first = &first;
+		set_para(P, vl, &sp, &fmt, &so);
+		pdf_shaped_free(&sp);
+		pdf_dl_free(&first);
+		vb = &vl->v[vl->n - 1];
+		pdf_dl_tag(&vb->dl, 0, "Figure", NULL);
+		vb->nobreak = 0;
+	}
+}
+
+/* A table: columns sized by their content, header row in bold, rules
+ * above and below the header and under the table; each row one box. */
+static void
+set_table(struct pdf *P, struct pdf_vlist *vl, const struct block *t, struct frame fr)
+{
+	double size = P->size * 0.86, lead = P->lead * 0.86, gap = size, *nat, *cw, sum = 0;
+	size_t ncol = 0, r, c;
+	struct pdf_vbox *vb;
+	struct pdf_op *op;
+
+	for (r = 0; r < t->nkids; r++)
+		if (t->kids[r].nkids > ncol)
+			ncol = t->kids[r].nkids;
+	if (ncol == 0)
+		return;
+	nat = xcalloc(ncol, sizeof(*nat));
+	cw = xcalloc(ncol, sizeof(*cw));
+	for (r = 0; r < t->nkids; r++)
+		for (c = 0; c < t->kids[r].nkids; c++) {
+			const struct block *cell = &t->kids[r].kids[c];
+			struct buf b = {0};
+			struct pdf_style st = style(P, FONT_BODY, cell->header || t->kids[r].header ?
+			    STYLE_BOLD : STYLE_REGULAR, size, NULL);
+			double w;
+
+			inl_text(&b, cell->inl, cell->ninl);
+			w = text_width(P, buf_str(&b), st);
+			buf_free(&b);
+			if (w > nat[c])
+				nat[c] = w;
+		}
+	for (c = 0; c < ncol; c++)
+		sum += nat[c] + (c ? gap : 0);
+	for (c = 0; c < ncol; c++) {
+		double avail = fr.w - gap * (ncol - 1);
+
+		cw[c] = sum <= fr.w ? nat[c] : (avail / ncol + (nat[c] - avail / ncol) * 0.5);
+		if (cw[c] < size * 2)
+			cw[c] = size * 2;
+	}
+	if (sum > fr.w) {	/* scale to the width */
+		double tot = 0, avail = fr.w - gap * (ncol - 1);
+
+		for (c = 0; c < ncol; c++)
+			tot += cw[c];
+		for (c = 0; c < ncol; c++)
+			cw[c] *= avail / tot;
+	}
+
+	vb = pdf_vlist_push(vl);
+	vb->before = P->lead * 0.5;
+	vb->h = lead * 0.3;
+	vb->nobreak = 1;
+	pdf_dl_tag(&vb->dl, 1, "Table", NULL);
+	op = pdf_dl_push(&vb->dl, OP_RECT);
+	op->x = fr.x;
+	op->w = fr.w;
+	op->h = 0.6;
+	memcpy(op->rgb, P->th->text_color, sizeof(op->rgb));
+	for (r = 0; r < t->nkids; r++) {
+		const struct block *row = &t->kids[r];
+		struct pdf_vlist cells = {0};
+		double x = fr.x, h = 0;
+		size_t k;
+
+		vb = pdf_vlist_push(vl);
+		pdf_dl_tag(&vb->dl, 1, "TR", NULL);
+		for (c = 0; c < row->nkids; c++) {
+			const struct block *cell = &row->kids[c];
+			int head = cell->header || row->header;
+			struct pdf_parfmt fmt = {.width = cw[c], .hyphenate = 1,
+			    .align = cell->align == ALIGN_RIGHT ? PA_RIGHT :
+			    cell->align == ALIGN_CENTER ? PA_CENTER : PA_LEFT};
+			struct setopts so = {.x = x, .lead = lead, .size = size,
+			    .tag = head ? "TH" : "TD"};
+			double y = 0;
+
+			set_inlines(P, &cells, cell->inl, cell->ninl,
+			    style(P, FONT_BODY, head ? STYLE_BOLD : STYLE_REGULAR, size, NULL), &fmt, &so);
+			for (k = 0; k < cells.n; k++) {
+				pdf_dl_move(&vb->dl, &cells.v[k].dl, 0, y);
+				y += cells.v[k].h;
+			}
+			if (y > h)
+				h = y;
+			pdf_vlist_free(&cells);
+			x += cw[c] + gap;
+		}
+		pdf_dl_tag(&vb->dl, 0, "TR", NULL);
+		vb->h = h + lead * 0.25;
+		vb->nobreak = row->header;
+		if (row->header) {
+			op = pdf_dl_push(&vb->dl, OP_RECT);
+			op->x = fr.x;
+			op->y = vb->h - lead * 0.12;
+			op->w = fr.w;
+			op->h = 0.4;
+			memcpy(op->rgb, P->th->text_color, sizeof(op->rgb));
+		}
+	}
+	vb = pdf_vlist_push(vl);
+	vb->h = P->lead * 0.5;
+	op = pdf_dl_push(&vb->dl, OP_RECT);
+	op->x = fr.x;
+	op->w = fr.w;
+	op->h = 0.6;
+	memcpy(op->rgb, P->th->text_color, sizeof(op->rgb));
+	pdf_dl_tag(&vb->dl, 0, "Table", NULL);
+	free(nat);
+	free(cw);
+}
+
+/* One block into VL. MARKER: a list marker to put before the first line. */
+static void
+set_block(struct pdf *P, struct pdf_vlist *vl, const struct block *b, struct frame fr,
+    struct pdf_dl *marker)
+{
+	struct pdf_parfmt fmt = {.width = fr.w, .align = PA_JUSTIFY, .hyphenate = 1};
+	struct setopts so = {.x = fr.x, .lead = P->lead, .size = P->size, .first = marker};
+	struct pdf_style st = style(P, FONT_BODY, STYLE_REGULAR, P->size, NULL);
+	static const char *htags[] = {"H1", "H1", "H2", "H3", "H4", "H5", "H6"};
+	size_t i;
+
+	switch (b->type) {
+	case BLK_PARAGRAPH:
+		if (!P->first_para && !fr.depth && !fr.inquote)
+			fmt.indent = P->size * 1.2;
+		so.tag = "P";
+		set_inlines(P, vl, b->inl, b->ninl, st, &fmt, &so);
+		P->first_para = 0;
+		break;
+	case BLK_HEADING: {
+		int lv = b->level < 2 ? 2 : b->level > 6 ? 6 : b->level;
+		double sz = lv == 2 ? P->size * 1.25 : lv == 3 ? P->size * 1.1 : P->size;
+
+		st = style(P, FONT_HEADING, lv <= 3 ? STYLE_BOLD : STYLE_BOLDITALIC, sz, NULL);
+		fmt.align = PA_LEFT;
+		fmt.hyphenate = 0;
+		so.size = sz;
+		so.lead = sz * 1.25 > P->lead ? sz * 1.25 : P->lead;
+		so.before = P->lead * (lv == 2 ? 1.2 : 0.8);
+		so.tag = htags[lv];
+		so.keep = 1;
+		so.outline = lv <= 3 ? lv : 0;
+		set_inlines(P, vl, b->inl, b->ninl, st, &fmt, &so);
+		if (vl->n)
+			space(vl, P->lead * 0.25, 1);
+		P->first_para = 1;
+		break;
+	}
+	case BLK_QUOTE: {
+		struct frame q = fr;
+
+		q.x += P->size * 1.5;
+		q.w -= P->size * 3;
+		q.inquote = 1;
+		space(vl, P->lead * 0.4, 0);
+		if (vl->n)
+			pdf_dl_tag(&vl->v[vl->n - 1].dl, 1, "BlockQuote", NULL);
+		set_blocks(P, vl, b->kids, b->nkids, q, marker);
+		space(vl, P->lead * 0.4, 0);
+		pdf_dl_tag(&vl->v[vl->n - 1].dl, 0, "BlockQuote", NULL);
+		P->first_para = 1;
+		break;
+	}
+	case BLK_LIST: {
+		struct frame li = fr;
+		struct pdf_vbox *vb;
+
+		li.x += P->size * 1.6;
+		li.w -= P->size * 1.6;
+		li.depth++;
+		vb = pdf_vlist_push(vl);
+		vb->h = fr.depth ? 0 : P->lead * 0.3;
+		if (marker)
+			pdf_dl_move(&vb->dl, marker, 0, 0);
+		pdf_dl_tag(&vb->dl, 1, "L", NULL);
+		for (i = 0; i < b->nkids; i++) {
+			struct pdf_dl mk = {0};
+			char num[32];
+
+			if (b->ordered)
+				snprintf(num, sizeof(num), "%d.", b->start + (int)i);
+			else
+				snprintf(num, sizeof(num), "%s", li.depth % 2 ? "\xe2\x80\xa2" : "\xe2\x80\x93");
+			pdf_dl_tag(&mk, 1, "LI", NULL);
+			set_label(P, &mk, num, st, li.x - P->size * 0.5, baseline(P->lead, P->size));
+			if (b->kids[i].nkids == 0) {
+				vb = pdf_vlist_push(vl);
+				vb->h = P->lead;
+				pdf_dl_move(&vb->dl, &mk, 0, 0);
+			} else
+				set_blocks(P, vl, b->kids[i].kids, b->kids[i].nkids, li, &mk);
+			pdf_dl_free(&mk);
+			pdf_dl_tag(&vl->v[vl->n - 1].dl, 0, "LI", NULL);
+		}
+		vb = pdf_vlist_push(vl);
+		vb->h = fr.depth ? 0 : P->lead * 0.3;
+		pdf_dl_tag(&vb->dl, 0, "L", NULL);
+		P->first_para = 1;
+		break;
+	}
+	case BLK_ITEM:
+		set_blocks(P, vl, b->kids, b->nkids, fr, marker);
+		break;
+	case BLK_TABLE:
+		if (marker && marker->n) {
+			struct pdf_vbox *vb = pdf_vlist_push(vl);
+
+			pdf_dl_move(&vb->dl, marker, 0, 0);
+		}
+		set_table(P, vl, b, fr);
+		P->first_para = 1;
+		break;
+	case BLK_CODE: {
+		const char *p = b->text ? b->text : "", *nl;
+		struct pdf_style ms = style(P, FONT_MONO, STYLE_REGULAR, P->size * 0.82, NULL);
+		struct frame cf = fr;
+		struct pdf_vbox *vb;
+
+		cf.x += P->size;
+		cf.w -= P->size;
+		fmt.align = PA_LEFT;
+		fmt.width = cf.w;
+		fmt.hyphenate = 0;
+		so.x = cf.x;
+		so.size = ms.size;
+		so.lead = P->lead * 0.9;
+		vb = pdf_vlist_push(vl);
+		vb->before = P->lead * 0.4;
+		if (marker)
+			pdf_dl_move(&vb->dl, marker, 0, 0);
+		pdf_dl_tag(&vb->dl, 1, "Code", NULL);
+		so.first = NULL;
+		while (*p) {
+			char *line;
+
+			nl = strchr(p, '\n');
+			line = xstrndup(p, nl ? (size_t)(nl - p) : strlen(p));
+			if (*line)
+				set_string(P, vl, line, ms, &fmt, &so, 0);
+			else
+				space(vl, so.lead, 0);
+			free(line);
+			if (!nl)
+				break;
+			p = nl + 1;
+		}
+		vb = pdf_vlist_push(vl);
+		vb->h = P->lead * 0.4;
+		pdf_dl_tag(&vb->dl, 0, "Code", NULL);
+		P->first_para = 1;
+		break;
+	}
+	case BLK_FIGURE:
+		if (marker && marker->n) {
+			struct pdf_vbox *vb = pdf_vlist_push(vl);
+
+			pdf_dl_move(&vb->dl, marker, 0, 0);
+		}
+		if (b->image)
+			set_figure(P, vl, b->image, fr, P->lead * 0.6);
+		space(vl, P->lead * 0.4, 0);
+		P->first_para = 1;
+		break;
+	case BLK_RULE: {
+		struct pdf_vbox *vb = pdf_vlist_push(vl);
+		struct pdf_op *op;
+
+		vb->before = P->lead * 0.5;
+		vb->h = P->lead * 1.5;
+		if (marker)
+			pdf_dl_move(&vb->dl, marker, 0, 0);
+		op = pdf_dl_push(&vb->dl, OP_RECT);
+		op->x = fr.x + fr.w / 2 - 36;
+		op->y = P->lead * 0.6;
+		op->w = 72;
+		op->h = 0.5;
+		memcpy(op->rgb, P->th->accent_color, sizeof(op->rgb));
+		P->first_para = 1;
+		break;
+	}
+	case BLK_ROW:
+	case BLK_CELL:
+		break;
+	}
+}
+
+static void
+set_blocks(struct pdf *P, struct pdf_vlist *vl, const struct block *b, size_t n,
+    struct frame fr, struct pdf_dl *marker)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		set_block(P, vl, &b[i], fr, i == 0 ? marker : NULL);
+}
+
+/* ---- articles ---- */
+
+/* Lay out article A's footnotes into P->notes. */
+static void
+set_notes(struct pdf *P, const struct article *a)
+{
+	size_t i, j;
+
+	P->nnotes = a->nnotes;
+	P->notes = xcalloc(a->nnotes + 1, sizeof(*P->notes));
+	P->note_dest = xcalloc(a->nnotes + 1, sizeof(*P->note_dest));
+	for (i = 0; i < a->nnotes; i++)
+		P->note_dest[i] = xprintf("%s-n%zu", a->id ? a->id : "a", i + 1);
+	for (i = 0; i < a->nnotes; i++) {
+		const struct footnote *fn = &a->notes[i];
+		struct pdf_style st = style(P, FONT_BODY, STYLE_REGULAR, P->size * 0.8, NULL);
+		struct pdf_parfmt fmt = {.width = P->W - P->size * 1.2, .align = PA_JUSTIFY, .hyphenate = 1};
+		struct setopts so = {.x = P->size * 1.2, .lead = P->lead * 0.8, .size = st.size,
+		    .tag = "P"};
+		struct pdf_dl first = {0};
+		struct buf at = {0};
+		size_t k0 = P->notes[i].n;
+
+		pdf_dl_tag(&first, 1, "Note", NULL);
+		buf_printf(&at, "name='%s'", P->note_dest[i]);
+		pdf_dl_tag(&first, 1, CAIRO_TAG_DEST, buf_str(&at));
+		buf_free(&at);
+		set_label(P, &first, fn->label ? fn->label : "*", st, P->size * 0.8,
+		    baseline(so.lead, st.size));
+		pdf_dl_tag(&first, 0, CAIRO_TAG_DEST, NULL);
+		for (j = 0; j < fn->nblocks; j++) {
+			const struct block *b = &fn->blocks[j];
+
+			so.first = j == 0 ? &first : NULL;
+			if (b->type == BLK_PARAGRAPH)
+				set_inlines(P, &P->notes[i], b->inl, b->ninl, st, &fmt, &so);
+			else {
+				struct buf t = {0};
+
+				block_text(&t, b);
+				set_string(P, &P->notes[i], buf_str(&t), st, &fmt, &so,
+				    a->dir == DIR_RTL);
+				buf_free(&t);
+			}
+		}
+		if (P->notes[i].n == k0) {
+			struct pdf_vbox *vb = pdf_vlist_push(&P->notes[i]);
+
+			vb->h = so.lead;
+			pdf_dl_move(&vb->dl, &first, 0, 0);
+		}
+		pdf_dl_tag(&P->notes[i].v[P->notes[i].n - 1].dl, 0, "Note", NULL);
+		pdf_dl_free(&first);
+	}
+}
+
+static void
+free_notes(struct pdf *P)
+{
+	size_t i;
+
+	for (i = 0; i < P->nnotes; i++) {
+		pdf_vlist_free(&P->notes[i]);
+		free(P->note_dest[i]);
+	}
+	free(P->notes);
+	free(P->note_dest);
+	P->notes = NULL;
+	P->note_dest = NULL;
+	P->nnotes = 0;
+}
+
+/* The opener: kicker, headline, standfirst, byline and role, date, lead
+ * figure with caption and credit. */
+static void
+set_opener(struct pdf *P, struct pdf_vlist *vl, const struct article *a)
+{
+	struct frame fr = {.x = 0, .w = P->W};
+	struct pdf_parfmt left = {.width = P->W, .align = PA_LEFT};
+	int rtl = a->dir == DIR_RTL;
+	struct pdf_vbox *vb;
+	struct pdf_dl first = {0};
+	struct buf b = {0};
+	size_t i;
+
+	vb = pdf_vlist_push(vl);
+	vb->newpage = 1;
+	vb->h = P->lead * 2.5;
+	vb->nobreak = 1;
+	pdf_dl_tag(&vb->dl, 1, "Art", NULL);
+	if (a->kicker) {
+		struct pdf_style st = style(P, FONT_HEADING, STYLE_BOLD, P->size * 0.85,
+		    P->th->accent_color);
+		struct setopts so = {.lead = P->lead, .size = st.size, .tag = "P", .keep = 1};
+
+		set_string(P, vl, a->kicker, st, &left, &so, rtl);
+	}
+	{
+		struct pdf_style st = style(P, FONT_HEADING, STYLE_BOLD, P->size * 2.1, NULL);
+		struct setopts so = {.lead = P->size * 2.5, .size = st.size, .tag = "H1",
+		    .dest = a->id, .keep = 1, .outline = 1, .before = P->lead * 0.3};
+		struct pdf_parfmt hf = left;
+
+		hf.width = P->W * 0.92;
+		if (rtl)
+			hf.width = P->W;
+		set_string(P, vl, a->headline ? a->headline : "Untitled", st, &hf, &so, rtl);
+	}
+	if (a->standfirst) {
+		struct pdf_style st = style(P, FONT_BODY, STYLE_ITALIC, P->size * 1.25, NULL);
+		struct setopts so = {.lead = P->size * 1.6, .size = st.size, .tag = "P",
+		    .keep = 1, .before = P->lead * 0.6};
+
+		set_string(P, vl, a->standfirst, st, &left, &so, rtl);
+	}
+	if (a->nauthors || a->role || a->date_text || a->date) {
+		struct pdf_style st = style(P, FONT_HEADING, STYLE_BOLD, P->size * 0.9, NULL);
+		struct pdf_style rs = style(P, FONT_HEADING, STYLE_REGULAR, P->size * 0.9, P->grey);
+		struct setopts so = {.lead = P->lead, .size = st.size, .tag = "P", .keep = 1,
+		    .before = P->lead * 0.8};
+		struct pdf_shaped sp;
+
+		pdf_shaped_init(&sp, a->lang, rtl);
+		for (i = 0; i < a->nauthors; i++) {
+			if (i)
+				pdf_shaped_add(&sp, i + 1 == a->nauthors ? " and " : ", ",
+				    i + 1 == a->nauthors ? 5 : 2, &st);
+			add_text(&sp, a->authors[i], &st);
+		}
+		if (a->role) {
+			if (a->nauthors)
+				pdf_shaped_add(&sp, ", ", 2, &rs);
+			add_text(&sp, a->role, &rs);
+		}
+		if (sp.text.len)
+			set_para(P, vl, &sp, &left, &so);
+		pdf_shaped_free(&sp);
+		if (a->date_text || a->date) {
+			so.before = 0;
+			set_string(P, vl, a->date_text ? a->date_text : a->date, rs, &left, &so, rtl);
+		}
+	}
+	if (a->image)
+		set_figure(P, vl, a->image, fr, P->lead);
+	/* a rule closes the opener's head */
+	vb = pdf_vlist_push(vl);
+	vb->before = P->lead * 0.5;
+	vb->h = P->lead * 1.2;
+	vb->nobreak = 1;
+	{
+		struct pdf_op *op = pdf_dl_push(&vb->dl, OP_RECT);
+
+		op->x = rtl ? P->W - 48 : 0;
+		op->w = 48;
+		op->h = 1;
+		memcpy(op->rgb, P->th->accent_color, sizeof(op->rgb));
+	}
+	pdf_dl_free(&first);
+	buf_free(&b);
+	P->first_para = 1;
+	set_blocks(P, vl, a->blocks, a->nblocks, fr, NULL);
+	/* closes the article */
+	vb = pdf_vlist_push(vl);
+	pdf_dl_tag(&vb->dl, 0, "Art", NULL);
+}
+
+/* ---- pages ---- */
+
+/* Roman numerals, lower case, into OUT. */
+static void
+roman(int n, char *out, size_t len)
+{
+	static const struct { int v; const char *s; } r[] = {
+		{1000, "m"}, {900, "cm"}, {500, "d"}, {400, "cd"}, {100, "c"}, {90, "xc"},
+		{50, "l"}, {40, "xl"}, {10, "x"}, {9, "ix"}, {5, "v"}, {4, "iv"}, {1, "i"},
+	};
+	size_t i, k = 0;
+
+	for (i = 0; i < sizeof(r) / sizeof(r[0]); i++)
+		while (n >= r[i].v && k + 3 < len) {
+			k += (size_t)snprintf(out + k, len - k, "%s", r[i].s);
+			n -= r[i].v;
+		}
+	out[k] = '\0';
+}
+
+/* Prepare running head H (0 verso, 1 recto) from TEXT. */
+static void
+set_head(struct pdf *P, int h, const char *text, const char *lang, int rtl)
+{
+	struct pdf_style st = style(P, FONT_BODY, STYLE_ITALIC, P->size * 0.82, P->grey);
+
+	if (P->heads_ok[h]) {
+		pdf_para_free(&P->head_pa[h]);
+		pdf_shaped_free(&P->head_sp[h]);
+	}
+	P->heads_ok[h] = 0;
+	if (text == NULL)
+		return;
+	P->head_fmt.width = P->W;
+	P->head_fmt.align = PA_CENTER;
+	pdf_shaped_init(&P->head_sp[h], lang, rtl);
+	add_text(&P->head_sp[h], text, &st);
+	pdf_shape(&P->fonts, &P->head_sp[h]);
+	pdf_para_set(&P->fonts, &P->head_sp[h], &P->head_fmt, &P->head_pa[h]);
+	P->heads_ok[h] = 1;
+}
+
+/* Left margin of the current page (recto: the inside margin). */
+static double
+left_margin(struct pdf *P, int recto)
+{
+	return recto ? P->th->margin_inner : P->th->margin_outer;
+}
+
+/* Draw PAGE with its running head and folio. Return 0 or -1. */
+static int
+emit_page(struct pdf_pager *pg, struct pdf_page *page, void *arg)
+{
+	struct pdf *P = arg;
+	int folio = P->folio, recto = folio % 2 == 1, h = recto ? 1 : 0;
+	double x = left_margin(P, recto), y = P->th->margin_top;
+	struct pdf_dl fur = {0};
+	int ret;
+
+	if (P->page_open && pdf_draw_page_end(&P->dr) != 0)
+		return -1;
+	P->page_open = 1;
+	if (page->opener && P->art)
+		P->art_folio[P->ai] = folio;
+	if (!page->opener) {
+		struct pdf_style st = style(P, FONT_BODY, STYLE_REGULAR, P->size * 0.82, P->grey);
+		char num[16];
+
+		if (P->heads_ok[h] && P->head_pa[h].nlines > 0)
+			pdf_para_draw_line(&P->fonts, &P->head_sp[h], &P->head_fmt, &P->head_pa[h], 0,
+			    &fur, x, y - P->lead * 1.4);
+		snprintf(num, sizeof(num), "%d", folio);
+		set_label(P, &fur, num, st, x + P->W / 2 + text_width(P, num, st) / 2,
+		    P->th->margin_top + P->H + P->lead * 2);
+	}
+	ret = pdf_draw_dl(&P->dr, &fur, 0, 0);
+	pdf_dl_free(&fur);
+	if (ret != 0)
+		return -1;
+	if (pdf_draw_dl(&P->dr, &page->dl, x, y) != 0)
+		return -1;
+	P->folio++;
+	if (P->opt && P->opt->progress)
+		fprintf(stderr, "\rmkbook: article %zu of %zu, %d pages", P->ai + 1,
+		    P->book->narticles, P->dr.page + 1);
+	(void)pg;
+	return 0;
+}
+
+/* Draw a front-matter page from VL (no pagination: it must fit) at
+ * physical page parity RECTO, with folio text FOLIO (NULL: none). */
+static int
+draw_front(struct pdf *P, struct pdf_vlist *vl, int recto, const char *folio, double top)
+{
+	struct pdf_dl dl = {0};
+	double y = top, x = left_margin(P, recto);
+	size_t i;
+	int ret;
+
+	if (P->page_open && pdf_draw_page_end(&P->dr) != 0)
+		return -1;
+	P->page_open = 1;
+	for (i = 0; i < vl->n; i++) {
+		y += i ? vl->v[i].before : 0;
+		pdf_dl_move(&dl, &vl->v[i].dl, x, y);
+		y += vl->v[i].h;
+	}
+	if (folio) {
+		struct pdf_style st = style(P, FONT_BODY, STYLE_REGULAR, P->size * 0.82, P->grey);
+
+		set_label(P, &dl, folio, st, x + P->W / 2 + text_width(P, folio, st) / 2,
+		    P->th->margin_top + P->H + P->lead * 2);
+	}
+	ret = pdf_draw_dl(&P->dr, &dl, 0, 0);
+	pdf_dl_free(&dl);
+	return ret;
+}
+
+/* The title page: title, subtitle, authors, publisher, date. */
+static int
+title_page(struct pdf *P)
+{
+	const struct book *b = P->book;
+	struct pdf_vlist vl = {0};
+	struct pdf_parfmt c = {.width = P->W, .align = PA_CENTER};
+	struct setopts so;
+	char *s;
+	int ret;
+
+	memset(&so, 0, sizeof(so));
+	so.tag = "P";
+	so.lead = P->size * 3.4;
+	so.size = P->size * 2.8;
+	so.tag = "H";
+	set_string(P, &vl, b->title ? b->title : "Untitled", style(P, FONT_HEADING, STYLE_BOLD,
+	    so.size, NULL), &c, &so, 0);
+	if (b->subtitle) {
+		so.tag = "P";
+		so.size = P->size * 1.5;
+		so.lead = P->size * 2;
+		so.before = P->lead;
+		set_string(P, &vl, b->subtitle, style(P, FONT_BODY, STYLE_ITALIC, so.size, NULL),
+		    &c, &so, 0);
+	}
+	if (b->nauthors) {
+		struct buf a = {0};
+		size_t i;
+
+		for (i = 0; i < b->nauthors; i++) {
+			if (i)
+				buf_puts(&a, i + 1 == b->nauthors ? " and " : ", ");
+			buf_puts(&a, b->authors[i]);
+		}
+		so.tag = "P";
+		so.size = P->size * 1.3;
+		so.lead = P->size * 1.8;
+		so.before = P->lead * 3;
+		set_string(P, &vl, buf_str(&a), style(P, FONT_BODY, STYLE_REGULAR, so.size, NULL),
+		    &c, &so, 0);
+		buf_free(&a);
+	}
+	so.size = P->size;
+	so.lead = P->lead;
+	so.before = P->lead * 6;
+	s = b->publisher ? xstrdup(b->publisher) : NULL;
+	if (s) {
+		set_string(P, &vl, s, style(P, FONT_HEADING, STYLE_REGULAR, so.size, P->th->accent_color),
+		    &c, &so, 0);
+		so.before = 0;
+	}
+	free(s);
+	if (b->date)
+		set_string(P, &vl, b->date, style(P, FONT_BODY, STYLE_REGULAR, so.size, P->grey),
+		    &c, &so, 0);
+	ret = draw_front(P, &vl, 1, NULL, P->th->margin_top + P->H * 0.22);
+	pdf_vlist_free(&vl);
+	return ret;
+}
+
+/* The contents: an entry per article (headline, then its author in
+ * italic), dot leaders to the page number, each entry a link. Drawn after
+ * the body, starting on a recto. Return the number of pages, or -1. */
+static int
+contents(struct pdf *P)
+{
+	struct pdf_vlist vl = {0};
+	struct pdf_style ts = style(P, FONT_HEADING, STYLE_BOLD, P->size * 1.6, NULL);
+	struct pdf_style es = style(P, FONT_BODY, STYLE_REGULAR, P->size, NULL);
+	struct pdf_style ns = style(P, FONT_BODY, STYLE_REGULAR, P->size, NULL);
+	struct pdf_parfmt fmt = {.width = P->W, .align = PA_LEFT};
+	double numw = P->size * 3;
+	struct setopts so;
+	size_t i, start = 0, j;
+	int pages = 0;
+	char roman_s[16];
+
+	memset(&so, 0, sizeof(so));
+	so.lead = P->size * 2;
+	so.size = ts.size;
+	so.outline = 1;
+	so.tag = "H1";
+	P->art = NULL;
+	set_string(P, &vl, "Contents", ts, &fmt, &so, 0);
+	space(&vl, P->lead * 1.5, 1);
+	pdf_dl_tag(&vl.v[0].dl, 1, "TOC", NULL);
+	fmt.width = P->W - numw - P->size;
+	for (i = 0; i < P->book->narticles; i++) {
+		const struct article *a = P->book->articles[i];
+		struct pdf_dl first = {0};
+		struct buf at = {0};
+		size_t k0 = vl.n;
+		struct pdf_vbox *last;
+		struct pdf_op *op;
+		char num[16];
+		double lastw = 0, x, bl = baseline(P->lead, P->size);
+
+		buf_printf(&at, "dest='%s'", a->id ? a->id : "");
+		pdf_dl_tag(&first, 1, "TOCI", NULL);
+		pdf_dl_tag(&first, 1, CAIRO_TAG_LINK, buf_str(&at));
+		buf_free(&at);
+		memset(&so, 0, sizeof(so));
+		so.lead = P->lead;
+		so.size = P->size;
+		so.before = i ? P->lead * 0.35 : 0;
+		so.first = &first;
+		pdf_fonts_lang(&P->fonts, a->lang);
+		P->art = a;
+		{
+			struct pdf_shaped sp;
+
+			pdf_shaped_init(&sp, a->lang, a->dir == DIR_RTL);
+			add_text(&sp, a->headline ? a->headline : "Untitled", &es);
+			so.keep = 1;
+			set_para(P, &vl, &sp, &fmt, &so);
+			/* the width of the last line, for the leaders */
+			if (vl.n > k0) {
+				struct pdf_dl *dl = &vl.v[vl.n - 1].dl;
+
+				for (j = 0; j < dl->n; j++)
+					if (dl->ops[j].kind == OP_GLYPHS) {
+						double w = dl->ops[j].x;
+						int g;
+
+						for (g = 0; g < dl->ops[j].gi.glyphs->num_glyphs; g++)
+							w += dl->ops[j].gi.glyphs->glyphs[g].geometry.width /
+							    (double)PANGO_SCALE;
+						if (w > lastw)
+							lastw = w;
+					}
+			}
+			pdf_shaped_free(&sp);
+		}
+		P->art = NULL;
+		if (vl.n == k0)
+			continue;
+		last = &vl.v[vl.n - 1];
+		/* leaders and the page number */
+		for (x = P->W - numw; x > lastw + P->size; x -= P->size * 0.6) {
+			op = pdf_dl_push(&last->dl, OP_DOT);
+			op->x = x;
+			op->y = bl;
+			op->w = 0.45;
+			memcpy(op->rgb, P->grey, sizeof(op->rgb));
+		}
+		snprintf(num, sizeof(num), "%d", P->art_folio[i]);
+		set_label(P, &last->dl, num, ns, P->W, bl);
+		pdf_dl_tag(&last->dl, 0, CAIRO_TAG_LINK, NULL);
+		if (a->nauthors) {
+			struct pdf_style as = style(P, FONT_BODY, STYLE_ITALIC, P->size * 0.88, P->grey);
+			struct setopts ao = {.lead = P->lead * 0.95, .size = as.size};
+			struct buf b = {0};
+			size_t k;
+
+			for (k = 0; k < a->nauthors; k++) {
+				if (k)
+					buf_puts(&b, ", ");
+				buf_puts(&b, a->authors[k]);
+			}
+			last->nobreak = 1;
+			set_string(P, &vl, buf_str(&b), as, &fmt, &ao, 0);
+			buf_free(&b);
+		}
+		pdf_dl_tag(&vl.v[vl.n - 1].dl, 0, "TOCI", NULL);
+		pdf_dl_free(&first);
+	}
+	pdf_dl_tag(&vl.v[vl.n - 1].dl, 0, "TOC", NULL);
+	/* paginate by hand: front matter pages, roman folios from iii */
+	while (start < vl.n) {
+		struct pdf_vlist pv = {0};
+		double y = 0;
+		size_t end = start, last_ok = start;
+
+		for (end = start; end < vl.n; end++) {
+			y += (end > start ? vl.v[end].before : 0) + vl.v[end].h;
+			if (y > P->H && end > start)
+				break;
+			if (!vl.v[end].nobreak)
+				last_ok = end + 1;
+		}
+		if (end < vl.n && last_ok > start)
+			end = last_ok;
+		pv.v = vl.v + start;
+		pv.n = end - start;
+		roman(3 + pages, roman_s, sizeof(roman_s));
+		if (draw_front(P, &pv, pages % 2 == 0, roman_s, P->th->margin_top) != 0) {
+			pdf_vlist_free(&vl);
+			return -1;
+		}
+		pages++;
+		start = end;
+	}
+	pdf_vlist_free(&vl);
+	if (pages % 2 == 1) {	/* the body starts on a recto */
+		struct pdf_vlist empty = {0};
+
+		if (draw_front(P, &empty, 0, NULL, 0) != 0)
+			return -1;
+		pages++;
+	}
+	return pages;
+}
+
+int
+pdf_write(const struct book *book, const struct options *opt, const char *path)
+{
+	struct pdf P;
+	struct pdf_vlist vl = {0};
+	struct pdf_vlist empty = {0};
+	char *oldloc = NULL;
+	int ret = -1, body_first, ntoc;
+	size_t i;
+
+	memset(&P, 0, sizeof(P));
+	P.book = book;
+	P.opt = opt;
+	oldloc = xstrdup(setlocale(LC_NUMERIC, NULL));
+	setlocale(LC_NUMERIC, "C");	/* cairo's tag attributes */
+	if ((P.th = theme_load(opt, book->theme)) == NULL)
+		goto out;
+	if (pdf_fonts_init(&P.fonts, P.th) != 0)
+		goto out;
+	pdf_fonts_lang(&P.fonts, book->lang);
+	P.size = P.th->size;
+	P.lead = P.th->leading;
+	P.W = P.th->page_w - P.th->margin_inner - P.th->margin_outer;
+	P.H = P.th->page_h - P.th->margin_top - P.th->margin_bottom;
+	P.H = floor(P.H / P.lead) * P.lead;
+	P.grey[0] = P.grey[1] = P.grey[2] = 0.38;
+	P.art_folio = xcalloc(book->narticles + 1, sizeof(*P.art_folio));
+	P.pg.body_h = P.H;
+	P.pg.note_gap = P.lead;
+	P.pg.emit = emit_page;
+	P.pg.arg = &P;
+	if (pdf_draw_open(&P.dr, path, P.th->page_w, P.th->page_h) != 0)
+		goto out;
+	pdf_draw_meta(&P.dr, book);
+	cairo_tag_begin(P.dr.cr, "Document", "");
+
+	/* title page and its blank verso */
+	if (title_page(&P) != 0 || draw_front(&P, &empty, 0, NULL, 0) != 0)
+		goto out;
+	body_first = P.dr.page + 1;	/* 0-based index of the body's first page */
+
+	set_head(&P, 0, book->title, book->lang, 0);
+	P.folio = 1;
+	for (i = 0; i < book->narticles; i++) {
+		const struct article *a = book->articles[i];
+
+		P.ai = i;
+		P.art = a;
+		pdf_fonts_lang(&P.fonts, a->lang);
+		set_head(&P, 1, a->headline, a->lang, a->dir == DIR_RTL);
+		set_notes(&P, a);
+		set_opener(&P, &vl, a);
+		if (pdf_paginate(&P.pg, &vl, P.notes, P.nnotes, 1) != 0)
+			goto out;
+		pdf_vlist_free(&vl);
+		free_notes(&P);
+	}
+	P.art = NULL;
+	if (opt && opt->progress)
+		fputc('\n', stderr);
+	pdf_fonts_lang(&P.fonts, book->lang);
+	if ((ntoc = contents(&P)) < 0)
+		goto out;
+	if (P.page_open && pdf_draw_page_end(&P.dr) != 0)
+		goto out;
+	P.page_open = 0;
+	cairo_tag_end(P.dr.cr, "Document");
+	{
+		int total = P.dr.page;
+
+		if (pdf_draw_close(&P.dr, path) != 0)
+			goto out;
+		if (pdf_draw_fixup(path, total - ntoc, ntoc, body_first, body_first + ntoc) != 0)
+			goto out;
+	}
+	ret = 0;
+out:
+	if (ret != 0 && P.dr.surf) {	/* keep the first error */
+		if (getenv("MKBOOK_DEBUG_TAGS")) fprintf(stderr, "%s\n", err_msg());
+		cairo_destroy(P.dr.cr);
+		cairo_surface_destroy(P.dr.surf);
+	}
+	pdf_vlist_free(&vl);
+	free_notes(&P);
+	for (i = 0; i < 2; i++)
+		set_head(&P, (int)i, NULL, NULL, 0);
+	free(P.art_folio);
+	if (P.fonts.map)
+		pdf_fonts_free(&P.fonts);
+	theme_free(P.th);
+	if (oldloc) {
+		setlocale(LC_NUMERIC, oldloc);
+		free(oldloc);
+	}
+	return ret;
+}

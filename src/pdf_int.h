@@ -1,0 +1,259 @@
+/*
+ * The PDF typesetter's layers, private to src/pdf*.c:
+ *
+ *   pdf_font.c   one PangoFontMap and PangoContext for the run, font
+ *                descriptions per role and style, fallback families per
+ *                language, the cached hyphen glyph of each font
+ *   pdf_shape.c  a paragraph (text + style spans) itemized and shaped once;
+ *                per-character widths and break opportunities from the glyphs
+ *   pdf_para.c   the paragraph setter: shaped paragraph in, lines out
+ *                (lb_items → lb_break, hyphenation points, CJK breaks), and
+ *                each line turned into display-list glyph runs (bidi order,
+ *                justification, the hyphen at a break)
+ *   pdf_page.c   pagination: vertical boxes onto pages (widows, orphans,
+ *                keep-with-next, footnotes at the foot of their page)
+ *   pdf_draw.c   display list → Cairo PDF surface (glyphs, images, rules,
+ *                links, outline, structure tags, metadata)
+ *   pdf.c        the composer: the book model to vertical boxes
+ */
+#ifndef MKBOOK_PDF_INT_H
+#define MKBOOK_PDF_INT_H
+
+#include <stddef.h>
+
+#include <cairo.h>
+#include <cairo-pdf.h>
+#include <pango/pangocairo.h>
+
+#include "model.h"
+#include "theme.h"
+
+/* ---- fonts (pdf_font.c) ---- */
+
+struct pdf_hycache;
+
+struct pdf_fonts {
+	PangoFontMap		*map;
+	PangoContext		*ctx;
+	const struct theme	*theme;
+	char			*families[FONT_NROLES];	/* with fallbacks for lang */
+	PangoFontDescription	*desc[FONT_NROLES][STYLE_N];
+	char			*lang;
+	PangoLanguage		*plang;
+	struct pdf_hycache	*hy;
+	size_t			 nhy, caphy;
+};
+
+/* Create the font map and context (72 dpi, unrounded, unhinted). Return 0
+ * or -1 with the error set. */
+int pdf_fonts_init(struct pdf_fonts *f, const struct theme *t);
+/* Prefer the fallback families covering LANG (the article's language). */
+void pdf_fonts_lang(struct pdf_fonts *f, const char *lang);
+void pdf_fonts_free(struct pdf_fonts *f);
+/* The hyphen "-" shaped in FONT: a glyph string owned by the cache. */
+const PangoGlyphString *pdf_fonts_hyphen(struct pdf_fonts *f, const PangoAnalysis *a);
+
+/* ---- shaping (pdf_shape.c) ---- */
+
+/* How a stretch of text looks and what it links to. */
+struct pdf_style {
+	int		 role;		/* FONT_BODY … */
+	int		 style;		/* STYLE_REGULAR … */
+	double		 size;		/* pt */
+	double		 rise;		/* pt up from the baseline (note marks) */
+	const double	*rgb;		/* colour, borrowed from the theme */
+	const char	*href;		/* external link, borrowed */
+	const char	*dest;		/* internal link target, borrowed */
+	int		 note;		/* footnote index referenced here, or -1 */
+	int		 nohyph;	/* never hyphenate (code, URLs) */
+};
+
+struct pdf_span {
+	size_t		 start, end;	/* bytes of the paragraph text */
+	struct pdf_style st;
+};
+
+struct pdf_run {
+	PangoItem	*item;
+	PangoGlyphString *gs;
+};
+
+struct pdf_shaped {
+	struct buf	 text;
+	struct pdf_span	*spans;
+	size_t		 nspans, capspans;
+	const char	*lang;		/* borrowed */
+	int		 rtl;		/* base direction */
+	/* filled by pdf_shape(): */
+	int		 nchars;
+	PangoLogAttr	*attrs;		/* nchars + 1 */
+	size_t		*coff;		/* byte offset of each char, nchars + 1 */
+	double		*cw;		/* width of the cluster starting at char i */
+	unsigned char	*cstart;	/* char i starts a cluster */
+	int		*crun;		/* run holding char i */
+	struct pdf_run	*runs;
+	size_t		 nruns;
+};
+
+void pdf_shaped_init(struct pdf_shaped *sp, const char *lang, int rtl);
+/* Append N bytes of S in style ST. */
+void pdf_shaped_add(struct pdf_shaped *sp, const char *s, size_t n, const struct pdf_style *st);
+/* Itemize and shape the paragraph once. */
+void pdf_shape(struct pdf_fonts *f, struct pdf_shaped *sp);
+void pdf_shaped_free(struct pdf_shaped *sp);
+/* The span holding byte B. */
+const struct pdf_span *pdf_shaped_span(const struct pdf_shaped *sp, size_t b);
+
+/* ---- display list ---- */
+
+enum pdf_op_kind {
+	OP_GLYPHS,	/* gi drawn at (x, y) baseline; text is what it says */
+	OP_RECT,	/* filled rectangle x, y, w, h */
+	OP_DOT,		/* a leader dot of radius w at (x, y) */
+	OP_IMAGE,	/* img scaled into x, y, w, h */
+	OP_TAG_BEGIN,	/* structure tag, link or destination: tag, text = attributes */
+	OP_TAG_END,	/* tag */
+	OP_OUTLINE,	/* outline entry at (x, y): level, text = title */
+	OP_MARK,	/* no drawing: a page mark (level = article index) */
+};
+
+struct pdf_op {
+	enum pdf_op_kind kind;
+	double		 x, y, w, h;
+	double		 rgb[3];
+	PangoGlyphItem	 gi;		/* OP_GLYPHS: owned */
+	char		*text;		/* owned */
+	const char	*tag;		/* static */
+	int		 level;
+	const struct image *img;
+};
+
+struct pdf_dl {
+	struct pdf_op	*ops;
+	size_t		 n, cap;
+};
+
+struct pdf_op *pdf_dl_push(struct pdf_dl *dl, enum pdf_op_kind kind);
+void pdf_dl_tag(struct pdf_dl *dl, int begin, const char *tag, const char *attrs);
+/* Move every op of FROM to the end of TO, shifted by (DX, DY); FROM is
+ * left empty. */
+void pdf_dl_move(struct pdf_dl *to, struct pdf_dl *from, double dx, double dy);
+void pdf_dl_free(struct pdf_dl *dl);
+
+/* ---- the paragraph setter (pdf_para.c) ---- */
+
+enum pdf_align { PA_JUSTIFY, PA_LEFT, PA_CENTER, PA_RIGHT };
+
+struct pdf_parfmt {
+	double		 width;		/* the measure */
+	double		 indent;	/* first line indent */
+	enum pdf_align	 align;
+	int		 hyphenate;
+};
+
+struct pdf_line {
+	int		 c0, c1;	/* characters [c0, c1) */
+	size_t		 i0, i1;	/* breaker items [i0, i1) */
+	double		 ratio;		/* adjustment ratio */
+	double		 natural;	/* natural width, hyphen included */
+	int		 hyphen;	/* ends with an inserted hyphen */
+};
+
+struct pdf_para {
+	struct pdf_line	*lines;
+	size_t		 nlines;
+	/* the breaker's items and where they are in the text */
+	struct lb_item	*items;
+	int		*ipos;		/* char index of each item */
+	size_t		 nitems;
+};
+
+/* Break the shaped paragraph SP into lines of FMT's measure: build the
+ * boxes, glue and penalties from the glyphs and call lb_break. */
+void pdf_para_set(struct pdf_fonts *f, struct pdf_shaped *sp, const struct pdf_parfmt *fmt,
+    struct pdf_para *out);
+/* Append line L of P as glyph runs to DL with its left edge at X and its
+ * baseline at Y: bidi-ordered, justified, with the hyphen drawn at a break;
+ * links and note references wrapped in link tags. */
+void pdf_para_draw_line(struct pdf_fonts *f, struct pdf_shaped *sp, const struct pdf_parfmt *fmt,
+    const struct pdf_para *p, size_t l, struct pdf_dl *dl, double x, double y);
+void pdf_para_free(struct pdf_para *p);
+
+/* ---- vertical boxes and pages (pdf_page.c) ---- */
+
+struct pdf_vbox {
+	double		 h;		/* advance down the page */
+	double		 before;	/* space above; dropped at a page top */
+	int		 nobreak;	/* no page break after this box */
+	int		 newpage;	/* this box starts a new page */
+	struct pdf_dl	 dl;		/* ops relative to the box's top left */
+	int		*notes;		/* footnotes referenced in this box */
+	size_t		 nnotes;
+	int		 line;		/* 1-based line of a paragraph, 0 for other boxes */
+	int		 plines;	/* lines in that paragraph */
+};
+
+struct pdf_vlist {
+	struct pdf_vbox	*v;
+	size_t		 n, cap;
+};
+
+struct pdf_vbox *pdf_vlist_push(struct pdf_vlist *vl);
+void pdf_vlist_free(struct pdf_vlist *vl);
+
+struct pdf_drawer;
+
+/* A finished page handed to the drawer. */
+struct pdf_page {
+	struct pdf_dl	 dl;		/* absolute page coordinates */
+	int		 opener;	/* no running head */
+	int		 folio;		/* no folio when 0 */
+	int		 roman;		/* folio in roman numerals */
+	double		 note_top;	/* where the footnotes start, or 0 */
+};
+
+struct pdf_pager {
+	double		 body_h;	/* height of the text block */
+	double		 note_gap;	/* space above the footnote rule */
+	struct pdf_drawer *dr;
+	int		(*emit)(struct pdf_pager *pg, struct pdf_page *page, void *arg);
+	void		*arg;
+	int		 pages;		/* pages emitted */
+	int		 widows;	/* page breaks leaving one line of a paragraph */
+	int		 breaks;	/* page breaks inside paragraphs */
+};
+
+/* Put the boxes of VL onto pages (starting a new page), with footnote
+ * boxes NOTES[i] (NNOTES lists) placed at the foot of the page whose body
+ * references note i. FIRST_OPENER: the first page is an article opener.
+ * Calls PG->emit for each page. Return 0, or -1 with the error set. */
+int pdf_paginate(struct pdf_pager *pg, struct pdf_vlist *vl, struct pdf_vlist *notes,
+    size_t nnotes, int first_opener);
+
+/* ---- drawing (pdf_draw.c) ---- */
+
+struct pdf_drawer {
+	cairo_surface_t	*surf;
+	cairo_t		*cr;
+	double		 page_w, page_h;
+	int		 page;		/* pages drawn, cairo's numbering */
+	int		 outline[8];	/* current outline ids by level */
+};
+
+/* Open a PDF surface at PATH. Return 0, or -1 with the error set. */
+int pdf_draw_open(struct pdf_drawer *dr, const char *path, double w, double h);
+/* Draw DL on the current page. Return 0, or -1 with the error set. */
+int pdf_draw_dl(struct pdf_drawer *dr, const struct pdf_dl *dl, double dx, double dy);
+/* Finish the current page. */
+int pdf_draw_page_end(struct pdf_drawer *dr);
+/* Set the document metadata (each may be NULL). */
+void pdf_draw_meta(struct pdf_drawer *dr, const struct book *b);
+/* Finish the document. Return 0, or -1 with the error set. */
+int pdf_draw_close(struct pdf_drawer *dr, const char *path);
+
+/* Post-process the finished PDF at PATH by an incremental update: move the
+ * pages [FROM, FROM+N) to position AT, and add page labels (roman numerals
+ * for the first NFRONT pages, arabic from 1 after). Return 0 or -1. */
+int pdf_draw_fixup(const char *path, int from, int n, int at, int nfront);
+
+#endif

@@ -1,0 +1,518 @@
+/*
+ * The paragraph setter: a shaped paragraph in, lines out.
+ *
+ * Boxes, glue and penalties are built from the widths of the glyphs already
+ * shaped: a box per unbreakable stretch, glue for each space (stretching by
+ * half and shrinking by a third of its width), a flagged penalty after an
+ * explicit hyphen and at each hyphenation point hy_points() finds (its
+ * width is the hyphen's, shaped in the run's font, so a hyphenated line
+ * still fits the measure), a small glue between ideographs and kana so that
+ * Chinese and Japanese break between characters (Pango's line-break
+ * attributes carry the kinsoku rules). lb_break() (linebreak.c, total fit)
+ * chooses the breaks.
+ *
+ * A line is drawn by cutting the paragraph's glyph strings at the line's
+ * ends: runs are put in visual order by their bidi levels, the spaces (or
+ * the gaps between ideographs) widened or narrowed by the line's
+ * adjustment ratio, and the hyphen glyph appended when the line ends at a
+ * hyphenation point.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+#include "hyph.h"
+#include "linebreak.h"
+#include "pdf_int.h"
+
+/* Penalties, Knuth's values. */
+#define HYPHEN_PENALTY	50
+#define EXPLICIT_PENALTY 50
+/* Glue stretch of the last line: effectively infinite. */
+#define FILL_STRETCH	1e6
+
+struct builder {
+	struct lb_item	*items;
+	int		*ipos;
+	size_t		 n, cap;
+};
+
+static struct lb_item *
+push(struct builder *b, enum lb_kind kind, int pos)
+{
+	struct lb_item *it;
+
+	if (b->n >= b->cap) {
+		b->cap = b->cap ? b->cap * 2 : 64;
+		b->items = xrealloc(b->items, b->cap * sizeof(*b->items));
+		b->ipos = xrealloc(b->ipos, b->cap * sizeof(*b->ipos));
+	}
+	it = &b->items[b->n];
+	memset(it, 0, sizeof(*it));
+	it->kind = kind;
+	b->ipos[b->n++] = pos;
+	return it;
+}
+
+/* Return 1 for the characters that Chinese and Japanese set solid and break
+ * between: ideographs, kana, CJK punctuation and full-width forms. */
+static int
+is_cjk(gunichar c)
+{
+	return (c >= 0x2e80 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff) ||
+	    (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xffef) ||
+	    (c >= 0x20000 && c <= 0x3ffff);
+}
+
+/* Return 1 for a space that may stretch and break (not a no-break space). */
+static int
+is_space(gunichar c)
+{
+	return c == ' ' || c == '\t' || (c >= 0x2000 && c <= 0x200a && c != 0x2007) ||
+	    c == 0x205f;
+}
+
+static gunichar
+char_at(const struct pdf_shaped *sp, int c)
+{
+	return g_utf8_get_char(buf_str((struct buf *)&sp->text) + sp->coff[c]);
+}
+
+/* The width of the hyphen in the font of the run holding char C. */
+static double
+hyphen_width(struct pdf_fonts *f, const struct pdf_shaped *sp, int c)
+{
+	const PangoGlyphString *gs = pdf_fonts_hyphen(f, &sp->runs[sp->crun[c]].item->analysis);
+	double w = 0;
+	int g;
+
+	for (g = 0; g < gs->num_glyphs; g++)
+		w += gs->glyphs[g].geometry.width / (double)PANGO_SCALE;
+	return w;
+}
+
+/* Emit the box of chars [BS, BE), split at its hyphenation points. */
+static void
+emit_box(struct pdf_fonts *f, struct pdf_shaped *sp, const struct pdf_parfmt *fmt,
+    struct builder *b, int bs, int be)
+{
+	const char *text = buf_str(&sp->text);
+	unsigned char pts[256];
+	double w = 0;
+	int c, ws, we, start = bs;
+
+	if (be <= bs)
+		return;
+	if (fmt->hyphenate && be - bs >= 5) {
+		const struct pdf_span *span = pdf_shaped_span(sp, sp->coff[bs]);
+
+		/* the word's letters, without punctuation around them */
+		for (ws = bs; ws < be && !g_unichar_isalpha(char_at(sp, ws)); ws++)
+			;
+		for (we = be; we > ws && !g_unichar_isalpha(char_at(sp, we - 1)); we--)
+			;
+		if (span && !span->st.nohyph && we - ws >= 5 &&
+		    sp->coff[we] - sp->coff[ws] < sizeof(pts) &&
+		    hy_points(sp->lang ? sp->lang : "en", text + sp->coff[ws],
+		    sp->coff[we] - sp->coff[ws], pts) > 0) {
+			for (c = bs; c < be; c++) {
+				size_t off;
+
+				w += sp->cw[c];
+				if (c + 1 <= ws || c + 1 >= we)
+					continue;
+				off = sp->coff[c + 1] - sp->coff[ws];
+				/* a hyphen may follow byte off-1: break before char c+1,
+				 * only where a glyph cluster starts and the font does not
+				 * change */
+				if (!pts[off - 1] || !sp->cstart[c + 1] || sp->crun[c + 1] != sp->crun[c])
+					continue;
+				push(b, LB_BOX, start)->width = w;
+				{
+					struct lb_item *p = push(b, LB_PENALTY, c + 1);
+
+					p->width = hyphen_width(f, sp, c);
+					p->penalty = HYPHEN_PENALTY;
+					p->flagged = 1;
+				}
+				w = 0;
+				start = c + 1;
+			}
+			push(b, LB_BOX, start)->width = w;
+			return;
+		}
+	}
+	for (c = bs; c < be; c++)
+		w += sp->cw[c];
+	push(b, LB_BOX, bs)->width = w;
+}
+
+/* A stand-in for lb_break while linebreak.c is a placeholder: first fit.
+ * Return the number of lines. */
+static size_t
+first_fit(const struct lb_item *it, size_t n, double width, struct lb_line **lines)
+{
+	size_t nl = 0, cap = 0, i, s = 0, cand;
+	struct lb_line *out = NULL;
+	double w;
+
+	while (s < n) {
+		w = 0;
+		cand = (size_t)-1;
+		for (i = s; i < n; i++) {
+			double extra = it[i].kind == LB_PENALTY ? it[i].width : 0;
+			int legal = (it[i].kind == LB_GLUE && i > s && it[i - 1].kind == LB_BOX) ||
+			    (it[i].kind == LB_PENALTY && it[i].penalty < LB_INF);
+
+			if (legal && w + extra <= width + 0.01)
+				cand = i;
+			if (legal && w + extra > width + 0.01 && cand != (size_t)-1)
+				break;
+			if (it[i].kind == LB_PENALTY && it[i].penalty <= -LB_INF) {
+				cand = i;
+				break;
+			}
+			if (it[i].kind != LB_PENALTY)
+				w += it[i].width;
+		}
+		if (cand == (size_t)-1)
+			cand = i < n ? i : n - 1;
+		ARRAY_GROW(out, nl, cap);
+		out[nl].start = s;
+		out[nl].end = cand;
+		out[nl].ratio = 0;
+		out[nl].hyphen = it[cand].kind == LB_PENALTY && it[cand].flagged;
+		nl++;
+		s = cand + 1;
+		while (s < n && it[s].kind != LB_BOX)
+			if (it[s++].kind == LB_PENALTY && it[s - 1].penalty <= -LB_INF)
+				break;
+		if (s >= n || (it[cand].kind == LB_PENALTY && it[cand].penalty <= -LB_INF && cand == n - 1))
+			break;
+	}
+	*lines = out;
+	return nl;
+}
+
+void
+pdf_para_set(struct pdf_fonts *f, struct pdf_shaped *sp, const struct pdf_parfmt *fmt,
+    struct pdf_para *out)
+{
+	struct builder b = {0};
+	struct lb_params par;
+	struct lb_line *ll = NULL;
+	size_t nl, l, i;
+	int c, bs = 0;
+	double em = sp->nspans ? sp->spans[0].st.size : 10;
+
+	memset(out, 0, sizeof(*out));
+	if (fmt->indent > 0)
+		push(&b, LB_BOX, 0)->width = fmt->indent;
+	for (c = 0; c < sp->nchars; c++) {
+		gunichar ch = char_at(sp, c);
+		struct lb_item *it;
+
+		if (ch == 0x2028 || ch == '\n') {
+			emit_box(f, sp, fmt, &b, bs, c);
+			it = push(&b, LB_GLUE, c);
+			it->stretch = FILL_STRETCH;
+			push(&b, LB_PENALTY, c)->penalty = -LB_INF;
+			bs = c + 1;
+			continue;
+		}
+		if (is_space(ch)) {
+			emit_box(f, sp, fmt, &b, bs, c);
+			it = push(&b, LB_GLUE, c);
+			it->width = sp->cw[c];
+			if (fmt->align == PA_JUSTIFY) {
+				it->stretch = sp->cw[c] / 2;
+				it->shrink = sp->cw[c] / 3;
+			} else
+				it->stretch = 3 * em;
+			bs = c + 1;
+			continue;
+		}
+		if (c > bs && sp->attrs[c].is_line_break && sp->cstart[c]) {
+			gunichar prev = char_at(sp, c - 1);
+
+			emit_box(f, sp, fmt, &b, bs, c);
+			if (is_cjk(prev) || is_cjk(ch)) {
+				it = push(&b, LB_GLUE, c);
+				it->stretch = fmt->align == PA_JUSTIFY ? em * 0.1 : 3 * em;
+			} else {
+				it = push(&b, LB_PENALTY, c);
+				it->penalty = EXPLICIT_PENALTY;
+				it->flagged = prev == '-' || prev == 0x2010;
+			}
+			bs = c;
+		}
+	}
+	emit_box(f, sp, fmt, &b, bs, sp->nchars);
+	if (b.n == 0)
+		push(&b, LB_BOX, 0);
+	push(&b, LB_GLUE, sp->nchars)->stretch = FILL_STRETCH;
+	push(&b, LB_PENALTY, sp->nchars)->penalty = -LB_INF;
+
+	lb_defaults(&par);
+	nl = lb_break(b.items, b.n, &fmt->width, 1, &par, &ll);
+	if (nl == 0) {
+		free(ll);
+		nl = first_fit(b.items, b.n, fmt->width, &ll);
+	}
+
+	out->items = b.items;
+	out->ipos = b.ipos;
+	out->nitems = b.n;
+	out->lines = xcalloc(nl ? nl : 1, sizeof(*out->lines));
+	for (l = 0; l < nl; l++) {
+		struct pdf_line *ln = &out->lines[out->nlines];
+		double nat = 0, st = 0, sh = 0;
+		size_t s = ll[l].start, e = ll[l].end;
+
+		/* skip glue and penalties at the line's start */
+		while (s < e && b.items[s].kind != LB_BOX)
+			s++;
+		for (i = s; i < e; i++) {
+			if (b.items[i].kind == LB_PENALTY)
+				continue;
+			nat += b.items[i].width;
+			st += b.items[i].stretch;
+			sh += b.items[i].shrink;
+		}
+		if (e < b.n && b.items[e].kind == LB_PENALTY)
+			nat += b.items[e].width;
+		ln->i0 = s;
+		ln->i1 = e;
+		ln->c0 = b.ipos[s];
+		ln->c1 = e < b.n ? b.ipos[e] : sp->nchars;
+		ln->hyphen = e < b.n && b.items[e].kind == LB_PENALTY && b.items[e].flagged &&
+		    b.items[e].width > 0;
+		ln->natural = nat;
+		ln->ratio = 0;
+		if (fmt->align == PA_JUSTIFY) {
+			if (nat < fmt->width && st > 0)
+				ln->ratio = (fmt->width - nat) / st;
+			else if (nat > fmt->width && sh > 0)
+				ln->ratio = (fmt->width - nat) / sh;
+			if (ln->ratio < -1)
+				ln->ratio = -1;
+		}
+		if (ln->c1 < ln->c0)
+			ln->c1 = ln->c0;
+		out->nlines++;
+	}
+	free(ll);
+}
+
+/* Copy the glyphs of run R whose clusters lie in bytes [B0, B1) into a new
+ * glyph item with its own text (offset 0), widening the glyphs of chars
+ * with an adjustment ADJ[c - C0]. Return the width. */
+static double
+cut_run(const struct pdf_shaped *sp, size_t r, int c0s, int c1s, int lc0,
+    const double *adj, PangoGlyphItem *gi, char **textp)
+{
+	const struct pdf_run *run = &sp->runs[r];
+	const char *text = buf_str((struct buf *)&sp->text);
+	int b0 = (int)sp->coff[c0s], b1 = (int)sp->coff[c1s];
+	int off = run->item->offset, g, n = 0, lastc = -1;
+	PangoGlyphString *gs = pango_glyph_string_new();
+	double w = 0;
+
+	pango_glyph_string_set_size(gs, run->gs->num_glyphs);
+	for (g = 0; g < run->gs->num_glyphs; g++) {
+		int cb = off + run->gs->log_clusters[g];
+
+		if (cb < b0 || cb >= b1)
+			continue;
+		gs->glyphs[n] = run->gs->glyphs[g];
+		gs->log_clusters[n] = cb - b0;
+		if (adj && cb != lastc) {
+			/* the char index of this cluster */
+			int lo = c0s, hi = c1s - 1;
+
+			while (lo < hi) {
+				int mid = (lo + hi + 1) / 2;
+
+				if ((int)sp->coff[mid] <= cb)
+					lo = mid;
+				else
+					hi = mid - 1;
+			}
+			gs->glyphs[n].geometry.width += (int)(adj[lo - lc0] * PANGO_SCALE);
+		}
+		lastc = cb;
+		w += gs->glyphs[n].geometry.width / (double)PANGO_SCALE;
+		n++;
+	}
+	gs->num_glyphs = n;
+	gi->item = pango_item_copy(run->item);
+	gi->item->offset = 0;
+	gi->item->length = b1 - b0;
+	gi->item->num_chars = c1s - c0s;
+	gi->glyphs = gs;
+	*textp = xstrndup(text + b0, (size_t)(b1 - b0));
+	return w;
+}
+
+struct seg {
+	struct pdf_op	 op;
+	int		 level;
+	double		 w;
+	const struct pdf_span *span;
+};
+
+/* Escape S for a cairo tag attribute string in single quotes. */
+static void
+attr_str(struct buf *b, const char *s)
+{
+	buf_putc(b, '\'');
+	for (; *s; s++) {
+		if (*s == '\'' || *s == '\\')
+			buf_putc(b, '\\');
+		buf_putc(b, *s);
+	}
+	buf_putc(b, '\'');
+}
+
+void
+pdf_para_draw_line(struct pdf_fonts *f, struct pdf_shaped *sp, const struct pdf_parfmt *fmt,
+    const struct pdf_para *p, size_t l, struct pdf_dl *dl, double x, double y)
+{
+	const struct pdf_line *ln = &p->lines[l];
+	struct seg *segs = NULL;
+	size_t nseg = 0, cap = 0, i, j;
+	double *adj = NULL, total = 0, cur, indent = l == 0 ? fmt->indent : 0;
+	int c, s, maxlev = 0, minodd = 99, lev;
+
+	if (ln->c1 <= ln->c0 && !ln->hyphen)
+		return;
+	/* justification: what each glue adds, on the char it belongs to */
+	if (ln->ratio != 0 && ln->c1 > ln->c0) {
+		adj = xcalloc((size_t)(ln->c1 - ln->c0), sizeof(*adj));
+		for (i = ln->i0; i < ln->i1; i++) {
+			const struct lb_item *it = &p->items[i];
+			double extra;
+
+			if (it->kind != LB_GLUE)
+				continue;
+			extra = ln->ratio > 0 ? ln->ratio * it->stretch : ln->ratio * it->shrink;
+			c = p->ipos[i];
+			if (it->width == 0)	/* between ideographs: widen the char before */
+				c--;
+			if (c >= ln->c0 && c < ln->c1)
+				adj[c - ln->c0] += extra;
+		}
+	}
+	/* segments: maximal stretches of one run and one span */
+	for (c = ln->c0; c < ln->c1; c = s) {
+		const struct pdf_span *span = pdf_shaped_span(sp, sp->coff[c]);
+		size_t r = (size_t)sp->crun[c];
+		struct seg *sg;
+
+		for (s = c + 1; s < ln->c1 && (size_t)sp->crun[s] == r && sp->coff[s] < span->end; s++)
+			;
+		ARRAY_GROW(segs, nseg, cap);
+		sg = &segs[nseg++];
+		memset(sg, 0, sizeof(*sg));
+		sg->op.kind = OP_GLYPHS;
+		sg->w = cut_run(sp, r, c, s, ln->c0, adj, &sg->op.gi, &sg->op.text);
+		sg->level = sp->runs[r].item->analysis.level;
+		sg->span = span;
+	}
+	if (ln->hyphen && nseg > 0) {
+		const struct seg *last = &segs[nseg - 1];
+		const PangoGlyphString *hg = pdf_fonts_hyphen(f, &last->op.gi.item->analysis);
+		struct seg *sg;
+
+		ARRAY_GROW(segs, nseg, cap);
+		sg = &segs[nseg];
+		memset(sg, 0, sizeof(*sg));
+		sg->op.kind = OP_GLYPHS;
+		sg->op.gi.item = pango_item_copy(segs[nseg - 1].op.gi.item);
+		sg->op.gi.item->offset = 0;
+		sg->op.gi.item->length = 1;
+		sg->op.gi.item->num_chars = 1;
+		sg->op.gi.glyphs = pango_glyph_string_copy((PangoGlyphString *)hg);
+		sg->op.text = xstrdup("-");
+		for (j = 0; j < (size_t)hg->num_glyphs; j++)
+			sg->w += hg->glyphs[j].geometry.width / (double)PANGO_SCALE;
+		sg->level = segs[nseg - 1].level;
+		sg->span = segs[nseg - 1].span;
+		nseg++;
+	}
+	/* bidi: reverse runs of segments from the highest level down to the
+	 * lowest odd level (UAX #9, L2) */
+	for (i = 0; i < nseg; i++) {
+		if (segs[i].level > maxlev)
+			maxlev = segs[i].level;
+		if ((segs[i].level & 1) && segs[i].level < minodd)
+			minodd = segs[i].level;
+		total += segs[i].w;
+	}
+	for (lev = maxlev; lev >= minodd && lev > 0; lev--)
+		for (i = 0; i < nseg; i = j + 1) {
+			for (; i < nseg && segs[i].level < lev; i++)
+				;
+			for (j = i; j < nseg && segs[j].level >= lev; j++)
+				;
+			if (j > i + 1) {
+				size_t a = i, z = j - 1;
+
+				for (; a < z; a++, z--) {
+					struct seg t = segs[a];
+
+					segs[a] = segs[z];
+					segs[z] = t;
+				}
+			}
+			if (j >= nseg)
+				break;
+		}
+	/* where the line starts */
+	switch (fmt->align) {
+	case PA_JUSTIFY:
+		cur = sp->rtl ? x + fmt->width - indent - total : x + indent;
+		break;
+	case PA_LEFT:
+		cur = sp->rtl ? x + fmt->width - indent - total : x + indent;
+		break;
+	case PA_RIGHT:
+		cur = x + fmt->width - total;
+		break;
+	default:
+		cur = x + (fmt->width - total) / 2;
+		break;
+	}
+	for (i = 0; i < nseg; i++) {
+		const struct pdf_style *st = &segs[i].span->st;
+		struct buf at = {0};
+		struct pdf_op *op;
+
+		if (st->href || st->dest) {
+			buf_puts(&at, st->href ? "uri=" : "dest=");
+			attr_str(&at, st->href ? st->href : st->dest);
+			pdf_dl_tag(dl, 1, CAIRO_TAG_LINK, buf_str(&at));
+			buf_free(&at);
+		}
+		op = pdf_dl_push(dl, OP_GLYPHS);
+		*op = segs[i].op;
+		op->x = cur;
+		op->y = y - st->rise;
+		if (st->rgb)
+			memcpy(op->rgb, st->rgb, sizeof(op->rgb));
+		cur += segs[i].w;
+		if (st->href || st->dest)
+			pdf_dl_tag(dl, 0, CAIRO_TAG_LINK, NULL);
+	}
+	free(segs);
+	free(adj);
+}
+
+void
+pdf_para_free(struct pdf_para *p)
+{
+	free(p->lines);
+	free(p->items);
+	free(p->ipos);
+	memset(p, 0, sizeof(*p));
+}
