@@ -123,7 +123,7 @@ cover_render(const struct book *bk, const char *family, const double rgb[3], cha
 	cairo_stroke(cr);
 
 	/* The title: as large as fits in five lines. */
-	for (size = 168; ; size -= 8) {
+	for (size = 200; ; size -= 8) {
 		title = layout(cr, bk->title ? bk->title : "", family, size, PANGO_WEIGHT_BOLD,
 		    PANGO_STYLE_NORMAL, 1160, 0);
 		pango_layout_get_pixel_size(title, &w, &h);

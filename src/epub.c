@@ -284,7 +284,7 @@ write_zip(struct epub *e, const char *path, char *opf, time_t when)
 	for (i = 0; i < e->nitems; i++) {
 		struct epub_item *it = &e->items[i];
 		char *name = xprintf("OEBPS/%s", it->name);
-		int store = strncmp(it->mime, "image/", 6) == 0;
+		int store = 0;
 		int r = zip_put(z, path, name, it->data, it->len, store, dt, dd);
 
 		it->data = NULL;
