@@ -121,7 +121,8 @@ out:
 	return ret;
 }
 
-/* The scalar N as a fresh string (NULL when empty or null), in *OUT, after
+/* The scalar N, white space collapsed, as a fresh string (NULL when empty
+ * or null) in *OUT, after
  * freeing what *OUT held. Return 0, or -1 naming KEY when N is not a
  * string. */
 static int
@@ -144,7 +145,7 @@ get_str(const struct yctx *c, const char *key, yaml_node_t *n, char **out)
 	    (strcmp(v, "~") == 0 || strcmp(v, "null") == 0 || strcmp(v, "Null") == 0 ||
 	    strcmp(v, "NULL") == 0))
 		return 0;
-	*out = str_trim(v);
+	*out = str_squash(v);	/* one line: folded and block scalars too */
 	if (**out == '\0') {
 		free(*out);
 		*out = NULL;

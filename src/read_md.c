@@ -552,6 +552,29 @@ front_matter(struct article *a, const char *path, const char *text, const char *
 	return err_set(path, 1, "front matter ('---' on line 1) has no closing '---' line");
 }
 
+/* cmark-gfm 0.29's table parser is quadratic in the cells of a row: a
+ * 2 MB table of 10,000-cell rows takes half a minute. Rows this wide are
+ * never real tables, so a file that has one is read without tables. */
+#define MD_MAX_ROW_PIPES 256
+
+/* The 1-based line of the first line in S[0..N) with more '|' characters
+ * than a table row can sensibly have, or 0 when there is none. */
+static int
+wide_row(const char *s, size_t n)
+{
+	int line = 1, pipes = 0;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (s[i] == '\n') {
+			line++;
+			pipes = 0;
+		} else if (s[i] == '|' && ++pipes > MD_MAX_ROW_PIPES)
+			return line;
+	}
+	return 0;
+}
+
 struct article *
 md_read(const char *path, const char *text, size_t len)
 {
@@ -560,7 +583,7 @@ md_read(const char *path, const char *text, size_t len)
 	cmark_node *doc = NULL, *c;
 	struct article *a = article_new(path);
 	struct md m;
-	int ret = -1;
+	int wide, ret = -1;
 
 	memset(&m, 0, sizeof(m));
 	m.path = path;
@@ -575,7 +598,11 @@ md_read(const char *path, const char *text, size_t len)
 	cmark_gfm_core_extensions_ensure_registered();
 	/* SMART: "quotes" and 'apostrophes' curl, -- and --- become dashes. */
 	parser = cmark_parser_new(CMARK_OPT_FOOTNOTES | CMARK_OPT_SMART);
-	cmark_parser_attach_syntax_extension(parser, cmark_find_syntax_extension("table"));
+	if ((wide = wide_row(body, (size_t)(end - body))) == 0)
+		cmark_parser_attach_syntax_extension(parser, cmark_find_syntax_extension("table"));
+	else
+		warn_at(path, wide + m.lineoff, "more than %d '|' on one line: "
+		    "tables in this file are read as plain text", MD_MAX_ROW_PIPES);
 	cmark_parser_attach_syntax_extension(parser, cmark_find_syntax_extension("strikethrough"));
 	cmark_parser_attach_syntax_extension(parser, cmark_find_syntax_extension("autolink"));
 	cmark_parser_feed(parser, body, (size_t)(end - body));

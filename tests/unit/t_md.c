@@ -412,6 +412,16 @@ test_depth(void)
 	}
 	free(s);
 
+	s = repeat("# T\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n", "|", 300, "\n");
+	util_quiet = 1;
+	a = parse(s);
+	util_quiet = 0;
+	ok(a && a->nblocks == 2 && a->blocks[0].type == BLK_PARAGRAPH &&
+	    strstr(text(&a->blocks[0]), "| 1 | 2 |") != NULL,
+	    "a 300-cell row (quadratic in cmark-gfm) turns tables off; the words stay");
+	article_free(a);
+	free(s);
+
 	a = parse("# T\n\n> > > > > quote five deep\n");
 	ok(a && a->nblocks == 1 && a->blocks[0].kids[0].kids[0].kids[0].kids[0].type == BLK_QUOTE,
 	    "shallow nesting is kept");
