@@ -224,22 +224,23 @@ out:
 	return ret;
 }
 
-/* 1 when the font FILE (face INDEX) covers LANG, per fontconfig. */
-static int
-covers(const char *file, int index, const char *lang)
+/* The languages the font FILE (face INDEX) covers, per fontconfig: a copy
+ * the caller destroys, or NULL. */
+static FcLangSet *
+langs_of(const char *file, int index)
 {
 	FcPattern *p;
-	FcLangSet *ls;
-	int n, ok = 0;
+	FcLangSet *ls, *ret = NULL;
+	int n;
 
 	if (file == NULL)
-		return 0;
+		return NULL;
 	if ((p = FcFreeTypeQuery((const FcChar8 *)file, (unsigned int)index, NULL, &n)) == NULL)
-		return 0;
+		return NULL;
 	if (FcPatternGetLangSet(p, FC_LANG, 0, &ls) == FcResultMatch)
-		ok = FcLangSetHasLang(ls, (const FcChar8 *)lang) != FcLangDifferentLang;
+		ret = FcLangSetCopy(ls);
 	FcPatternDestroy(p);
-	return ok;
+	return ret;
 }
 
 /* The fontconfig language and preferred family for language TAG. */
@@ -284,6 +285,7 @@ find_fonts(struct fonts *f)
 	    FC_WEIGHT_REGULAR, FC_WEIGHT_BOLD };
 	static const int slant[STYLE_N] = { FC_SLANT_ROMAN, FC_SLANT_ROMAN,
 	    FC_SLANT_ITALIC, FC_SLANT_ITALIC };
+	FcLangSet *body_langs;
 	size_t i, j;
 
 	for (int s = 0; s < STYLE_N; s++) {
@@ -304,6 +306,7 @@ find_fonts(struct fonts *f)
 			    NULL, &f->mono_index);
 	}
 	/* A font for each language the body font cannot show. */
+	body_langs = langs_of(f->body[0], f->body_index[0]);
 	for (i = 0; i < bk->narticles; i++) {
 		const char *lang = bk->articles[i]->lang, *fclang, *family;
 		char tag[12];
@@ -315,7 +318,8 @@ find_fonts(struct fonts *f)
 		for (j = 0; j < f->nlf; j++)
 			if (strcmp(f->lf[j].tag, tag) == 0)
 				break;
-		if (j < f->nlf || covers(f->body[0], f->body_index[0], fclang))
+		if (j < f->nlf || (body_langs &&
+		    FcLangSetHasLang(body_langs, (const FcChar8 *)fclang) != FcLangDifferentLang))
 			continue;
 		f->lf = xrealloc(f->lf, (f->nlf + 1) * sizeof(*f->lf));
 		lf = &f->lf[f->nlf++];
@@ -339,6 +343,8 @@ find_fonts(struct fonts *f)
 			lf->file[1] = NULL;
 		}
 	}
+	if (body_langs)
+		FcLangSetDestroy(body_langs);
 }
 
 /* Subset FILE to CPS and add it as fonts/NAME; append its @font-face. */
