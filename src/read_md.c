@@ -421,11 +421,20 @@ conv_blocks(struct md *m, cmark_node *parent, struct block **arr, size_t *n, int
 			continue;
 		}
 		if (t == CMARK_NODE_HEADING && cmark_node_get_heading_level(c) == 1 && depth == 0 &&
-		    c == cmark_node_first_child(parent) && m->a->headline == NULL) {
-			m->a->headline = plain_str(c);
-			m->a->line = line_of(m, c);
-			if (m->a->headline)
+		    c == cmark_node_first_child(parent)) {
+			char *h = plain_str(c);
+
+			if (h && m->a->headline == NULL) {
+				m->a->headline = h;
+				m->a->line = line_of(m, c);
 				continue;
+			}
+			/* "# Title" repeating the front matter's title */
+			if (h && strcmp(h, m->a->headline) == 0) {
+				free(h);
+				continue;
+			}
+			free(h);
 		}
 		b = block_push(arr, n, BLK_PARAGRAPH);
 		b->src.file = m->a->source;

@@ -272,6 +272,11 @@ test_headline(void)
 	    "line of the headline; the next # is level 2");
 	article_free(a);
 
+	a = parse("---\ntitle: Same title\n---\n# Same  title\n\n# Other\n");
+	ok(a && a->nblocks == 1 && a->blocks[0].level == 2 && a->line == 2,
+	    "a leading # repeating the front matter title is not repeated");
+	article_free(a);
+
 	a = parse("Body first.\n\n# Not a title\n");
 	ok(a == NULL, "no title: error");
 	is_str(err_msg(), "t.md:1: no title (give 'title:' in the front matter or start with a '# heading')",
