@@ -5,7 +5,7 @@ set -eu
 
 PKGS="
 build-essential pkg-config clang
-libzip-dev libcairo2-dev libpango1.0-dev libharfbuzz-dev libfontconfig-dev
+libzip-dev zlib1g-dev libpng-dev libcairo2-dev libpango1.0-dev libharfbuzz-dev libfontconfig-dev
 libcmark-gfm-dev libcmark-gfm-extensions-dev libyaml-dev libhyphen-dev libxml2-dev
 libexttextcat-dev libexttextcat-data
 hyphen-en-us hyphen-en-gb hyphen-de hyphen-fr
