@@ -103,6 +103,10 @@ fuzz: $(FUZZERS)
 bench: mkbook
 	sh bench/run.sh
 
+# Tools the benchmarks compare against (not needed to build or test).
+bench-deps:
+	apt-get install -y --no-install-recommends pandoc
+
 install: mkbook
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR) $(DESTDIR)$(DATADIR)
 	install -m 755 mkbook $(DESTDIR)$(BINDIR)/mkbook
@@ -114,4 +118,4 @@ clean:
 	rm -f mkbook src/*.o $(UNIT_TESTS) $(FUZZERS)
 	rm -rf build tests/tmp
 
-.PHONY: all deps book check asan valgrind fuzz bench install clean
+.PHONY: all deps book check asan valgrind fuzz bench bench-deps install clean
