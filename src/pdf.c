@@ -194,6 +194,9 @@ set_para(struct pdf *P, struct pdf_vlist *vl, struct pdf_shaped *sp,
 		vb->plines = (int)n;
 		/* no orphan (one line at a page's foot), no widow (one at the top) */
 		vb->nobreak = l == n - 1 ? so->keep : !(l >= 1 && n - l - 1 >= 2);
+		/* no word broken across a page turn */
+		if (pa.lines[l].hyphen)
+			vb->nobreak = 1;
 		if (l == 0) {
 			if (so->first)
 				pdf_dl_move(&vb->dl, so->first, 0, 0);
@@ -686,15 +689,43 @@ set_blocks(struct pdf *P, struct pdf_vlist *vl, const struct block *b, size_t n,
 
 /* ---- articles ---- */
 
+/* Record in LABELS[i] the label of the first reference to note i found
+ * in IN[0..N) (borrowed). */
+static void
+note_labels_inl(const struct inl *in, size_t n, const char **labels, size_t nnotes)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (in[i].type == INL_NOTEREF && in[i].note < nnotes && !labels[in[i].note])
+			labels[in[i].note] = in[i].text;
+		note_labels_inl(in[i].kids, in[i].nkids, labels, nnotes);
+	}
+}
+
+static void
+note_labels(const struct block *b, size_t n, const char **labels, size_t nnotes)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		note_labels_inl(b[i].inl, b[i].ninl, labels, nnotes);
+		note_labels(b[i].kids, b[i].nkids, labels, nnotes);
+	}
+}
+
 /* Lay out article A's footnotes into P->notes. */
 static void
 set_notes(struct pdf *P, const struct article *a)
 {
+	const char **labels = xcalloc(a->nnotes + 1, sizeof(*labels));
 	size_t i, j;
 
 	P->nnotes = a->nnotes;
 	P->notes = xcalloc(a->nnotes + 1, sizeof(*P->notes));
 	P->note_dest = xcalloc(a->nnotes + 1, sizeof(*P->note_dest));
+
+	note_labels(a->blocks, a->nblocks, labels, a->nnotes);
 	for (i = 0; i < a->nnotes; i++)
 		P->note_dest[i] = xprintf("%s-n%zu", a->id ? a->id : "a", i + 1);
 	for (i = 0; i < a->nnotes; i++) {
@@ -711,7 +742,7 @@ set_notes(struct pdf *P, const struct article *a)
 		buf_printf(&at, "name='%s'", P->note_dest[i]);
 		pdf_dl_tag(&first, 1, CAIRO_TAG_DEST, buf_str(&at));
 		buf_free(&at);
-		set_label(P, &first, fn->label ? fn->label : "*", st, P->size * 0.8,
+		set_label(P, &first, labels[i] ? labels[i] : fn->label ? fn->label : "*", st, P->size * 0.8,
 		    baseline(so.lead, st.size));
 		pdf_dl_tag(&first, 0, CAIRO_TAG_DEST, NULL);
 		for (j = 0; j < fn->nblocks; j++) {
@@ -738,6 +769,7 @@ set_notes(struct pdf *P, const struct article *a)
 		pdf_dl_tag(&P->notes[i].v[P->notes[i].n - 1].dl, 0, "Note", NULL);
 		pdf_dl_free(&first);
 	}
+	free(labels);
 }
 
 static void
@@ -1250,7 +1282,6 @@ pdf_write(const struct book *book, const struct options *opt, const char *path)
 	ret = 0;
 out:
 	if (ret != 0 && P.dr.surf) {	/* keep the first error */
-		if (getenv("MKBOOK_DEBUG_TAGS")) fprintf(stderr, "%s\n", err_msg());
 		cairo_destroy(P.dr.cr);
 		cairo_surface_destroy(P.dr.surf);
 	}

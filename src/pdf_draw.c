@@ -207,13 +207,9 @@ pdf_draw_dl(struct pdf_drawer *dr, const struct pdf_dl *dl, double dx, double dy
 			break;
 		case OP_TAG_BEGIN:
 			cairo_tag_begin(cr, op->tag, op->text ? op->text : "");
-			if (getenv("MKBOOK_DEBUG_TAGS"))
-				fprintf(stderr, "begin %s %s -> %d\n", op->tag, op->text ? op->text : "", cairo_status(cr));
 			break;
 		case OP_TAG_END:
 			cairo_tag_end(cr, op->tag);
-			if (getenv("MKBOOK_DEBUG_TAGS"))
-				fprintf(stderr, "end %s -> %d\n", op->tag, cairo_status(cr));
 			break;
 		case OP_OUTLINE:
 			l = op->level < 1 ? 1 : op->level > 7 ? 7 : op->level;
@@ -233,8 +229,6 @@ pdf_draw_dl(struct pdf_drawer *dr, const struct pdf_dl *dl, double dx, double dy
 		case OP_MARK:
 			break;
 		}
-		if (getenv("MKBOOK_DEBUG_TAGS") && cairo_status(cr))
-			fprintf(stderr, "op %zu kind %d tag %s text %s: %d\n", i, op->kind, op->tag ? op->tag : "", op->text ? op->text : "", cairo_status(cr));
 	}
 	if (cairo_status(cr) != CAIRO_STATUS_SUCCESS)
 		return err_set(NULL, 0, "cairo: %s", cairo_status_to_string(cairo_status(cr)));

@@ -142,6 +142,7 @@ pdf_fonts_free(struct pdf_fonts *f)
 	size_t i;
 	int r, s;
 
+	pdf_para_cache_free(f);
 	for (i = 0; i < f->nhy; i++) {
 		g_object_unref(f->hy[i].font);
 		pango_glyph_string_free(f->hy[i].gs);

@@ -31,6 +31,7 @@
 /* ---- fonts (pdf_font.c) ---- */
 
 struct pdf_hycache;
+struct pdf_wordcache;
 
 struct pdf_fonts {
 	PangoFontMap		*map;
@@ -42,6 +43,7 @@ struct pdf_fonts {
 	PangoLanguage		*plang;
 	struct pdf_hycache	*hy;
 	size_t			 nhy, caphy;
+	struct pdf_wordcache	*words;		/* hyphenation points by word (pdf_para.c) */
 };
 
 /* Create the font map and context (72 dpi, unrounded, unhinted). Return 0
@@ -178,6 +180,8 @@ void pdf_para_set(struct pdf_fonts *f, struct pdf_shaped *sp, const struct pdf_p
 void pdf_para_draw_line(struct pdf_fonts *f, struct pdf_shaped *sp, const struct pdf_parfmt *fmt,
     const struct pdf_para *p, size_t l, struct pdf_dl *dl, double x, double y);
 void pdf_para_free(struct pdf_para *p);
+/* Free the hyphenation cache kept in F. */
+void pdf_para_cache_free(struct pdf_fonts *f);
 
 /* ---- vertical boxes and pages (pdf_page.c) ---- */
 

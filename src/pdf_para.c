@@ -17,6 +17,7 @@
  * adjustment ratio, and the hyphen glyph appended when the line ends at a
  * hyphenation point.
  */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -91,6 +92,92 @@ hyphen_width(struct pdf_fonts *f, const struct pdf_shaped *sp, int c)
 	return w;
 }
 
+/* Hyphenation points of words already seen: libhyphen is costly and a
+ * book repeats its words. An open-addressing table keyed by language and
+ * word; full, it stops caching. */
+#define WC_SLOTS	(1u << 17)
+
+struct wc_entry {
+	char		*key;		/* "lang\0word" */
+	size_t		 klen;
+	unsigned char	*pts;		/* NULL: no points */
+	size_t		 npts;
+};
+
+struct pdf_wordcache {
+	struct wc_entry	*e;
+	size_t		 used;
+};
+
+/* FNV-1a over N bytes of P. */
+static uint32_t
+hash(const char *p, size_t n, uint32_t h)
+{
+	while (n--)
+		h = (h ^ (unsigned char)*p++) * 16777619u;
+	return h;
+}
+
+/* Hyphenation points of WORD[0..LEN) in LANG into PTS (LEN bytes), through
+ * the cache. Return the number of points. */
+static size_t
+cached_points(struct pdf_fonts *f, const char *lang, const char *word, size_t len,
+    unsigned char *pts)
+{
+	size_t ll = strlen(lang), n;
+	uint32_t h = hash(word, len, hash(lang, ll + 1, 2166136261u));
+	struct pdf_wordcache *wc = f->words;
+	struct wc_entry *e;
+
+	if (wc == NULL) {
+		wc = f->words = xcalloc(1, sizeof(*wc));
+		wc->e = xcalloc(WC_SLOTS, sizeof(*wc->e));
+	}
+	for (;; h++) {
+		e = &wc->e[h & (WC_SLOTS - 1)];
+		if (e->key == NULL)
+			break;
+		if (e->klen == ll + 1 + len && memcmp(e->key, lang, ll + 1) == 0 &&
+		    memcmp(e->key + ll + 1, word, len) == 0) {
+			if (e->pts)
+				memcpy(pts, e->pts, len);
+			else
+				memset(pts, 0, len);
+			return e->npts;
+		}
+	}
+	n = hy_points(lang, word, len, pts);
+	if (wc->used < WC_SLOTS / 2) {
+		e->klen = ll + 1 + len;
+		e->key = xmalloc(e->klen);
+		memcpy(e->key, lang, ll + 1);
+		memcpy(e->key + ll + 1, word, len);
+		e->npts = n;
+		if (n) {
+			e->pts = xmalloc(len);
+			memcpy(e->pts, pts, len);
+		}
+		wc->used++;
+	}
+	return n;
+}
+
+void
+pdf_para_cache_free(struct pdf_fonts *f)
+{
+	size_t i;
+
+	if (f->words == NULL)
+		return;
+	for (i = 0; i < WC_SLOTS; i++) {
+		free(f->words->e[i].key);
+		free(f->words->e[i].pts);
+	}
+	free(f->words->e);
+	free(f->words);
+	f->words = NULL;
+}
+
 /* Emit the box of chars [BS, BE), split at its hyphenation points. */
 static void
 emit_box(struct pdf_fonts *f, struct pdf_shaped *sp, const struct pdf_parfmt *fmt,
@@ -113,7 +200,7 @@ emit_box(struct pdf_fonts *f, struct pdf_shaped *sp, const struct pdf_parfmt *fm
 			;
 		if (span && !span->st.nohyph && we - ws >= 5 &&
 		    sp->coff[we] - sp->coff[ws] < sizeof(pts) &&
-		    hy_points(sp->lang ? sp->lang : "en", text + sp->coff[ws],
+		    cached_points(f, sp->lang ? sp->lang : "en", text + sp->coff[ws],
 		    sp->coff[we] - sp->coff[ws], pts) > 0) {
 			for (c = bs; c < be; c++) {
 				size_t off;
@@ -145,53 +232,6 @@ emit_box(struct pdf_fonts *f, struct pdf_shaped *sp, const struct pdf_parfmt *fm
 	for (c = bs; c < be; c++)
 		w += sp->cw[c];
 	push(b, LB_BOX, bs)->width = w;
-}
-
-/* A stand-in for lb_break while linebreak.c is a placeholder: first fit.
- * Return the number of lines. */
-static size_t
-first_fit(const struct lb_item *it, size_t n, double width, struct lb_line **lines)
-{
-	size_t nl = 0, cap = 0, i, s = 0, cand;
-	struct lb_line *out = NULL;
-	double w;
-
-	while (s < n) {
-		w = 0;
-		cand = (size_t)-1;
-		for (i = s; i < n; i++) {
-			double extra = it[i].kind == LB_PENALTY ? it[i].width : 0;
-			int legal = (it[i].kind == LB_GLUE && i > s && it[i - 1].kind == LB_BOX) ||
-			    (it[i].kind == LB_PENALTY && it[i].penalty < LB_INF);
-
-			if (legal && w + extra <= width + 0.01)
-				cand = i;
-			if (legal && w + extra > width + 0.01 && cand != (size_t)-1)
-				break;
-			if (it[i].kind == LB_PENALTY && it[i].penalty <= -LB_INF) {
-				cand = i;
-				break;
-			}
-			if (it[i].kind != LB_PENALTY)
-				w += it[i].width;
-		}
-		if (cand == (size_t)-1)
-			cand = i < n ? i : n - 1;
-		ARRAY_GROW(out, nl, cap);
-		out[nl].start = s;
-		out[nl].end = cand;
-		out[nl].ratio = 0;
-		out[nl].hyphen = it[cand].kind == LB_PENALTY && it[cand].flagged;
-		nl++;
-		s = cand + 1;
-		while (s < n && it[s].kind != LB_BOX)
-			if (it[s++].kind == LB_PENALTY && it[s - 1].penalty <= -LB_INF)
-				break;
-		if (s >= n || (it[cand].kind == LB_PENALTY && it[cand].penalty <= -LB_INF && cand == n - 1))
-			break;
-	}
-	*lines = out;
-	return nl;
 }
 
 void
@@ -255,10 +295,6 @@ pdf_para_set(struct pdf_fonts *f, struct pdf_shaped *sp, const struct pdf_parfmt
 
 	lb_defaults(&par);
 	nl = lb_break(b.items, b.n, &fmt->width, 1, &par, &ll);
-	if (nl == 0) {
-		free(ll);
-		nl = first_fit(b.items, b.n, fmt->width, &ll);
-	}
 
 	out->items = b.items;
 	out->ipos = b.ipos;
@@ -393,7 +429,7 @@ pdf_para_draw_line(struct pdf_fonts *f, struct pdf_shaped *sp, const struct pdf_
 			const struct lb_item *it = &p->items[i];
 			double extra;
 
-			if (it->kind != LB_GLUE)
+			if (it->kind != LB_GLUE || it->stretch >= FILL_STRETCH)
 				continue;
 			extra = ln->ratio > 0 ? ln->ratio * it->stretch : ln->ratio * it->shrink;
 			c = p->ipos[i];

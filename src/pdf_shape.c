@@ -65,6 +65,66 @@ pdf_shaped_span(const struct pdf_shaped *sp, size_t b)
 	return sp->nspans ? &sp->spans[sp->nspans - 1] : NULL;
 }
 
+/* Warn once per character that no font has a glyph for C. */
+static void
+missing(struct pdf_fonts *f, gunichar c)
+{
+	static gunichar seen[64];
+	static size_t nseen;
+	size_t i;
+
+	if (c == 0x2028 || c == '\n' || c == '\t' || g_unichar_iszerowidth(c))
+		return;
+	for (i = 0; i < nseen; i++)
+		if (seen[i] == c)
+			return;
+	if (nseen < sizeof(seen) / sizeof(seen[0]))
+		seen[nseen++] = c;
+	else
+		return;
+	warn_at(NULL, 0, "PDF: no font has a glyph for U+%04X (%s); install a font that covers it",
+	    (unsigned)c, f->lang ? f->lang : "und");
+}
+
+/* Return 1 when TEXT needs no more than spaces and hyphens to find its
+ * line breaks: scripts before Hebrew (Latin, Greek, Cyrillic …) and
+ * general punctuation; no CJK, no Thai, no complex scripts. */
+static int
+simple_breaks(const char *text)
+{
+	const unsigned char *p = (const unsigned char *)text;
+
+	for (; *p; p++)
+		if (*p >= 0xd6) {	/* a lead byte of U+0590 and up */
+			gunichar c = g_utf8_get_char((const char *)p);
+
+			if (!(c >= 0x1e00 && c < 0x2e80) || c == 0x2028)
+				return 0;
+		}
+	return 1;
+}
+
+/* Line-break opportunities for simple text (see simple_breaks): after a
+ * hyphen or a dash between letters; spaces are the setter's business. */
+static void
+fast_breaks(struct pdf_shaped *sp, const char *text)
+{
+	gunichar prev2 = 0, prev = 0;
+	int c;
+
+	memset(sp->attrs, 0, (size_t)(sp->nchars + 1) * sizeof(*sp->attrs));
+	for (c = 0; c <= sp->nchars; c++) {
+		gunichar ch = c < sp->nchars ? g_utf8_get_char(text + sp->coff[c]) : 0;
+
+		if (c > 1 && (prev == '-' || prev == 0x2010 || prev == 0x2013 || prev == 0x2014) &&
+		    g_unichar_isalnum(prev2) && g_unichar_isalpha(ch))
+			sp->attrs[c].is_line_break = 1;
+		prev2 = prev;
+		prev = ch;
+	}
+	sp->attrs[sp->nchars].is_line_break = 1;
+}
+
 void
 pdf_shape(struct pdf_fonts *f, struct pdf_shaped *sp)
 {
@@ -109,7 +169,10 @@ pdf_shape(struct pdf_fonts *f, struct pdf_shaped *sp)
 	}
 	sp->coff[c] = (size_t)len;
 	b2c[len] = c;
-	pango_get_log_attrs(text, len, sp->rtl ? 1 : 0, pl, sp->attrs, sp->nchars + 1);
+	if (simple_breaks(text))
+		fast_breaks(sp, text);
+	else
+		pango_get_log_attrs(text, len, sp->rtl ? 1 : 0, pl, sp->attrs, sp->nchars + 1);
 
 	/* itemize and shape */
 	items = pango_itemize_with_base_dir(f->ctx, sp->rtl ? PANGO_DIRECTION_RTL : PANGO_DIRECTION_LTR,
@@ -129,6 +192,10 @@ pdf_shape(struct pdf_fonts *f, struct pdf_shaped *sp)
 			sp->crun[c] = (int)r;
 		for (g = 0; g < gs->num_glyphs; g++) {
 			int cc = b2c[item->offset + gs->log_clusters[g]];
+			PangoGlyph gl = gs->glyphs[g].glyph;
+
+			if ((gl & PANGO_GLYPH_UNKNOWN_FLAG) && gl != PANGO_GLYPH_EMPTY)
+				missing(f, g_utf8_get_char(text + sp->coff[cc]));
 
 			sp->cw[cc] += gs->glyphs[g].geometry.width / (double)PANGO_SCALE;
 			sp->cstart[cc] = 1;
