@@ -1,5 +1,493 @@
-/* Placeholder: being written. */
+/* Hyphenation points from libhyphen and Debian's TeX-derived patterns
+ * (/usr/share/hyphen/hyph_LL_RR.dic). The dictionaries are loaded on first
+ * use and kept until hy_cleanup(). Unicode classes and case come from GLib
+ * (already linked through Pango). */
+#include <ctype.h>
+#include <dirent.h>
+#include <iconv.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <glib.h>
+#include <hyphen.h>
+
 #include "util.h"
 #include "hyph.h"
-size_t hy_points(const char *lang, const char *word, size_t len, unsigned char *points) { (void)lang; (void)word; (void)len; (void)points; return 0; }
-void hy_cleanup(void) {}
+
+#define HY_DIR		 "/usr/share/hyphen"
+#define HY_MAXCHARS	 100	/* longer words are left to emergency breaks */
+#define HY_MAXDICTS	 16
+#define HY_MAXTAGS	 32
+#define LHMIN		 2	/* letters before a break */
+#define RHMIN		 3	/* letters after a break */
+#define MINLETTERS	 5	/* shorter words never break */
+
+/* A loaded pattern file. */
+struct dict {
+	char		*path;
+	HyphenDict	*hd;
+	iconv_t		 cd;	/* UTF-8 to the dictionary's charset, or -1 */
+};
+
+/* What a language tag resolved to. */
+struct tag {
+	char		 name[32];
+	int		 dict;	/* index in dicts, -1: no patterns */
+};
+
+static struct dict dicts[HY_MAXDICTS];
+static int ndicts;
+static struct tag tags[HY_MAXTAGS];
+static int ntags, lasttag = -1;
+
+/* One character of the word being hyphenated. */
+struct ch {
+	gunichar	 cp;
+	size_t		 off;	/* first byte in the word */
+	size_t		 end;	/* one past its last byte */
+};
+
+/* Return 1 if PATH names a readable file. */
+static int
+readable(const char *path)
+{
+	FILE	*f = fopen(path, "r");
+
+	if (f == NULL)
+		return 0;
+	fclose(f);
+	return 1;
+}
+
+/* Return the key libhyphen files pattern line L (LEN bytes) under: its
+ * letters up to white space or '/', digits dropped, in K (MAXK bytes);
+ * 0 for a line that is not a pattern or has no letters. */
+static int
+pattern_key(const char *l, size_t len, char *k, size_t maxk)
+{
+	static const char *const words[] = { "LEFTHYPHENMIN", "RIGHTHYPHENMIN",
+	    "COMPOUNDLEFTHYPHENMIN", "COMPOUNDRIGHTHYPHENMIN", "NOHYPHEN",
+	    "NEXTLEVEL" };
+	size_t	 i, o = 0;
+
+	if (len == 0 || l[0] == '%' || l[0] == '#')
+		return 0;
+	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+		if (len >= strlen(words[i]) &&
+		    strncmp(l, words[i], strlen(words[i])) == 0)
+			return 0;
+	for (i = 0; i < len && (unsigned char)l[i] > ' ' && l[i] != '/'; i++)
+		if ((l[i] < '0' || l[i] > '9') && o + 1 < maxk)
+			k[o++] = l[i];
+	k[o] = '\0';
+	return o > 0;
+}
+
+/* Return libhyphen's dictionary for the pattern file at PATH, or NULL.
+ * libhyphen leaks the earlier of two lines with the same letters (the
+ * German file repeats 134, French 16, and its '#' comments and blank lines
+ * count as patterns), so the file is loaded from memory without them:
+ * the last of equal patterns wins there as in libhyphen itself. */
+static HyphenDict *
+load_clean(const char *path)
+{
+	struct buf in = {0}, out = {0};
+	GHashTable *last = NULL;
+	HyphenDict *hd = NULL;
+	char	 chunk[65536], key[128], lkey[160];
+	size_t	 n, i, eol;
+	FILE	*f;
+	int	 level = 0, pass;
+
+	if ((f = fopen(path, "rb")) == NULL)
+		return NULL;
+	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
+		buf_put(&in, chunk, n);
+	fclose(f);
+	if (in.len == 0)
+		goto out;
+	last = g_hash_table_new_full(g_str_hash, g_str_equal, free, NULL);
+	for (pass = 0; pass < 2; pass++) {
+		level = 0;
+		for (i = 0; i < in.len; i = eol + 1) {
+			const char *l = in.data + i;
+			size_t	 ll;	/* with its newline */
+			void	*at;
+
+			for (eol = i; eol < in.len && in.data[eol] != '\n'; eol++)
+				;
+			ll = eol < in.len ? eol - i + 1 : eol - i;
+			if (i == 0 || strncmp(l, "NEXTLEVEL", 9) == 0) {
+				level += i != 0;
+				if (pass)
+					buf_put(&out, l, ll);
+				continue;
+			}
+			if (!pattern_key(l, eol - i, key, sizeof(key))) {
+				/* keywords stay; comments and blanks go */
+				if (pass && eol > i && l[0] != '%' && l[0] != '#' &&
+				    (unsigned char)l[0] > ' ')
+					buf_put(&out, l, ll);
+				continue;
+			}
+			snprintf(lkey, sizeof(lkey), "%d %s", level, key);
+			at = GSIZE_TO_POINTER(i + 1);
+			if (pass == 0)
+				g_hash_table_insert(last, xstrdup(lkey), at);
+			else if (g_hash_table_lookup(last, lkey) == at)
+				buf_put(&out, l, ll);
+		}
+	}
+	buf_putc(&out, '\n');
+	if ((f = fmemopen(out.data, out.len, "r")) == NULL)
+		goto out;
+	hd = hnj_hyphen_load_file(f);
+	fclose(f);
+out:
+	if (last)
+		g_hash_table_destroy(last);
+	buf_free(&in);
+	buf_free(&out);
+	return hd;
+}
+
+/* Return the index of the loaded dictionary at PATH (loading it), or -1. */
+static int
+dict_load(const char *path)
+{
+	HyphenDict *hd;
+	struct dict *d;
+	char	*real;
+	int	 i;
+
+	/* hyph_de_CH.dic and hyph_de.dic are links to hyph_de_DE.dic */
+	if (!readable(path) || (real = realpath(path, NULL)) == NULL)
+		return -1;
+	for (i = 0; i < ndicts; i++)
+		if (strcmp(dicts[i].path, real) == 0) {
+			free(real);
+			return i;
+		}
+	if (ndicts == HY_MAXDICTS || (hd = load_clean(real)) == NULL) {
+		free(real);
+		return -1;
+	}
+	d = &dicts[ndicts];
+	d->path = real;
+	d->hd = hd;
+	d->cd = (iconv_t)-1;
+	if (!hd->utf8 && (d->cd = iconv_open(hd->cset, "UTF-8")) == (iconv_t)-1) {
+		hnj_hyphen_free(hd);
+		free(real);
+		return -1;
+	}
+	return ndicts++;
+}
+
+/* Return the dictionary for language LL and region RR ("" for none): the
+ * exact file, the language's usual region, the bare language, then any
+ * hyph_LL_*.dic (the first in name order). -1 when there is none. */
+static int
+dict_find(const char *ll, const char *rr)
+{
+	static const struct { const char *ll, *rr; } usual[] = {
+		{ "en", "US" }, { "pt", "PT" }, { "sv", "SE" }, { "da", "DK" },
+		{ "nb", "NO" }, { "nn", "NO" }, { "el", "GR" }, { "cs", "CZ" },
+		{ "uk", "UA" }, { "sl", "SI" }, { "et", "EE" }, { "ca", "ES" },
+		{ "gl", "ES" }, { "eu", "ES" }, { "hy", "AM" }, { "ka", "GE" },
+	};
+	char	 path[256], best[256] = "";
+	const char *u = NULL;
+	struct dirent *de;
+	DIR	*dir;
+	size_t	 i;
+	int	 d;
+
+	if (*rr) {
+		snprintf(path, sizeof(path), HY_DIR "/hyph_%s_%s.dic", ll, rr);
+		if ((d = dict_load(path)) >= 0)
+			return d;
+	}
+	for (i = 0; i < sizeof(usual) / sizeof(usual[0]); i++)
+		if (strcmp(usual[i].ll, ll) == 0)
+			u = usual[i].rr;
+	if (u == NULL) {
+		/* de_DE, fr_FR, it_IT, nl_NL, … */
+		snprintf(path, sizeof(path), HY_DIR "/hyph_%s_%c%c.dic", ll,
+		    toupper((unsigned char)ll[0]), toupper((unsigned char)ll[1]));
+		if (strlen(ll) == 2 && (d = dict_load(path)) >= 0)
+			return d;
+	} else {
+		snprintf(path, sizeof(path), HY_DIR "/hyph_%s_%s.dic", ll, u);
+		if ((d = dict_load(path)) >= 0)
+			return d;
+	}
+	snprintf(path, sizeof(path), HY_DIR "/hyph_%s.dic", ll);
+	if ((d = dict_load(path)) >= 0)
+		return d;
+	if ((dir = opendir(HY_DIR)) == NULL)
+		return -1;
+	snprintf(path, sizeof(path), "hyph_%s_", ll);
+	while ((de = readdir(dir)) != NULL)
+		if (strncmp(de->d_name, path, strlen(path)) == 0 &&
+		    str_endswith(de->d_name, ".dic") &&
+		    (*best == '\0' || strcmp(de->d_name, best) < 0))
+			snprintf(best, sizeof(best), "%s", de->d_name);
+	closedir(dir);
+	if (*best == '\0')
+		return -1;
+	snprintf(path, sizeof(path), HY_DIR "/%s", best);
+	return dict_load(path);
+}
+
+/* Return the dictionary for BCP 47 tag LANG ("en", "de-CH", "sr-Latn-RS"),
+ * remembering the answer; -1 when the language has no patterns. */
+static int
+dict_for(const char *lang)
+{
+	char	 ll[9] = "", rr[4] = "";
+	const char *s = lang;
+	size_t	 k;
+	int	 i, d;
+
+	if (lasttag >= 0 && strcmp(tags[lasttag].name, lang) == 0)
+		return tags[lasttag].dict;
+	for (i = 0; i < ntags; i++)
+		if (strcmp(tags[i].name, lang) == 0)
+			return tags[lasttag = i].dict;
+
+	for (k = 0; isalpha((unsigned char)s[k]) && k < sizeof(ll) - 1; k++)
+		ll[k] = (char)tolower((unsigned char)s[k]);
+	ll[k] = '\0';
+	s += k;
+	while (*s == '-' || *s == '_') {
+		const char *sub = s + 1;
+
+		for (k = 0; isalnum((unsigned char)sub[k]); k++)
+			;
+		if (k == 2 && isalpha((unsigned char)sub[0])) {
+			rr[0] = (char)toupper((unsigned char)sub[0]);
+			rr[1] = (char)toupper((unsigned char)sub[1]);
+			rr[2] = '\0';
+			break;
+		}
+		if (k != 4)	/* a script subtag is skipped, anything else ends */
+			break;
+		s = sub + k;
+	}
+	d = (k = strlen(ll)) >= 2 && k <= 3 ? dict_find(ll, rr) : -1;
+	if (ntags < HY_MAXTAGS && strlen(lang) < sizeof(tags[0].name)) {
+		snprintf(tags[ntags].name, sizeof(tags[0].name), "%s", lang);
+		tags[ntags].dict = d;
+		lasttag = ntags++;
+	}
+	return d;
+}
+
+/* Return 1 if CP is a letter (or a combining mark, part of one). */
+static int
+is_letter(gunichar cp)
+{
+	return g_unichar_isalpha(cp) || g_unichar_ismark(cp);
+}
+
+/* Return 1 if CP is an apostrophe (which may sit inside a word). */
+static int
+is_apos(gunichar cp)
+{
+	return cp == '\'' || cp == 0x2019;
+}
+
+/* Return 1 if CP is a hyphen or dash after which a word may break. */
+static int
+is_hyphen(gunichar cp)
+{
+	return cp == '-' || cp == 0x2010 || cp == 0x2013 || cp == 0x2014;
+}
+
+/* Return 1 if the word's bytes W[0..N) hold a URL or an e-mail address. */
+static int
+is_address(const char *w, size_t n, const char *core)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++) {
+		if (w[i] == '@')
+			return 1;
+		if (i + 3 <= n && memcmp(w + i, "://", 3) == 0)
+			return 1;
+	}
+	return g_ascii_strncasecmp(core, "www.", 4) == 0;
+}
+
+/* Put the dictionary's spelling of the lowercased characters C[0..N) into
+ * OUT (HY_MAXCHARS * 4 + 1 bytes), and for a byte-indexed (not UTF-8)
+ * dictionary the character each byte belongs to in OWNER. Return the
+ * length in bytes, or -1 when a character has no spelling there. */
+static int
+spell(const struct dict *d, const struct ch *c, size_t n, char *out,
+    int *owner)
+{
+	size_t	 i, o = 0;
+
+	for (i = 0; i < n; i++) {
+		gunichar lc = g_unichar_tolower(c[i].cp);
+		char	 u[8], *in = u, *op = out + o;
+		size_t	 ul = (size_t)g_unichar_to_utf8(lc, u), il, ol, before;
+
+		if (d->hd->utf8) {
+			memcpy(out + o, u, ul);
+			o += ul;
+			continue;
+		}
+		if (lc == 0x2019) {	/* Latin-1 and kin know only ' */
+			ul = 1;
+			u[0] = '\'';
+		}
+		il = ul;
+		ol = before = 4;
+		iconv(d->cd, NULL, NULL, NULL, NULL);
+		if (iconv(d->cd, &in, &il, &op, &ol) == (size_t)-1 || il != 0)
+			return -1;
+		for (; before > ol; before--)
+			owner[o++] = (int)i;
+	}
+	out[o] = '\0';
+	return (int)o;
+}
+
+size_t
+hy_points(const char *lang, const char *word, size_t len, unsigned char *points)
+{
+	struct ch c[HY_MAXCHARS];
+	char	 lw[HY_MAXCHARS * 4 + 1], hy[HY_MAXCHARS * 4 + 5];
+	int	 owner[HY_MAXCHARS * 4 + 1];
+	char	**rep = NULL;
+	int	*pos = NULL, *cut = NULL;
+	size_t	 nc = 0, i, s, e, letters = 0, upper = 0, lower = 0, count = 0;
+	size_t	 nhy = 0, nsoft = 0;
+	const char *p = word;
+	const struct dict *d;
+	int	 di, lwlen;
+
+	if (len == 0)
+		return 0;
+	memset(points, 0, len);
+	if (lang == NULL || *lang == '\0')
+		return 0;
+
+	/* Characters, with their byte ranges. */
+	while ((size_t)(p - word) < len) {
+		gunichar cp = g_utf8_get_char_validated(p, (gssize)(len - (size_t)(p - word)));
+
+		if (cp == (gunichar)-1 || cp == (gunichar)-2 || nc == HY_MAXCHARS)
+			return 0;
+		c[nc].cp = cp;
+		c[nc].off = (size_t)(p - word);
+		p = g_utf8_next_char(p);
+		c[nc].end = (size_t)(p - word);
+		nc++;
+	}
+
+	/* Strip the punctuation around the word: quotes, brackets, … */
+	for (s = 0; s < nc && !is_letter(c[s].cp); s++)
+		if (g_unichar_isdigit(c[s].cp))
+			return 0;
+	for (e = nc; e > s && !is_letter(c[e - 1].cp); e--)
+		if (g_unichar_isdigit(c[e - 1].cp))
+			return 0;
+	if (e - s < MINLETTERS || is_address(word, len, word + c[s].off))
+		return 0;
+	for (i = s; i < e; i++) {
+		gunichar cp = c[i].cp;
+
+		if (g_unichar_isalpha(cp)) {
+			letters++;
+			if (g_unichar_isupper(cp) || g_unichar_istitle(cp))
+				upper++;
+			else if (g_unichar_islower(cp))
+				lower++;
+		} else if (is_hyphen(cp))
+			nhy++;
+		else if (cp == 0x00ad)
+			nsoft++;
+		else if (!g_unichar_ismark(cp) && !is_apos(cp))
+			return 0;	/* digits, full stops, slashes inside */
+	}
+	if (letters < MINLETTERS || (lower == 0 && upper > 1))
+		return 0;
+
+	/* Hyphens and soft hyphens already there decide: break only after
+	 * them, keeping 2 letters before and 3 after. */
+	if (nhy || nsoft) {
+		size_t	 before = 0;
+
+		for (i = s; i < e; i++) {
+			if (is_letter(c[i].cp))
+				before++;
+			if ((nhy ? is_hyphen(c[i].cp) : c[i].cp == 0x00ad) &&
+			    before >= LHMIN && letters - before >= RHMIN) {
+				points[c[i].end - 1] = 1;
+				count++;
+			}
+		}
+		return count;
+	}
+
+	if ((di = dict_for(lang)) < 0)
+		return 0;
+	d = &dicts[di];
+	if ((lwlen = spell(d, c + s, e - s, lw, owner)) <= 0)
+		return 0;
+	memset(hy, 0, (size_t)lwlen + 5);
+	if (hnj_hyphen_hyphenate3(d->hd, lw, lwlen, hy, NULL, &rep, &pos, &cut,
+	    LHMIN, RHMIN, LHMIN, 2) != 0)
+		goto out;
+
+	/* UTF-8 dictionaries answer per character, others per byte. */
+	for (i = 0; i < (d->hd->utf8 ? e - s : (size_t)lwlen); i++) {
+		size_t	 k = d->hd->utf8 ? i : (size_t)owner[i];
+
+		if (!(hy[i] & 1) || (rep && rep[i]))
+			continue;
+		if (k + 1 >= e - s)
+			break;
+		if (!d->hd->utf8 && i + 1 < (size_t)lwlen && owner[i + 1] == (int)k)
+			continue;	/* not the character's last byte */
+		if (k + 1 < LHMIN || (e - s) - (k + 1) < RHMIN)
+			continue;
+		if (is_apos(c[s + k].cp) || is_apos(c[s + k + 1].cp) ||
+		    !is_letter(c[s + k].cp) || !is_letter(c[s + k + 1].cp))
+			continue;
+		/* a combining mark belongs with the letter before it */
+		if (g_unichar_ismark(c[s + k + 1].cp))
+			continue;
+		points[c[s + k].end - 1] = 1;
+		count++;
+	}
+out:
+	if (rep) {
+		for (i = 0; i < (size_t)lwlen; i++)
+			free(rep[i]);
+		free(rep);
+		free(pos);
+		free(cut);
+	}
+	return count;
+}
+
+void
+hy_cleanup(void)
+{
+	int	 i;
+
+	for (i = 0; i < ndicts; i++) {
+		hnj_hyphen_free(dicts[i].hd);
+		if (dicts[i].cd != (iconv_t)-1)
+			iconv_close(dicts[i].cd);
+		free(dicts[i].path);
+	}
+	ndicts = 0;
+	ntags = 0;
+	lasttag = -1;
+}
