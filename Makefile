@@ -45,7 +45,7 @@ LIB_OBJS = $(CORE_OBJS) $(READER_OBJS) $(BOOK_OBJS) $(EPUB_OBJS) $(PDF_OBJS) $(T
 OBJS	 = src/main.o $(LIB_OBJS)
 
 UNIT_TESTS = tests/unit/t_buf tests/unit/t_image tests/unit/t_date tests/unit/t_txt tests/unit/t_lang \
-	     tests/unit/t_linebreak tests/unit/t_hyph tests/unit/t_md
+	     tests/unit/t_linebreak tests/unit/t_hyph tests/unit/t_md tests/unit/t_epub tests/unit/t_pdfpara
 
 all: mkbook
 

@@ -514,7 +514,11 @@ set_block(struct pdf *P, struct pdf_vlist *vl, const struct block *b, struct fra
 
 	switch (b->type) {
 	case BLK_PARAGRAPH:
-		if (!P->first_para && !fr.depth && !fr.inquote)
+		/* no indent after a heading, in lists and quotes, or where the
+		 * text brings its own (the ideographic space of Japanese) */
+		if (!P->first_para && !fr.depth && !fr.inquote &&
+		    !(b->ninl && b->inl[0].type == INL_TEXT && b->inl[0].text &&
+		    str_startswith(b->inl[0].text, "\xe3\x80\x80")))
 			fmt.indent = P->size * 1.2;
 		so.tag = "P";
 		set_inlines(P, vl, b->inl, b->ninl, st, &fmt, &so);
@@ -1204,6 +1208,23 @@ contents(struct pdf *P)
 	return pages;
 }
 
+/* Write the layout's own figures as JSON to PATH (MKBOOK_LAYOUT_STATS, for
+ * the tests): pages, page breaks inside paragraphs, and how many of them
+ * left a widow or an orphan. Return 0 or -1 with the error set. */
+static int
+write_stats(struct pdf *P, const char *path)
+{
+	FILE *f = fopen(path, "w");
+
+	if (f == NULL)
+		return err_set(path, 0, "cannot write layout statistics");
+	fprintf(f, "{\"pages\": %d, \"body_pages\": %d, \"paragraph_breaks\": %d, \"widows_orphans\": %d}\n",
+	    P->dr.page, P->pg.pages, P->pg.breaks, P->pg.widows);
+	if (fclose(f) != 0)
+		return err_set(path, 0, "cannot write layout statistics");
+	return 0;
+}
+
 int
 pdf_write(const struct book *book, const struct options *opt, const char *path)
 {
@@ -1271,6 +1292,8 @@ pdf_write(const struct book *book, const struct options *opt, const char *path)
 		goto out;
 	P.page_open = 0;
 	cairo_tag_end(P.dr.cr, "Document");
+	if (getenv("MKBOOK_LAYOUT_STATS") && write_stats(&P, getenv("MKBOOK_LAYOUT_STATS")) != 0)
+		goto out;
 	{
 		int total = P.dr.page;
 

@@ -29,6 +29,7 @@
 /* Penalties, Knuth's values. */
 #define HYPHEN_PENALTY	50
 #define EXPLICIT_PENALTY 50
+#define EMERGENCY_PENALTY 5000	/* inside an overlong word */
 /* Glue stretch of the last line: effectively infinite. */
 #define FILL_STRETCH	1e6
 
@@ -231,7 +232,23 @@ emit_box(struct pdf_fonts *f, struct pdf_shaped *sp, const struct pdf_parfmt *fm
 	}
 	for (c = bs; c < be; c++)
 		w += sp->cw[c];
-	push(b, LB_BOX, bs)->width = w;
+	if (w <= fmt->width * 0.8) {
+		push(b, LB_BOX, bs)->width = w;
+		return;
+	}
+	/* a "word" near the measure or longer (a URL, a 2,000-letter string):
+	 * let it break between any two clusters, at a price */
+	w = 0;
+	for (c = bs; c < be; c++) {
+		if (c > start && sp->cstart[c] && sp->crun[c] == sp->crun[c - 1]) {
+			push(b, LB_BOX, start)->width = w;
+			push(b, LB_PENALTY, c)->penalty = EMERGENCY_PENALTY;
+			w = 0;
+			start = c;
+		}
+		w += sp->cw[c];
+	}
+	push(b, LB_BOX, start)->width = w;
 }
 
 void
