@@ -65,9 +65,12 @@ class Ids(HTMLParser):
     def __init__(self):
         super().__init__(convert_charrefs=True)
         self.ids, self.links, self.text, self.tags = set(), [], [], []
+        self.in_head = False
 
     def handle_starttag(self, tag, attrs):
         a = dict(attrs)
+        if tag == "head":
+            self.in_head = True
         self.tags.append((tag, a))
         if "id" in a:
             self.ids.add(a["id"])
@@ -81,10 +84,13 @@ class Ids(HTMLParser):
     handle_startendtag = handle_starttag
 
     def handle_endtag(self, tag):
+        if tag == "head":
+            self.in_head = False
         self.text.append(" ")
 
     def handle_data(self, data):
-        self.text.append(data)
+        if not self.in_head:
+            self.text.append(data)
 
 
 def parse(book, name):
