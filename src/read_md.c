@@ -5,7 +5,8 @@
  * cmark-gfm parses; this file walks its tree into the model. The walk
  * recurses at most MODEL_MAX_DEPTH levels (deeper input is an error), and
  * everything cmark keeps as raw HTML becomes literal text, so no markup in
- * the input ever reaches a writer as markup.
+ * the input ever reaches a writer as markup. Footnotes nothing references
+ * are kept too (referenced = 0), so no words are lost.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -26,6 +27,8 @@ struct md {
 	size_t		 bodylen;
 	size_t		*lines;		/* offsets of the body's lines, built on demand */
 	size_t		 nlines;
+	cmark_node	*skip;		/* the paragraph added to keep every note */
+	char		*refd;		/* refd[k]: note k is referenced in the text */
 };
 
 static int
@@ -172,6 +175,7 @@ conv_inlines(struct md *m, cmark_node *parent, struct inl **arr, size_t *n, int 
 			in = inl_push(arr, n, INL_NOTEREF);
 			in->text = xstrdup(lit);
 			in->note = (size_t)(k - 1);
+			m->refd[k - 1] = 1;
 			continue;
 		}
 		case CMARK_NODE_EMPH:
@@ -408,6 +412,8 @@ conv_blocks(struct md *m, cmark_node *parent, struct block **arr, size_t *n, int
 		struct block *b;
 		cmark_node *img;
 
+		if (c == m->skip)
+			continue;
 		if (t == CMARK_NODE_FOOTNOTE_DEFINITION) {
 			struct footnote *fn;
 
@@ -415,7 +421,6 @@ conv_blocks(struct md *m, cmark_node *parent, struct block **arr, size_t *n, int
 				continue;	/* cmark keeps them at the top */
 			fn = &m->a->notes[m->a->nnotes++];
 			fn->label = note_label(m, c);
-			fn->referenced = 1;	/* cmark drops the others */
 			if (conv_blocks(m, c, &fn->blocks, &fn->nblocks, depth + 1) == -1)
 				return -1;
 			continue;
@@ -584,15 +589,93 @@ wide_row(const char *s, size_t n)
 	return 0;
 }
 
+/* Parse S[0..N) with the GFM extensions (tables unless WIDE). Return the
+ * document; the caller frees it with cmark_node_free. */
+static cmark_node *
+parse(const char *s, size_t n, int wide)
+{
+	cmark_parser *parser;
+	cmark_node *doc;
+
+	cmark_gfm_core_extensions_ensure_registered();
+	/* SMART: "quotes" and 'apostrophes' curl, -- and --- become dashes. */
+	parser = cmark_parser_new(CMARK_OPT_FOOTNOTES | CMARK_OPT_SMART);
+	if (!wide)
+		cmark_parser_attach_syntax_extension(parser, cmark_find_syntax_extension("table"));
+	cmark_parser_attach_syntax_extension(parser, cmark_find_syntax_extension("strikethrough"));
+	cmark_parser_attach_syntax_extension(parser, cmark_find_syntax_extension("autolink"));
+	cmark_parser_feed(parser, s, n);
+	doc = cmark_parser_finish(parser);
+	cmark_parser_free(parser);
+	return doc;
+}
+
+/* cmark-gfm drops the footnote definitions nothing references. To keep
+ * their words, the body is read with one more paragraph after it that
+ * references every "[^label]:" in the text; that paragraph is then left
+ * out of the model. Return the body to parse as a fresh string (and its
+ * length and the extra paragraph's line), or NULL when the body defines
+ * no footnotes. */
+static char *
+with_note_refs(const char *body, size_t len, size_t *outlen, int *line)
+{
+	struct buf b = {0};
+	size_t i, k, nl = 0, nrefs = 0;
+
+	for (i = 0; i < len; i++)
+		if (body[i] == '\n')
+			nl++;
+	buf_put(&b, body, len);
+	if (len && body[len - 1] != '\n') {
+		buf_putc(&b, '\n');
+		nl++;
+	}
+	buf_putc(&b, '\n');
+	*line = (int)nl + 2;
+	for (i = 0; i + 3 < len; i++) {
+		if (body[i] != '[' || body[i + 1] != '^')
+			continue;
+		for (k = i + 2; k < len && body[k] != ']' && body[k] != '[' &&
+		    (unsigned char)body[k] > ' '; k++)
+			;
+		if (k == i + 2 || k + 1 >= len || body[k] != ']' || body[k + 1] != ':')
+			continue;
+		if (nrefs++)
+			buf_putc(&b, ' ');
+		buf_put(&b, body + i, k + 1 - i);
+		i = k;
+	}
+	if (nrefs == 0) {
+		buf_free(&b);
+		return NULL;
+	}
+	buf_putc(&b, '\n');
+	*outlen = b.len;
+	return buf_detach(&b);
+}
+
+/* The last top-level node of DOC that is not a footnote definition. */
+static cmark_node *
+last_block(cmark_node *doc)
+{
+	cmark_node *c, *last = NULL;
+
+	for (c = cmark_node_first_child(doc); c; c = cmark_node_next(c))
+		if (cmark_node_get_type(c) != CMARK_NODE_FOOTNOTE_DEFINITION)
+			last = c;
+	return last;
+}
+
 struct article *
 md_read(const char *path, const char *text, size_t len)
 {
 	const char *end = text + len, *body;
-	cmark_parser *parser = NULL;
 	cmark_node *doc = NULL, *c;
 	struct article *a = article_new(path);
+	char *extra = NULL;
+	size_t extralen = 0, i;
 	struct md m;
-	int wide, ret = -1;
+	int wide, extraline = 0, ret = -1;
 
 	memset(&m, 0, sizeof(m));
 	m.path = path;
@@ -604,26 +687,35 @@ md_read(const char *path, const char *text, size_t len)
 	m.body = body;
 	m.bodylen = (size_t)(end - body);
 
-	cmark_gfm_core_extensions_ensure_registered();
-	/* SMART: "quotes" and 'apostrophes' curl, -- and --- become dashes. */
-	parser = cmark_parser_new(CMARK_OPT_FOOTNOTES | CMARK_OPT_SMART);
-	if ((wide = wide_row(body, (size_t)(end - body))) == 0)
-		cmark_parser_attach_syntax_extension(parser, cmark_find_syntax_extension("table"));
-	else
+	if ((wide = wide_row(body, m.bodylen)) != 0)
 		warn_at(path, wide + m.lineoff, "more than %d '|' on one line: "
 		    "tables in this file are read as plain text", MD_MAX_ROW_PIPES);
-	cmark_parser_attach_syntax_extension(parser, cmark_find_syntax_extension("strikethrough"));
-	cmark_parser_attach_syntax_extension(parser, cmark_find_syntax_extension("autolink"));
-	cmark_parser_feed(parser, body, (size_t)(end - body));
-	doc = cmark_parser_finish(parser);
+	if ((extra = with_note_refs(body, m.bodylen, &extralen, &extraline)) != NULL) {
+		doc = parse(extra, extralen, wide);
+		c = last_block(doc);
+		if (c && cmark_node_get_type(c) == CMARK_NODE_PARAGRAPH &&
+		    cmark_node_get_start_line(c) == extraline)
+			m.skip = c;
+		else {
+			/* the body swallowed the paragraph (an open fence…) */
+			cmark_node_free(doc);
+			doc = NULL;
+		}
+	}
+	if (doc == NULL)
+		doc = parse(body, m.bodylen, wide);
 
 	for (c = cmark_node_first_child(doc); c; c = cmark_node_next(c))
 		if (cmark_node_get_type(c) == CMARK_NODE_FOOTNOTE_DEFINITION)
 			m.nnotes++;
-	if (m.nnotes)
+	if (m.nnotes) {
 		a->notes = xcalloc((size_t)m.nnotes, sizeof(*a->notes));
+		m.refd = xcalloc((size_t)m.nnotes, 1);
+	}
 	if (conv_blocks(&m, doc, &a->blocks, &a->nblocks, 0) == -1)
 		goto out;
+	for (i = 0; i < a->nnotes; i++)
+		a->notes[i].referenced = m.refd[i];
 	if (a->headline == NULL) {
 		err_set(path, 1, "no title (give 'title:' in the front matter or start with a '# heading')");
 		goto out;
@@ -633,10 +725,10 @@ md_read(const char *path, const char *text, size_t len)
 	ret = 0;
 out:
 	free(m.lines);
+	free(m.refd);
+	free(extra);
 	if (doc)
 		cmark_node_free(doc);
-	if (parser)
-		cmark_parser_free(parser);
 	if (ret == -1) {
 		article_free(a);
 		return NULL;

@@ -185,11 +185,14 @@ test_document(void)
 		    "noteref indices follow first reference (%zu %zu %zu)", refs[0], refs[1], refs[2]);
 	}
 
-	ok(a->nnotes == 2, "two footnotes; the unreferenced one is dropped by cmark (%zu)", a->nnotes);
-	if (a->nnotes == 2) {
+	ok(a->nnotes == 3, "three footnotes: the unreferenced one is kept too (%zu)", a->nnotes);
+	if (a->nnotes == 3) {
 		is_str(a->notes[0].label, "one", "first note's label as written");
 		is_str(a->notes[1].label, "two", "second note's label");
 		ok(a->notes[0].referenced && a->notes[1].referenced, "notes are marked referenced");
+		is_str(a->notes[2].label, "unused", "the unreferenced note comes last");
+		ok(!a->notes[2].referenced, "and is marked unreferenced");
+		is_str(text(&a->notes[2].blocks[0]), "Never referenced.", "its words are kept");
 		ok(a->notes[0].nblocks == 2, "a note holds blocks (two paragraphs)");
 		is_str(text(&a->notes[0].blocks[0]), "First note, in two lines.", "note text");
 	}
@@ -426,6 +429,14 @@ test_depth(void)
 	    "a 300-cell row (quadratic in cmark-gfm) turns tables off; the words stay");
 	article_free(a);
 	free(s);
+
+	a = parse("# T\n\nText[^b].\n\n[^a]: Alone.\n[^b]: Used.\n\n```\nan open fence [^a]:");
+	ok(a && a->nblocks == 2 && a->blocks[1].type == BLK_CODE && a->nnotes == 1 &&
+	    strcmp(a->notes[0].label, "b") == 0,
+	    "a body ending in an open fence still reads (the unreferenced note is lost)");
+	if (a && a->nblocks == 2)
+		is_str(a->blocks[1].text, "an open fence [^a]:", "and the fence holds only its own text");
+	article_free(a);
 
 	a = parse("# T\n\n> > > > > quote five deep\n");
 	ok(a && a->nblocks == 1 && a->blocks[0].kids[0].kids[0].kids[0].kids[0].type == BLK_QUOTE,
