@@ -22,10 +22,10 @@ static const double gold[3] = { 0.831, 0.686, 0.416 };
 /* A centred layout of TEXT, WIDTH pixels wide, SIZE pixels high type.
  * Caller unrefs. */
 static PangoLayout *
-layout(cairo_t *cr, const char *text, const char *family, double size, PangoWeight weight,
+layout(PangoContext *ctx, const char *text, const char *family, double size, PangoWeight weight,
     PangoStyle style, int width, double tracking)
 {
-	PangoLayout *l = pango_cairo_create_layout(cr);
+	PangoLayout *l = pango_layout_new(ctx);
 	PangoFontDescription *fd = pango_font_description_new();
 
 	pango_font_description_set_family(fd, family);
@@ -151,6 +151,8 @@ cover_render(const struct book *bk, const char *family, const double rgb[3], cha
 {
 	cairo_surface_t *s;
 	cairo_t *cr;
+	PangoFontMap *fm;
+	PangoContext *ctx;
 	PangoLayout *title = NULL, *sub = NULL, *by = NULL, *pub = NULL;
 	struct buf authors = {0}, out = {0};
 	double size, y, th, sh = 0, dark[3];
@@ -159,6 +161,10 @@ cover_render(const struct book *bk, const char *family, const double rgb[3], cha
 
 	s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, COVER_W, COVER_H);
 	cr = cairo_create(s);
+	/* A font map of our own, freed with its caches when the cover is done. */
+	fm = pango_cairo_font_map_new();
+	ctx = pango_font_map_create_context(fm);
+	pango_cairo_update_context(cr, ctx);
 
 	/* Ground: the accent colour, a shade darker towards the foot. */
 	for (i = 0; i < 3; i++)
@@ -183,7 +189,7 @@ cover_render(const struct book *bk, const char *family, const double rgb[3], cha
 
 	/* The title: as large as fits in five lines. */
 	for (size = 200; ; size -= 8) {
-		title = layout(cr, bk->title ? bk->title : "", family, size, PANGO_WEIGHT_BOLD,
+		title = layout(ctx, bk->title ? bk->title : "", family, size, PANGO_WEIGHT_BOLD,
 		    PANGO_STYLE_NORMAL, 1160, 0);
 		pango_layout_get_pixel_size(title, &w, &h);
 		if ((pango_layout_get_line_count(title) <= 5 && h <= 1000) || size <= 72)
@@ -192,7 +198,7 @@ cover_render(const struct book *bk, const char *family, const double rgb[3], cha
 	}
 	th = h;
 	if (bk->subtitle) {
-		sub = layout(cr, bk->subtitle, family, 68, PANGO_WEIGHT_NORMAL, PANGO_STYLE_ITALIC,
+		sub = layout(ctx, bk->subtitle, family, 68, PANGO_WEIGHT_NORMAL, PANGO_STYLE_ITALIC,
 		    1080, 0);
 		pango_layout_get_pixel_size(sub, &w, &h);
 		sh = h;
@@ -205,13 +211,13 @@ cover_render(const struct book *bk, const char *family, const double rgb[3], cha
 	if (authors.len) {
 		char *up = g_utf8_strup(authors.data, -1);
 
-		by = layout(cr, up, family, 54, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL, 1160, 7);
+		by = layout(ctx, up, family, 54, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL, 1160, 7);
 		g_free(up);
 	}
 	if (bk->publisher) {
 		char *up = g_utf8_strup(bk->publisher, -1);
 
-		pub = layout(cr, up, family, 36, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL, 1160, 8);
+		pub = layout(ctx, up, family, 36, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL, 1160, 8);
 		g_free(up);
 	}
 
@@ -253,6 +259,8 @@ out:
 	if (pub)
 		g_object_unref(pub);
 	buf_free(&authors);
+	g_object_unref(ctx);
+	g_object_unref(fm);
 	cairo_destroy(cr);
 	cairo_surface_destroy(s);
 	return ret;
