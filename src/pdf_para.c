@@ -30,6 +30,10 @@
 #define HYPHEN_PENALTY	50
 #define EXPLICIT_PENALTY 50
 #define EMERGENCY_PENALTY 5000	/* inside an overlong word */
+/* Letter-spacing of loose lines: at most this share of the line's
+ * stretch, and at most this much of the em between two letters. */
+#define LS_SHARE	0.5
+#define LS_MAX		0.012
 /* Glue stretch of the last line: effectively infinite. */
 #define FILL_STRETCH	1e6
 
@@ -357,6 +361,31 @@ pdf_para_set(struct pdf_fonts *f, struct pdf_shaped *sp, const struct pdf_parfmt
 	free(ll);
 }
 
+/* Return 1 when the gap after char C lies between two letters of a word
+ * in a run that may be letter-spaced. */
+static int
+letter_gap(const struct pdf_shaped *sp, int c)
+{
+	const struct pdf_run *run = &sp->runs[sp->crun[c]];
+	const struct pdf_span *span;
+	gunichar a, b;
+	int d;
+
+	if (!sp->cstart[c] || (run->item->analysis.level & 1) || sp->crun[c + 1] != sp->crun[c])
+		return 0;
+	/* the next cluster must start right after this one's characters */
+	for (d = c + 1; d < sp->nchars && !sp->cstart[d]; d++)
+		;
+	if (d >= sp->nchars)
+		return 0;
+	a = char_at(sp, c);
+	b = char_at(sp, d);
+	if (is_space(a) || is_space(b) || is_cjk(a) || is_cjk(b) || b == 0x2028)
+		return 0;
+	span = pdf_shaped_span(sp, sp->coff[c]);
+	return span && span->st.role != FONT_MONO;
+}
+
 /* Copy the glyphs of run R whose clusters lie in bytes [B0, B1) into a new
  * glyph item with its own text (offset 0), widening the glyphs of chars
  * with an adjustment ADJ[c - C0]. Return the width. */
@@ -367,7 +396,7 @@ cut_run(const struct pdf_shaped *sp, size_t r, int c0s, int c1s, int lc0,
 	const struct pdf_run *run = &sp->runs[r];
 	const char *text = buf_str((struct buf *)&sp->text);
 	int b0 = (int)sp->coff[c0s], b1 = (int)sp->coff[c1s];
-	int off = run->item->offset, g, n = 0, lastc = -1;
+	int off = run->item->offset, g, n = 0;
 	PangoGlyphString *gs = pango_glyph_string_new();
 	double w = 0;
 
@@ -379,7 +408,14 @@ cut_run(const struct pdf_shaped *sp, size_t r, int c0s, int c1s, int lc0,
 			continue;
 		gs->glyphs[n] = run->gs->glyphs[g];
 		gs->log_clusters[n] = cb - b0;
-		if (adj && cb != lastc) {
+		n++;
+	}
+	/* the adjustment of a cluster goes after its last glyph, so that marks
+	 * stay on their base */
+	for (g = 0; g < n; g++) {
+		int cb = b0 + gs->log_clusters[g];
+
+		if (adj && (g + 1 == n || gs->log_clusters[g + 1] != gs->log_clusters[g])) {
 			/* the char index of this cluster */
 			int lo = c0s, hi = c1s - 1;
 
@@ -391,11 +427,9 @@ cut_run(const struct pdf_shaped *sp, size_t r, int c0s, int c1s, int lc0,
 				else
 					hi = mid - 1;
 			}
-			gs->glyphs[n].geometry.width += (int)(adj[lo - lc0] * PANGO_SCALE);
+			gs->glyphs[g].geometry.width += (int)(adj[lo - lc0] * PANGO_SCALE);
 		}
-		lastc = cb;
-		w += gs->glyphs[n].geometry.width / (double)PANGO_SCALE;
-		n++;
+		w += gs->glyphs[g].geometry.width / (double)PANGO_SCALE;
 	}
 	gs->num_glyphs = n;
 	gi->item = pango_item_copy(run->item);
@@ -405,6 +439,45 @@ cut_run(const struct pdf_shaped *sp, size_t r, int c0s, int c1s, int lc0,
 	gi->glyphs = gs;
 	*textp = xstrndup(text + b0, (size_t)(b1 - b0));
 	return w;
+}
+
+/* A loose line: move part of the stretch from the word spaces into the
+ * gaps between letters (at most LS_MAX of the em each), so that word
+ * spaces stay near their natural width. Glyphs are not reshaped, so
+ * ligatures stay; joined scripts (right-to-left runs), ideographs and
+ * monospaced text are left alone. ADJ holds the line's extra widths by
+ * character and is rewritten. */
+static void
+letterspace(const struct pdf_shaped *sp, const struct pdf_line *ln, double *adj)
+{
+	double e = 0, cap = 0, share, scale;
+	int c, n = 0;
+
+	for (c = ln->c0; c < ln->c1; c++)
+		e += adj[c - ln->c0];
+	if (e <= 0)
+		return;
+	for (c = ln->c0; c + 1 < ln->c1; c++) {
+		const struct pdf_span *span;
+
+		if (!letter_gap(sp, c))
+			continue;
+		span = pdf_shaped_span(sp, sp->coff[c]);
+		cap += span->st.size * LS_MAX;
+		n++;
+	}
+	if (n == 0)
+		return;
+	share = e * LS_SHARE < cap ? e * LS_SHARE : cap;
+	scale = (e - share) / e;
+	for (c = ln->c0; c < ln->c1; c++)
+		adj[c - ln->c0] *= scale;
+	for (c = ln->c0; c + 1 < ln->c1; c++)
+		if (letter_gap(sp, c)) {
+			const struct pdf_span *span = pdf_shaped_span(sp, sp->coff[c]);
+
+			adj[c - ln->c0] += share * (span->st.size * LS_MAX) / cap;
+		}
 }
 
 struct seg {
@@ -456,6 +529,8 @@ pdf_para_draw_line(struct pdf_fonts *f, struct pdf_shaped *sp, const struct pdf_
 				adj[c - ln->c0] += extra;
 		}
 	}
+	if (adj && ln->ratio > 0)
+		letterspace(sp, ln, adj);
 	/* segments: maximal stretches of one run and one span */
 	for (c = ln->c0; c < ln->c1; c = s) {
 		const struct pdf_span *span = pdf_shaped_span(sp, sp->coff[c]);
