@@ -854,13 +854,14 @@ set_opener(struct pdf *P, struct pdf_vlist *vl, const struct article *a)
 				pdf_shaped_add(&sp, ", ", 2, &rs);
 			add_text(&sp, a->role, &rs);
 		}
-		if (sp.text.len)
-			set_para(P, vl, &sp, &left, &so);
-		pdf_shaped_free(&sp);
+		/* the date on the byline's line, after a middle dot */
 		if (a->date_text || a->date) {
-			so.before = 0;
-			set_string(P, vl, a->date_text ? a->date_text : a->date, rs, &left, &so, rtl);
+			if (sp.text.len)
+				pdf_shaped_add(&sp, "  \xc2\xb7  ", 6, &rs);
+			add_text(&sp, a->date_text ? a->date_text : a->date, &rs);
 		}
+		set_para(P, vl, &sp, &left, &so);
+		pdf_shaped_free(&sp);
 	}
 	if (a->image)
 		set_figure(P, vl, a->image, fr, P->lead);
@@ -1085,8 +1086,8 @@ contents(struct pdf *P)
 	memset(&so, 0, sizeof(so));
 	so.lead = P->size * 2;
 	so.size = ts.size;
-	so.outline = 1;
 	so.tag = "H1";
+	so.dest = "contents";	/* the outline's first entry points here */
 	P->art = NULL;
 	set_string(P, &vl, "Contents", ts, &fmt, &so, 0);
 	space(&vl, P->lead * 1.5, 1);
@@ -1265,6 +1266,9 @@ pdf_write(const struct book *book, const struct options *opt, const char *path)
 	if (title_page(&P) != 0 || draw_front(&P, &empty, 0, NULL, 0) != 0)
 		goto out;
 	body_first = P.dr.page + 1;	/* 0-based index of the body's first page */
+	/* the contents come first in the outline, though drawn last */
+	cairo_pdf_surface_add_outline(P.dr.surf, CAIRO_PDF_OUTLINE_ROOT, "Contents",
+	    "dest='contents'", 0);
 
 	set_head(&P, 0, book->title, book->lang, 0);
 	P.folio = 1;
