@@ -569,7 +569,7 @@ front_matter(struct article *a, const char *path, const char *text, const char *
 /* cmark-gfm 0.29's table parser is quadratic in the cells of a row: a
  * 2 MB table of 10,000-cell rows takes half a minute. Rows this wide are
  * never real tables, so a file that has one is read without tables. */
-#define MD_MAX_ROW_PIPES 256
+#define MD_MAX_ROW_PIPES 128
 
 /* The 1-based line of the first line in S[0..N) with more '|' characters
  * than a table row can sensibly have, or 0 when there is none. */
