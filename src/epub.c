@@ -402,7 +402,11 @@ add_titlepage(struct epub *e)
 		buf_xml(&b, bk->publisher);
 		if (bk->publisher && bk->date)
 			BUF_PUTSL(&b, "<br/>");
-		buf_xml(&b, bk->date);
+		/* An imprint gives the year. */
+		if (bk->date && strlen(bk->date) >= 4 && isdigit((unsigned char)bk->date[0]))
+			buf_xmln(&b, bk->date, 4);
+		else
+			buf_xml(&b, bk->date);
 		BUF_PUTSL(&b, "</p>\n");
 	}
 	BUF_PUTSL(&b, "</section>\n</body>\n");

@@ -67,6 +67,7 @@ struct epub {
 	size_t			 nimg_alt;	/* of which have alt text */
 	int			 heading_skip;	/* some heading level skips one */
 	int			 has_table, has_notes, has_code;
+	int			 table_no_th;	/* some table has no header cell */
 	char			*css;		/* the stylesheet, with @font-face rules */
 	char			*cover_name;	/* "images/cover.png" */
 };

@@ -98,24 +98,28 @@ a11y(struct buf *b, const struct epub *e)
 		meta(b, "schema:accessibilityFeature", "alternativeText");
 	meta(b, "schema:accessibilityHazard", "none");
 
-	buf_printf(&s, "Reflowable text with a navigable table of contents; each of the %zu "
-	    "articles is marked up with its headline as a heading, its language and its "
-	    "direction.", e->book->narticles);
-	if (e->nimg && all_alt)
+	buf_printf(&s, "Reflowable text with a navigable table of contents. Every article "
+	    "(%zu in all) is marked up with its headline as a heading and with its language "
+	    "and direction.", e->book->narticles);
+	if (e->nimg == 1 && all_alt)
+		BUF_PUTSL(&s, " Its one image has a text alternative.");
+	else if (e->nimg && all_alt)
 		buf_printf(&s, " All %zu images have text alternatives.", e->nimg);
 	else if (e->nimg)
 		buf_printf(&s, " %zu of %zu images have text alternatives; the others are "
 		    "described only by their captions, if any.", e->nimg_alt, e->nimg);
 	if (e->has_notes)
 		BUF_PUTSL(&s, " Footnotes are linked to and from their references.");
-	if (e->has_table)
+	if (e->has_table && !e->table_no_th)
 		BUF_PUTSL(&s, " Tables have header cells.");
+	else if (e->has_table)
+		BUF_PUTSL(&s, " Some tables have no header cells.");
 	if (e->heading_skip)
 		BUF_PUTSL(&s, " Some articles skip heading levels.");
 	meta(b, "schema:accessibilitySummary", buf_str(&s));
 	buf_free(&s);
 	/* The WCAG claim is made only when nothing we check rules it out. */
-	if (all_alt && lang_all && !e->heading_skip)
+	if (all_alt && lang_all && !e->heading_skip && !e->table_no_th)
 		meta(b, "dcterms:conformsTo", "EPUB Accessibility 1.1 - WCAG 2.1 Level AA");
 }
 

@@ -250,8 +250,6 @@ figure(struct actx *c, const struct image *im, const char *class, const char *st
 		BUF_PUTSL(b, "\" alt=\"");
 		buf_xml(b, im->alt);
 		buf_putc(b, '"');
-		if (im->width > 0 && im->height > 0)
-			buf_printf(b, " width=\"%d\" height=\"%d\"", im->width, im->height);
 		BUF_PUTSL(b, "/>");
 		c->e->nimg++;
 		if (im->alt && *im->alt)
@@ -324,6 +322,15 @@ table(struct actx *c, const struct block *x)
 	c->e->has_table = 1;
 	while (nhead < x->nkids && x->kids[nhead].header)
 		nhead++;
+	if (nhead == 0) {
+		int any = 0;
+
+		for (i = 0; i < x->nkids; i++)
+			for (j = 0; j < x->kids[i].nkids; j++)
+				any |= x->kids[i].kids[j].header;
+		if (!any)
+			c->e->table_no_th = 1;
+	}
 	BUF_PUTSL(b, "<table>\n");
 	for (i = 0; i < x->nkids; i++) {
 		const struct block *row = &x->kids[i];
