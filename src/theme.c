@@ -353,19 +353,27 @@ theme_load(const struct options *opt, const char *book_theme)
 		goto out;
 	if (t->leading < t->size)
 		t->leading = t->size * 1.2;
-	/* margins are written for the theme's paper; --paper scales them */
+	/* margins are written for the theme's paper. Another paper (--paper)
+	 * keeps the theme's measure where it fits in 80% of the page's width
+	 * (a book's 60-75 characters), splits what is left between inside and
+	 * outside margins in the theme's proportion, and scales the top and
+	 * bottom margins with the page's height. */
 	if (opt && opt->paper) {
-		double w0 = t->page_w;
+		double w0 = t->page_w, h0 = t->page_h;
+		double meas = w0 - t->margin_inner - t->margin_outer;
+		double side = t->margin_inner + t->margin_outer;
 
 		if (parse_paper(opt->paper, &t->page_w, &t->page_h) != 0) {
 			err_set(NULL, 0, "--paper %s: expected a4, a5, letter or WxH with a unit (mm, cm, in, pt)", opt->paper);
 			goto out;
 		}
-		mscale = t->page_w / w0;
-		t->margin_inner *= mscale;
-		t->margin_outer *= mscale;
-		t->margin_top *= t->page_w < w0 ? mscale : 1;
-		t->margin_bottom *= t->page_w < w0 ? mscale : 1;
+		if (meas > t->page_w * 0.8)
+			meas = t->page_w * 0.8;
+		mscale = t->page_h / h0;
+		t->margin_inner = (t->page_w - meas) * t->margin_inner / side;
+		t->margin_outer = t->page_w - meas - t->margin_inner;
+		t->margin_top *= mscale;
+		t->margin_bottom *= mscale;
 	}
 	if (t->margin_inner + t->margin_outer > t->page_w - 144 ||
 	    t->margin_top + t->margin_bottom > t->page_h - 144) {
