@@ -52,6 +52,7 @@ struct ctx {
 	int			 emergency;	/* use emergency points */
 	int			 artificial;	/* allow overfull lines */
 	int			 runcap;	/* largest run worth telling apart */
+	int			 uniform;	/* every line has the same width */
 	struct node		*nodes;
 	size_t			 nn, ncap;
 	struct cand		*cands;
@@ -192,6 +193,10 @@ try_break(struct ctx *c, size_t b, double pw, double pen, int flagged)
 			r = Z > 0 ? diff / Z : -INFINITY;
 		if (r < -1 && r > -1 - 1e-9)
 			r = -1;
+		/* Nodes further on the list start later: their lines are
+		 * shorter and have less stretch, so too loose as well. */
+		if (r > c->tol && c->uniform && !forced)
+			break;
 		if (r >= -1 && r <= c->tol &&
 		    !(flagged && p->max_hyphen_run > 0 && run > p->max_hyphen_run)) {
 			double	 bad = badness(r), d;
@@ -304,6 +309,8 @@ pass(struct ctx *c)
 		switch (t->kind) {
 		case LB_BOX:
 			c->tw += t->width;
+			c->ty += t->stretch;
+			c->tz += t->shrink;
 			break;
 		case LB_GLUE:
 			if (b > 0 && it[b - 1].kind == LB_BOX &&
@@ -368,13 +375,20 @@ lb_break(const struct lb_item *items, size_t n, const double *widths,
 	c.nwidths = nwidths;
 	c.p = p;
 	c.runcap = p->max_hyphen_run > 0 ? p->max_hyphen_run : 1;
+	c.uniform = 1;
+	for (k = 1; k < nwidths; k++)
+		if (widths[k] != widths[0])
+			c.uniform = 0;
 	c.ncap = n / 2 + 16;
 	c.nodes = xmalloc(c.ncap * sizeof(*c.nodes));
 
-	for (i = 0; i < 3 && best == NIL; i++) {
-		c.tol = i == 0 ? p->tolerance : INFINITY;
-		c.emergency = i == 2;
-		c.artificial = i == 2;
+	/* Passes: the tolerance asked for; loose lines (few active nodes
+	 * still); any stretch; emergency points and overfull lines. */
+	for (i = 0; i < 4 && best == NIL; i++) {
+		c.tol = i == 0 ? p->tolerance : i == 1 ?
+		    fmax(p->tolerance, LB_LOOSE) : INFINITY;
+		c.emergency = i == 3;
+		c.artificial = i == 3;
 		best = pass(&c);
 	}
 	/* The last pass always ends with a node; be safe anyway. */
@@ -408,8 +422,6 @@ lb_glue_width(const struct lb_item *g, double ratio)
 {
 	if (g->kind == LB_PENALTY)
 		return 0;
-	if (g->kind == LB_BOX)
-		return g->width;
 	if (ratio >= 0)
 		return g->width + ratio * g->stretch;
 	return g->width + ratio * g->shrink;

@@ -6,7 +6,12 @@
  * long as items and line widths agree). Penalties and demerits have no unit.
  *
  * How a paragraph is expressed (as in TeX):
- *   word             a box (or several boxes, one per syllable)
+ *   word             a box (or several boxes, one per syllable). A box may
+ *                    stretch and shrink too, when the typesetter can scale
+ *                    its glyphs a little (pdfTeX's font expansion; e.g.
+ *                    stretch = shrink = 0.02 x width for +-2%): the line's
+ *                    ratio then applies to boxes and glue alike, which
+ *                    gives the breaker more room and keeps spaces even
  *   space            glue: width = the font's space, stretch = space / 2,
  *                    shrink = space / 3 (TeX's ratios; with lb_defaults()
  *                    a first-pass line never sets a space wider than 1.5x
@@ -39,12 +44,14 @@
  * After a break, the glue and the penalties that follow it are discarded up
  * to the next box (or forced break); lb_line.start points past them.
  *
- * Passes: (1) within params.tolerance; (2) if no set of breaks fits, any
- * stretch is accepted (badness capped at 10000, as TeX's final pass);
- * (3) if a box is still wider than a line, emergency points are used and,
- * where even they cannot help, a line is let run past the measure and is
- * marked overfull (TeX's rule: the break after the overlong material).
- * lb_break() therefore never fails and never loses an item. */
+ * Passes: (1) within params.tolerance; (2) if no set of breaks fits,
+ * within LB_LOOSE; (3) then any stretch (badness capped at 10000, as TeX's
+ * final pass); (4) if a box is still wider than a line, emergency points
+ * are used and, where even they cannot help, a line is let run past the
+ * measure and is marked overfull (TeX's rule: the break after the overlong
+ * material). lb_break() therefore never fails and never loses an item.
+ *
+ * Widths, stretch and shrink must not be negative. */
 #ifndef MKBOOK_LINEBREAK_H
 #define MKBOOK_LINEBREAK_H
 
@@ -53,6 +60,7 @@
 enum lb_kind { LB_BOX, LB_GLUE, LB_PENALTY };
 
 #define LB_INF 10000.0	/* a penalty >= this forbids a break; <= -this forces one */
+#define LB_LOOSE 3.0	/* the second pass's tolerance */
 #define LB_EMERGENCY 5000.0	/* a penalty >= this (and < LB_INF) is an emergency
 				 * break point, used only in the last pass */
 
@@ -60,8 +68,8 @@ struct lb_item {
 	enum lb_kind	 kind;
 	double		 width;		/* box, glue; for a penalty: the width added
 					 * when breaking there (a hyphen) */
-	double		 stretch;	/* glue */
-	double		 shrink;	/* glue */
+	double		 stretch;	/* glue, box (glyph scaling; usually 0) */
+	double		 shrink;	/* glue, box */
 	double		 penalty;	/* penalty */
 	int		 flagged;	/* penalty: a hyphenated break */
 };
@@ -106,9 +114,9 @@ struct lb_line {
 size_t lb_break(const struct lb_item *items, size_t n, const double *widths,
     size_t nwidths, const struct lb_params *p, struct lb_line **lines);
 
-/* Return the set width of item G on a line of adjustment ratio RATIO: for
- * glue width + ratio * stretch when stretching, width + ratio * shrink when
- * shrinking; a box's width; 0 for a penalty (its width counts only when the
+/* Return the set width of item G (glue or box) on a line of adjustment
+ * ratio RATIO: width + ratio * stretch when stretching, width + ratio *
+ * shrink when shrinking; 0 for a penalty (its width counts only when the
  * line ends there: lb_line.natural includes it). */
 double lb_glue_width(const struct lb_item *g, double ratio);
 

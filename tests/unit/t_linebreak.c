@@ -217,12 +217,14 @@ score(const size_t *br, size_t nb, const double *widths, size_t nw,
 }
 
 /* Return the least demerits over every set of legal breaks of P (at most
- * 16 candidates), first within TOL, else at any stretch; INFINITY if none. */
+ * 16 candidates), first within the tolerance, else within LB_LOOSE, else at
+ * any stretch, as lb_break's passes; INFINITY if none. */
 static double
 brute(const double *widths, size_t nw, const struct lb_params *pr)
 {
 	size_t	 cand[24], nc = 0, br[24], i, nb;
-	double	 best = INFINITY, tols[2] = { pr->tolerance, INFINITY };
+	double	 best = INFINITY;
+	double	 tols[3] = { pr->tolerance, fmax(pr->tolerance, LB_LOOSE), INFINITY };
 	uint32_t m;
 	int	 t;
 
@@ -232,7 +234,7 @@ brute(const double *widths, size_t nw, const struct lb_params *pr)
 				return NAN;
 			cand[nc++] = i;
 		}
-	for (t = 0; t < 2 && !isfinite(best); t++)
+	for (t = 0; t < 3 && !isfinite(best); t++)
 		for (m = 0; m < (1u << nc); m++) {
 			double	 s;
 
@@ -427,6 +429,20 @@ main(void)
 		    "per-line widths: the brute-force optimum");
 	}
 
+	/* A wide first line, then narrow ones (a line beside a figure, in
+	 * reverse): nodes of different widths share the active list. */
+	build("aaa bb cccc dd eee f gg hhh iii jj");
+	{
+		double	 ws[] = { 16, 8 };
+		const char *got = brk(ws, 2, &pr);
+
+		ok(fabs(lb_score(ws, 2, &pr, &rok) - brute(ws, 2, &pr)) < 1e-6,
+		    "widths 16 then 8: the brute-force optimum (%s)", got);
+		ok(strncmp(got, "aaa bb cccc dd/", 15) == 0 ||
+		    strncmp(got, "aaa bb cccc dd eee/", 19) == 0,
+		    "the first line uses its 16 units");
+	}
+
 	/* Fitness classes (width 10): "aaa b cc dd" is 11 with three spaces
 	 * (r = -1, tight, 12100). Then either "e ff gggg" (9, r = 1, very
 	 * loose, 12100) and "h ii" (100), or "e ff gggg h" (11, tight, 12100)
@@ -532,6 +548,31 @@ main(void)
 		}
 	}
 	ok(allok && tried > 400, "%d random paragraphs: total fit equals brute force", tried);
+
+	/* Boxes that stretch (glyph scaling): "aaaaa bbbb" is 10 at width
+	 * 10.5; the space alone (stretch 0.5) needs r = 1, with 0.25 more
+	 * in each box r = 0.5. */
+	build("aaaaa bbbb");
+	{
+		double	 w105[] = { 10.5 };
+
+		nl = lb_break(P.it, P.n, w105, 1, &pr, &l);
+		ok(nl == 1, "one line");
+		free(l);
+		build("aaaaa bbbb x");
+		P.n = 3;	/* "aaaaa bbbb" and no end: the line is justified */
+		nl = lb_break(P.it, P.n, w105, 1, &pr, &l);
+		ok(nl == 1 && fabs(l[0].ratio - 1) < 1e-9, "glue only: ratio 1");
+		free(l);
+		P.it[0].stretch = P.it[2].stretch = 0.25;
+		nl = lb_break(P.it, P.n, w105, 1, &pr, &l);
+		ok(nl == 1 && fabs(l[0].ratio - 0.5) < 1e-9, "stretching boxes too: ratio 0.5");
+		ok(fabs(lb_glue_width(&P.it[0], l[0].ratio) +
+		    lb_glue_width(&P.it[1], l[0].ratio) +
+		    lb_glue_width(&P.it[2], l[0].ratio) - 10.5) < 1e-9,
+		    "and the set widths fill the line");
+		free(l);
+	}
 
 	/* lb_glue_width */
 	{
