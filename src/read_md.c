@@ -213,6 +213,8 @@ conv_inlines(struct md *m, cmark_node *parent, struct inl **arr, size_t *n, int 
 		/* IN moves if *ARR grows, but kids go into IN's own array. */
 		if (conv_inlines(m, c, &in->kids, &in->nkids, depth + 1) == -1)
 			goto out;
+		if (in->nkids == 0 && t == INL_LINK)	/* "[](url)": show the url */
+			inl_push(&in->kids, &in->nkids, INL_TEXT)->text = xstrdup(in->href);
 	}
 	flush_text(&pend, arr, n);
 	ret = 0;

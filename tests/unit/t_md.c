@@ -280,6 +280,13 @@ test_headline(void)
 	    "a leading # repeating the front matter title is not repeated");
 	article_free(a);
 
+	a = parse("# T\n\nSee [](https://example.org/x) and [words]() here.\n");
+	ok(a && a->nblocks == 1, "empty links parse");
+	if (a && a->nblocks == 1)
+		is_str(text(&a->blocks[0]), "See https://example.org/x and words here.",
+		    "a link without words shows its url; a link without a url keeps its words");
+	article_free(a);
+
 	a = parse("Body first.\n\n# Not a title\n");
 	ok(a == NULL, "no title: error");
 	is_str(err_msg(), "t.md:1: no title (give 'title:' in the front matter or start with a '# heading')",
