@@ -21,6 +21,7 @@
 #include <string.h>
 
 #include "util.h"
+#include "lang.h"
 #include "pdf.h"
 #include "pdf_int.h"
 
@@ -1117,7 +1118,9 @@ contents(struct pdf *P)
 		{
 			struct pdf_shaped sp;
 
-			pdf_shaped_init(&sp, a->lang, a->dir == DIR_RTL);
+			/* the contents run in the book's direction, whatever
+			 * the script of each headline */
+			pdf_shaped_init(&sp, a->lang, lang_dir(P->book->lang) == DIR_RTL);
 			add_text(&sp, a->headline ? a->headline : "Untitled", &es);
 			so.keep = 1;
 			set_para(P, &vl, &sp, &fmt, &so);
