@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 #include <zip.h>
 
 #include "epub.h"
@@ -422,7 +423,8 @@ read_css(const struct epub *e, const struct theme *th, char **css, size_t *len)
 	char *path;
 	int r;
 
-	if (th && th->css)
+	/* A theme without a stylesheet of its own uses the default one. */
+	if (th && th->css && access(th->css, R_OK) == 0)
 		return file_read(th->css, css, len);
 	path = xprintf("%s/templates/default/book.css",
 	    e->opt && e->opt->datadir ? e->opt->datadir : MKBOOK_DATADIR);

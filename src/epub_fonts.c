@@ -26,6 +26,8 @@ struct fonts {
 	struct epub	*e;
 	char		*body[STYLE_N];
 	int		 body_index[STYLE_N];
+	char		*head[2];		/* the theme's heading family, when not the body's */
+	int		 head_index[2];
 	char		*mono;
 	int		 mono_index;
 	uint8_t		*cps_body;	/* every character, for every body style */
@@ -296,6 +298,13 @@ find_fonts(struct fonts *f)
 			f->body[s] = fc_find(th && th->family[FONT_BODY] ? th->family[FONT_BODY] :
 			    "Charis SIL", weight[s], slant[s], NULL, &f->body_index[s]);
 	}
+	if (th && th->family[FONT_HEADING] && th->family[FONT_BODY] &&
+	    strcasecmp(th->family[FONT_HEADING], th->family[FONT_BODY]) != 0)
+		for (int s = 0; s < 2; s++)
+			if (th->file[FONT_HEADING][s]) {
+				f->head[s] = xstrdup(th->file[FONT_HEADING][s]);
+				f->head_index[s] = th->index[FONT_HEADING][s];
+			}
 	if (f->e->has_code) {
 		if (th && th->file[FONT_MONO][STYLE_REGULAR]) {
 			f->mono = xstrdup(th->file[FONT_MONO][STYLE_REGULAR]);
@@ -400,6 +409,10 @@ epub_fonts(struct epub *e)
 		if (r < 0)
 			goto out;
 	}
+	for (int s = 0; s < 2; s++)
+		if (f.head[s] && embed(&f, &css, f.head[s], f.head_index[s], f.cps_body,
+		    "mkbook-heading", s ? "heading-bold" : "heading-regular", s, 0) < 0)
+			goto out;
 	if (f.mono && embed(&f, &css, f.mono, f.mono_index, f.cps_mono, "mkbook-mono",
 	    "mono-regular", 0, 0) < 0)
 		goto out;
@@ -434,6 +447,8 @@ out:
 	buf_free(&lang);
 	for (int s = 0; s < STYLE_N; s++)
 		free(f.body[s]);
+	free(f.head[0]);
+	free(f.head[1]);
 	free(f.mono);
 	for (i = 0; i < f.nlf; i++)
 		for (int b = 0; b < 2; b++) {
