@@ -11,7 +11,6 @@
 
 #define NIL	 SIZE_MAX
 #define EPS	 1e-6		/* points: closer than this is an exact fit */
-#define INF_BAD	 10000.0	/* badness of a line that cannot stretch enough */
 
 enum fit { FIT_VERY_LOOSE, FIT_LOOSE, FIT_DECENT, FIT_TIGHT };
 
@@ -61,16 +60,18 @@ struct ctx {
 	double			 tw, ty, tz;	/* totals before the current item */
 };
 
-/* Return TeX's badness of adjustment ratio R, 100|r|^3 capped at INF_BAD. */
+/* Return the badness of a line of adjustment ratio R, 100|r|^3 as TeX's
+ * but not capped at 10000: among lines too loose for any tolerance the
+ * less loose one still wins. A line without stretch that falls short by
+ * DIFF of width LW counts as if it had a hair of stretch. */
 static double
-badness(double r)
+badness(double r, double diff, double lw)
 {
 	double	 a = fabs(r);
 
-	if (a > 4.65)
-		return INF_BAD;
-	a = 100.0 * a * a * a;
-	return a > INF_BAD ? INF_BAD : a;
+	if (isinf(a))
+		a = fabs(diff) / fmax(1e-6 * lw, 1e-9);
+	return 100.0 * a * a * a;
 }
 
 /* Return the fitness class of a line of ratio R and badness B (TeX's). */
@@ -199,7 +200,7 @@ try_break(struct ctx *c, size_t b, double pw, double pen, int flagged)
 			break;
 		if (r >= -1 && r <= c->tol &&
 		    !(flagged && p->max_hyphen_run > 0 && run > p->max_hyphen_run)) {
-			double	 bad = badness(r), d;
+			double	 bad = badness(r, diff, lw), d;
 			int	 fit = fitness(r, bad);
 
 			d = p->line_penalty + bad;

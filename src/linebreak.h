@@ -45,8 +45,8 @@
  * to the next box (or forced break); lb_line.start points past them.
  *
  * Passes: (1) within params.tolerance; (2) if no set of breaks fits,
- * within LB_LOOSE; (3) then any stretch (badness capped at 10000, as TeX's
- * final pass); (4) if a box is still wider than a line, emergency points
+ * within LB_LOOSE; (3) then any stretch (TeX's final pass; badness is
+ * 100|r|^3 without TeX's cap at 10000, so the least loose line wins); (4) if a box is still wider than a line, emergency points
  * are used and, where even they cannot help, a line is let run past the
  * measure and is marked overfull (TeX's rule: the break after the overlong
  * material). lb_break() therefore never fails and never loses an item.

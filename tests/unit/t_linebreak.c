@@ -188,9 +188,10 @@ score(const size_t *br, size_t nb, const double *widths, size_t nw,
 		run = hy ? run + 1 : 0;
 		if (pr->max_hyphen_run > 0 && run > pr->max_hyphen_run)
 			return INFINITY;
-		bad = fabs(r) > 4.65 ? 10000 : 100 * fabs(r * r * r);
-		if (bad > 10000)
-			bad = 10000;
+		if (isfinite(r))
+			bad = 100 * fabs(r * r * r);
+		else	/* no stretch: as if a hair of it */
+			bad = 100 * pow(fabs(lw - L) / fmax(1e-6 * lw, 1e-9), 3);
 		if (r < 0)
 			fit = bad > 12 ? 3 : 2;
 		else
