@@ -392,6 +392,17 @@ main(void)
 		pr.max_hyphen_run = 2;
 	}
 
+	/* A line that must be very loose (width 20, the long word cannot
+	 * join it): the least loose one, "aa bb cc dd" (r = 6), not one of
+	 * the emptier ones TeX's badness cap of 10000 would rate the same. */
+	build("aa bb cc dd xxxxxxxxxxxxxxxxx yy zz");
+	{
+		double	 w20[] = { 20 };
+
+		is_str(brk(w20, 1, &pr), "aa bb cc dd/xxxxxxxxxxxxxxxxx yy/zz",
+		    "a forced loose line is as full as it can be");
+	}
+
 	/* A forced break in the middle. */
 	build("aaa bbb\nccc dd eee");
 	is_str(brk(w10, 1, &pr), "aaa bbb/ccc dd eee", "a forced break ends a line");
