@@ -472,6 +472,14 @@ set_table(struct pdf *P, struct pdf_vlist *vl, const struct block *t, struct fra
 			for (k = 0; k < cells.n; k++) {
 				pdf_dl_move(&vb->dl, &cells.v[k].dl, 0, y);
 				y += cells.v[k].h;
+				/* notes referenced in a cell go with the row */
+				if (cells.v[k].nnotes) {
+					vb->notes = xrealloc(vb->notes, (vb->nnotes + cells.v[k].nnotes) *
+					    sizeof(*vb->notes));
+					memcpy(vb->notes + vb->nnotes, cells.v[k].notes,
+					    cells.v[k].nnotes * sizeof(*vb->notes));
+					vb->nnotes += cells.v[k].nnotes;
+				}
 			}
 			if (y > h)
 				h = y;
@@ -883,9 +891,25 @@ set_opener(struct pdf *P, struct pdf_vlist *vl, const struct article *a)
 	buf_free(&b);
 	P->first_para = 1;
 	set_blocks(P, vl, a->blocks, a->nblocks, fr, NULL);
-	/* closes the article */
+	/* closes the article; notes nothing refers to go to its last page */
 	vb = pdf_vlist_push(vl);
 	pdf_dl_tag(&vb->dl, 0, "Art", NULL);
+	{
+		unsigned char *used = xcalloc(P->nnotes + 1, 1);
+		size_t k;
+
+		for (i = 0; i < vl->n; i++)
+			for (k = 0; k < vl->v[i].nnotes; k++)
+				if ((size_t)vl->v[i].notes[k] < P->nnotes)
+					used[vl->v[i].notes[k]] = 1;
+		vb = &vl->v[vl->n - 1];
+		for (k = 0; k < P->nnotes; k++)
+			if (!used[k]) {
+				vb->notes = xrealloc(vb->notes, (vb->nnotes + 1) * sizeof(*vb->notes));
+				vb->notes[vb->nnotes++] = (int)k;
+			}
+		free(used);
+	}
 }
 
 /* ---- pages ---- */

@@ -53,8 +53,11 @@ q = json.load(open(sys.argv[1]))
 pl = q["pagelabels"]
 ok = len(pl) == 2 and pl[0]["label"]["/S"] == "/r" and pl[1]["label"]["/S"] == "/D" \
     and pl[0]["index"] == 0 and pl[1]["index"] % 2 == 0
-first = q["outlines"][0]
+first = [o for o in q["outlines"] if o["title"] != "Contents"][0]
+toc = [o for o in q["outlines"] if o["title"] == "Contents"]
 ok = ok and first["destpageposfrom1"] == pl[1]["index"] + 1
+# the contents come after the title page and its verso, in roman pages
+ok = ok and len(toc) == 1 and toc[0]["destpageposfrom1"] == 3
 print(pl, first.get("destpageposfrom1")); sys.exit(0 if ok else 1)
 PY
 	ok "$_name: the contents link to every article; structure tags present" pdfjson "$_pdf" "$_model" <<'PY'
@@ -91,6 +94,40 @@ like "$(grep '^CreationDate:' "$TMP/info")" '2023' "sample: the creation date is
 like "$(grep '^Page size:' "$TMP/info")" 'A4' "sample: A4 by default"
 ok "sample: the sample's words in order (pdftotext)" grep -q 'Foreign Office has shocked' "$TMP/text.txt"
 ok "sample: footnote text at the foot of a page" grep -q 'Knuth and Michael F. Plass' "$TMP/text.txt"
+ok "sample: each footnote at the foot of the page that references it" python3 - "$TMP/sample.pdf" <<'PY'
+import subprocess, sys
+pairs = [("choose all of its breaks together", "Knuth and Michael F. Plass"),
+         ("Stanford thesis", "Franklin Mark Liang")]
+n = int([l for l in subprocess.run(["pdfinfo", sys.argv[1]], capture_output=True, text=True).stdout.splitlines()
+         if l.startswith("Pages:")][0].split()[1])
+pages = [subprocess.run(["pdftotext", "-f", str(i), "-l", str(i), sys.argv[1], "-"],
+                        capture_output=True, text=True).stdout.replace("\n", " ") for i in range(1, n + 1)]
+bad = 0
+for ref, note in pairs:
+    p1 = [i for i, t in enumerate(pages) if ref in t]
+    p2 = [i for i, t in enumerate(pages) if note in t]
+    if not p1 or p1 != p2:
+        print(ref, p1, note, p2); bad = 1
+sys.exit(bad)
+PY
+cat >"$TMP/notes.md" <<'EOF'
+---
+title: Notes
+---
+Text with a note.[^a]
+
+| A | B |
+|---|---|
+| cell[^b] | x |
+
+[^a]: The first note.
+[^b]: The note in a table.
+[^c]: A note nothing refers to.
+EOF
+$MKBOOK -q --pdf -o "$TMP/notes.pdf" "$TMP/notes.md"
+pdftotext "$TMP/notes.pdf" "$TMP/notes.txt"
+ok "notes: a note referenced from a table cell is set" grep -q 'The note in a table' "$TMP/notes.txt"
+ok "notes: a note nothing refers to is still set" grep -q 'A note nothing refers to' "$TMP/notes.txt"
 ok "sample: ligatures map back to letters" sh -c "grep -q 'first' '$TMP/text.txt' && ! grep -q \"$(printf '\357\254\201')\" '$TMP/text.txt'"
 
 $MKBOOK -q --pdf -o "$TMP/again.pdf" content
