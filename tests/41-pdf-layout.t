@@ -1,0 +1,58 @@
+#!/bin/sh
+# The PDF's layout, from the typesetter's own figures (MKBOOK_LAYOUT_STATS)
+# and from the text's positions: no widow and no orphan in the sample book
+# and the corpus books; a book's measure (60-75 characters a line); no
+# justified line past the measure (../shared/tools/pdf-typo-stats.py, whose
+# other figures are printed for the record).
+. tests/lib.sh
+need python3 pdftotext
+
+# layout NAME INPUT…: build, then check the layout's own figures.
+layout() {
+	_name=$1
+	shift
+	if MKBOOK_LAYOUT_STATS="$TMP/stats.json" $MKBOOK -q --pdf -o "$TMP/$_name.pdf" "$@" 2>"$TMP/err"; then
+		ok "$_name: builds" true
+	else
+		ok "$_name: builds" sh -c "cat '$TMP/err'; false"
+		return
+	fi
+	ok "$_name: no widow and no orphan (the layout's own count)" python3 - "$TMP/stats.json" <<'PY'
+import json, sys
+s = json.load(open(sys.argv[1]))
+print(s)
+sys.exit(0 if s["widows_orphans"] == 0 and s["pages"] > 0 else 1)
+PY
+}
+
+# measure PDF: the median length of full body lines, in characters.
+measure() {
+	pdftotext "$1" - | python3 -c '
+import sys, statistics
+lines = [l for l in sys.stdin.read().splitlines() if len(l) > 45]
+print(int(statistics.median(lines and [len(l) for l in lines] or [0])))'
+}
+
+layout sample content
+m=$(measure "$TMP/sample.pdf")
+ok "sample: a book measure, 60-75 characters a line (median $m)" test "$m" -ge 60 -a "$m" -le 75
+
+need_shared
+for f in "$SHARED"/corpus/*.txt; do
+	layout "$(basename "$f" .txt)" "$f"
+done
+layout edf "$SHARED"/corpus/0[1-5]-*.txt
+m=$(measure "$TMP/edf.pdf")
+ok "English, German, French: 60-75 characters a line (median $m)" test "$m" -ge 60 -a "$m" -le 75
+if [ -f "$SHARED/tools/pdf-typo-stats.py" ]; then
+	python3 "$SHARED/tools/pdf-typo-stats.py" "$TMP/edf.pdf" --json >"$TMP/typo.json"
+	sed 's/^/# pdf-typo-stats: /' "$TMP/typo.json"
+	ok "English, German, French: no justified line runs past the measure" python3 - "$TMP/typo.json" <<'PY'
+import json, sys
+sys.exit(0 if json.load(open(sys.argv[1]))["overfull"] == 0 else 1)
+PY
+else
+	skip "pdf-typo-stats.py is absent"
+fi
+
+done_testing
