@@ -185,7 +185,7 @@ resolve(struct book *b, struct article *a, size_t index)
 	}
 	if (a->lang == NULL)
 		a->lang = xstrdup(b->lang ? b->lang : "en");
-	if (a->dir == DIR_LTR)
+	if (!a->dir_given)
 		a->dir = lang_dir(a->lang);
 }
 

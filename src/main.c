@@ -158,6 +158,7 @@ write_one(const struct book *book, const struct options *opt, writer_fn fn, cons
 	if (output_begin(&out, target) != 0)
 		return -1;
 	if (fn(book, opt, out.tmp) != 0) {
+		err_rename(out.tmp, target);
 		output_abort(&out);
 		return -1;
 	}

@@ -325,6 +325,7 @@ front_key(struct yctx *c, struct article *a, const char *key, yaml_node_t *kn,
 			goto out;
 		}
 		*dir_set = 1;
+		a->dir_given = 1;
 	} else if (strcmp(key, "image") == 0) {
 		if (get_str(c, key, v, &article_image(a)->src) == -1)
 			goto out;

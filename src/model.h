@@ -112,6 +112,7 @@ struct article {
 	char		*date_text;	/* as written: "February 8, 2023" */
 	char		*lang;		/* BCP 47: "en", "ar", "zh" */
 	enum direction	 dir;
+	int		 dir_given;	/* 1 when the input said ltr or rtl */
 	int		 lang_detected;	/* 1 when lang came from the text */
 	struct image	*image;		/* the lead figure, or NULL */
 	char		*url;		/* front matter "source": where it was published */

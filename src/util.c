@@ -35,6 +35,25 @@ err_msg(void)
 }
 
 void
+err_rename(const char *from, const char *to)
+{
+	struct buf b = {0};
+	const char *p = errbuf, *hit;
+	size_t n = strlen(from);
+
+	if (n == 0 || strstr(errbuf, from) == NULL)
+		return;
+	while ((hit = strstr(p, from)) != NULL) {
+		buf_put(&b, p, (size_t)(hit - p));
+		buf_puts(&b, to);
+		p = hit + n;
+	}
+	buf_puts(&b, p);
+	snprintf(errbuf, sizeof(errbuf), "%s", buf_str(&b));
+	buf_free(&b);
+}
+
+void
 err_clear(void)
 {
 	errbuf[0] = '\0';

@@ -13,6 +13,9 @@
 int err_set(const char *file, int line, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 const char *err_msg(void);
+/* In the pending message, say TO wherever it says FROM (a temporary file's
+ * name becomes the name of the book the user asked for). */
+void err_rename(const char *from, const char *to);
 void err_clear(void);
 
 /* Warnings go to stderr at once (unless silenced with -q). */
