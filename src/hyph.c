@@ -59,45 +59,243 @@ readable(const char *path)
 	return 1;
 }
 
-/* Return the key libhyphen files pattern line L (LEN bytes) under: its
- * letters up to white space or '/', digits dropped, in K (MAXK bytes);
- * 0 for a line that is not a pattern or has no letters. */
-static int
-pattern_key(const char *l, size_t len, char *k, size_t maxk)
-{
-	static const char *const words[] = { "LEFTHYPHENMIN", "RIGHTHYPHENMIN",
-	    "COMPOUNDLEFTHYPHENMIN", "COMPOUNDRIGHTHYPHENMIN", "NOHYPHEN",
-	    "NEXTLEVEL" };
-	size_t	 i, o = 0;
+/*
+ * Loading the patterns. libhyphen's own loader (hnj_hyphen_load) keys its
+ * states in a fixed table of 31,627 chains: the German file's 279,000
+ * states take it 10 seconds, and it leaks the earlier of two equal
+ * patterns. The loader below builds the same HyphenDict (the structure is
+ * public in hyphen.h, freed by hnj_hyphen_free) line for line as
+ * hnj_hyphen_load_file and hnj_hyphen_load_line do (hyphen 2.8.8), state
+ * for state, but finds states by walking the trie and computes the
+ * fallbacks breadth first.
+ */
+#define HNJ_MAX_CHARS	 100	/* libhyphen's line buffer */
 
-	if (len == 0 || l[0] == '%' || l[0] == '#')
-		return 0;
-	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++)
-		if (len >= strlen(words[i]) &&
-		    strncmp(l, words[i], strlen(words[i])) == 0)
-			return 0;
-	for (i = 0; i < len && (unsigned char)l[i] > ' ' && l[i] != '/'; i++)
-		if ((l[i] < '0' || l[i] > '9') && o + 1 < maxk)
-			k[o++] = l[i];
-	k[o] = '\0';
-	return o > 0;
+/* Return a new state of D. */
+static int
+ld_state(HyphenDict *d)
+{
+	HyphenState *st;
+
+	if (!(d->num_states & (d->num_states - 1)))
+		d->states = xrealloc(d->states, 2 * (size_t)d->num_states *
+		    sizeof(*d->states));
+	st = &d->states[d->num_states];
+	memset(st, 0, sizeof(*st));
+	st->fallback_state = -1;
+	return d->num_states++;
 }
 
-/* Return libhyphen's dictionary for the pattern file at PATH, or NULL.
- * libhyphen leaks the earlier of two lines with the same letters (the
- * German file repeats 134, French 16, and its '#' comments and blank lines
- * count as patterns), so the file is loaded from memory without them:
- * the last of equal patterns wins there as in libhyphen itself. */
-static HyphenDict *
-load_clean(const char *path)
+/* Return the state D goes to from state S on byte CH, or -1. */
+static int
+ld_next(const HyphenDict *d, int s, char ch)
 {
-	struct buf in = {0}, out = {0};
-	GHashTable *last = NULL;
-	HyphenDict *hd = NULL;
-	char	 chunk[65536], key[128], lkey[160];
-	size_t	 n, i, eol;
+	const HyphenState *st = &d->states[s];
+	int	 k;
+
+	for (k = 0; k < st->num_trans; k++)
+		if (st->trans[k].ch == ch)
+			return st->trans[k].new_state;
+	return -1;
+}
+
+/* Add to D a transition from state S1 to S2 on byte CH. */
+static void
+ld_trans(HyphenDict *d, int s1, int s2, char ch)
+{
+	HyphenState *st = &d->states[s1];
+	int	 n = st->num_trans;
+
+	if (n == 0)
+		st->trans = xmalloc(sizeof(*st->trans));
+	else if (!(n & (n - 1)))
+		st->trans = xrealloc(st->trans, 2 * (size_t)n * sizeof(*st->trans));
+	st->trans[n].ch = ch;
+	st->trans[n].new_state = s2;
+	st->num_trans++;
+}
+
+/* Return 1 if S starts with KEYWORD. */
+static int
+ld_is(const char *s, const char *keyword)
+{
+	return strncmp(s, keyword, strlen(keyword)) == 0;
+}
+
+/* Read one line of a pattern file (BUF, NUL-terminated, ending in its
+ * newline if it had one) into D. The states form a trie of the patterns'
+ * letters, numbered in the order libhyphen gives them. */
+static void
+ld_line(HyphenDict *d, char *buf)
+{
+	char	 word[HNJ_MAX_CHARS], pattern[HNJ_MAX_CHARS], *repl;
+	signed char replindex = 0, replcut = 0;
+	int	 i, j = 0, m, state, path[HNJ_MAX_CHARS];
+	size_t	 k;
+
+	if (ld_is(buf, "LEFTHYPHENMIN")) {
+		d->lhmin = (char)atoi(buf + 13);
+		return;
+	} else if (ld_is(buf, "RIGHTHYPHENMIN")) {
+		d->rhmin = (char)atoi(buf + 14);
+		return;
+	} else if (ld_is(buf, "COMPOUNDLEFTHYPHENMIN")) {
+		d->clhmin = (char)atoi(buf + 21);
+		return;
+	} else if (ld_is(buf, "COMPOUNDRIGHTHYPHENMIN")) {
+		d->crhmin = (char)atoi(buf + 22);
+		return;
+	} else if (ld_is(buf, "NOHYPHEN")) {
+		char	*sp = buf + 8, *e;
+
+		while (*sp == ' ' || *sp == '\t')
+			sp++;
+		free(d->nohyphen);
+		d->nohyphen = NULL;
+		d->nohyphenl = 0;
+		if (*sp != '\0') {
+			d->nohyphen = xstrdup(sp);
+			e = d->nohyphen + strlen(d->nohyphen) - 1;
+			*e = '\0';
+			for (e--; e > d->nohyphen; e--)
+				if (*e == ',') {
+					d->nohyphenl++;
+					*e = '\0';
+				}
+		}
+		return;
+	}
+
+	pattern[0] = '0';
+	if ((repl = strchr(buf, '/')) != NULL) {
+		char	*index = strchr(repl + 1, ',');
+
+		*repl = '\0';
+		if (index) {
+			char	*index2 = strchr(index + 1, ',');
+
+			*index = '\0';
+			if (index2) {
+				*index2 = '\0';
+				replindex = (signed char)(atoi(index + 1) - 1);
+				replcut = (signed char)atoi(index2 + 1);
+			}
+		} else {
+			k = strlen(repl + 1);	/* hnj_strchomp */
+			if (k > 0 && (repl[k] == '\r' || repl[k] == '\n'))
+				repl[k--] = '\0';
+			if (k > 1 && repl[k] == '\r')
+				repl[k] = '\0';
+			replcut = (signed char)strlen(buf);
+		}
+		repl = xstrdup(repl + 1);
+	}
+	for (i = 0; (unsigned char)buf[i] > ' ' && j < HNJ_MAX_CHARS - 2; i++) {
+		if (buf[i] >= '0' && buf[i] <= '9')
+			pattern[j] = buf[i];
+		else {
+			word[j] = buf[i];
+			pattern[++j] = '0';
+		}
+	}
+	word[j] = '\0';
+	pattern[j + 1] = '\0';
+
+	i = 0;
+	if (!repl) {
+		while (pattern[i] == '0')
+			i++;
+	} else {
+		if (*word == '.')
+			i++;
+		if (d->utf8) {	/* character positions to bytes */
+			int	 pu = -1, ps = -1;
+			size_t	 pc = *word == '.' ? 1 : 0;
+
+			for (; pc < strlen(word) + 1; pc++) {
+				if (((unsigned char)word[pc] >> 6) != 2)
+					pu++;
+				if (ps < 0 && replindex == pu) {
+					ps = replindex;
+					replindex = (signed char)pc;
+				}
+				if (ps >= 0 && pu - ps == replcut) {
+					replcut = (signed char)(pc - (size_t)replindex);
+					break;
+				}
+			}
+			if (*word == '.')
+				replindex--;
+		}
+	}
+
+	/* the longest prefix of the word already there, then the word's
+	 * state and its missing prefixes, longest first (as libhyphen) */
+	path[0] = 0;
+	for (m = 0; m < j && (path[m + 1] = ld_next(d, path[m], word[m])) >= 0; m++)
+		;
+	state = m == j ? path[j] : ld_state(d);
+	free(d->states[state].match);	/* libhyphen leaks it */
+	free(d->states[state].repl);
+	d->states[state].match = xstrdup(pattern + i);
+	d->states[state].repl = repl;
+	d->states[state].replindex = replindex;
+	d->states[state].replcut = replcut ? replcut : (signed char)strlen(word);
+	for (; j > m; j--) {
+		int	 last = state;
+
+		state = j - 1 > m ? ld_state(d) : path[m];
+		ld_trans(d, state, last, word[j - 1]);
+	}
+}
+
+/* Return a fresh, empty HyphenDict. */
+static HyphenDict *
+ld_dict(void)
+{
+	HyphenDict *d = xcalloc(1, sizeof(*d));
+
+	d->num_states = 1;
+	d->states = xcalloc(1, sizeof(*d->states));
+	d->states[0].fallback_state = -1;
+	return d;
+}
+
+/* Point every state of D at the state of its longest proper suffix (the
+ * trie's Aho-Corasick failure links, breadth first). */
+static void
+ld_fallbacks(HyphenDict *d)
+{
+	int	*q = xmalloc((size_t)d->num_states * sizeof(*q));
+	int	 head = 0, tail = 0, k;
+
+	q[tail++] = 0;
+	while (head < tail) {
+		const HyphenState *p = &d->states[q[head]];
+		int	 pf = q[head++] == 0 ? -1 : p->fallback_state;
+
+		for (k = 0; k < p->num_trans; k++) {
+			int	 s = p->trans[k].new_state, f = pf, g = -1;
+
+			while (f >= 0 && (g = ld_next(d, f, p->trans[k].ch)) < 0)
+				f = d->states[f].fallback_state;
+			d->states[s].fallback_state = g >= 0 ? g : 0;
+			q[tail++] = s;
+		}
+	}
+	free(q);
+}
+
+/* Return the pattern file at PATH as libhyphen's dictionary, or NULL. */
+static HyphenDict *
+ld_load(const char *path)
+{
+	HyphenDict *d[2] = { NULL, NULL };
+	struct buf in = {0};
+	char	 chunk[65536], line[HNJ_MAX_CHARS];
+	size_t	 n, pos = 0, eol;
 	FILE	*f;
-	int	 level = 0, pass;
+	int	 k, nextlevel = 0;
 
 	if ((f = fopen(path, "rb")) == NULL)
 		return NULL;
@@ -106,49 +304,68 @@ load_clean(const char *path)
 	fclose(f);
 	if (in.len == 0)
 		goto out;
-	last = g_hash_table_new_full(g_str_hash, g_str_equal, free, NULL);
-	for (pass = 0; pass < 2; pass++) {
-		level = 0;
-		for (i = 0; i < in.len; i = eol + 1) {
-			const char *l = in.data + i;
-			size_t	 ll;	/* with its newline */
-			void	*at;
 
-			for (eol = i; eol < in.len && in.data[eol] != '\n'; eol++)
+	for (k = 0; k < 2; k++) {
+		d[k] = ld_dict();
+		if (k == 0) {	/* the charset, the first line */
+			for (eol = 0; eol < in.len && in.data[eol] != '\n'; eol++)
 				;
-			ll = eol < in.len ? eol - i + 1 : eol - i;
-			if (i == 0 || strncmp(l, "NEXTLEVEL", 9) == 0) {
-				level += i != 0;
-				if (pass)
-					buf_put(&out, l, ll);
-				continue;
+			n = eol < sizeof(d[0]->cset) - 1 ? eol : sizeof(d[0]->cset) - 1;
+			memcpy(d[0]->cset, in.data, n);
+			d[0]->cset[n] = '\0';
+			d[0]->cset[strcspn(d[0]->cset, "\r")] = '\0';
+			pos = eol + 1;
+		} else
+			memcpy(d[1]->cset, d[0]->cset, sizeof(d[1]->cset));
+		d[k]->utf8 = strcmp(d[0]->cset, "UTF-8") == 0;
+
+		if (k == 0 || nextlevel) {
+			for (; pos < in.len; pos = eol + 1) {
+				for (eol = pos; eol < in.len && in.data[eol] != '\n'; eol++)
+					;
+				/* lines that do not fit libhyphen's buffer */
+				if (eol - pos >= HNJ_MAX_CHARS - 1)
+					continue;
+				n = eol - pos + (eol < in.len);
+				memcpy(line, in.data + pos, n);
+				line[n] = '\0';
+				if (ld_is(line, "NEXTLEVEL")) {
+					nextlevel = 1;
+					pos = eol + 1;
+					break;
+				}
+				if (line[0] != '%')
+					ld_line(d[k], line);
 			}
-			if (!pattern_key(l, eol - i, key, sizeof(key))) {
-				/* keywords stay; comments and blanks go */
-				if (pass && eol > i && l[0] != '%' && l[0] != '#' &&
-				    (unsigned char)l[0] > ' ')
-					buf_put(&out, l, ll);
-				continue;
+		} else {	/* libhyphen's default first level */
+			char	 l1[] = "1-1\n", l2[] = "1'1\n";
+			char	 l3[] = "1\xe2\x80\x93" "1\n", l4[] = "1\xe2\x80\x99" "1\n";
+			char	 nh8[] = "NOHYPHEN ',-\n";
+			char	 nhu[] = "NOHYPHEN ',\xe2\x80\x93,\xe2\x80\x99,-\n";
+
+			ld_line(d[1], d[0]->utf8 ? nhu : nh8);
+			ld_line(d[1], l1);
+			ld_line(d[1], l2);
+			if (d[0]->utf8) {
+				ld_line(d[1], l3);
+				ld_line(d[1], l4);
 			}
-			snprintf(lkey, sizeof(lkey), "%d %s", level, key);
-			at = GSIZE_TO_POINTER(i + 1);
-			if (pass == 0)
-				g_hash_table_insert(last, xstrdup(lkey), at);
-			else if (g_hash_table_lookup(last, lkey) == at)
-				buf_put(&out, l, ll);
 		}
+		ld_fallbacks(d[k]);
 	}
-	buf_putc(&out, '\n');
-	if ((f = fmemopen(out.data, out.len, "r")) == NULL)
-		goto out;
-	hd = hnj_hyphen_load_file(f);
-	fclose(f);
+	if (nextlevel)
+		d[0]->nextlevel = d[1];
+	else {
+		d[1]->nextlevel = d[0];
+		d[1]->lhmin = d[0]->lhmin;
+		d[1]->rhmin = d[0]->rhmin;
+		d[1]->clhmin = d[0]->clhmin ? d[0]->clhmin : d[0]->lhmin ? d[0]->lhmin : 3;
+		d[1]->crhmin = d[0]->crhmin ? d[0]->crhmin : d[0]->rhmin ? d[0]->rhmin : 3;
+		d[0] = d[1];
+	}
 out:
-	if (last)
-		g_hash_table_destroy(last);
 	buf_free(&in);
-	buf_free(&out);
-	return hd;
+	return d[0];
 }
 
 /* Return the index of the loaded dictionary at PATH (loading it), or -1. */
@@ -168,7 +385,7 @@ dict_load(const char *path)
 			free(real);
 			return i;
 		}
-	if (ndicts == HY_MAXDICTS || (hd = load_clean(real)) == NULL) {
+	if (ndicts == HY_MAXDICTS || (hd = ld_load(real)) == NULL) {
 		free(real);
 		return -1;
 	}
