@@ -35,7 +35,7 @@ READER_OBJS = src/read_txt.o src/date.o src/lang.o src/read_md.o src/meta.o
 # The builder: inputs and book.yaml to one book.
 BOOK_OBJS   = src/book.o src/theme.o
 # The EPUB writer.
-EPUB_OBJS   = src/epub.o src/epub_xhtml.o src/epub_opf.o src/epub_fonts.o src/fontsub.o src/cover.o
+EPUB_OBJS   = src/epub.o src/epub_zip.o src/epub_xhtml.o src/epub_opf.o src/epub_fonts.o src/fontsub.o src/cover.o
 # The PDF typesetter, layer by layer.
 PDF_OBJS    = src/pdf.o src/pdf_font.o src/pdf_shape.o src/pdf_para.o src/pdf_page.o src/pdf_draw.o
 # Typography shared by the typesetter: line breaking and hyphenation.

@@ -8,7 +8,6 @@
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
-#include <zip.h>
 
 #include "epub.h"
 #include "epub_int.h"
@@ -206,103 +205,6 @@ build_time(void)
 		warn_at(NULL, 0, "SOURCE_DATE_EPOCH '%s' is not a time; using the clock", s);
 	}
 	return time(NULL);
-}
-
-/* MS-DOS date and time of T in UTC (the zip format's; 1980 at the earliest). */
-static void
-dos_time(time_t t, zip_uint16_t *dtime, zip_uint16_t *ddate)
-{
-	struct tm tm;
-
-	if (t < 315532800)	/* 1980-01-01 */
-		t = 315532800;
-	gmtime_r(&t, &tm);
-	if (tm.tm_year > 207)
-		tm.tm_year = 207;
-	*dtime = (zip_uint16_t)(tm.tm_hour << 11 | tm.tm_min << 5 | tm.tm_sec / 2);
-	*ddate = (zip_uint16_t)((tm.tm_year - 80) << 9 | (tm.tm_mon + 1) << 5 | tm.tm_mday);
-}
-
-/* Add DATA (freed by libzip, or here on failure) as NAME. */
-static int
-zip_put(zip_t *z, const char *path, const char *name, char *data, size_t len, int store,
-    zip_uint16_t dtime, zip_uint16_t ddate)
-{
-	zip_source_t *src;
-	zip_int64_t idx;
-
-	if ((src = zip_source_buffer(z, data, len, 1)) == NULL) {
-		free(data);
-		return err_set(path, 0, "cannot add %s: %s", name, zip_strerror(z));
-	}
-	if ((idx = zip_file_add(z, name, src, ZIP_FL_ENC_GUESS)) < 0) {
-		zip_source_free(src);
-		return err_set(path, 0, "cannot add %s: %s", name, zip_strerror(z));
-	}
-	if (zip_set_file_compression(z, (zip_uint64_t)idx, store ? ZIP_CM_STORE : ZIP_CM_DEFLATE,
-	    store ? 0 : 6) < 0 ||
-	    zip_file_set_dostime(z, (zip_uint64_t)idx, dtime, ddate, 0) < 0 ||
-	    zip_file_set_external_attributes(z, (zip_uint64_t)idx, 0, ZIP_OPSYS_UNIX,
-	    (zip_uint32_t)0100644 << 16) < 0)
-		return err_set(path, 0, "cannot add %s: %s", name, zip_strerror(z));
-	return 0;
-}
-
-/* Write the zip: mimetype, container, package, then every item in order.
- * The items' data pass to libzip. */
-static int
-write_zip(struct epub *e, const char *path, char *opf, time_t when)
-{
-	static const char container[] =
-	    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-	    "<container version=\"1.0\" xmlns=\"urn:oasis:names:tc:opendocument:xmlns:container\">\n"
-	    "<rootfiles>\n"
-	    "<rootfile full-path=\"OEBPS/package.opf\" media-type=\"application/oebps-package+xml\"/>\n"
-	    "</rootfiles>\n</container>\n";
-	zip_uint16_t dt, dd;
-	zip_t *z;
-	int zerr, ret = -1;
-	size_t i;
-
-	dos_time(when, &dt, &dd);
-	if ((z = zip_open(path, ZIP_CREATE | ZIP_TRUNCATE, &zerr)) == NULL) {
-		zip_error_t ze;
-
-		zip_error_init_with_code(&ze, zerr);
-		err_set(path, 0, "cannot create the EPUB: %s", zip_error_strerror(&ze));
-		zip_error_fini(&ze);
-		free(opf);
-		return -1;
-	}
-	if (zip_put(z, path, "mimetype", xstrdup("application/epub+zip"), 20, 1, dt, dd) < 0 ||
-	    zip_put(z, path, "META-INF/container.xml", xstrdup(container),
-	    sizeof(container) - 1, 0, dt, dd) < 0) {
-		free(opf);
-		goto out;
-	}
-	if (zip_put(z, path, "OEBPS/package.opf", opf, strlen(opf), 0, dt, dd) < 0)
-		goto out;
-	for (i = 0; i < e->nitems; i++) {
-		struct epub_item *it = &e->items[i];
-		char *name = xprintf("OEBPS/%s", it->name);
-		int store = 0;
-		int r = zip_put(z, path, name, it->data, it->len, store, dt, dd);
-
-		it->data = NULL;
-		free(name);
-		if (r < 0)
-			goto out;
-	}
-	if (zip_close(z) < 0) {
-		err_set(path, 0, "cannot write the EPUB: %s", zip_strerror(z));
-		goto out;
-	}
-	z = NULL;
-	ret = 0;
-out:
-	if (z)
-		zip_discard(z);
-	return ret;
 }
 
 /* Read an image file for the book, checking it is still the type the model
@@ -540,7 +442,8 @@ epub_write(const struct book *book, const struct options *opt, const char *path)
 	gmtime_r(&when, &tm);
 	strftime(modified, sizeof(modified), "%Y-%m-%dT%H:%M:%SZ", &tm);
 	opf = epub_opf_package(&e, ident, modified);
-	ret = write_zip(&e, path, opf, when);
+	ret = epub_zip(&e, path, opf, when);
+	opf = NULL;
 out:
 	free(ident);
 	free(faces);

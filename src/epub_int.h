@@ -88,6 +88,12 @@ char *epub_safe_id(const char *s);
 /* The language's primary subtag is written right to left. */
 int epub_lang_rtl(const char *lang);
 
+/* epub_zip.c */
+/* Write the zip at PATH: mimetype, container, the package document OPF
+ * (taken over), then every item of E in order (their data taken over).
+ * Entry times are WHEN, in UTC. Return 0, or -1 with the error set. */
+int epub_zip(struct epub *e, const char *path, char *opf, time_t when);
+
 /* epub_xhtml.c */
 /* Open an XHTML document in B: XML declaration, html with LANG and DIR,
  * head with TITLE and the stylesheet at CSS (relative href). */
