@@ -102,6 +102,7 @@ add_inlines(struct pdf *P, struct pdf_shaped *sp, const struct inl *in, size_t n
 			add_inlines(P, sp, in[i].kids, in[i].nkids, s);
 			break;
 		case INL_STRIKE:
+			s.strike = 1;
 			add_inlines(P, sp, in[i].kids, in[i].nkids, s);
 			break;
 		case INL_CODE:

@@ -361,6 +361,18 @@ out:
 	return obj;
 }
 
+/* The last occurrence of S in P[0..N), NUL bytes and all, or NULL. */
+static char *
+rfind(char *p, size_t n, const char *s)
+{
+	size_t k = strlen(s), i;
+
+	for (i = n >= k ? n - k + 1 : 0; i-- > 0; )
+		if (memcmp(p + i, s, k) == 0)
+			return p + i;
+	return NULL;
+}
+
 int
 pdf_draw_fixup(const char *path, int from, int n, int at, int nfront)
 {
@@ -368,18 +380,21 @@ pdf_draw_fixup(const char *path, int from, int n, int at, int nfront)
 	char *tail = NULL, *trailer = NULL, *cat = NULL, *pages = NULL, *p, *q;
 	long size, xref, root, pnum, *kids = NULL, nkids = 0, i, off_pages, off_cat, newx;
 	struct buf out = {0};
+	size_t tlen;
 	int ret = -1;
 
 	if (f == NULL)
 		return err_set(path, 0, "cannot reopen the PDF to add page labels");
 	if (fseek(f, 0, SEEK_END) != 0 || (size = ftell(f)) < 64)
 		goto bad;
+	/* the tail may hold binary stream bytes, NULs included: search back */
 	if ((tail = read_at(f, size > 4096 ? size - 4096 : 0, 4096)) == NULL)
 		goto bad;
-	if ((p = strstr(tail, "startxref")) == NULL)
+	tlen = (size_t)(size > 4096 ? 4096 : size);
+	if ((q = rfind(tail, tlen, "startxref")) == NULL)
 		goto bad;
-	xref = strtol(p + 9, NULL, 10);
-	if ((p = strstr(tail, "trailer")) == NULL || (q = strstr(p, "startxref")) == NULL)
+	xref = strtol(q + 9, NULL, 10);
+	if ((p = rfind(tail, (size_t)(q - tail), "trailer")) == NULL)
 		goto bad;
 	trailer = xstrndup(p + 7, (size_t)(q - p - 7));
 	if ((p = strstr(trailer, "/Root")) == NULL)

@@ -68,6 +68,7 @@ struct pdf_style {
 	const char	*dest;		/* internal link target, borrowed */
 	int		 note;		/* footnote index referenced here, or -1 */
 	int		 nohyph;	/* never hyphenate (code, URLs) */
+	int		 strike;	/* struck through */
 };
 
 struct pdf_span {

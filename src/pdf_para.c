@@ -628,6 +628,16 @@ pdf_para_draw_line(struct pdf_fonts *f, struct pdf_shaped *sp, const struct pdf_
 		op->y = y - st->rise;
 		if (st->rgb)
 			memcpy(op->rgb, st->rgb, sizeof(op->rgb));
+		if (st->strike) {
+			struct pdf_op *r = pdf_dl_push(dl, OP_RECT);
+
+			r->x = cur;
+			r->y = y - st->rise - st->size * 0.3;
+			r->w = segs[i].w;
+			r->h = st->size * 0.06;
+			if (st->rgb)
+				memcpy(r->rgb, st->rgb, sizeof(r->rgb));
+		}
 		cur += segs[i].w;
 		if (st->href || st->dest)
 			pdf_dl_tag(dl, 0, CAIRO_TAG_LINK, NULL);

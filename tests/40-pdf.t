@@ -128,6 +128,13 @@ $MKBOOK -q --pdf -o "$TMP/notes.pdf" "$TMP/notes.md"
 pdftotext "$TMP/notes.pdf" "$TMP/notes.txt"
 ok "notes: a note referenced from a table cell is set" grep -q 'The note in a table' "$TMP/notes.txt"
 ok "notes: a note nothing refers to is still set" grep -q 'A note nothing refers to' "$TMP/notes.txt"
+printf -- '---\ntitle: Small\n---\n\nOne ~~struck~~ word.\n' >"$TMP/small.md"
+for i in 1 2 3 4 5 6; do
+	printf -- '---\ntitle: Small %s\n---\n\n%s\n' "$i" "$(seq -s ' ' 1 $((i * 37)))" >"$TMP/small$i.md"
+	$MKBOOK -q --pdf -o "$TMP/small$i.pdf" "$TMP/small.md" "$TMP/small$i.md" 2>"$TMP/err" || cat "$TMP/err"
+done
+ok "small books (binary bytes near the end of the file) get their page labels" \
+	sh -c "for i in 1 2 3 4 5 6; do qpdf --check '$TMP/small'\$i.pdf >/dev/null || exit 1; done"
 ok "sample: ligatures map back to letters" sh -c "grep -q 'first' '$TMP/text.txt' && ! grep -q \"$(printf '\357\254\201')\" '$TMP/text.txt'"
 
 $MKBOOK -q --pdf -o "$TMP/again.pdf" content
