@@ -857,16 +857,14 @@ body_row(struct article *a, struct block *row, const struct line *l)
 	const char *p = l->s, *bar;
 	size_t n;
 
-	if (str_startswith(p, "| "))
-		p += 2;
+	/* only " | " separates: a framing "| a | b |" keeps its outer bars
+	 * in the edge cells rather than losing them */
 	for (;;) {
 		struct block *cell;
 		char *t;
 
 		bar = strstr(p, " | ");
 		n = bar ? (size_t)(bar - p) : strlen(p);
-		if (bar == NULL && n >= 2 && strcmp(p + n - 2, " |") == 0)
-			n -= 2;
 		cell = block_push(&row->kids, &row->nkids, BLK_CELL);
 		at(cell, a, l->no);
 		if ((t = trim_ascii(p, n)) != NULL)

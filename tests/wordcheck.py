@@ -7,9 +7,9 @@ in mkbook's --dump-model JSON of it.
 Words are white-space separated tokens, compared exactly as multisets.
 Structure the reader turns into fields is put back before comparing:
 the "top of page" / "bottom of page" markers are not words; the kicker
-is compared as "Kicker:"; a list item's marker is compared as the model's
+is compared as "Kicker:" (and "Kicker :" in the input counts as that); a list item's marker is compared as the model's
 numbering ("3." for the third item of an ordered list from 1, "-" for a
-bullet, whatever bullet the input used). The byline is compared on its
+bullet; bullet tokens "*", "\u2022" … count as "-" on both sides). The byline is compared on its
 own: its words, less "By", the joining words and dashes and with
 parentheses and commas taken off, must be the words of the authors and
 the role, treated the same way. Exit 0 when nothing is lost or added,
@@ -21,10 +21,16 @@ import sys
 from collections import Counter
 
 MARKERS = {"top of page", "bottom of page"}
-BULLET = re.compile(r"^(?:[-*\u2022\u25e6\u2023]) +")
+# The bullets a list item may open with; the model keeps only "a bullet".
+BULLETS = {"*", "\u2022", "\u25e6", "\u2023"}
 BYLINE = re.compile(r"^(?:By|by|BY|Von|von|Par|par|Por|por|Door|door) ")
 JOINERS = {"by", "von", "par", "por", "door", "and", "&", "und", "et", "y",
            "e", "en", "-", "\u2013", "\u2014"}
+
+
+def canon(words):
+    """Count WORDS with every bullet token written as "-"."""
+    return Counter("-" if w in BULLETS else w for w in words)
 
 
 def byline_words(text):
@@ -64,10 +70,10 @@ def model_words(a):
         block_words(b, out)
     for note in a.get("footnotes", []):
         out.extend(note.get("text", "").split())
-    return Counter(out)
+    return canon(out)
 
 
-def input_words(path, byline_expect):
+def input_words(path, byline_expect, kicker):
     with open(path, encoding="utf-8-sig", newline="") as f:
         text = f.read()
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
@@ -80,9 +86,16 @@ def input_words(path, byline_expect):
             if byline_words(s) == byline_expect:
                 byline = s
                 continue
-        s = BULLET.sub("- ", s)
-        words.extend(s.split())
-    return Counter(words), byline
+        toks = s.split()
+        # "Exclusif : texte" (French spacing): the kicker's colon stands
+        # apart in the input; glue it back, once
+        if kicker and ":" in toks:
+            i = toks.index(":")
+            if i > 0 and toks[i - 1] + ":" == kicker:
+                toks[i - 1:i + 1] = [kicker]
+                kicker = None
+        words.extend(toks)
+    return canon(words), byline
 
 
 def main():
@@ -97,7 +110,8 @@ def main():
     expect = Counter()
     if a.get("authors"):
         expect = byline_words(" ".join(a["authors"]) + " " + (a.get("role") or ""))
-    got_in, byline = input_words(sys.argv[1], expect)
+    kicker = a["kicker"].split()[-1] + ":" if a.get("kicker") else None
+    got_in, byline = input_words(sys.argv[1], expect, kicker)
     bad = 0
     if a.get("authors") and byline is None:
         print(f"# byline: no input line has the words of authors {a['authors']}"
