@@ -4,13 +4,20 @@
 
 #include <stddef.h>
 
-/* Find where WORD (LEN bytes of UTF-8, one word, no spaces) may break in
- * language LANG ("en", "en-GB", "de", "fr" …). Set POINTS[i] = 1 when a
- * hyphen may follow byte i (POINTS has LEN bytes, all zeroed by this call).
- * Rules: at least 2 letters before and 3 after, no break in words under 5
- * letters, all-capital words, URLs and e-mail addresses; a word that already
- * holds a hyphen breaks only after its hyphens. Return the number of
- * points; 0 when the language has no patterns. */
+/* Find where WORD (LEN bytes of UTF-8, one word, no spaces; it need not be
+ * NUL-terminated) may break in language LANG, a BCP 47 tag ("en" uses
+ * en_US patterns, "en-GB", "de" de_DE, "de-CH", "fr" …; otherwise
+ * hyph_LL_RR.dic, then hyph_LL.dic, then any hyph_LL_*.dic). Set POINTS[i]
+ * = 1 when a hyphen may follow byte i, the last byte of a character
+ * (POINTS has LEN bytes, all zeroed by this call). Quotes, brackets and
+ * punctuation around the word are skipped. Rules: at least 2 letters
+ * before and 3 after, no break in words under 5 letters (code points),
+ * all-capital words, URLs, e-mail addresses, words with digits or inner
+ * full stops; a word that already holds a hyphen or dash breaks only after
+ * them (and one with soft hyphens, U+00AD, only after those, where the
+ * typesetter draws a hyphen); none after an apostrophe (l'). Return the
+ * number of points; 0 when the language has no patterns. The loaded
+ * patterns are cached: not thread-safe. */
 size_t hy_points(const char *lang, const char *word, size_t len, unsigned char *points);
 /* Release the loaded pattern dictionaries. */
 void hy_cleanup(void);
