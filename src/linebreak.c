@@ -380,7 +380,7 @@ lb_break(const struct lb_item *items, size_t n, const double *widths,
 	for (k = 1; k < nwidths; k++)
 		if (widths[k] != widths[0])
 			c.uniform = 0;
-	c.ncap = n / 2 + 16;
+	c.ncap = n < 8192 ? n / 2 + 16 : 4096;	/* grows when needed */
 	c.nodes = xmalloc(c.ncap * sizeof(*c.nodes));
 
 	/* Passes: the tolerance asked for; loose lines (few active nodes
