@@ -76,6 +76,8 @@ add_text(struct pdf_shaped *sp, const char *text, const struct pdf_style *st)
 	pdf_shaped_add(sp, p, strlen(p), st);
 }
 
+/* Append inlines IN[0..N) to SP in style ST (emphasis, code, links and
+ * note marks change it for their kids). */
 static void
 add_inlines(struct pdf *P, struct pdf_shaped *sp, const struct inl *in, size_t n,
     struct pdf_style st)
@@ -691,6 +693,7 @@ set_block(struct pdf *P, struct pdf_vlist *vl, const struct block *b, struct fra
 	}
 }
 
+/* Blocks B[0..N) into VL; MARKER goes before the first. */
 static void
 set_blocks(struct pdf *P, struct pdf_vlist *vl, const struct block *b, size_t n,
     struct frame fr, struct pdf_dl *marker)
@@ -717,6 +720,7 @@ note_labels_inl(const struct inl *in, size_t n, const char **labels, size_t nnot
 	}
 }
 
+/* note_labels_inl over blocks B[0..N) and their kids. */
 static void
 note_labels(const struct block *b, size_t n, const char **labels, size_t nnotes)
 {
@@ -786,6 +790,7 @@ set_notes(struct pdf *P, const struct article *a)
 	free(labels);
 }
 
+/* Free the current article's footnote boxes and destinations. */
 static void
 free_notes(struct pdf *P)
 {

@@ -51,6 +51,7 @@ struct pdf_fonts {
 int pdf_fonts_init(struct pdf_fonts *f, const struct theme *t);
 /* Prefer the fallback families covering LANG (the article's language). */
 void pdf_fonts_lang(struct pdf_fonts *f, const char *lang);
+/* Release the font map, context, descriptions and caches. */
 void pdf_fonts_free(struct pdf_fonts *f);
 /* The hyphen "-" shaped in FONT: a glyph string owned by the cache. */
 const PangoGlyphString *pdf_fonts_hyphen(struct pdf_fonts *f, const PangoAnalysis *a);
@@ -98,11 +99,13 @@ struct pdf_shaped {
 	size_t		 nruns;
 };
 
+/* Start an empty paragraph in LANG (borrowed), right to left when RTL. */
 void pdf_shaped_init(struct pdf_shaped *sp, const char *lang, int rtl);
 /* Append N bytes of S in style ST. */
 void pdf_shaped_add(struct pdf_shaped *sp, const char *s, size_t n, const struct pdf_style *st);
 /* Itemize and shape the paragraph once. */
 void pdf_shape(struct pdf_fonts *f, struct pdf_shaped *sp);
+/* Free what SP holds (not SP). */
 void pdf_shaped_free(struct pdf_shaped *sp);
 /* The span holding byte B. */
 const struct pdf_span *pdf_shaped_span(const struct pdf_shaped *sp, size_t b);
@@ -136,11 +139,14 @@ struct pdf_dl {
 	size_t		 n, cap;
 };
 
+/* Append a zeroed op of KIND to DL; return it (valid until the next push). */
 struct pdf_op *pdf_dl_push(struct pdf_dl *dl, enum pdf_op_kind kind);
+/* Append the beginning (BEGIN) or end of tag TAG (static) with ATTRS (copied). */
 void pdf_dl_tag(struct pdf_dl *dl, int begin, const char *tag, const char *attrs);
 /* Move every op of FROM to the end of TO, shifted by (DX, DY); FROM is
  * left empty. */
 void pdf_dl_move(struct pdf_dl *to, struct pdf_dl *from, double dx, double dy);
+/* Free DL's ops and what they own. */
 void pdf_dl_free(struct pdf_dl *dl);
 
 /* ---- the paragraph setter (pdf_para.c) ---- */
@@ -180,6 +186,7 @@ void pdf_para_set(struct pdf_fonts *f, struct pdf_shaped *sp, const struct pdf_p
  * links and note references wrapped in link tags. */
 void pdf_para_draw_line(struct pdf_fonts *f, struct pdf_shaped *sp, const struct pdf_parfmt *fmt,
     const struct pdf_para *p, size_t l, struct pdf_dl *dl, double x, double y);
+/* Free what P holds. */
 void pdf_para_free(struct pdf_para *p);
 /* Free the hyphenation cache kept in F. */
 void pdf_para_cache_free(struct pdf_fonts *f);
@@ -203,7 +210,9 @@ struct pdf_vlist {
 	size_t		 n, cap;
 };
 
+/* Append a zeroed box to VL; return it (valid until the next push). */
 struct pdf_vbox *pdf_vlist_push(struct pdf_vlist *vl);
+/* Free VL's boxes and what they own. */
 void pdf_vlist_free(struct pdf_vlist *vl);
 
 struct pdf_drawer;

@@ -43,6 +43,7 @@ struct builder {
 	size_t		 n, cap;
 };
 
+/* Append an item of KIND at char POS; return it (valid until the next push). */
 static struct lb_item *
 push(struct builder *b, enum lb_kind kind, int pos)
 {
@@ -78,6 +79,7 @@ is_space(gunichar c)
 	    c == 0x205f;
 }
 
+/* The code point of char C of SP. */
 static gunichar
 char_at(const struct pdf_shaped *sp, int c)
 {

@@ -26,6 +26,7 @@
 #define A4_W	(210.0 / 25.4 * 72)
 #define A4_H	(297.0 / 25.4 * 72)
 
+/* Return 1 when P is a directory. */
 static int
 is_dir(const char *p)
 {
@@ -34,6 +35,7 @@ is_dir(const char *p)
 	return p && stat(p, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
+/* Return 1 when P is a regular file. */
 static int
 is_file(const char *p)
 {
