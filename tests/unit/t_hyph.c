@@ -190,6 +190,12 @@ main(void)
 	is_str(hy("en", "(computer)."), "(com=puter).", "brackets and a full stop");
 	is_str(hy("fr", "«développement»"), "«dé=ve=lop=pe=ment»", "guillemets");
 
+	/* Tags: region, script subtags, unknown regions. */
+	is_str(hy("en-Latn-GB", "hyphenation"), "hy=phen=a=tion", "en-Latn-GB: the script is skipped");
+	is_str(hy("en-IN", "hyphenation"), "hy=phen=ation", "en-IN: no such file, American patterns");
+	is_str(hy("en_AU", "hyphenation"), "hy=phen=a=tion", "en_AU (underscore): British patterns");
+	is_str(hy("fr-SN", "développement"), "dé=ve=lop=pe=ment", "fr-SN: French patterns");
+
 	/* No patterns. */
 	is_str(hy("xx", "hyphenation"), "hyphenation", "an unknown language: no points");
 	ok(npoints == 0, "and hy_points returns 0");
