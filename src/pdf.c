@@ -2,7 +2,7 @@
  * The PDF typesetter's composer: the book model to vertical boxes, pages
  * and a Cairo PDF. See pdf_int.h for the layers.
  *
- * The book: a title page and its blank verso, the contents, then each
+ * The book: a title page and its verso (a colophon), the contents, then each
  * article from a new page: an opener (kicker, headline, standfirst, byline
  * and role, date, lead figure with caption and credit) and the body. Front
  * matter is numbered in roman, the body in arabic from 1 on a recto.
@@ -1097,6 +1097,57 @@ title_page(struct pdf *P)
 	return ret;
 }
 
+/* The title page's verso: a colophon at the foot of the page (title,
+ * authors, publisher, date, identifier, and how the book was set). */
+static int
+colophon(struct pdf *P)
+{
+	const struct book *b = P->book;
+	struct pdf_vlist vl = {0};
+	struct pdf_parfmt fmt = {.width = P->W, .align = PA_LEFT};
+	struct pdf_style st = style(P, FONT_BODY, STYLE_REGULAR, P->size * 0.8, P->grey);
+	struct setopts so = {.lead = P->lead * 0.85, .size = st.size, .tag = "P"};
+	struct buf t = {0};
+	double h = 0;
+	size_t i;
+	int ret;
+
+	if (b->title) {
+		buf_puts(&t, b->title);
+		if (b->subtitle) {
+			buf_puts(&t, ": ");
+			buf_puts(&t, b->subtitle);
+		}
+		set_string(P, &vl, buf_str(&t), style(P, FONT_BODY, STYLE_ITALIC, st.size, P->grey),
+		    &fmt, &so, 0);
+		buf_reset(&t);
+	}
+	for (i = 0; i < b->nauthors; i++) {
+		buf_puts(&t, i ? ", " : "");
+		buf_puts(&t, b->authors[i]);
+	}
+	if (b->date) {
+		buf_puts(&t, t.len ? ", " : "");
+		buf_put(&t, b->date, strlen(b->date) < 4 ? strlen(b->date) : 4);
+	}
+	if (t.len)
+		set_string(P, &vl, buf_str(&t), st, &fmt, &so, 0);
+	buf_reset(&t);
+	if (b->publisher)
+		set_string(P, &vl, b->publisher, st, &fmt, &so, 0);
+	if (b->identifier)
+		set_string(P, &vl, b->identifier, st, &fmt, &so, 0);
+	buf_printf(&t, "Set in %s with mkbook %s.", P->th->family[FONT_BODY], MKBOOK_VERSION);
+	so.before = P->lead * 0.6;
+	set_string(P, &vl, buf_str(&t), st, &fmt, &so, 0);
+	buf_free(&t);
+	for (i = 0; i < vl.n; i++)
+		h += (i ? vl.v[i].before : 0) + vl.v[i].h;
+	ret = draw_front(P, &vl, 0, NULL, P->th->margin_top + P->H - h);
+	pdf_vlist_free(&vl);
+	return ret;
+}
+
 /* The contents: an entry per article (headline, then its author in
  * italic), dot leaders to the page number, each entry a link. Drawn after
  * the body, starting on a recto. Return the number of pages, or -1. */
@@ -1264,7 +1315,6 @@ pdf_write(const struct book *book, const struct options *opt, const char *path)
 {
 	struct pdf P;
 	struct pdf_vlist vl = {0};
-	struct pdf_vlist empty = {0};
 	char *oldloc = NULL;
 	int ret = -1, body_first, ntoc;
 	size_t i;
@@ -1295,8 +1345,8 @@ pdf_write(const struct book *book, const struct options *opt, const char *path)
 	pdf_draw_meta(&P.dr, book);
 	cairo_tag_begin(P.dr.cr, "Document", "");
 
-	/* title page and its blank verso */
-	if (title_page(&P) != 0 || draw_front(&P, &empty, 0, NULL, 0) != 0)
+	/* title page and its verso */
+	if (title_page(&P) != 0 || colophon(&P) != 0)
 		goto out;
 	body_first = P.dr.page + 1;	/* 0-based index of the body's first page */
 	/* the contents come first in the outline, though drawn last */
