@@ -243,6 +243,12 @@ epub_opf_nav(const struct epub *e)
 		BUF_PUTSL(&b, "</ol>\n");
 	if (e->ntoc)
 		BUF_PUTSL(&b, "</li>\n");
+	else {
+		/* A book without articles still has a title page. */
+		BUF_PUTSL(&b, "<li><a href=\"text/title.xhtml\">");
+		buf_xml(&b, e->book->title);
+		BUF_PUTSL(&b, "</a></li>\n");
+	}
 	BUF_PUTSL(&b, "</ol>\n</nav>\n<nav epub:type=\"landmarks\" id=\"landmarks\" hidden=\"hidden\">\n"
 	    "<ol>\n<li><a epub:type=\"cover\" href=\"text/cover.xhtml\">");
 	buf_xml(&b, w->cover);
@@ -307,6 +313,11 @@ epub_opf_ncx(const struct epub *e, const char *ident)
 	}
 	while (open-- > 0)
 		BUF_PUTSL(&b, "</navPoint>\n");
+	if (e->ntoc == 0) {
+		BUF_PUTSL(&b, "<navPoint id=\"np1\" playOrder=\"1\"><navLabel><text>");
+		buf_xml(&b, e->book->title);
+		BUF_PUTSL(&b, "</text></navLabel><content src=\"text/title.xhtml\"/></navPoint>\n");
+	}
 	BUF_PUTSL(&b, "</navMap>\n</ncx>\n");
 	return buf_detach(&b);
 }

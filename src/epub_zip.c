@@ -172,6 +172,11 @@ epub_zip(struct epub *e, const char *path, char *opf, time_t when)
 	    "<rootfiles>\n"
 	    "<rootfile full-path=\"OEBPS/package.opf\" media-type=\"application/oebps-package+xml\"/>\n"
 	    "</rootfiles>\n</container>\n";
+	/* Apple Books shows embedded fonts only when the book asks it to. */
+	static const char apple[] =
+	    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<display_options>\n"
+	    "<platform name=\"*\">\n<option name=\"specified-fonts\">true</option>\n"
+	    "</platform>\n</display_options>\n";
 	struct pool pool;
 	struct entry *v;
 	zip_uint16_t dt, dd;
@@ -179,20 +184,23 @@ epub_zip(struct epub *e, const char *path, char *opf, time_t when)
 	zip_t *z = NULL;
 	pthread_t th;
 	int zerr, threaded, ret = -1;
-	size_t i, n = e->nitems + 2;
+	size_t i, n = e->nitems + 3;
 
 	/* Every entry but the mimetype, in order, deflated on two threads. */
 	v = xcalloc(n, sizeof(*v));
 	v[0].name = xstrdup("META-INF/container.xml");
 	v[0].data = xstrdup(container);
 	v[0].len = sizeof(container) - 1;
-	v[1].name = xstrdup("OEBPS/package.opf");
-	v[1].data = opf;
-	v[1].len = strlen(opf);
+	v[1].name = xstrdup("META-INF/com.apple.ibooks.display-options.xml");
+	v[1].data = xstrdup(apple);
+	v[1].len = sizeof(apple) - 1;
+	v[2].name = xstrdup("OEBPS/package.opf");
+	v[2].data = opf;
+	v[2].len = strlen(opf);
 	for (i = 0; i < e->nitems; i++) {
-		v[i + 2].name = xprintf("OEBPS/%s", e->items[i].name);
-		v[i + 2].data = e->items[i].data;
-		v[i + 2].len = e->items[i].len;
+		v[i + 3].name = xprintf("OEBPS/%s", e->items[i].name);
+		v[i + 3].data = e->items[i].data;
+		v[i + 3].len = e->items[i].len;
 		e->items[i].data = NULL;
 	}
 	pool.v = v;

@@ -13,7 +13,7 @@ if [ ! -x tests/unit/t_epub ]; then
 	exit 1
 fi
 export SOURCE_DATE_EPOCH=1700000000
-T_EPUB_OUT=$TMP/model.epub tests/unit/t_epub >"$TMP/unit.out" 2>&1
+T_EPUB_OUT=$TMP/model.epub T_EPUB_EMPTY=$TMP/empty.epub tests/unit/t_epub >"$TMP/unit.out" 2>&1
 ok "t_epub writes its book and passes its own checks" sh -c "! grep '^not ok' '$TMP/unit.out' && test -s '$TMP/model.epub'"
 epubcheck "$TMP/model.epub" >"$TMP/epubcheck.out" 2>&1
 like "$(grep '^Messages:' "$TMP/epubcheck.out")" '^Messages: 0 fatals / 0 errors / 0 warnings' \
@@ -23,6 +23,9 @@ ok "container rules" python3 tests/epubtool.py zip "$TMP/model.epub"
 ok "every internal link resolves, across split parts" python3 tests/epubtool.py links "$TMP/model.epub"
 ok "nav and NCX list every article in spine order" python3 tests/epubtool.py order "$TMP/model.epub"
 ok "no script, handler, javascript: or data: URL" python3 tests/epubtool.py safe "$TMP/model.epub"
+epubcheck "$TMP/empty.epub" >"$TMP/epubcheck.out" 2>&1
+like "$(grep '^Messages:' "$TMP/epubcheck.out")" '^Messages: 0 fatals / 0 errors / 0 warnings' \
+	"a book without articles passes epubcheck too"
 T_EPUB_OUT=$TMP/model2.epub tests/unit/t_epub >/dev/null 2>&1
 ok "two builds are byte-identical" cmp "$TMP/model.epub" "$TMP/model2.epub"
 done_testing

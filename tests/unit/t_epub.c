@@ -435,6 +435,28 @@ main(void)
 	ok(has(ncx, "<content src=\"text/a05-2.xhtml#a05-h"), "the NCX too");
 	ok(!has(opf, "remote-resources") && !has(opf, "scripted"), "no remote resources or scripts");
 
+	/* A book with no article at all is still a valid book. */
+	{
+		struct book *empty = xcalloc(1, sizeof(*empty));
+		const char *eout = getenv("T_EPUB_EMPTY");
+		char etmp[] = "/tmp/t_epub_empty.XXXXXX";
+		char *enav;
+
+		if (eout == NULL) {
+			if ((fd = mkstemp(etmp)) >= 0)
+				close(fd);
+			eout = etmp;
+		}
+		ok(epub_write(empty, &opt, eout) == 0, "a book with no articles is written");
+		enav = entry(eout, "OEBPS/nav.xhtml");
+		ok(has(enav, "<li><a href=\"text/title.xhtml\">Untitled</a></li>"),
+		    "its table of contents still lists something");
+		free(enav);
+		if (eout == etmp)
+			unlink(etmp);
+		book_free(empty);
+	}
+
 	free(a01);
 	free(a02);
 	free(a05);
