@@ -95,6 +95,7 @@ struct pdf_shaped {
 	double		*cw;		/* width of the cluster starting at char i */
 	unsigned char	*cstart;	/* char i starts a cluster */
 	int		*crun;		/* run holding char i */
+	gunichar	*cp;		/* code point of char i */
 	struct pdf_run	*runs;
 	size_t		 nruns;
 };

@@ -83,7 +83,7 @@ is_space(gunichar c)
 static gunichar
 char_at(const struct pdf_shaped *sp, int c)
 {
-	return g_utf8_get_char(buf_str((struct buf *)&sp->text) + sp->coff[c]);
+	return sp->cp[c];
 }
 
 /* The width of the hyphen in the font of the run holding char C. */

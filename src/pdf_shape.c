@@ -108,14 +108,14 @@ simple_breaks(const char *text)
 /* Line-break opportunities for simple text (see simple_breaks): after a
  * hyphen or a dash between letters; spaces are the setter's business. */
 static void
-fast_breaks(struct pdf_shaped *sp, const char *text)
+fast_breaks(struct pdf_shaped *sp)
 {
 	gunichar prev2 = 0, prev = 0;
 	int c;
 
 	memset(sp->attrs, 0, (size_t)(sp->nchars + 1) * sizeof(*sp->attrs));
 	for (c = 0; c <= sp->nchars; c++) {
-		gunichar ch = c < sp->nchars ? g_utf8_get_char(text + sp->coff[c]) : 0;
+		gunichar ch = sp->cp[c];
 
 		if (c > 1 && (prev == '-' || prev == 0x2010 || prev == 0x2013 || prev == 0x2014) &&
 		    g_unichar_isalnum(prev2) && g_unichar_isalpha(ch))
@@ -161,17 +161,20 @@ pdf_shape(struct pdf_fonts *f, struct pdf_shaped *sp)
 	sp->crun = xcalloc((size_t)sp->nchars + 1, sizeof(*sp->crun));
 	sp->attrs = xmalloc((size_t)(sp->nchars + 1) * sizeof(*sp->attrs));
 	b2c = xmalloc((size_t)(len + 1) * sizeof(*b2c));
+	sp->cp = xmalloc((size_t)(sp->nchars + 1) * sizeof(*sp->cp));
 	for (p = text, c = 0; *p; c++) {
 		const char *q = g_utf8_next_char(p);
 
+		sp->cp[c] = g_utf8_get_char(p);
 		sp->coff[c] = (size_t)(p - text);
 		while (p < q)
 			b2c[p++ - text] = c;
 	}
 	sp->coff[c] = (size_t)len;
+	sp->cp[c] = 0;
 	b2c[len] = c;
 	if (simple_breaks(text))
-		fast_breaks(sp, text);
+		fast_breaks(sp);
 	else
 		pango_get_log_attrs(text, len, sp->rtl ? 1 : 0, pl, sp->attrs, sp->nchars + 1);
 
@@ -196,7 +199,7 @@ pdf_shape(struct pdf_fonts *f, struct pdf_shaped *sp)
 			PangoGlyph gl = gs->glyphs[g].glyph;
 
 			if ((gl & PANGO_GLYPH_UNKNOWN_FLAG) && gl != PANGO_GLYPH_EMPTY)
-				missing(f, g_utf8_get_char(text + sp->coff[cc]));
+				missing(f, sp->cp[cc]);
 
 			sp->cw[cc] += gs->glyphs[g].geometry.width / (double)PANGO_SCALE;
 			sp->cstart[cc] = 1;
@@ -223,6 +226,7 @@ pdf_shaped_free(struct pdf_shaped *sp)
 	free(sp->cw);
 	free(sp->cstart);
 	free(sp->crun);
+	free(sp->cp);
 	free(sp->spans);
 	buf_free(&sp->text);
 	memset(sp, 0, sizeof(*sp));
