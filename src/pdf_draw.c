@@ -379,6 +379,8 @@ pdf_draw_fixup(const char *path, int from, int n, int at, int nfront)
 	FILE *f = fopen(path, "r+b");
 	char *tail = NULL, *trailer = NULL, *cat = NULL, *pages = NULL, *p, *q;
 	long size, xref, root, pnum, *kids = NULL, nkids = 0, i, off_pages, off_cat, newx;
+	long inum = 0, off_info = 0;
+	char *info = NULL;
 	struct buf out = {0};
 	size_t tlen;
 	int ret = -1;
@@ -441,14 +443,44 @@ pdf_draw_fixup(const char *path, int from, int n, int at, int nfront)
 	buf_put(&out, p, (size_t)(q - 1 - p));
 	buf_printf(&out, "   /PageLabels << /Nums [ 0 << /S /r >> %d << /S /D >> ] >>\n>>\nendobj\n",
 	    nfront);
+	/* cairo 1.16 writes its dates without the "D:" the PDF date format
+	 * starts with: mend them in the document information too */
+	if ((p = strstr(trailer, "/Info")) != NULL && (info = read_obj(f, xref, strtol(p + 5, NULL, 10))) != NULL &&
+	    (p = strstr(info, "obj")) != NULL && (q = strstr(info, "endobj")) != NULL &&
+	    (strstr(info, "/CreationDate (") || strstr(info, "/ModDate ("))) {
+		inum = strtol(info, NULL, 10);
+		off_info = size + (long)out.len;
+		buf_printf(&out, "%ld 0 ", inum);
+		for (; p < q; p++) {
+			buf_putc(&out, *p);
+			if ((str_startswith(p, "/CreationDate (") || str_startswith(p, "/ModDate (")) &&
+			    !str_startswith(strchr(p, '(') + 1, "D:")) {
+				size_t k = (size_t)(strchr(p, '(') - p);
+
+				buf_put(&out, p + 1, k);
+				buf_puts(&out, "D:");
+				p += k;
+			}
+		}
+		buf_puts(&out, "endobj\n");
+	}
 	newx = size + (long)out.len;
 	buf_printf(&out, "xref\n0 1\n0000000000 65535 f \n");
-	if (pnum < root)
-		buf_printf(&out, "%ld 1\n%010ld 00000 n \n%ld 1\n%010ld 00000 n \n",
-		    pnum, off_pages, root, off_cat);
-	else
-		buf_printf(&out, "%ld 1\n%010ld 00000 n \n%ld 1\n%010ld 00000 n \n",
-		    root, off_cat, pnum, off_pages);
+	{
+		long nums[3] = {pnum, root, inum}, offs[3] = {off_pages, off_cat, off_info};
+		int a, b, m = inum > 0 ? 3 : 2;
+
+		for (a = 0; a < m; a++)	/* subsections in object order */
+			for (b = a + 1; b < m; b++)
+				if (nums[b] < nums[a]) {
+					long t = nums[a], u = offs[a];
+
+					nums[a] = nums[b], offs[a] = offs[b];
+					nums[b] = t, offs[b] = u;
+				}
+		for (a = 0; a < m; a++)
+			buf_printf(&out, "%ld 1\n%010ld 00000 n \n", nums[a], offs[a]);
+	}
 	if ((q = strrchr(trailer, '>')) == NULL || q == trailer || q[-1] != '>')
 		goto bad;
 	buf_puts(&out, "trailer\n");
@@ -466,6 +498,7 @@ bad:
 	free(trailer);
 	free(cat);
 	free(pages);
+	free(info);
 	free(kids);
 	buf_free(&out);
 	return ret;
