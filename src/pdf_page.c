@@ -68,7 +68,7 @@ pdf_paginate(struct pdf_pager *pg, struct pdf_vlist *vl, struct pdf_vlist *notes
 
 	while (i < vl->n) {
 		struct pdf_page page;
-		double y = 0, noteh = 0, ny;
+		double y = 0, noteh = 0, ny, nat, flex, slack, grow;
 		size_t last_ok = (size_t)-1;
 
 		memset(pending, 0, nnotes + 1);
@@ -111,14 +111,6 @@ pdf_paginate(struct pdf_pager *pg, struct pdf_vlist *vl, struct pdf_vlist *notes
 
 		memset(&page, 0, sizeof(page));
 		page.opener = first && first_opener;
-		y = 0;
-		for (j = i; j < end; j++) {
-			struct pdf_vbox *vb = &vl->v[j];
-
-			y += j == i ? 0 : vb->before;
-			pdf_dl_move(&page.dl, &vb->dl, 0, y);
-			y += vb->h;
-		}
 		/* footnotes referenced on this page, in order of reference */
 		noteh = 0;
 		memset(pending, 0, nnotes + 1);
@@ -131,6 +123,26 @@ pdf_paginate(struct pdf_pager *pg, struct pdf_vlist *vl, struct pdf_vlist *notes
 					noteh += note_height(notes, nnotes, n);
 				}
 			}
+		/* a page that ends before the text does is filled to its foot
+		 * by widening the spaces above headings, figures and the like
+		 * (each at most to twice its size); otherwise it stays short */
+		nat = 0;
+		flex = 0;
+		for (j = i; j < end; j++) {
+			nat += (j == i ? 0 : vl->v[j].before) + vl->v[j].h;
+			flex += j == i ? 0 : vl->v[j].before;
+		}
+		slack = pg->body_h - nat - (noteh > 0 ? noteh + pg->note_gap : 0);
+		grow = end < vl->n && !vl->v[end].newpage && slack > 0.01 && flex > 0 &&
+		    slack <= flex ? slack / flex : 0;
+		y = 0;
+		for (j = i; j < end; j++) {
+			struct pdf_vbox *vb = &vl->v[j];
+
+			y += j == i ? 0 : vb->before * (1 + grow);
+			pdf_dl_move(&page.dl, &vb->dl, 0, y);
+			y += vb->h;
+		}
 		if (noteh > 0) {
 			struct pdf_op *op;
 
