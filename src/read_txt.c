@@ -539,7 +539,7 @@ agency_tail(const char *t)
 		while (i < n && t[i] != ' ' && t[i] != '/')
 			i++;
 		c = cp_at(t + start);
-		if (is_upper(c) || isdigit((int)c))
+		if (is_upper(c) || (c >= '0' && c <= '9'))
 			continue;
 		if ((i - start == 3 && strncmp(t + start, "for", 3) == 0) ||
 		    (i - start == 3 && strncmp(t + start, "via", 3) == 0) ||

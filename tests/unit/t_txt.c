@@ -235,6 +235,8 @@ main(void)
 	credit("Prices rose. Imports and/or exports fell", NULL, 0);
 	credit("The plan. It was a 50/50 decision that nobody liked, said the minister of state", NULL, 0);
 	credit("Hori Parata at his P\xc4\x81taua farm, the place where he was born", NULL, 0);
+	/* found by fuzzing: a code point beyond ASCII given to isdigit() */
+	credit("Pra. \xf3\x8b\x8b\x8b S/it 3/\"\"\"111111do111@11", NULL, 0);
 
 	a = txt_read("t.txt", article, sizeof(article) - 1);
 	check_article(a, "LF");
