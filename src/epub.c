@@ -254,7 +254,7 @@ add_cover(struct epub *e, const struct theme *th)
 
 	epub_xhtml_open(&b, e->lang, epub_lang_rtl(e->lang), e->words->cover, "../css/book.css");
 	BUF_PUTSL(&b, "<body class=\"cover\">\n<section class=\"cover\" epub:type=\"cover\">\n"
-	    "<img src=\"../");
+	    "<img role=\"doc-cover\" src=\"../");
 	buf_xml(&b, e->cover_name);
 	BUF_PUTSL(&b, "\" alt=\"");
 	buf_xml(&b, bk->title);

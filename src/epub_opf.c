@@ -205,7 +205,7 @@ epub_opf_nav(const struct epub *e)
 	int open2 = 0;
 
 	epub_xhtml_open(&b, e->lang, epub_lang_rtl(e->lang), w->contents, "css/book.css");
-	BUF_PUTSL(&b, "<body class=\"toc\">\n<nav epub:type=\"toc\" id=\"toc\">\n<h1>");
+	BUF_PUTSL(&b, "<body class=\"toc\">\n<nav epub:type=\"toc\" role=\"doc-toc\" id=\"toc\">\n<h1>");
 	buf_xml(&b, w->contents);
 	BUF_PUTSL(&b, "</h1>\n<ol>\n");
 	for (i = 0; i < e->ntoc; i++) {

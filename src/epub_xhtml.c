@@ -205,7 +205,7 @@ inlines(struct actx *c, const struct inl *in, size_t n)
 				c->pending[c->npending++] = k;
 			}
 			c->note_refs[k]++;
-			BUF_PUTSL(b, "<sup><a epub:type=\"noteref\" class=\"noteref\" id=\"");
+			BUF_PUTSL(b, "<sup><a epub:type=\"noteref\" role=\"doc-noteref\" class=\"noteref\" id=\"");
 			buf_printf(b, "%s-ref%zu", c->aid, k + 1);
 			if (c->note_refs[k] > 1)
 				buf_printf(b, "-%d", c->note_refs[k]);
@@ -452,7 +452,7 @@ footnote(struct actx *c, size_t n)
 	size_t start = 0;
 
 	if (refd)
-		buf_printf(b, "<aside epub:type=\"footnote\" class=\"footnote\" id=\"%s-fn%zu\">",
+		buf_printf(b, "<aside epub:type=\"footnote\" role=\"doc-footnote\" class=\"footnote\" id=\"%s-fn%zu\">",
 		    c->aid, n + 1);
 	else
 		buf_printf(b, "<div class=\"footnote\" id=\"%s-fn%zu\">", c->aid, n + 1);
@@ -462,7 +462,7 @@ footnote(struct actx *c, size_t n)
 	} else
 		BUF_PUTSL(b, "<p class=\"note-label\">");
 	if (refd) {
-		BUF_PUTSL(b, "<a class=\"note-back\" href=\"");
+		BUF_PUTSL(b, "<a class=\"note-back\" role=\"doc-backlink\" href=\"");
 		note_href(c, n, "ref", c->note_part[n]);
 		BUF_PUTSL(b, "\">");
 		buf_xml(b, label);

@@ -73,7 +73,7 @@ is "$(unzip -p "$TMP/later.epub" OEBPS/package.opf | grep -o '<dc:identifier[^<]
 like "$(grep -c 'properties="cover-image"' "$TMP/opf")" '^1$' "sample: a cover-image item"
 like "$(grep -o '<meta name="cover" content="[^"]*"' "$TMP/opf")" 'cover-image' \
 	"sample: meta name=cover names it"
-like "$(unzip -p "$TMP/sample.epub" OEBPS/text/cover.xhtml)" '<img src="../images/cover\.(png|jpg)"' \
+like "$(unzip -p "$TMP/sample.epub" OEBPS/text/cover.xhtml)" '<img role="doc-cover" src="../images/cover\.(png|jpg)"' \
 	"sample: the cover page shows the cover image"
 fonts=$(unzip -l "$TMP/sample.epub" | awk '/OEBPS\/fonts\// { s += $1; n++ } END { print n + 0, s + 0 }')
 like "$fonts" '^[1-9][0-9]* ' "sample: fonts are embedded ($fonts bytes)"
@@ -82,7 +82,7 @@ like "$(unzip -p "$TMP/sample.epub" OEBPS/css/book.css)" '@font-face' "sample: @
 unzip -p "$TMP/sample.epub" OEBPS/text/a02.xhtml >"$TMP/a02" 2>/dev/null
 like "$(grep -c 'epub:type="noteref"' "$TMP/a02")" '^[1-9]' "sample: footnote references are noterefs"
 like "$(grep -c '<aside epub:type="footnote"' "$TMP/a02")" '^[1-9]' "sample: footnotes are asides"
-like "$(grep -o '<a class="note-back" href="a02.xhtml#a02-ref1"' "$TMP/a02")" 'note-back' \
+like "$(grep -o '<a class="note-back" role="doc-backlink" href="a02.xhtml#a02-ref1"' "$TMP/a02")" 'note-back' \
 	"sample: footnotes link back to their reference"
 like "$(grep -o '<figure class="lead"><img [^>]*alt="[^"]' "$TMP/a02")" 'alt=' \
 	"sample: the lead figure has its image with alt text"

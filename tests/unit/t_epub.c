@@ -375,7 +375,7 @@ main(void)
 	    "figure.</span> <span class=\"credit\">Photograph: Nobody/AP</span></figcaption></figure>"),
 	    "a caption-only lead figure: figcaption with caption and credit apart");
 	ok(has(a01, "id=\"a01-ref1\"") && has(a01, "id=\"a01-ref1-2\""), "repeated note references get their own ids");
-	ok(has(a01, "<aside epub:type=\"footnote\" class=\"footnote\" id=\"a01-fn1\">"), "a footnote aside");
+	ok(has(a01, "<aside epub:type=\"footnote\" role=\"doc-footnote\" class=\"footnote\" id=\"a01-fn1\">"), "a footnote aside");
 	ok(has(a01, "href=\"a01.xhtml#a01-ref1\">1</a>"), "the footnote links back");
 	ok(has(a01, "id=\"a01-fn3\""), "a note reached from another note is there");
 	ok(has(a01, "<div class=\"footnote\" id=\"a01-fn4\">"), "an unreferenced note is kept, not hidden");
