@@ -681,7 +681,10 @@ epub_xhtml_article(struct epub *e, const struct article *a, size_t n)
 	part_open(&c);
 	header(&c);
 	for (i = 0; i < a->nblocks; i++) {
-		if (a->blocks[i].type == BLK_HEADING && b.len > EPUB_SPLIT_BYTES) {
+		/* Split at a heading past the size; at any block when no
+		 * heading comes for twice as long. */
+		if ((a->blocks[i].type == BLK_HEADING && b.len > EPUB_SPLIT_BYTES) ||
+		    b.len > 2 * EPUB_SPLIT_BYTES) {
 			part_close(&c, 0);
 			c.part++;
 			part_open(&c);

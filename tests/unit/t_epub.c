@@ -325,7 +325,7 @@ main(void)
 	bk->description = xstrdup("Described <here>.");
 	strv_push(&bk->tags, &bk->ntags, "testing");
 	strv_push(&bk->tags, &bk->ntags, "testing");
-	bk->articles = xcalloc(6, sizeof(*bk->articles));
+	bk->articles = xcalloc(7, sizeof(*bk->articles));
 	bk->articles[bk->narticles++] = hostile(chart ? chart : "/nonexistent");
 	if (!chart) {
 		image_free(bk->articles[0]->blocks[bk->articles[0]->nblocks - 3].image);
@@ -337,6 +337,18 @@ main(void)
 	    "香港行政长官梁振英在各方压力下就其大宅的违章建筑问题到立法会接受质询。");
 	bk->articles[bk->narticles++] = simple("a04", NULL, DIR_LTR, NULL, "No headline, no language.");
 	bk->articles[bk->narticles++] = huge();
+	{
+		/* About 700 KB without a heading. */
+		struct article *a = simple("a06", "en", DIR_LTR, "No headings at all", "Start.");
+		struct buf p = {0};
+
+		for (int i = 0; i < 40; i++)
+			BUF_PUTSL(&p, "Sed ut perspiciatis unde omnis iste natus error sit. ");
+		for (int i = 0; i < 330; i++)
+			para(&a->blocks, &a->nblocks, buf_str(&p));
+		buf_free(&p);
+		bk->articles[bk->narticles++] = a;
+	}
 
 	opt.datadir = getenv("MKBOOK_DATADIR") ? getenv("MKBOOK_DATADIR") : ".";
 	opt.quiet = 1;
@@ -414,6 +426,14 @@ main(void)
 		free(last);
 	}
 	ok(a05 && strlen(a05) < 2 * EPUB_SPLIT_BYTES, "parts stay near the split size");
+	{
+		char *x = entry(out, "OEBPS/text/a06-2.xhtml"), *y = entry(out, "OEBPS/text/a06.xhtml");
+
+		ok(x != NULL && y && strlen(y) < 2 * EPUB_SPLIT_BYTES + 4096,
+		    "an article without headings is split between paragraphs");
+		free(x);
+		free(y);
+	}
 	ok(!has(a01, "linked <sup><a"), "noteref inside a link is not a link");
 	ok(has(opf, "<dc:title id=\"title\">A &lt;hostile&gt; book &amp; more</dc:title>"), "the title is escaped");
 	ok(has(opf, "<dc:language>en</dc:language>"), "dc:language");
