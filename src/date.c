@@ -288,6 +288,7 @@ time_rest(const char *p)
 	return *p == 0;
 }
 
+/* Return 1 for a leap year of the Gregorian calendar. */
 static int
 leap(int y)
 {
@@ -396,6 +397,7 @@ p_dmy(const char *p, int *y, int *m, int *d)
 	return p;
 }
 
+/* See date.h. Writes 10 characters and a NUL into ISO on success only. */
 int
 date_parse(const char *s, char iso[11])
 {

@@ -199,6 +199,7 @@ tc_to_bcp47(const char *name, char out[16])
 	memcpy(out, tmp, n + 1);
 }
 
+/* Return 1 when TAG is one of the NULL-terminated LIST. */
 static int
 in_list(const char *tag, const char **list)
 {
@@ -269,6 +270,7 @@ tc_pick(const char *text, size_t len, const char **list)
 	return first[0] ? intern(first) : NULL;
 }
 
+/* See lang.h. The tag is static (interned): never free it. */
 const char *
 lang_detect(const char *text)
 {
@@ -346,6 +348,8 @@ subtag(const char *s, int *alpha, int *digit)
 	return n;
 }
 
+/* See lang.h: RFC 5646 well-formedness (language 2-3 letters, extlang,
+ * script, region, variants, extensions, private use); no registry lookup. */
 int
 lang_valid(const char *tag)
 {
@@ -411,6 +415,7 @@ next:
 	}
 }
 
+/* See lang.h. An explicit script subtag decides before the language. */
 enum direction
 lang_dir(const char *tag)
 {
@@ -453,6 +458,7 @@ lang_dir(const char *tag)
 	return in_list(lang, rtl_langs) ? DIR_RTL : DIR_LTR;
 }
 
+/* See lang.h. Detection may be used again afterwards (models reload). */
 void
 lang_cleanup(void)
 {

@@ -390,6 +390,8 @@ struct seg {
 	size_t		 n;
 };
 
+/* The byline: see reader.h. Authors are pushed onto *AUTHORS (copies);
+ * *ROLE is fresh or NULL. Nothing is allocated when S is not a byline. */
 int
 txt_byline(const char *s, char ***authors, size_t *nauthors, char **role)
 {
@@ -552,6 +554,7 @@ agency_tail(const char *t)
 	return 1;
 }
 
+/* The credit: see reader.h. Returns a fresh string the caller frees. */
 char *
 txt_credit(const char *s, size_t *caplen)
 {
@@ -620,6 +623,7 @@ trim_ascii(const char *s, size_t n)
 	return n ? xstrndup(s, n) : NULL;
 }
 
+/* Return 1 for the page markers the layout wraps an article in. */
 static int
 is_marker(const char *s)
 {
@@ -670,6 +674,7 @@ split_blocks(const char *text, size_t len, struct tblock **out)
 	return n;
 }
 
+/* Free the blocks and lines split_blocks made. */
 static void
 blocks_free_lines(struct tblock *v, size_t n)
 {
@@ -713,6 +718,7 @@ is_byline(const char *s)
 	return r;
 }
 
+/* Return 1 when S is a whole date line. */
 static int
 is_date(const char *s)
 {
@@ -758,6 +764,7 @@ list_marker(const char *s, int *ordered, int *num, const char **text)
 	return 1;
 }
 
+/* Return 1 when S is a table row "a | b" (and not a list item). */
 static int
 is_row(const char *s)
 {
@@ -807,6 +814,7 @@ at(struct block *b, const struct article *a, int no)
 	b->src.line = no;
 }
 
+/* Append a text inline holding a copy of S. */
 static void
 push_text(struct inl **v, size_t *n, const char *s)
 {
@@ -1011,6 +1019,8 @@ header(struct article *a, const struct tblock *b, size_t n, size_t *i)
 	}
 }
 
+/* The reader: see reader.h. Returns a fresh article (article_free) or NULL
+ * with the error set. */
 struct article *
 txt_read(const char *path, const char *text, size_t len)
 {
