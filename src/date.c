@@ -316,6 +316,36 @@ p_iso(const char *p, int *y, int *m, int *d)
 	return p;
 }
 
+/* Skip a weekday in brackets after a CJK date: "（木）", "(목)". Return
+ * the position after it, or P when there is none. */
+static const char *
+skip_cjk_weekday(const char *p)
+{
+	const char *s = skip_ws(p);
+	int wide, n = 0;
+
+	if (*s == '(')
+		wide = 0, s++;
+	else if (strncmp(s, "\xef\xbc\x88", 3) == 0)	/* （ */
+		wide = 1, s += 3;
+	else
+		return p;
+	while (*s && *s != ')' && strncmp(s, "\xef\xbc\x89", 3) != 0) {
+		if ((unsigned char)*s < 0x80 || ++n > 3)
+			return p;
+		s++;
+		while (((unsigned char)*s & 0xc0) == 0x80)
+			s++;
+	}
+	if (n == 0)
+		return p;
+	if (!wide && *s == ')')
+		return s + 1;
+	if (wide && strncmp(s, "\xef\xbc\x89", 3) == 0)
+		return s + 3;
+	return p;
+}
+
 /* "2023年2月8日", "2023년 2월 8일" */
 static const char *
 p_cjk(const char *p, int *y, int *m, int *d)
@@ -339,8 +369,11 @@ p_cjk(const char *p, int *y, int *m, int *d)
 				break;
 			s += 3;
 		}
-		if (i == 3)
-			return *y >= 1000 ? s : NULL;
+		if (i == 3) {
+			if (*y < 1000)
+				return NULL;
+			return skip_cjk_weekday(s);
+		}
 	}
 	return NULL;
 }

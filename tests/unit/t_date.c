@@ -47,6 +47,8 @@ main(void)
 		{"2023\xe5\xb9\xb4" "2\xe6\x9c\x88" "8\xe6\x97\xa5", "2023-02-08"},
 		{"2018\xe5\xb9\xb4" "6\xe6\x9c\x88" "18\xe6\x97\xa5 10:01", "2018-06-18"},
 		{"2023\xeb\x85\x84 2\xec\x9b\x94 8\xec\x9d\xbc", "2023-02-08"},
+		{"2019\xe5\xb9\xb4" "1\xe6\x9c\x88" "3\xe6\x97\xa5\xef\xbc\x88\xe6\x9c\xa8\xef\xbc\x89", "2019-01-03"},
+		{"2019\xe5\xb9\xb4" "1\xe6\x9c\x88" "3\xe6\x97\xa5 (\xeb\xaa\xa9) 10:00", "2019-01-03"},
 		{"  February 29, 2024  ", "2024-02-29"},
 		{"May 20, 2019", "2019-05-20"},
 		{"14:00 is not first; 28 August 2013 14:00 (GMT+0400)", NULL},
@@ -76,6 +78,7 @@ main(void)
 		"20230208",
 		"8 February 2023 at noon",
 		"8 February 2023 25:00",
+		"2019\xe5\xb9\xb4" "1\xe6\x9c\x88" "3\xe6\x97\xa5 (x)",
 	};
 	size_t i;
 
