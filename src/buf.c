@@ -183,6 +183,14 @@ buf_xmln(struct buf *b, const char *s, size_t n)
 		case '>': rep = "&gt;"; break;
 		case '"': rep = "&quot;"; break;
 		case '\'': rep = "&#39;"; break;
+		case 0xef:
+			/* Nor are U+FFFE and U+FFFF (EF BF BE, EF BF BF). */
+			if (i + 2 < n && p[i + 1] == 0xbf && (p[i + 2] == 0xbe || p[i + 2] == 0xbf)) {
+				buf_put(b, s + start, i - start);
+				i += 2;
+				start = i + 1;
+			}
+			break;
 		default:
 			/* Control characters are not allowed in XML 1.0. */
 			if (p[i] < 0x20 && p[i] != '\t' && p[i] != '\n')
