@@ -103,6 +103,7 @@ hostile(const char *chart)
 	a->image->caption = xstrdup("A caption-only lead figure.");
 	a->image->credit = xstrdup("Photograph: Nobody/AP");
 
+	para(&a->blocks, &a->nblocks, "Not XML characters: [\xef\xbf\xbf\xef\xbf\xbe\x0b\x01].");
 	b = para(&a->blocks, &a->nblocks, "Links: ");
 	mklink(&b->inl, &b->ninl, "javascript:alert(1)", "js");
 	mklink(&b->inl, &b->ninl, " JaVaScRiPt:alert(2)", "js2");
@@ -371,6 +372,7 @@ main(void)
 	ok(!has(a01, "<script") && !has(a01, "<img src=x") && !has(a01, "<a href=\"javascript"),
 	    "raw HTML is text, not markup");
 	ok(has(a01, "&lt;img src=x onerror=alert(1)&gt;"), "raw HTML is escaped");
+	ok(has(a01, "Not XML characters: []."), "characters XML forbids are dropped");
 	ok(has(a01, "&lt;script&gt;alert(1)&lt;/script&gt;"), "the headline is escaped");
 	ok(!has(a01, "href=\"../relative.html\"") && !has(a01, "href=\"//evil"),
 	    "relative and scheme-less links are plain text");
