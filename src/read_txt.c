@@ -554,9 +554,10 @@ agency_tail(const char *t)
 	return 1;
 }
 
-/* The credit: see reader.h. Returns a fresh string the caller frees. */
-char *
-txt_credit(const char *s, size_t *caplen)
+/* Split a credit off S as txt_credit does; AGENCY allows the unlabelled
+ * "Name/Agency" form as well. Returns a fresh string or NULL. */
+static char *
+credit_split(const char *s, size_t *caplen, int agency)
 {
 	const char *p, *tail = NULL;
 	size_t n, len;
@@ -577,7 +578,7 @@ txt_credit(const char *s, size_t *caplen)
 	}
 	/* "… of chaos theory. Olena Shmahalo/Quanta Magazine": the text after
 	 * the last sentence end, when it reads as an agency credit */
-	if (tail == NULL) {
+	if (tail == NULL && agency) {
 		const char *last = NULL;
 
 		for (p = s; *p; p++) {
@@ -605,6 +606,13 @@ txt_credit(const char *s, size_t *caplen)
 		len -= 2;
 	*caplen = len;
 	return trim_n(tail, n - (size_t)(tail - s));
+}
+
+/* The credit: see reader.h. Returns a fresh string the caller frees. */
+char *
+txt_credit(const char *s, size_t *caplen)
+{
+	return credit_split(s, caplen, 1);
 }
 
 /* ---- lines and blocks ---------------------------------------------------- */
@@ -925,9 +933,10 @@ static void
 body_block(struct article *a, const struct tblock *b)
 {
 	const struct line *l = b->lines;
-	size_t n = b->n, i = 0, j, k;
+	size_t n = b->n, i = 0, j, k, caplen;
 	int o, num;
 	const char *t;
+	char *credit;
 
 	while (i < n) {
 		if (list_marker(l[i].s, &o, &num, &t)) {
@@ -945,7 +954,20 @@ body_block(struct article *a, const struct tblock *b)
 			if (list_marker(l[j].s, &o, &num, &t) ||
 			    (is_row(l[j].s) && j + 1 < n && is_row(l[j + 1].s)))
 				break;
-		if (j == i + 1 && is_heading(l[i].s)) {
+		credit = n == 1 ? credit_split(l[i].s, &caplen, 0) : NULL;
+		if (credit && caplen == 0) {	/* a credit alone is no caption */
+			free(credit);
+			credit = NULL;
+		}
+		if (credit) {
+			/* an in-body caption with its credit: a figure without a file */
+			struct block *f = block_push(&a->blocks, &a->nblocks, BLK_FIGURE);
+
+			at(f, a, l[i].no);
+			f->image = xcalloc(1, sizeof(*f->image));
+			f->image->caption = trim_n(l[i].s, caplen);
+			f->image->credit = credit;
+		} else if (j == i + 1 && is_heading(l[i].s)) {
 			struct block *h = block_push(&a->blocks, &a->nblocks, BLK_HEADING);
 
 			at(h, a, l[i].no);

@@ -100,6 +100,8 @@ static const char article[] =
 	"\n"
 	"Proof: a run-in label is no heading\n"
 	"\n"
+	"Divers at the weir in 1986. Photograph: County Archive\n"
+	"\n"
 	"bottom of page\n";
 
 static void
@@ -128,8 +130,8 @@ check_article(const struct article *a, const char *what)
 		is_str(a->image->credit, "Photograph: Jane Doe/Reuters", "%s: credit", what);
 	}
 	ok(a->lang == NULL, "%s: the reader leaves the language to the builder", what);
-	ok(a->nblocks == 9, "%s: nine blocks (got %zu)", what, a->nblocks);
-	if (a->nblocks != 9)
+	ok(a->nblocks == 10, "%s: ten blocks (got %zu)", what, a->nblocks);
+	if (a->nblocks != 10)
 		return;
 	b = a->blocks;
 	ok(b[0].type == BLK_PARAGRAPH && b[0].ninl == 1 && b[0].inl[0].type == INL_TEXT,
@@ -161,6 +163,12 @@ check_article(const struct article *a, const char *what)
 		is_str(inl0(&b[6].kids[1].kids[1]), "372,533", "%s: a cell", what);
 	ok(b[7].type == BLK_PARAGRAPH, "%s: one row alone is a paragraph", what);
 	ok(b[8].type == BLK_PARAGRAPH, "%s: a run-in label is not a heading", what);
+	ok(b[9].type == BLK_FIGURE && b[9].image && b[9].image->src == NULL &&
+	    b[9].src.line == 36, "%s: an in-body caption with a credit is a figure", what);
+	if (b[9].image) {
+		is_str(b[9].image->caption, "Divers at the weir in 1986.", "%s: its caption", what);
+		is_str(b[9].image->credit, "Photograph: County Archive", "%s: its credit", what);
+	}
 }
 
 /* The same article with CRLF line ends and a byte-order mark. */
