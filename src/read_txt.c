@@ -264,7 +264,7 @@ txt_kicker(const char *s, const char **rest)
 			break;
 		}
 		if (*p == ' ') {
-			if (p[1] == ':' ) {	/* French "Exclusif : …" */
+			if (p[1] == ':') {	/* French "Exclusif : …" */
 				colon = p + 1;
 				break;
 			}
