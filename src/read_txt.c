@@ -494,7 +494,7 @@ static const char *credit_labels[] = {
 	"Photograph", "Photographs", "Photo", "Photos", "Photography",
 	"Illustration", "Illustrations", "Composite", "Picture", "Pictures",
 	"Image", "Images", "Graphic", "Credit", "Video", "Foto", "Fotos",
-	"Bild", "Illustration", "Cr\xc3\xa9\x64it", NULL
+	"Bild", "Cr\xc3\xa9\x64it", NULL
 };
 
 /* Return 1 when a credit label followed by a colon starts at P. */
@@ -503,6 +503,8 @@ credit_label_at(const char *p)
 {
 	size_t i, n;
 
+	if (strchr("PICGVFB", *p) == NULL || *p == '\0')
+		return 0;	/* no label starts so: most words end here */
 	for (i = 0; credit_labels[i]; i++) {
 		n = strlen(credit_labels[i]);
 		if (strncmp(p, credit_labels[i], n) != 0)
