@@ -165,6 +165,8 @@ cover_render(const struct book *bk, const char *family, const double rgb[3], cha
 	fm = pango_cairo_font_map_new();
 	ctx = pango_font_map_create_context(fm);
 	pango_cairo_update_context(cr, ctx);
+	if (bk->lang)
+		pango_context_set_language(ctx, pango_language_from_string(bk->lang));
 
 	/* Ground: the accent colour, a shade darker towards the foot. */
 	for (i = 0; i < 3; i++)

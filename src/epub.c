@@ -242,10 +242,21 @@ add_cover(struct epub *e, const struct theme *th)
 			return -1;
 	} else {
 		static const double ink[3] = { 0.11, 0.19, 0.27 };
-		const char *family = th && th->family[FONT_HEADING] ? th->family[FONT_HEADING] :
-		    th && th->family[FONT_BODY] ? th->family[FONT_BODY] : "Charis SIL";
+		struct buf fam = {0};
+		int r;
 
-		if (cover_render(bk, family, th ? th->accent_color : ink, &data, &len) < 0)
+		/* The theme's heading family, then its families for other
+		 * scripts, so an Arabic or Chinese title is set in a book face. */
+		buf_puts(&fam, th && th->family[FONT_HEADING] ? th->family[FONT_HEADING] :
+		    th && th->family[FONT_BODY] ? th->family[FONT_BODY] : "Charis SIL");
+		if (th && th->nfallback)
+			for (size_t i = 0; i < th->nfallback; i++)
+				buf_printf(&fam, ",%s", th->fallback[i]);
+		else
+			BUF_PUTSL(&fam, ",Noto Naskh Arabic,Noto Serif CJK SC,Noto Serif CJK JP,Noto Serif");
+		r = cover_render(bk, buf_str(&fam), th ? th->accent_color : ink, &data, &len);
+		buf_free(&fam);
+		if (r < 0)
 			return -1;
 	}
 	e->cover_name = xprintf("images/cover.%s", image_ext(type));
