@@ -16,6 +16,7 @@
 #include <ctype.h>
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 #include "util.h"
 #include "date.h"
@@ -75,6 +76,45 @@ static const char *weekdays[] = {
 	"s\xc3\xa1\x62\x61\x64o", "sabado", "domingo",
 	NULL
 };
+
+/* Phrases a dateline may open with, matched without regard to ASCII case:
+ * "Published 8 February 2023", "Last modified on 28 October 2016",
+ * "Publié le 4 mai 2015", "更新时间 2012年12月10日". Longest first. */
+static const char *leads[] = {
+	"this page was last modified on", "this page was last edited on",
+	"last modified on", "last edited on", "last updated on", "last updated",
+	"published on", "published:", "published", "updated on", "updated:",
+	"updated", "posted on", "posted", "first published on",
+	"ver\xc3\xb6" "ffentlicht am", "aktualisiert am", "stand:",
+	"publi\xc3\xa9 le", "mis \xc3\xa0 jour le", "publicado el",
+	"actualizado el", "pubblicato il",
+	"\xe6\x9b\xb4\xe6\x96\xb0\xe6\x97\xb6\xe9\x97\xb4",	/* 更新时间 */
+	"\xe6\x9b\xb4\xe6\x96\xb0\xe6\x99\x82\xe9\x96\x93",	/* 更新時間 */
+	"\xe5\x8f\x91\xe5\xb8\x83\xe6\x97\xb6\xe9\x97\xb4",	/* 发布时间 */
+	NULL
+};
+
+static const char *skip_ws(const char *);
+
+/* Skip one of LEADS at *P (a phrase ending at a space, colon or the date
+ * itself), and the white space after it. */
+static void
+skip_lead(const char **p)
+{
+	size_t i, n;
+
+	for (i = 0; leads[i]; i++) {
+		n = strlen(leads[i]);
+		if (strncasecmp(*p, leads[i], n) != 0)
+			continue;
+		if (isalpha((unsigned char)(*p)[n]))
+			continue;	/* "Updatedness" */
+		*p = skip_ws(*p + n);
+		if (**p == ':')
+			*p = skip_ws(*p + 1);
+		return;
+	}
+}
 
 /* Words a date may open with: "le 8 février", "den 8. Februar". */
 static const char *openers[] = {"le", "den", "am", "el", "il", "on", NULL};
@@ -444,6 +484,7 @@ date_parse(const char *s, char iso[11])
 	if (s == NULL)
 		return -1;
 	p = skip_ws(s);
+	skip_lead(&p);
 	skip_listed(&p, openers);
 	skip_listed(&p, weekdays);
 	skip_listed(&p, openers);

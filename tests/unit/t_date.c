@@ -53,6 +53,13 @@ main(void)
 		{"May 20, 2019", "2019-05-20"},
 		{"14:00 is not first; 28 August 2013 14:00 (GMT+0400)", NULL},
 		{"28 August 2013 14:00 (GMT+0400)", "2013-08-28"},
+		{"Updated February 8, 2023", "2023-02-08"},
+		{"Published: 8 February 2023 12:00 GMT", "2023-02-08"},
+		{"This page was last modified on 28 October 2016, at 10:05.", NULL},
+		{"This page was last modified on 28 October 2016", "2016-10-28"},
+		{"Ver\xc3\xb6" "ffentlicht am 22.12.2018", "2018-12-22"},
+		{"Mis \xc3\xa0 jour le 05.05.2015 \xc3\xa0 20h13", "2015-05-05"},
+		{"\xe6\x9b\xb4\xe6\x96\xb0\xe6\x97\xb6\xe9\x97\xb4 2012\xe5\xb9\xb4" "12\xe6\x9c\x88" "10\xe6\x97\xa5", "2012-12-10"},
 	};
 	static const char *bad[] = {
 		"February 30, 2023",		/* no such day */
@@ -70,7 +77,8 @@ main(void)
 		"By Patrick Wintour",
 		"The Foreign Office said on February 8, 2023 that talks would go ahead.",
 		"February 8, 2023 was a Wednesday",
-		"Updated February 8, 2023",
+		"Updatedness February 8, 2023",
+		"Updated and February 8, 2023",
 		"Founded | February 28, 1998; 18 years ago",
 		"8 Febuary 2023",
 		"2023-02-08x",
