@@ -62,12 +62,14 @@ draw(cairo_t *cr, PangoLayout *l, double y, const double rgb[3])
 	return h;
 }
 
+/* libpng output: append to the buffer. */
 static void
 png_out(png_structp png, png_bytep data, size_t n)
 {
 	buf_put(png_get_io_ptr(png), data, n);
 }
 
+/* libpng flush: nothing to do for a buffer. */
 static void
 png_flush(png_structp png)
 {

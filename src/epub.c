@@ -280,6 +280,7 @@ add_cover(struct epub *e, const struct theme *th)
 	return 0;
 }
 
+/* Add the title page: title, subtitle, authors, description, imprint. */
 static void
 add_titlepage(struct epub *e)
 {
@@ -346,6 +347,7 @@ read_css(const struct epub *e, const struct theme *th, char **css, size_t *len)
 	return r;
 }
 
+/* Free what E holds (not E). */
 static void
 epub_free(struct epub *e)
 {

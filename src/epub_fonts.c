@@ -54,6 +54,7 @@ script_of(uint32_t cp, const char *tag)
 	return 0;
 }
 
+/* Mark the characters of S, shown in STYLE, in the fonts that show them. */
 static void
 add_text(struct fonts *f, const char *s, int style)
 {
@@ -81,6 +82,7 @@ add_text(struct fonts *f, const char *s, int style)
 	}
 }
 
+/* Mark the characters of inlines IN[0..N), styles as the XHTML sets them. */
 static void
 add_inl(struct fonts *f, const struct inl *in, size_t n, int style)
 {
@@ -104,6 +106,7 @@ add_inl(struct fonts *f, const struct inl *in, size_t n, int style)
 	}
 }
 
+/* Mark the characters of a figure's caption and credit. */
 static void
 add_image(struct fonts *f, const struct image *im)
 {
@@ -115,6 +118,7 @@ add_image(struct fonts *f, const struct image *im)
 		add_text(f, im->alt, 0);
 }
 
+/* Mark the characters of blocks B[0..N). */
 static void
 add_blocks(struct fonts *f, const struct block *b, size_t n, int style)
 {

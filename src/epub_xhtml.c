@@ -128,6 +128,7 @@ note_href(struct actx *c, size_t n, const char *what, int part)
 	free(f);
 }
 
+/* Append inlines IN[0..N) as XHTML to the current part. */
 static void
 inlines(struct actx *c, const struct inl *in, size_t n)
 {
@@ -280,6 +281,7 @@ figure(struct actx *c, const struct image *im, const char *class, const char *st
 	BUF_PUTSL(b, "</figure>\n");
 }
 
+/* Append heading X with an id; list it in the toc when TOP and at the toc level. */
 static void
 heading(struct actx *c, const struct block *x, int top)
 {
@@ -311,6 +313,7 @@ heading(struct actx *c, const struct block *x, int top)
 	free(id);
 }
 
+/* Append table X: header rows in thead, header cells as th with a scope. */
 static void
 table(struct actx *c, const struct block *x)
 {
@@ -364,6 +367,7 @@ table(struct actx *c, const struct block *x)
 	BUF_PUTSL(b, "</table>\n");
 }
 
+/* Append block X (TOP: a direct child of the article) as XHTML. */
 static void
 block(struct actx *c, const struct block *x, int top)
 {
@@ -434,6 +438,7 @@ block(struct actx *c, const struct block *x, int top)
 	}
 }
 
+/* Append blocks B[0..N). */
 static void
 blocks(struct actx *c, const struct block *b, size_t n, int top)
 {
@@ -567,6 +572,7 @@ html_date(const char *s)
 	return 0;
 }
 
+/* Append the article header: kicker, headline, standfirst, byline, date, lead figure. */
 static void
 header(struct actx *c)
 {

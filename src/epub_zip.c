@@ -60,6 +60,7 @@ deflate_entry(struct entry *x)
 	deflateEnd(&zs);
 }
 
+/* Deflate pool entries until none is left; returns NULL. */
 static void *
 worker(void *arg)
 {
