@@ -175,14 +175,14 @@ collect(struct fonts *f)
 		add_text(f, a->headline, 0);	/* the table of contents */
 		add_text(f, a->standfirst, 0);
 		for (j = 0; j < a->nauthors; j++)
-			add_text(f, a->authors[j], 0);
+			add_text(f, a->authors[j], S_BOLD);	/* the byline sets them bold */
 		add_text(f, a->role, S_ITALIC);
 		add_text(f, a->date_text ? a->date_text : a->date, 0);
 		add_text(f, a->url, 0);
 		add_image(f, a->image);
 		add_blocks(f, a->blocks, a->nblocks, 0);
 		for (j = 0; j < a->nnotes; j++) {
-			add_text(f, a->notes[j].label, 0);
+			add_text(f, a->notes[j].label, S_BOLD);
 			add_blocks(f, a->notes[j].blocks, a->notes[j].nblocks, 0);
 		}
 		f->cur = NULL;
