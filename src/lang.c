@@ -508,7 +508,7 @@ lang_dir(const char *tag)
 {
 	static const char *rtl_langs[] = {
 		"ar", "he", "iw", "fa", "ur", "yi", "ji", "ps", "sd", "ug", "dv",
-		"ckb", "syr", "arc", "nqo", "ks", "ku-Arab", NULL
+		"ckb", "syr", "arc", "nqo", "ks", NULL
 	};
 	static const char *rtl_scripts[] = {
 		"arab", "hebr", "thaa", "syrc", "nkoo", "adlm", "rohg", "mand",

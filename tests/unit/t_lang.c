@@ -87,6 +87,8 @@ main(void)
 	ok(lang_dir("ckb") == DIR_RTL, "dir: ckb is rtl");
 	ok(lang_dir("az-Arab") == DIR_RTL, "dir: az-Arab is rtl by script");
 	ok(lang_dir("ug-Latn") == DIR_LTR, "dir: ug-Latn is ltr by script");
+	ok(lang_dir("ku-Arab") == DIR_RTL, "dir: ku-Arab (Sorani in Arabic script) is rtl");
+	ok(lang_dir("ku") == DIR_LTR, "dir: ku (Kurmanji, Latin script) is ltr");
 	ok(lang_dir("en") == DIR_LTR, "dir: en is ltr");
 	ok(lang_dir("zh") == DIR_LTR, "dir: zh is ltr");
 	ok(lang_dir("are") == DIR_LTR, "dir: are (Arrarnta) is not ar");
