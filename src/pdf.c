@@ -182,12 +182,18 @@ set_para(struct pdf *P, struct pdf_vlist *vl, struct pdf_shaped *sp,
     const struct pdf_parfmt *fmt, const struct setopts *so)
 {
 	struct pdf_para pa;
-	size_t l, s, n;
+	size_t l, s, n, *nspan = NULL, nn = 0;
 	double bl = baseline(so->lead, so->size);
 
 	pdf_shape(&P->fonts, sp);
 	pdf_para_set(&P->fonts, sp, fmt, &pa);
 	n = pa.nlines;
+	for (s = 0; s < sp->nspans; s++)
+		if (sp->spans[s].st.note >= 0) {
+			nspan = xrealloc(nspan, (nn + 1) * sizeof(*nspan));
+			nspan[nn++] = s;
+		}
+	s = 0;
 	for (l = 0; l < n; l++) {
 		struct pdf_vbox *vb = pdf_vlist_push(vl);
 		size_t b0 = sp->coff[pa.lines[l].c0], b1 = sp->coff[pa.lines[l].c1];
@@ -229,13 +235,13 @@ set_para(struct pdf *P, struct pdf_vlist *vl, struct pdf_shaped *sp,
 			pdf_dl_tag(&vb->dl, 0, CAIRO_TAG_DEST, NULL);
 		if (l == n - 1 && so->tag)
 			pdf_dl_tag(&vb->dl, 0, so->tag, NULL);
-		/* footnotes referenced from this line */
-		for (s = 0; s < sp->nspans; s++)
-			if (sp->spans[s].st.note >= 0 && sp->spans[s].start >= b0 &&
-			    (sp->spans[s].start < b1 || l == n - 1)) {
-				vb->notes = xrealloc(vb->notes, (vb->nnotes + 1) * sizeof(*vb->notes));
-				vb->notes[vb->nnotes++] = sp->spans[s].st.note;
-			}
+		/* footnotes referenced from this line (note spans, in order) */
+		for (; s < nn && (sp->spans[nspan[s]].start < b1 || l == n - 1); s++) {
+			if (sp->spans[nspan[s]].start < b0 && l > 0)
+				continue;
+			vb->notes = xrealloc(vb->notes, (vb->nnotes + 1) * sizeof(*vb->notes));
+			vb->notes[vb->nnotes++] = sp->spans[nspan[s]].st.note;
+		}
 	}
 	if (n == 0 && (so->tag || so->first)) {
 		/* an empty paragraph still closes what it opened */
@@ -245,6 +251,7 @@ set_para(struct pdf *P, struct pdf_vlist *vl, struct pdf_shaped *sp,
 			pdf_dl_move(&vb->dl, so->first, 0, 0);
 		vb->nobreak = so->keep;
 	}
+	free(nspan);
 	pdf_para_free(&pa);
 	return n;
 }

@@ -402,15 +402,40 @@ cut_run(const struct pdf_shaped *sp, size_t r, int c0s, int c1s, int lc0,
 	PangoGlyphString *gs = pango_glyph_string_new();
 	double w = 0;
 
-	pango_glyph_string_set_size(gs, run->gs->num_glyphs);
-	for (g = 0; g < run->gs->num_glyphs; g++) {
-		int cb = off + run->gs->log_clusters[g];
+	/* the run's clusters rise (left to right) or fall (right to left)
+	 * monotonically: find the line's glyphs by bisection, not by a scan
+	 * of the whole run (a paragraph may be millions of glyphs) */
+	{
+		const int *lc = run->gs->log_clusters;
+		int ng = run->gs->num_glyphs, rtl = run->item->analysis.level & 1;
+		int lo = 0, hi = ng, g0, g1;
 
-		if (cb < b0 || cb >= b1)
-			continue;
-		gs->glyphs[n] = run->gs->glyphs[g];
-		gs->log_clusters[n] = cb - b0;
-		n++;
+		/* LTR: first glyph with cluster >= b0; RTL: first with < b1 */
+		while (lo < hi) {
+			int mid = (lo + hi) / 2;
+
+			if (rtl ? off + lc[mid] >= b1 : off + lc[mid] < b0)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		g0 = lo;
+		hi = ng;
+		while (lo < hi) {
+			int mid = (lo + hi) / 2;
+
+			if (rtl ? off + lc[mid] >= b0 : off + lc[mid] < b1)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		g1 = lo;
+		pango_glyph_string_set_size(gs, g1 - g0);
+		for (g = g0; g < g1; g++) {
+			gs->glyphs[n] = run->gs->glyphs[g];
+			gs->log_clusters[n] = off + lc[g] - b0;
+			n++;
+		}
 	}
 	/* the adjustment of a cluster goes after its last glyph, so that marks
 	 * stay on their base */
