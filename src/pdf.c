@@ -565,14 +565,17 @@ set_block(struct pdf *P, struct pdf_vlist *vl, const struct block *b, struct fra
 	case BLK_QUOTE: {
 		struct frame q = fr;
 
-		q.x += P->size * 1.5;
-		q.w -= P->size * 3;
+		/* deep nesting stops indenting before the measure gets narrow */
+		if (q.w - P->size * 3 >= P->W * 0.4) {
+			q.x += P->size * 1.5;
+			q.w -= P->size * 3;
+		}
 		q.inquote = 1;
-		space(vl, P->lead * 0.4, 0);
-		if (vl->n)
-			pdf_dl_tag(&vl->v[vl->n - 1].dl, 1, "BlockQuote", NULL);
+		/* space around the outermost quote only */
+		space(vl, fr.inquote ? 0 : P->lead * 0.4, 0);
+		pdf_dl_tag(&vl->v[vl->n - 1].dl, 1, "BlockQuote", NULL);
 		set_blocks(P, vl, b->kids, b->nkids, q, marker);
-		space(vl, P->lead * 0.4, 0);
+		space(vl, fr.inquote ? 0 : P->lead * 0.4, 0);
 		pdf_dl_tag(&vl->v[vl->n - 1].dl, 0, "BlockQuote", NULL);
 		P->first_para = 1;
 		break;
@@ -581,8 +584,10 @@ set_block(struct pdf *P, struct pdf_vlist *vl, const struct block *b, struct fra
 		struct frame li = fr;
 		struct pdf_vbox *vb;
 
-		li.x += P->size * 1.6;
-		li.w -= P->size * 1.6;
+		if (li.w - P->size * 1.6 >= P->W * 0.4) {
+			li.x += P->size * 1.6;
+			li.w -= P->size * 1.6;
+		}
 		li.depth++;
 		vb = pdf_vlist_push(vl);
 		vb->h = fr.depth ? 0 : P->lead * 0.3;
