@@ -36,6 +36,8 @@
 /* A credit is a short tail of the caption. */
 #define CREDIT_MAX_WORDS 16
 #define AGENCY_MAX_WORDS 8
+/* Header lines run together are looked for in the first blocks only. */
+#define HEADER_BLOCKS	4
 
 struct line {
 	char	*s;		/* trimmed, NUL-terminated, owned */
@@ -989,6 +991,45 @@ body_block(struct article *a, const struct tblock *b)
 	}
 }
 
+/* The header lines are meant to stand in blocks of their own, but a
+ * headline, byline and date typed on consecutive lines are no less clear:
+ * split any of the first HEADER_BLOCKS blocks that holds a byline or date
+ * line into one block per line. Return the new block count. */
+static size_t
+split_header(struct tblock **bp, size_t n)
+{
+	struct tblock *b = *bp, *v;
+	size_t i, k, m, cap;
+
+	for (i = 0; i < n && i < HEADER_BLOCKS; i++) {
+		if (b[i].n < 2)
+			continue;
+		for (k = 0; k < b[i].n; k++)
+			if (is_byline(b[i].lines[k].s) || is_date(b[i].lines[k].s))
+				break;
+		if (k == b[i].n)
+			continue;
+		/* block i becomes b[i].n blocks of one line each */
+		m = b[i].n;
+		cap = n + m - 1;
+		v = xcalloc(cap, sizeof(*v));
+		memcpy(v, b, i * sizeof(*v));
+		for (k = 0; k < m; k++) {
+			v[i + k].lines = xmalloc(sizeof(struct line));
+			v[i + k].lines[0] = b[i].lines[k];
+			v[i + k].n = 1;
+		}
+		memcpy(v + i + m, b + i + 1, (n - i - 1) * sizeof(*v));
+		free(b[i].lines);
+		free(b);
+		b = v;
+		n = cap;
+		i += m - 1;
+	}
+	*bp = b;
+	return n;
+}
+
 /* Read the header fields after the headline from blocks B[*I..N), moving
  * *I past them. */
 static void
@@ -1059,6 +1100,7 @@ txt_read(const char *path, const char *text, size_t len)
 		err_set(path, 0, "no text: the article is empty");
 		goto out;
 	}
+	n = split_header(&b, n);
 	a = article_new(path);
 	a->headline = join_lines(&b[0], " ");
 	a->line = b[0].lines[0].no;

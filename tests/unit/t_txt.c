@@ -272,6 +272,16 @@ main(void)
 	ok(a && a->date && a->nauthors == 1 && a->nblocks == 1, "date and byline in either order");
 	article_free(a);
 
+	/* header lines typed without blank lines between them */
+	s = "Headline\nSecond line of it\nBy Ann Smith\n8 February 2023\n\nBody.\n";
+	a = txt_read("t.txt", s, strlen(s));
+	ok(a && a->nauthors == 1 && a->date && a->nblocks == 1,
+	    "a byline and date on lines of the headline's block are found");
+	if (a)
+		is_str(a->standfirst, "Second line of it",
+		    "  and the line between headline and byline is the standfirst");
+	article_free(a);
+
 	s = "top of page\n\n   \n\nbottom of page\n";
 	a = txt_read("empty.txt", s, strlen(s));
 	ok(a == NULL, "an article with no text is an error");
