@@ -67,7 +67,7 @@ if not os.path.lexists(link):
     os.symlink(os.path.abspath(os.path.join(d, "outside.png")), link)
 w("escape-body/a.md", "---\ntitle: Body image outside\n---\n\n![x](../outside.png)\n")
 w("good-image/a.md", "---\ntitle: A good image\nimage: ok.png\nimage-alt: A grey square\n"
-  "caption: A caption. Photograph: Somebody\n---\n\nBody text.\n")
+  "caption: \"A caption. Photograph: Somebody\"\n---\n\nBody text.\n")
 w("good-image/ok.png", png(64, 48))
 w("html.md", """---
 title: Raw HTML
