@@ -181,12 +181,22 @@ static size_t
 set_para(struct pdf *P, struct pdf_vlist *vl, struct pdf_shaped *sp,
     const struct pdf_parfmt *fmt, const struct setopts *so)
 {
+	struct pdf_parref *par;
 	struct pdf_para pa;
+	struct pdf_op *op;
 	size_t l, s, n, *nspan = NULL, nn = 0;
 	double bl = baseline(so->lead, so->size);
 
 	pdf_shape(&P->fonts, sp);
-	pdf_para_set(&P->fonts, sp, fmt, &pa);
+	/* the paragraph moves into a shared reference its lines draw from */
+	par = xcalloc(1, sizeof(*par));
+	par->f = &P->fonts;
+	par->sp = *sp;
+	par->fmt = *fmt;
+	memset(sp, 0, sizeof(*sp));
+	sp = &par->sp;
+	pdf_para_set(&P->fonts, sp, fmt, &par->pa);
+	pa = par->pa;
 	n = pa.nlines;
 	for (s = 0; s < sp->nspans; s++)
 		if (sp->spans[s].st.note >= 0) {
@@ -211,9 +221,9 @@ set_para(struct pdf *P, struct pdf_vlist *vl, struct pdf_shaped *sp,
 			if (so->first)
 				pdf_dl_move(&vb->dl, so->first, 0, 0);
 			if (so->outline) {
-				struct pdf_op *op = pdf_dl_push(&vb->dl, OP_OUTLINE);
 				struct buf t = {0};
 
+				op = pdf_dl_push(&vb->dl, OP_OUTLINE);
 				op->level = so->outline;
 				op->x = so->x;
 				op->y = 0;
@@ -230,7 +240,12 @@ set_para(struct pdf *P, struct pdf_vlist *vl, struct pdf_shaped *sp,
 				buf_free(&a);
 			}
 		}
-		pdf_para_draw_line(&P->fonts, sp, fmt, &pa, l, &vb->dl, so->x, bl);
+		op = pdf_dl_push(&vb->dl, OP_LINE);
+		op->par = par;
+		op->level = (int)l;
+		op->x = so->x;
+		op->y = bl;
+		par->refs++;
 		if (l == 0 && so->dest)
 			pdf_dl_tag(&vb->dl, 0, CAIRO_TAG_DEST, NULL);
 		if (l == n - 1 && so->tag)
@@ -252,7 +267,11 @@ set_para(struct pdf *P, struct pdf_vlist *vl, struct pdf_shaped *sp,
 		vb->nobreak = so->keep;
 	}
 	free(nspan);
-	pdf_para_free(&pa);
+	if (par->refs == 0) {
+		pdf_para_free(&par->pa);
+		pdf_shaped_free(&par->sp);
+		free(par);
+	}
 	return n;
 }
 
@@ -1222,13 +1241,11 @@ contents(struct pdf *P)
 				struct pdf_dl *dl = &vl.v[vl.n - 1].dl;
 
 				for (j = 0; j < dl->n; j++)
-					if (dl->ops[j].kind == OP_GLYPHS) {
-						double w = dl->ops[j].x;
-						int g;
+					if (dl->ops[j].kind == OP_LINE) {
+						const struct pdf_parref *pr = dl->ops[j].par;
+						double w = dl->ops[j].x + pr->pa.lines[dl->ops[j].level].natural +
+						    (dl->ops[j].level == 0 ? pr->fmt.indent : 0);
 
-						for (g = 0; g < dl->ops[j].gi.glyphs->num_glyphs; g++)
-							w += dl->ops[j].gi.glyphs->glyphs[g].geometry.width /
-							    (double)PANGO_SCALE;
 						if (w > lastw)
 							lastw = w;
 					}

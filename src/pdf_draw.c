@@ -72,6 +72,11 @@ pdf_dl_free(struct pdf_dl *dl)
 		if (op->gi.glyphs)
 			pango_glyph_string_free(op->gi.glyphs);
 		free(op->text);
+		if (op->par && --op->par->refs == 0) {
+			pdf_para_free(&op->par->pa);
+			pdf_shaped_free(&op->par->sp);
+			free(op->par);
+		}
 	}
 	free(dl->ops);
 	memset(dl, 0, sizeof(*dl));
@@ -226,8 +231,18 @@ pdf_draw_dl(struct pdf_drawer *dr, const struct pdf_dl *dl, double dx, double dy
 			for (int k = l + 1; k < 8; k++)
 				dr->outline[k] = 0;
 			break;
-		case OP_MARK:
+		case OP_LINE: {
+			struct pdf_dl line = {0};
+			int r;
+
+			pdf_para_draw_line(op->par->f, &op->par->sp, &op->par->fmt, &op->par->pa,
+			    (size_t)op->level, &line, op->x + dx, op->y + dy);
+			r = pdf_draw_dl(dr, &line, 0, 0);
+			pdf_dl_free(&line);
+			if (r != 0)
+				return -1;
 			break;
+		}
 		}
 	}
 	if (cairo_status(cr) != CAIRO_STATUS_SUCCESS)

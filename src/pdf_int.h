@@ -111,46 +111,7 @@ void pdf_shaped_free(struct pdf_shaped *sp);
 /* The span holding byte B. */
 const struct pdf_span *pdf_shaped_span(const struct pdf_shaped *sp, size_t b);
 
-/* ---- display list ---- */
-
-enum pdf_op_kind {
-	OP_GLYPHS,	/* gi drawn at (x, y) baseline; text is what it says */
-	OP_RECT,	/* filled rectangle x, y, w, h */
-	OP_DOT,		/* a leader dot of radius w at (x, y) */
-	OP_IMAGE,	/* img scaled into x, y, w, h */
-	OP_TAG_BEGIN,	/* structure tag, link or destination: tag, text = attributes */
-	OP_TAG_END,	/* tag */
-	OP_OUTLINE,	/* outline entry at (x, y): level, text = title */
-	OP_MARK,	/* no drawing: a page mark (level = article index) */
-};
-
-struct pdf_op {
-	enum pdf_op_kind kind;
-	double		 x, y, w, h;
-	double		 rgb[3];
-	PangoGlyphItem	 gi;		/* OP_GLYPHS: owned */
-	char		*text;		/* owned */
-	const char	*tag;		/* static */
-	int		 level;
-	const struct image *img;
-};
-
-struct pdf_dl {
-	struct pdf_op	*ops;
-	size_t		 n, cap;
-};
-
-/* Append a zeroed op of KIND to DL; return it (valid until the next push). */
-struct pdf_op *pdf_dl_push(struct pdf_dl *dl, enum pdf_op_kind kind);
-/* Append the beginning (BEGIN) or end of tag TAG (static) with ATTRS (copied). */
-void pdf_dl_tag(struct pdf_dl *dl, int begin, const char *tag, const char *attrs);
-/* Move every op of FROM to the end of TO, shifted by (DX, DY); FROM is
- * left empty. */
-void pdf_dl_move(struct pdf_dl *to, struct pdf_dl *from, double dx, double dy);
-/* Free DL's ops and what they own. */
-void pdf_dl_free(struct pdf_dl *dl);
-
-/* ---- the paragraph setter (pdf_para.c) ---- */
+/* ---- paragraphs and lines (the setter's types; pdf_para.c) ---- */
 
 enum pdf_align { PA_JUSTIFY, PA_LEFT, PA_CENTER, PA_RIGHT };
 
@@ -177,6 +138,60 @@ struct pdf_para {
 	int		*ipos;		/* char index of each item */
 	size_t		 nitems;
 };
+
+/* ---- display list ---- */
+
+enum pdf_op_kind {
+	OP_GLYPHS,	/* gi drawn at (x, y) baseline; text is what it says */
+	OP_RECT,	/* filled rectangle x, y, w, h */
+	OP_DOT,		/* a leader dot of radius w at (x, y) */
+	OP_IMAGE,	/* img scaled into x, y, w, h */
+	OP_TAG_BEGIN,	/* structure tag, link or destination: tag, text = attributes */
+	OP_TAG_END,	/* tag */
+	OP_OUTLINE,	/* outline entry at (x, y): level, text = title */
+	OP_LINE,	/* line LEVEL of paragraph PAR, left edge X, baseline Y:
+			 * cut from the shaped paragraph when drawn */
+};
+
+/* A set paragraph kept until its last line is drawn: lines are cut from
+ * its glyphs at drawing time, so the boxes waiting for a page hold no
+ * glyph copies. Shared by the OP_LINE ops that draw it. */
+struct pdf_parref {
+	int		 refs;
+	struct pdf_fonts *f;
+	struct pdf_shaped sp;
+	struct pdf_para	 pa;
+	struct pdf_parfmt fmt;
+};
+
+struct pdf_op {
+	enum pdf_op_kind kind;
+	double		 x, y, w, h;
+	double		 rgb[3];
+	PangoGlyphItem	 gi;		/* OP_GLYPHS: owned */
+	char		*text;		/* owned */
+	const char	*tag;		/* static */
+	int		 level;
+	const struct image *img;
+	struct pdf_parref *par;		/* OP_LINE: a reference, owned */
+};
+
+struct pdf_dl {
+	struct pdf_op	*ops;
+	size_t		 n, cap;
+};
+
+/* Append a zeroed op of KIND to DL; return it (valid until the next push). */
+struct pdf_op *pdf_dl_push(struct pdf_dl *dl, enum pdf_op_kind kind);
+/* Append the beginning (BEGIN) or end of tag TAG (static) with ATTRS (copied). */
+void pdf_dl_tag(struct pdf_dl *dl, int begin, const char *tag, const char *attrs);
+/* Move every op of FROM to the end of TO, shifted by (DX, DY); FROM is
+ * left empty. */
+void pdf_dl_move(struct pdf_dl *to, struct pdf_dl *from, double dx, double dy);
+/* Free DL's ops and what they own. */
+void pdf_dl_free(struct pdf_dl *dl);
+
+/* ---- the paragraph setter (pdf_para.c) ---- */
 
 /* Break the shaped paragraph SP into lines of FMT's measure: build the
  * boxes, glue and penalties from the glyphs and call lb_break. */
