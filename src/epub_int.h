@@ -85,6 +85,9 @@ const char *epub_image_name(struct epub *e, const struct image *im, const char *
 /* A safe XML id / file stem from S (letters, digits, '-', '_'; starts with
  * a letter): fresh string. */
 char *epub_safe_id(const char *s);
+/* 1 when S is an ISO 8601 date (or date and time with a zone) that both
+ * the HTML datetime attribute and the package's dc:date accept. */
+int epub_iso_date(const char *s);
 /* The language's primary subtag is written right to left. */
 int epub_lang_rtl(const char *lang);
 

@@ -150,7 +150,7 @@ epub_opf_package(const struct epub *e, const char *ident, const char *modified)
 	BUF_PUTSL(&b, "<dc:language>");
 	buf_xml(&b, e->lang);
 	BUF_PUTSL(&b, "</dc:language>\n");
-	if (bk->date) {
+	if (bk->date && epub_iso_date(bk->date)) {
 		BUF_PUTSL(&b, "<dc:date>");
 		buf_xml(&b, bk->date);
 		BUF_PUTSL(&b, "</dc:date>\n");

@@ -555,22 +555,6 @@ part_open(struct actx *c)
 	buf_printf(b, "\" dir=\"%s\">\n", rtl ? "rtl" : "ltr");
 }
 
-/* 1 when S is an ISO date an HTML datetime attribute accepts. */
-static int
-html_date(const char *s)
-{
-	static const char *pat[] = { "dddd-dd-dd", "dddd-dd", "dddd" };
-
-	for (size_t k = 0; k < sizeof(pat) / sizeof(pat[0]); k++) {
-		const char *p = pat[k], *q = s;
-
-		while (*p && *q && (*p == 'd' ? isdigit((unsigned char)*q) : *p == *q))
-			p++, q++;
-		if (*p == '\0' && *q == '\0')
-			return 1;
-	}
-	return 0;
-}
 
 /* Append the article header: kicker, headline, standfirst, byline, date, lead figure. */
 static void
@@ -623,7 +607,7 @@ header(struct actx *c)
 	}
 	if (a->date || a->date_text) {
 		BUF_PUTSL(b, "<p class=\"dateline\">");
-		if (a->date && html_date(a->date)) {
+		if (a->date && epub_iso_date(a->date)) {
 			BUF_PUTSL(b, "<time datetime=\"");
 			buf_xml(b, a->date);
 			BUF_PUTSL(b, "\">");

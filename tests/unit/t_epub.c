@@ -312,6 +312,13 @@ main(void)
 		free(id);
 	}
 
+	ok(epub_iso_date("2023-02-08") && epub_iso_date("2023-02") && epub_iso_date("2023") &&
+	    epub_iso_date("2023-02-08T10:30:00Z") && epub_iso_date("2023-02-08T10:30+01:00"),
+	    "ISO dates and times are dates");
+	ok(!epub_iso_date("February 8, 2023") && !epub_iso_date("2023-2-8") &&
+	    !epub_iso_date("2023-02-08T10:30") && !epub_iso_date("") && !epub_iso_date(NULL),
+	    "other strings are not");
+
 	chart = xstrdup("content/images/chart.png");
 	if (access(chart, R_OK) != 0) {
 		free(chart);
