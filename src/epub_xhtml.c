@@ -16,6 +16,7 @@ struct actx {
 	size_t			 part;		/* 0-based */
 	int			*note_part;	/* per note: part it is in, or -1 */
 	int			*note_refs;	/* per note: references so far */
+	const char		**note_shown;	/* per note: the label its first reference shows */
 	size_t			*pending;	/* notes to close this part with */
 	size_t			 npending, cpending;
 	size_t			 nhead, nfig;
@@ -202,6 +203,7 @@ inlines(struct actx *c, const struct inl *in, size_t n)
 			}
 			if (c->note_part[k] < 0) {
 				c->note_part[k] = (int)c->part;
+				c->note_shown[k] = label;
 				ARRAY_GROW(c->pending, c->npending, c->cpending);
 				c->pending[c->npending++] = k;
 			}
@@ -453,7 +455,9 @@ footnote(struct actx *c, size_t n)
 	const struct footnote *fn = &c->a->notes[n];
 	struct buf *b = c->b;
 	int refd = c->note_refs[n] > 0;
-	const char *label = fn->label ? fn->label : "*";
+	/* The note shows the label its reference shows ("1", not "kp"). */
+	const char *label = refd && c->note_shown[n] ? c->note_shown[n] :
+	    fn->label ? fn->label : "*";
 	size_t start = 0;
 
 	if (refd)
@@ -657,6 +661,7 @@ epub_xhtml_article(struct epub *e, const struct article *a, size_t n)
 	c.aid = epub_safe_id(a->id ? a->id : "article");
 	c.note_part = xmalloc((a->nnotes + 1) * sizeof(*c.note_part));
 	c.note_refs = xcalloc(a->nnotes + 1, sizeof(*c.note_refs));
+	c.note_shown = xcalloc(a->nnotes + 1, sizeof(*c.note_shown));
 	for (i = 0; i < a->nnotes; i++)
 		c.note_part[i] = -1;
 	c.toclevel = toc_level(a);
@@ -704,5 +709,6 @@ epub_xhtml_article(struct epub *e, const struct article *a, size_t n)
 	free(c.pending);
 	free(c.note_part);
 	free(c.note_refs);
+	free(c.note_shown);
 	free(c.aid);
 }

@@ -253,8 +253,9 @@ def model_words(a):
     for b in a.get("blocks") or []:
         c += words(b.get("text"))
         c += figure_words(b)
+    # A note's label is markup ([^kp]); the book shows its reference's number.
     for n in a.get("footnotes") or []:
-        c += words(n.get("label")) + words(n.get("text"))
+        c += words(n.get("text"))
     return c
 
 

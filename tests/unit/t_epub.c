@@ -170,7 +170,7 @@ hostile(const char *chart)
 	b->image->caption = xstrdup("A figure that is only a caption.");
 	block_push(&a->blocks, &a->nblocks, BLK_RULE);
 
-	note(a, "1", "The first note.");
+	note(a, "first", "The first note.");
 	fn = note(a, "2", "The second note refers on: ");
 	noteref(&fn->blocks[0].inl, &fn->blocks[0].ninl, 2, "3");
 	note(a, "3", "The third note, reached only from the second.");
@@ -397,7 +397,8 @@ main(void)
 	    "a caption-only lead figure: figcaption with caption and credit apart");
 	ok(has(a01, "id=\"a01-ref1\"") && has(a01, "id=\"a01-ref1-2\""), "repeated note references get their own ids");
 	ok(has(a01, "<aside epub:type=\"footnote\" role=\"doc-footnote\" class=\"footnote\" id=\"a01-fn1\">"), "a footnote aside");
-	ok(has(a01, "href=\"a01.xhtml#a01-ref1\">1</a>"), "the footnote links back");
+	ok(has(a01, "href=\"a01.xhtml#a01-ref1\">1</a>"),
+	    "the footnote links back, showing its reference's label, not its name");
 	ok(has(a01, "id=\"a01-fn3\""), "a note reached from another note is there");
 	ok(has(a01, "<div class=\"footnote\" id=\"a01-fn4\">"), "an unreferenced note is kept, not hidden");
 	ok(has(a01, "<sup>99</sup>"), "a reference to a missing note is plain text");
