@@ -49,6 +49,29 @@ layout(PangoContext *ctx, const char *text, const char *family, double size, Pan
 	return l;
 }
 
+/* Narrow L as far as it keeps its number of lines, so a title breaks into
+ * lines of even length instead of leaving one word alone on the last. */
+static void
+balance(PangoLayout *l)
+{
+	int lines = pango_layout_get_line_count(l), lo, hi;
+
+	if (lines < 2)
+		return;
+	hi = pango_layout_get_width(l);
+	lo = hi / 2;
+	while (hi - lo > 8 * PANGO_SCALE) {
+		int mid = (lo + hi) / 2;
+
+		pango_layout_set_width(l, mid);
+		if (pango_layout_get_line_count(l) > lines)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	pango_layout_set_width(l, hi);
+}
+
 /* Draw L with its top at Y, centred; return its height in pixels. */
 static double
 draw(cairo_t *cr, PangoLayout *l, double y, const double rgb[3])
@@ -200,10 +223,13 @@ cover_render(const struct book *bk, const char *family, const double rgb[3], cha
 			break;
 		g_object_unref(title);
 	}
+	balance(title);
+	pango_layout_get_pixel_size(title, &w, &h);
 	th = h;
 	if (bk->subtitle) {
 		sub = layout(ctx, bk->subtitle, family, 68, PANGO_WEIGHT_NORMAL, PANGO_STYLE_ITALIC,
 		    1080, 0);
+		balance(sub);
 		pango_layout_get_pixel_size(sub, &w, &h);
 		sh = h;
 	}
@@ -216,6 +242,7 @@ cover_render(const struct book *bk, const char *family, const double rgb[3], cha
 		char *up = g_utf8_strup(authors.data, -1);
 
 		by = layout(ctx, up, family, 54, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL, 1160, 7);
+		balance(by);
 		g_free(up);
 	}
 	if (bk->publisher) {
