@@ -50,7 +50,20 @@ struct pdf {
 	struct pdf_parfmt	 head_fmt;
 	int			 heads_ok[2];
 	int			 first_para;	/* no indent on the next paragraph */
+	struct pdf_vlist	*main;		/* the article's boxes, paginated as they come */
+	int			 failed;	/* drawing failed: the error is set */
 };
+
+/* When the article's boxes pile up, put the full pages among them on paper
+ * (a long article never sits whole in memory). */
+static void
+flush(struct pdf *P, struct pdf_vlist *vl)
+{
+	if (vl != P->main || vl->n < 512 || P->failed)
+		return;
+	if (pdf_paginate(&P->pg, vl, P->notes, P->nnotes, 0) != 0)
+		P->failed = 1;
+}
 
 /* ---- inline text to shaped paragraphs ---- */
 
@@ -173,6 +186,8 @@ struct setopts {
 	int		 keep;		/* keep with what follows */
 	int		 outline;	/* outline level (0: none) */
 	struct pdf_dl	*first;		/* ops to put before the first line */
+	int		 no_open;	/* the tag was opened by an earlier part */
+	int		 no_close;	/* a later part closes the tag */
 };
 
 /* Shape SP, break it into lines of FMT and append a box per line to VL.
@@ -230,7 +245,7 @@ set_para(struct pdf *P, struct pdf_vlist *vl, struct pdf_shaped *sp,
 				op->text = xstrdup(buf_str(&sp->text));
 				buf_free(&t);
 			}
-			if (so->tag)
+			if (so->tag && !so->no_open)
 				pdf_dl_tag(&vb->dl, 1, so->tag, NULL);
 			if (so->dest) {
 				struct buf a = {0};
@@ -248,7 +263,7 @@ set_para(struct pdf *P, struct pdf_vlist *vl, struct pdf_shaped *sp,
 		par->refs++;
 		if (l == 0 && so->dest)
 			pdf_dl_tag(&vb->dl, 0, CAIRO_TAG_DEST, NULL);
-		if (l == n - 1 && so->tag)
+		if (l == n - 1 && so->tag && !so->no_close)
 			pdf_dl_tag(&vb->dl, 0, so->tag, NULL);
 		/* footnotes referenced from this line (note spans, in order) */
 		for (; s < nn && (sp->spans[nspan[s]].start < b1 || l == n - 1); s++) {
@@ -275,6 +290,67 @@ set_para(struct pdf *P, struct pdf_vlist *vl, struct pdf_shaped *sp,
 	return n;
 }
 
+/* Paragraphs longer than this many bytes are set in parts (broken at a
+ * space), so that a pathological 20 MB paragraph needs tens of megabytes,
+ * not gigabytes; each part is broken as a whole. */
+#define PARA_PART	(256 * 1024)
+
+/* set_para for SP, in parts when it is huge. Return the number of lines. */
+static size_t
+set_para_parts(struct pdf *P, struct pdf_vlist *vl, struct pdf_shaped *sp,
+    const struct pdf_parfmt *fmt, const struct setopts *so)
+{
+	const char *text = buf_str(&sp->text);
+	size_t len = sp->text.len, start = 0, end, n = 0, k;
+
+	if (len <= PARA_PART)
+		return set_para(P, vl, sp, fmt, so);
+	while (start < len) {
+		struct pdf_shaped part;
+		struct pdf_parfmt f = *fmt;
+		struct setopts o = *so;
+
+		end = start + PARA_PART;
+		if (end >= len)
+			end = len;
+		else {
+			size_t e = end;
+
+			while (e < len && e < end + 4096 && text[e] != ' ')
+				e++;
+			if (e < len && text[e] == ' ')
+				end = e;
+			while (end > start && ((unsigned char)text[end] & 0xc0) == 0x80)
+				end--;	/* never inside a character */
+		}
+		pdf_shaped_init(&part, sp->lang, sp->rtl);
+		for (k = 0; k < sp->nspans; k++) {
+			size_t a = sp->spans[k].start > start ? sp->spans[k].start : start;
+			size_t b = sp->spans[k].end < end ? sp->spans[k].end : end;
+
+			if (a < b)
+				pdf_shaped_add(&part, text + a, b - a, &sp->spans[k].st);
+		}
+		if (start > 0) {
+			f.indent = 0;
+			o.no_open = 1;
+			o.first = NULL;
+			o.dest = NULL;
+			o.outline = 0;
+			o.before = 0;
+		}
+		if (end < len) {
+			o.no_close = 1;
+			o.keep = 0;
+		}
+		n += set_para(P, vl, &part, &f, &o);
+		pdf_shaped_free(&part);
+		flush(P, vl);
+		start = end < len && text[end] == ' ' ? end + 1 : end;
+	}
+	return n;
+}
+
 /* Set inlines IN[0..N) as one paragraph. */
 static void
 set_inlines(struct pdf *P, struct pdf_vlist *vl, const struct inl *in, size_t n,
@@ -284,7 +360,7 @@ set_inlines(struct pdf *P, struct pdf_vlist *vl, const struct inl *in, size_t n,
 
 	pdf_shaped_init(&sp, P->art ? P->art->lang : P->book->lang, P->art && P->art->dir == DIR_RTL);
 	add_inlines(P, &sp, in, n, st);
-	set_para(P, vl, &sp, fmt, so);
+	set_para_parts(P, vl, &sp, fmt, so);
 	pdf_shaped_free(&sp);
 }
 
@@ -297,7 +373,7 @@ set_string(struct pdf *P, struct pdf_vlist *vl, const char *text, struct pdf_sty
 
 	pdf_shaped_init(&sp, P->art ? P->art->lang : P->book->lang, rtl);
 	add_text(&sp, text, &st);
-	set_para(P, vl, &sp, fmt, so);
+	set_para_parts(P, vl, &sp, fmt, so);
 	pdf_shaped_free(&sp);
 }
 
@@ -731,8 +807,10 @@ set_blocks(struct pdf *P, struct pdf_vlist *vl, const struct block *b, size_t n,
 {
 	size_t i;
 
-	for (i = 0; i < n; i++)
+	for (i = 0; i < n; i++) {
 		set_block(P, vl, &b[i], fr, i == 0 ? marker : NULL);
+		flush(P, vl);
+	}
 }
 
 /* ---- articles ---- */
@@ -941,7 +1019,7 @@ set_opener(struct pdf *P, struct pdf_vlist *vl, const struct article *a)
 					used[vl->v[i].notes[k]] = 1;
 		vb = &vl->v[vl->n - 1];
 		for (k = 0; k < P->nnotes; k++)
-			if (!used[k]) {
+			if (!used[k] && !(P->pg.placed && k < P->pg.nplaced && P->pg.placed[k])) {
 				vb->notes = xrealloc(vb->notes, (vb->nnotes + 1) * sizeof(*vb->notes));
 				vb->notes[vb->nnotes++] = (int)k;
 			}
@@ -1392,8 +1470,11 @@ pdf_write(const struct book *book, const struct options *opt, const char *path)
 		pdf_fonts_lang(&P.fonts, a->lang);
 		set_head(&P, 1, a->headline, a->lang, a->dir == DIR_RTL);
 		set_notes(&P, a);
+		pdf_pager_start(&P.pg, P.nnotes, 1);
+		P.main = &vl;
 		set_opener(&P, &vl, a);
-		if (pdf_paginate(&P.pg, &vl, P.notes, P.nnotes, 1) != 0)
+		P.main = NULL;
+		if (P.failed || pdf_paginate(&P.pg, &vl, P.notes, P.nnotes, 1) != 0)
 			goto out;
 		pdf_vlist_free(&vl);
 		free_notes(&P);
@@ -1426,6 +1507,7 @@ out:
 	}
 	pdf_vlist_free(&vl);
 	free_notes(&P);
+	pdf_pager_finish(&P.pg);
 	for (i = 0; i < 2; i++)
 		set_head(&P, (int)i, NULL, NULL, 0);
 	free(P.art_folio);

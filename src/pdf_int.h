@@ -251,14 +251,23 @@ struct pdf_pager {
 	int		 pages;		/* pages emitted */
 	int		 widows;	/* page breaks leaving one line of a paragraph */
 	int		 breaks;	/* page breaks inside paragraphs */
+	unsigned char	*placed;	/* footnotes already on a page */
+	size_t		 nplaced;
+	int		 first;		/* the next page is an opener */
 };
 
-/* Put the boxes of VL onto pages (starting a new page), with footnote
- * boxes NOTES[i] (NNOTES lists) placed at the foot of the page whose body
- * references note i. FIRST_OPENER: the first page is an article opener.
- * Calls PG->emit for each page. Return 0, or -1 with the error set. */
+/* Start an article's pages: NNOTES footnotes, none placed yet;
+ * FIRST_OPENER: its first page is an opener. */
+void pdf_pager_start(struct pdf_pager *pg, size_t nnotes, int first_opener);
+/* Put the boxes of VL onto pages, with footnote boxes NOTES[i] placed at
+ * the foot of the page whose body references note i, calling PG->emit for
+ * each page and removing the boxes placed from VL. Unless FINAL, only full
+ * pages are made and the rest of VL waits for more boxes. Return 0, or -1
+ * with the error set. */
 int pdf_paginate(struct pdf_pager *pg, struct pdf_vlist *vl, struct pdf_vlist *notes,
-    size_t nnotes, int first_opener);
+    size_t nnotes, int final);
+/* Release what pdf_pager_start allocated. */
+void pdf_pager_finish(struct pdf_pager *pg);
 
 /* ---- drawing (pdf_draw.c) ---- */
 

@@ -58,18 +58,38 @@ note_height(const struct pdf_vlist *notes, size_t nnotes, int k)
 	return h;
 }
 
+void
+pdf_pager_start(struct pdf_pager *pg, size_t nnotes, int first_opener)
+{
+	free(pg->placed);
+	pg->placed = xcalloc(nnotes + 1, 1);
+	pg->nplaced = nnotes;
+	pg->first = first_opener;
+}
+
+void
+pdf_pager_finish(struct pdf_pager *pg)
+{
+	free(pg->placed);
+	pg->placed = NULL;
+	pg->nplaced = 0;
+}
+
 int
 pdf_paginate(struct pdf_pager *pg, struct pdf_vlist *vl, struct pdf_vlist *notes,
-    size_t nnotes, int first_opener)
+    size_t nnotes, int final)
 {
-	unsigned char *placed = xcalloc(nnotes + 1, 1), *pending = xcalloc(nnotes + 1, 1);
+	unsigned char *placed = pg->placed, *pending = xcalloc(nnotes + 1, 1);
 	size_t i = 0, j, end, k, q;
-	int ret = -1, first = 1;
+	int ret = -1;
 
+	if (nnotes > pg->nplaced)
+		nnotes = pg->nplaced;
 	while (i < vl->n) {
 		struct pdf_page page;
 		double y = 0, noteh = 0, ny, nat, flex, slack, grow;
 		size_t last_ok = (size_t)-1;
+		int full = 0;
 
 		memset(pending, 0, nnotes + 1);
 		end = vl->n;
@@ -79,6 +99,7 @@ pdf_paginate(struct pdf_pager *pg, struct pdf_vlist *vl, struct pdf_vlist *notes
 
 			if (j > i && vb->newpage) {
 				end = j;
+				full = 1;
 				break;
 			}
 			for (k = 0; k < vb->nnotes; k++) {
@@ -89,6 +110,7 @@ pdf_paginate(struct pdf_pager *pg, struct pdf_vlist *vl, struct pdf_vlist *notes
 			}
 			if (j > i && y + before + vb->h + noteh + nh > pg->body_h + 0.01) {
 				end = last_ok != (size_t)-1 ? last_ok + 1 : j;
+				full = 1;
 				break;
 			}
 			y += before + vb->h;
@@ -99,6 +121,8 @@ pdf_paginate(struct pdf_pager *pg, struct pdf_vlist *vl, struct pdf_vlist *notes
 			if (!vb->nobreak)
 				last_ok = j;
 		}
+		if (!full && !final)
+			break;	/* the rest waits for more boxes */
 		if (end <= i)
 			end = i + 1;
 		/* the layout's own count of widows and orphans */
@@ -110,7 +134,7 @@ pdf_paginate(struct pdf_pager *pg, struct pdf_vlist *vl, struct pdf_vlist *notes
 		}
 
 		memset(&page, 0, sizeof(page));
-		page.opener = first && first_opener;
+		page.opener = pg->first;
 		/* footnotes referenced on this page, in order of reference */
 		noteh = 0;
 		memset(pending, 0, nnotes + 1);
@@ -175,12 +199,18 @@ pdf_paginate(struct pdf_pager *pg, struct pdf_vlist *vl, struct pdf_vlist *notes
 		}
 		pdf_dl_free(&page.dl);
 		pg->pages++;
-		first = 0;
+		pg->first = 0;
 		i = end;
 	}
 	ret = 0;
 out:
-	free(placed);
+	/* drop the boxes that are on pages now */
+	for (j = 0; j < i; j++) {
+		pdf_dl_free(&vl->v[j].dl);
+		free(vl->v[j].notes);
+	}
+	memmove(vl->v, vl->v + i, (vl->n - i) * sizeof(*vl->v));
+	vl->n -= i;
 	free(pending);
 	return ret;
 }
