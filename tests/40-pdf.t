@@ -149,6 +149,27 @@ for p in "letter:612 x 792" "a5:419.528 x 595.276" "150x220mm:425.197 x 623.622"
 done
 not_ok "--paper 10x10furlongs is refused" $MKBOOK -q --paper 10x10furlongs --pdf -o "$TMP/p.pdf" content
 
+# ---- A theme of one's own ----
+mkdir -p "$TMP/theme"
+cp templates/default/book.css "$TMP/theme/" 2>/dev/null || :
+cat >"$TMP/theme/theme.yaml" <<'EOF'
+fonts:
+  body: DejaVu Serif
+  heading: DejaVu Sans
+size: 10pt
+leading: 13pt
+paper: letter
+margins: {top: 1in, bottom: 1in, inside: 1in, outside: 1.5in}
+colours: {text: "#000000", accent: "#003366"}
+EOF
+$MKBOOK -q --theme "$TMP/theme" --pdf -o "$TMP/theme.pdf" content 2>"$TMP/err"
+like "$(pdffonts "$TMP/theme.pdf" 2>&1)" 'DejaVuSerif' "theme: the body family comes from theme.yaml"
+like "$(pdfinfo "$TMP/theme.pdf" 2>&1 | grep '^Page size:')" '612 x 792' "theme: the paper comes from theme.yaml"
+printf 'size: [oops\n' >"$TMP/theme/theme.yaml"
+not_ok "theme: a broken theme.yaml is refused" $MKBOOK -q --theme "$TMP/theme" --pdf -o "$TMP/theme2.pdf" content
+like "$($MKBOOK -q --theme "$TMP/theme" --pdf -o "$TMP/theme2.pdf" content 2>&1)" 'theme.yaml:[0-9]+: ' \
+	"theme: the message names theme.yaml and the line"
+
 # ---- Images: JPEG passed through, PNG with alpha, a bad image refused ----
 mkdir -p "$TMP/img"
 if command -v pdftoppm >/dev/null 2>&1; then
