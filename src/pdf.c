@@ -10,9 +10,12 @@
  * The contents need the articles' page numbers, and Cairo writes pages in
  * the order they are drawn, so the contents are drawn last and moved to
  * their place by an incremental update of the page tree (pdf_draw_fixup),
- * which also adds the page labels Cairo 1.16 has no API for. Each article
- * is laid out, paginated and drawn in one pass, so only one article's
- * boxes are ever in memory.
+ * which also adds the page labels Cairo 1.16 has no API for (and mends
+ * its dates). Each article is laid out, paginated and drawn in one pass;
+ * full pages are drawn while the article is still being composed, and a
+ * line's glyphs are cut from its shaped paragraph only when its page is
+ * drawn, so memory stays bounded by a few pages of boxes and the
+ * paragraphs they come from, however long the book or the article.
  */
 #include <locale.h>
 #include <math.h>
