@@ -5,7 +5,9 @@
  * through a source that reports the data as already deflated, which libzip
  * then copies as it is. The bytes do not depend on which thread deflated
  * what: each entry is one deflate stream at a fixed level. */
+#include <errno.h>
 #include <pthread.h>
+#include <stdio.h>
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
@@ -163,6 +165,45 @@ add_source(zip_t *z, const char *path, const char *name, zip_source_t *src,
 	return 0;
 }
 
+/* Copy the bytes of the in-memory zip MEM to the file PATH. Return 0, or
+ * -1 with the error set. */
+static int
+write_source(zip_source_t *mem, const char *path)
+{
+	char chunk[65536];
+	zip_int64_t n;
+	FILE *f = NULL;
+	int ret = -1, opened = 0;
+
+	if (zip_source_open(mem) < 0) {
+		err_set(path, 0, "cannot read the EPUB back: %s",
+		    zip_error_strerror(zip_source_error(mem)));
+		goto out;
+	}
+	opened = 1;
+	if ((f = fopen(path, "wb")) == NULL) {
+		err_set(path, 0, "cannot write: %s", strerror(errno));
+		goto out;
+	}
+	while ((n = zip_source_read(mem, chunk, sizeof(chunk))) > 0)
+		if (fwrite(chunk, 1, (size_t)n, f) != (size_t)n) {
+			err_set(path, 0, "cannot write: %s", strerror(errno));
+			goto out;
+		}
+	if (n < 0) {
+		err_set(path, 0, "cannot read the EPUB back: %s",
+		    zip_error_strerror(zip_source_error(mem)));
+		goto out;
+	}
+	ret = 0;
+out:
+	if (f && fclose(f) != 0 && ret == 0)
+		ret = err_set(path, 0, "cannot write: %s", strerror(errno));
+	if (opened)
+		zip_source_close(mem);
+	return ret;
+}
+
 int
 epub_zip(struct epub *e, const char *path, char *opf, time_t when)
 {
@@ -183,8 +224,10 @@ epub_zip(struct epub *e, const char *path, char *opf, time_t when)
 	zip_uint16_t dt, dd;
 	zip_source_t *src;
 	zip_t *z = NULL;
+	zip_source_t *mem = NULL;
+	zip_error_t ze;
 	pthread_t th;
-	int zerr, threaded, ret = -1;
+	int threaded, ret = -1;
 	size_t i, n = e->nitems + 3;
 
 	/* Every entry but the mimetype, in order, deflated on two threads. */
@@ -217,15 +260,20 @@ epub_zip(struct epub *e, const char *path, char *opf, time_t when)
 			goto out;
 		}
 
+	/* The zip is made in memory, then written to PATH in one go: libzip
+	 * writing a file itself would put a temporary file of its own beside
+	 * PATH, which an interrupt could leave behind. */
 	dos_time(when, &dt, &dd);
-	if ((z = zip_open(path, ZIP_CREATE | ZIP_TRUNCATE, &zerr)) == NULL) {
-		zip_error_t ze;
-
-		zip_error_init_with_code(&ze, zerr);
+	zip_error_init(&ze);
+	if ((mem = zip_source_buffer_create(NULL, 0, 0, &ze)) == NULL) {
 		err_set(path, 0, "cannot create the EPUB: %s", zip_error_strerror(&ze));
-		zip_error_fini(&ze);
 		goto out;
 	}
+	if ((z = zip_open_from_source(mem, ZIP_TRUNCATE, &ze)) == NULL) {
+		err_set(path, 0, "cannot create the EPUB: %s", zip_error_strerror(&ze));
+		goto out;
+	}
+	zip_source_keep(mem);	/* the archive's now, and still ours after zip_close */
 	/* The mimetype: first, stored, no extra field. */
 	if ((src = zip_source_buffer(z, mimetype, sizeof(mimetype) - 1, 0)) == NULL) {
 		err_set(path, 0, "cannot add mimetype: %s", zip_strerror(z));
@@ -260,10 +308,13 @@ epub_zip(struct epub *e, const char *path, char *opf, time_t when)
 		goto out;
 	}
 	z = NULL;
-	ret = 0;
+	ret = write_source(mem, path);
 out:
 	if (z)
 		zip_discard(z);
+	if (mem)
+		zip_source_free(mem);
+	zip_error_fini(&ze);
 	for (i = 0; i < n; i++) {
 		free((char *)v[i].name);
 		free(v[i].data);
