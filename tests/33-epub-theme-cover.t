@@ -37,7 +37,7 @@ like "$(unzip -p "$TMP/bare.epub" OEBPS/css/book.css 2>/dev/null | grep -c 'hang
 # A cover named in book.yaml.
 mkdir -p "$TMP/c"
 cp -R content/* "$TMP/c/"
-printf 'cover: images/chart.png\n' >>"$TMP/c/book.yaml"
+printf 'cover: images/chart.png\nidentifier: urn:uuid:0f4e5b6a-1c2d-4e3f-8a9b-0c1d2e3f4a5b\n' >>"$TMP/c/book.yaml"
 if $MKBOOK -q --epub -o "$TMP/cover.epub" "$TMP/c" 2>"$TMP/err"; then
 	ok "a book with a cover image builds" true
 else
@@ -45,6 +45,10 @@ else
 fi
 unzip -p "$TMP/cover.epub" OEBPS/images/cover.png >"$TMP/cover.png" 2>/dev/null
 ok "the cover image is the one book.yaml names, byte for byte" cmp "$TMP/cover.png" content/images/chart.png
+like "$(unzip -p "$TMP/cover.epub" OEBPS/package.opf 2>/dev/null | grep -o '<dc:identifier[^<]*')" \
+	'>urn:uuid:0f4e5b6a-1c2d-4e3f-8a9b-0c1d2e3f4a5b$' "the identifier comes from book.yaml"
+like "$(unzip -p "$TMP/cover.epub" OEBPS/toc.ncx 2>/dev/null | grep -o 'dtb:uid" content="[^"]*')" \
+	'0f4e5b6a-1c2d-4e3f-8a9b-0c1d2e3f4a5b$' "and the NCX carries the same one"
 epubcheck "$TMP/cover.epub" >"$TMP/ec" 2>&1
 like "$(grep '^Messages:' "$TMP/ec")" '^Messages: 0 fatals / 0 errors / 0 warnings' \
 	"the book with a cover image passes epubcheck"
