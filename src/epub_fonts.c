@@ -61,7 +61,7 @@ add_text(struct fonts *f, const char *s, int style)
 	if (s == NULL)
 		return;
 	while (*s) {
-		uint32_t cp = utf8_next(&s);
+		uint32_t cp = (unsigned char)*s < 0x80 ? (unsigned char)*s++ : utf8_next(&s);
 
 		if (cp >= FONTSUB_NCP)
 			continue;
@@ -70,7 +70,7 @@ add_text(struct fonts *f, const char *s, int style)
 			SET(f->cur->cps[0], cp);
 			if (style & S_BOLD)
 				SET(f->cur->cps[1], cp);
-		} else {
+		} else if (cp >= 0x600) {	/* below: no script a language font is for */
 			for (size_t i = 0; i < f->nlf; i++)
 				if (script_of(cp, f->lf[i].tag)) {
 					SET(f->lf[i].cps[0], cp);
