@@ -16,7 +16,7 @@ is_article_file(const char *name)
 {
 	const char *ext = path_ext(name);
 
-	return name[0] != '.' && (strcmp(ext, ".txt") == 0 || strcmp(ext, ".md") == 0 ||
+	return path_base(name)[0] != '.' && (strcmp(ext, ".txt") == 0 || strcmp(ext, ".md") == 0 ||
 	    strcmp(ext, ".markdown") == 0);
 }
 

@@ -47,4 +47,11 @@ $MKBOOK -q --epub -o "$TMP/nodir/x.epub" content/01-xinjiang.txt 2>"$TMP/err"
 is "$?" 1 "an output path in a missing directory exits 1"
 like "$(cat "$TMP/err")" "nodir/x.epub: output directory .* does not exist" "and names it"
 
+mkdir -p "$TMP/a/b"; cp content/01-xinjiang.txt "$TMP/a/x.txt"
+(cd "$TMP/a/b" && "$MKBOOK" --dump-model ../x.txt >/dev/null 2>&1)
+is "$?" 0 "an input named with ../ is read"
+cp content/01-xinjiang.txt "$TMP/a/.hidden.txt"
+out=$("$MKBOOK" --dump-model "$TMP/a" | grep -c '"source"')
+is "$out" 1 "hidden files in a content directory are passed over"
+
 done_testing
