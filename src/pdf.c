@@ -1069,6 +1069,28 @@ set_head(struct pdf *P, int h, const char *text, const char *lang, int rtl)
 	add_text(&P->head_sp[h], text, &st);
 	pdf_shape(&P->fonts, &P->head_sp[h]);
 	pdf_para_set(&P->fonts, &P->head_sp[h], &P->head_fmt, &P->head_pa[h]);
+	if (P->head_pa[h].nlines > 1) {
+		/* too long for one line: cut at a word of the first and say so */
+		const struct pdf_shaped *sp = &P->head_sp[h];
+		size_t end = sp->coff[P->head_pa[h].lines[0].c1];
+		struct buf t = {0};
+
+		while (end > 0 && text[end - 1] != ' ')
+			end--;
+		while (end > 0 && text[end - 1] == ' ')
+			end--;
+		if (end == 0)
+			end = sp->coff[P->head_pa[h].lines[0].c1];
+		buf_put(&t, text, end);
+		buf_puts(&t, "\xe2\x80\xa6");
+		pdf_para_free(&P->head_pa[h]);
+		pdf_shaped_free(&P->head_sp[h]);
+		pdf_shaped_init(&P->head_sp[h], lang, rtl);
+		add_text(&P->head_sp[h], buf_str(&t), &st);
+		pdf_shape(&P->fonts, &P->head_sp[h]);
+		pdf_para_set(&P->fonts, &P->head_sp[h], &P->head_fmt, &P->head_pa[h]);
+		buf_free(&t);
+	}
 	P->heads_ok[h] = 1;
 }
 
