@@ -1521,7 +1521,8 @@ pdf_write(const struct book *book, const struct options *opt, const char *path)
 
 		if (pdf_draw_close(&P.dr, path) != 0)
 			goto out;
-		if (pdf_draw_fixup(path, total - ntoc, ntoc, body_first, body_first + ntoc) != 0)
+		if (pdf_draw_fixup(path, total - ntoc, ntoc, body_first, body_first + ntoc,
+		    book->lang) != 0)
 			goto out;
 	}
 	ret = 0;

@@ -389,7 +389,7 @@ rfind(char *p, size_t n, const char *s)
 }
 
 int
-pdf_draw_fixup(const char *path, int from, int n, int at, int nfront)
+pdf_draw_fixup(const char *path, int from, int n, int at, int nfront, const char *lang)
 {
 	FILE *f = fopen(path, "r+b");
 	char *tail = NULL, *trailer = NULL, *cat = NULL, *pages = NULL, *p, *q;
@@ -456,8 +456,17 @@ pdf_draw_fixup(const char *path, int from, int n, int at, int nfront)
 		goto bad;
 	buf_printf(&out, "%ld 0 obj\n", root);
 	buf_put(&out, p, (size_t)(q - 1 - p));
-	buf_printf(&out, "   /PageLabels << /Nums [ 0 << /S /r >> %d << /S /D >> ] >>\n>>\nendobj\n",
-	    nfront);
+	buf_printf(&out, "   /PageLabels << /Nums [ 0 << /S /r >> %d << /S /D >> ] >>\n", nfront);
+	/* the language for screen readers, the title in the window, and the
+	 * outline open beside the pages */
+	if (lang && *lang && strspn(lang, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-") ==
+	    strlen(lang) && !strstr(cat, "/Lang"))
+		buf_printf(&out, "   /Lang (%s)\n", lang);
+	if (!strstr(cat, "/ViewerPreferences"))
+		buf_puts(&out, "   /ViewerPreferences << /DisplayDocTitle true >>\n");
+	if (!strstr(cat, "/PageMode"))
+		buf_puts(&out, "   /PageMode /UseOutlines\n");
+	buf_puts(&out, ">>\nendobj\n");
 	/* cairo 1.16 writes its dates without the "D:" the PDF date format
 	 * starts with: mend them in the document information too */
 	if ((p = strstr(trailer, "/Info")) != NULL && (info = read_obj(f, xref, strtol(p + 5, NULL, 10))) != NULL &&

@@ -291,8 +291,9 @@ void pdf_draw_meta(struct pdf_drawer *dr, const struct book *b);
 int pdf_draw_close(struct pdf_drawer *dr, const char *path);
 
 /* Post-process the finished PDF at PATH by an incremental update: move the
- * pages [FROM, FROM+N) to position AT, and add page labels (roman numerals
- * for the first NFRONT pages, arabic from 1 after). Return 0 or -1. */
-int pdf_draw_fixup(const char *path, int from, int n, int at, int nfront);
+ * pages [FROM, FROM+N) to position AT, add page labels (roman numerals for
+ * the first NFRONT pages, arabic from 1 after), the document's language
+ * LANG, viewer preferences, and mend cairo's dates. Return 0 or -1. */
+int pdf_draw_fixup(const char *path, int from, int n, int at, int nfront, const char *lang);
 
 #endif

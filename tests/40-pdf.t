@@ -91,6 +91,14 @@ check_pdf sample "$TMP/sample.pdf" "$TMP/sample.json"
 like "$(grep '^Author:' "$TMP/info")" 'The mkbook authors' "sample: pdfinfo shows the author"
 like "$(grep '^Keywords:' "$TMP/info")" 'typesetting' "sample: keywords from book.yaml"
 like "$(grep '^CreationDate:' "$TMP/info")" '2023' "sample: the creation date is SOURCE_DATE_EPOCH"
+ok "sample: the catalog names the language, shows the title and opens the outline" python3 - "$TMP/sample.pdf" <<'PY'
+import json, subprocess, sys
+q = json.loads(subprocess.run(["qpdf", "--json", sys.argv[1]], capture_output=True, text=True).stdout)
+cat = [o["value"] for o in q["qpdf"][1].values()
+       if isinstance(o, dict) and isinstance(o.get("value"), dict) and o["value"].get("/Type") == "/Catalog"]
+ok = len(cat) == 1 and cat[0].get("/Lang") == "u:en" and cat[0].get("/PageMode") == "/UseOutlines"
+print(cat); sys.exit(0 if ok else 1)
+PY
 ok "sample: dates in the PDF date format (D:…)" sh -c "grep -a -q '/CreationDate (D:2023' '$TMP/sample.pdf'"
 like "$(grep '^Page size:' "$TMP/info")" 'A4' "sample: A4 by default"
 ok "sample: the sample's words in order (pdftotext)" grep -q 'Foreign Office has shocked' "$TMP/text.txt"
