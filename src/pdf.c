@@ -636,7 +636,9 @@ set_block(struct pdf *P, struct pdf_vlist *vl, const struct block *b, struct fra
 		if (!P->first_para && !fr.depth && !fr.inquote &&
 		    !(b->ninl && b->inl[0].type == INL_TEXT && b->inl[0].text &&
 		    str_startswith(b->inl[0].text, "\xe3\x80\x80")))
-			fmt.indent = P->size * 1.2;
+			/* Chinese indents by two characters */
+			fmt.indent = P->size * (P->art && P->art->lang &&
+			    str_startswith(P->art->lang, "zh") ? 2 : 1.2);
 		so.tag = "P";
 		set_inlines(P, vl, b->inl, b->ninl, st, &fmt, &so);
 		P->first_para = 0;
