@@ -1011,9 +1011,9 @@ set_opener(struct pdf *P, struct pdf_vlist *vl, const struct article *a)
 	buf_free(&b);
 	P->first_para = 1;
 	set_blocks(P, vl, a->blocks, a->nblocks, fr, NULL);
-	/* closes the article; notes nothing refers to go to its last page */
+	/* notes nothing refers to go to the article's last page (whose
+	 * drawing pdf_write closes the Art tag after, footnotes included) */
 	vb = pdf_vlist_push(vl);
-	pdf_dl_tag(&vb->dl, 0, "Art", NULL);
 	{
 		unsigned char *used = xcalloc(P->nnotes + 1, 1);
 		size_t k;
@@ -1503,6 +1503,7 @@ pdf_write(const struct book *book, const struct options *opt, const char *path)
 		P.main = NULL;
 		if (P.failed || pdf_paginate(&P.pg, &vl, P.notes, P.nnotes, 1) != 0)
 			goto out;
+		cairo_tag_end(P.dr.cr, "Art");	/* on its last page, still open */
 		pdf_vlist_free(&vl);
 		free_notes(&P);
 	}

@@ -364,10 +364,14 @@ read_obj(FILE *f, long xref, long num)
 		off = strtol(ent, NULL, 10);
 		free(ent);
 	}
-	obj = read_at(f, off, 1 << 20);
-	if (obj && (e = strstr(obj, "endobj")) != NULL)
-		e[6] = '\0';
-	else {
+	/* a small object in one small read; a large one (a long /Kids
+	 * array) in a larger */
+	for (size_t n = 4096; n <= (1u << 24); n *= 16) {
+		obj = read_at(f, off, n);
+		if (obj && (e = strstr(obj, "endobj")) != NULL) {
+			e[6] = '\0';
+			break;
+		}
 		free(obj);
 		obj = NULL;
 	}
@@ -388,13 +392,89 @@ rfind(char *p, size_t n, const char *s)
 	return NULL;
 }
 
+/* The structure type ("/Art") of structure element NUM into S (64 bytes). */
+static void
+struct_type(FILE *f, long xref, long num, char *s)
+{
+	char *o = read_obj(f, xref, num), *p;
+
+	s[0] = '\0';
+	if (o && (p = strstr(o, "/S /")) != NULL && sscanf(p + 4, "%62[^ \n\r/>]", s + 1) == 1)
+		s[0] = '/';
+	free(o);
+}
+
+/* Cairo puts structure elements in the order they were drawn, so the
+ * contents come after the articles. Append to OUT a new version of the
+ * Document element (the structure tree's root child, whose catalog text is
+ * CAT) with the elements after the last /Art moved before the first.
+ * Return its object number, or 0 when there is nothing to move. */
+static long
+reorder_structure(FILE *f, long xref, const char *cat, struct buf *out)
+{
+	char *root = NULL, *doc = NULL, *p, *q, type[64];
+	long rnum, dnum = 0, *kids = NULL, nk = 0, first = -1, last = -1, i, ret = 0;
+
+	if ((p = strstr(cat, "/StructTreeRoot")) == NULL)
+		return 0;
+	rnum = strtol(p + 15, NULL, 10);
+	if ((root = read_obj(f, xref, rnum)) == NULL || (p = strstr(root, "/K")) == NULL)
+		goto out;
+	p += 2;
+	while (*p == ' ' || *p == '[')
+		p++;
+	dnum = strtol(p, NULL, 10);
+	if (dnum <= 0 || (doc = read_obj(f, xref, dnum)) == NULL ||
+	    (p = strstr(doc, "/K [")) == NULL || (q = strchr(p, ']')) == NULL)
+		goto out;
+	for (p += 4; p < q; ) {
+		char *e;
+		long k = strtol(p, &e, 10);
+
+		if (e == p)
+			break;
+		kids = xrealloc(kids, (size_t)(nk + 1) * sizeof(*kids));
+		kids[nk++] = k;
+		strtol(e, &p, 10);
+		while (p < q && (*p == ' ' || *p == 'R' || *p == '\n'))
+			p++;
+	}
+	for (i = 0; i < nk; i++) {
+		struct_type(f, xref, kids[i], type);
+		if (strcmp(type, "/Art") == 0) {
+			if (first < 0)
+				first = i;
+			last = i;
+		}
+	}
+	if (first < 0 || last + 1 >= nk)
+		goto out;
+	p = strstr(doc, "/K [");
+	buf_put(out, doc, (size_t)(p - doc));
+	buf_puts(out, "/K [");
+	for (i = 0; i < first; i++)
+		buf_printf(out, " %ld 0 R", kids[i]);
+	for (i = last + 1; i < nk; i++)
+		buf_printf(out, " %ld 0 R", kids[i]);
+	for (i = first; i <= last; i++)
+		buf_printf(out, " %ld 0 R", kids[i]);
+	buf_puts(out, q);
+	buf_putc(out, '\n');
+	ret = dnum;
+out:
+	free(root);
+	free(doc);
+	free(kids);
+	return ret;
+}
+
 int
 pdf_draw_fixup(const char *path, int from, int n, int at, int nfront, const char *lang)
 {
 	FILE *f = fopen(path, "r+b");
 	char *tail = NULL, *trailer = NULL, *cat = NULL, *pages = NULL, *p, *q;
 	long size, xref, root, pnum, *kids = NULL, nkids = 0, i, off_pages, off_cat, newx;
-	long inum = 0, off_info = 0;
+	long inum = 0, off_info = 0, dnum = 0, off_doc = 0;
 	char *info = NULL;
 	struct buf out = {0};
 	size_t tlen;
@@ -488,11 +568,22 @@ pdf_draw_fixup(const char *path, int from, int n, int at, int nfront, const char
 		}
 		buf_puts(&out, "endobj\n");
 	}
+	/* the structure tree in reading order: the contents, drawn last, go
+	 * before the first article */
+	off_doc = size + (long)out.len;
+	if ((dnum = reorder_structure(f, xref, cat, &out)) <= 0)
+		off_doc = 0;
 	newx = size + (long)out.len;
 	buf_printf(&out, "xref\n0 1\n0000000000 65535 f \n");
 	{
-		long nums[3] = {pnum, root, inum}, offs[3] = {off_pages, off_cat, off_info};
-		int a, b, m = inum > 0 ? 3 : 2;
+		long nums[4] = {pnum, root, inum, dnum}, offs[4] = {off_pages, off_cat, off_info, off_doc};
+		int a, b, m = 4;
+
+		for (a = 0; a < m; a++)	/* drop the objects not rewritten */
+			if (nums[a] <= 0) {
+				nums[a] = nums[m - 1], offs[a] = offs[m - 1];
+				m--, a--;
+			}
 
 		for (a = 0; a < m; a++)	/* subsections in object order */
 			for (b = a + 1; b < m; b++)

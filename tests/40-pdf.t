@@ -99,6 +99,28 @@ cat = [o["value"] for o in q["qpdf"][1].values()
 ok = len(cat) == 1 and cat[0].get("/Lang") == "u:en" and cat[0].get("/PageMode") == "/UseOutlines"
 print(cat); sys.exit(0 if ok else 1)
 PY
+ok "sample: the structure tree reads title page, contents, then the articles, each with its notes" python3 - "$TMP/sample.pdf" <<'PY'
+import json, subprocess, sys
+q = json.loads(subprocess.run(["qpdf", "--json", sys.argv[1]], capture_output=True, text=True).stdout)
+objs = q["qpdf"][1]
+val = lambda r: objs["obj:" + r]["value"]
+root = [o["value"] for o in objs.values() if isinstance(o, dict) and isinstance(o.get("value"), dict)
+        and o["value"].get("/Type") == "/StructTreeRoot"][0]
+doc = val(root["/K"][0])
+kids = [val(k)["/S"] for k in doc["/K"]]
+def types(v, out):
+    out.append(v.get("/S"))
+    k = v.get("/K", [])
+    for x in (k if isinstance(k, list) else [k]):
+        if isinstance(x, str) and x.endswith(" R") and isinstance(val(x), dict) and "/S" in val(x):
+            types(val(x), out)
+    return out
+arts = [types(val(k), []) for k in doc["/K"] if val(k)["/S"] == "/Art"]
+print(kids)
+ok = doc["/S"] == "/Document" and "/TOC" in kids and kids.index("/TOC") < kids.index("/Art") \
+    and all(a[0] == "/Art" for a in arts) and "/Note" not in kids and any("/Note" in a for a in arts)
+sys.exit(0 if ok else 1)
+PY
 ok "sample: dates in the PDF date format (D:…)" sh -c "grep -a -q '/CreationDate (D:2023' '$TMP/sample.pdf'"
 like "$(grep '^Page size:' "$TMP/info")" 'A4' "sample: A4 by default"
 ok "sample: the sample's words in order (pdftotext)" grep -q 'Foreign Office has shocked' "$TMP/text.txt"
