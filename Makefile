@@ -75,7 +75,7 @@ asan:
 
 valgrind: mkbook
 	valgrind --error-exitcode=9 --leak-check=full --errors-for-leak-kinds=definite \
-		./mkbook -q -o /tmp/mkbook-valgrind content
+		--suppressions=tests/valgrind.supp ./mkbook -q -o /tmp/mkbook-valgrind content
 
 # libFuzzer harnesses, built with clang from the sources (not the objects,
 # which may carry other flags). FUZZ_SECONDS per harness; corpora grow in
@@ -105,7 +105,7 @@ bench: mkbook
 
 # Tools the benchmarks compare against (not needed to build or test).
 bench-deps:
-	apt-get install -y --no-install-recommends pandoc
+	apt-get install -y --no-install-recommends pandoc weasyprint hyperfine
 
 install: mkbook
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR) $(DESTDIR)$(DATADIR)
