@@ -61,6 +61,17 @@ xstrndup(const char *s, size_t n)
 }
 
 char *
+xmemdup(const void *p, size_t n)
+{
+	char *s = xmalloc(n + 1);
+
+	if (n)
+		memcpy(s, p, n);
+	s[n] = '\0';
+	return s;
+}
+
+char *
 xprintf(const char *fmt, ...)
 {
 	struct buf b = {0};

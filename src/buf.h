@@ -11,6 +11,7 @@ void *xcalloc(size_t n, size_t size);
 void *xrealloc(void *p, size_t n);
 char *xstrdup(const char *s);            /* NULL in, NULL out */
 char *xstrndup(const char *s, size_t n);  /* at most N bytes, stops at a NUL */
+char *xmemdup(const void *p, size_t n);   /* exactly N bytes (NULs too), plus a NUL */
 char *xprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* Grow an array *P of *N used and *CAP allocated elements to hold one more. */

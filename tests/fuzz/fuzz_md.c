@@ -9,7 +9,7 @@ int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct article *a;
-	char *text = xstrndup((const char *)data, size);
+	char *text = xmemdup(data, size);
 
 	util_quiet = 1;
 	if (utf8_check("fuzz.md", text, size) == 0 && (a = md_read("fuzz.md", text, size)) != NULL)

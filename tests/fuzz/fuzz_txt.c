@@ -10,7 +10,7 @@ int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct article *a;
-	char *text = xstrndup((const char *)data, size);
+	char *text = xmemdup(data, size);
 
 	if (utf8_check("fuzz.txt", text, size) == 0 && (a = txt_read("fuzz.txt", text, size)) != NULL)
 		article_free(a);

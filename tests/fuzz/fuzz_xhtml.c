@@ -46,7 +46,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct book book = {0};
 	struct epub e = {0};
 	struct article *a;
-	char *text = xstrndup((const char *)data, size);
+	char *text = xmemdup(data, size);
 	size_t i;
 
 	util_quiet = 1;
