@@ -486,7 +486,8 @@ footnote(struct actx *c, size_t n)
 		inlines(c, fn->blocks[0].inl, fn->blocks[0].ninl);
 	}
 	BUF_PUTSL(b, "</p>\n");
-	blocks(c, fn->blocks + start, fn->nblocks - start, 0);
+	if (fn->nblocks > (size_t)start)
+		blocks(c, fn->blocks + start, fn->nblocks - start, 0);
 	buf_puts(b, refd ? "</aside>\n" : "</div>\n");
 }
 
