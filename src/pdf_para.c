@@ -2,19 +2,26 @@
  * The paragraph setter: a shaped paragraph in, lines out.
  *
  * Boxes, glue and penalties are built from the widths of the glyphs already
- * shaped: a box per unbreakable stretch, glue for each space (stretching by
- * half and shrinking by a third of its width), a flagged penalty after an
- * explicit hyphen and at each hyphenation point hy_points() finds (its
- * width is the hyphen's, shaped in the run's font, so a hyphenated line
- * still fits the measure), a small glue between ideographs and kana so that
- * Chinese and Japanese break between characters (Pango's line-break
- * attributes carry the kinsoku rules). lb_break() (linebreak.c, total fit)
- * chooses the breaks.
+ * shaped: a box per unbreakable stretch, which in a justified paragraph
+ * may stretch and shrink by 2% (its glyph advances widened or narrowed
+ * when drawn: ligatures stay, as glyphs are not reshaped; not for joined
+ * right-to-left scripts, ideographs or monospaced text); glue for each
+ * space (stretching and shrinking by a third of its width; a no-break
+ * space is a forbidden break before such glue; display sizes take 80% of
+ * the natural space); a flagged penalty after an explicit hyphen and at
+ * each hyphenation point hy_points() finds (its width is the hyphen's,
+ * shaped in the run's font, so a hyphenated line still fits the measure);
+ * a small glue between any two Chinese or Japanese characters, breakable
+ * only where Pango's line-break attributes and the kinsoku rules allow, so
+ * that lines are justified by spacing the characters evenly. lb_break()
+ * (linebreak.c, total fit) chooses the breaks; headings set ragged are
+ * broken again at the narrowest measure that keeps their number of lines
+ * (balanced).
  *
  * A line is drawn by cutting the paragraph's glyph strings at the line's
  * ends: runs are put in visual order by their bidi levels, the spaces (or
- * the gaps between ideographs) widened or narrowed by the line's
- * adjustment ratio, and the hyphen glyph appended when the line ends at a
+ * the gaps between ideographs) and the glyph advances adjusted by the
+ * line's ratio, and the hyphen glyph appended when the line ends at a
  * hyphenation point.
  */
 #include <stdint.h>
@@ -30,10 +37,23 @@
 #define HYPHEN_PENALTY	50
 #define EXPLICIT_PENALTY 50
 #define EMERGENCY_PENALTY 5000	/* inside an overlong word */
-/* Letter-spacing of loose lines: at most this share of the line's
- * stretch, and at most this much of the em between two letters. */
-#define LS_SHARE	0.5
-#define LS_MAX		0.012
+/* Glyph expansion: a word's glyph advances may widen or narrow by at most
+ * this share (pdfTeX's font expansion, issue 5's +-2%); the box stretches
+ * and shrinks by it, so the breaker sees it and the line's ratio sets it. */
+#define EXPAND		0.02
+/* A justified word space stretches by this share of its width (a third,
+ * not TeX's half: the glyphs carry part of a loose line's stretch) and
+ * shrinks by a third. */
+#define SPACE_STRETCH	(1.0 / 3)
+#define SPACE_SHRINK	(1.0 / 3)
+/* Display type (at or above this size) takes word spaces of this share of
+ * the font's natural space: large type needs relatively less. */
+#define DISPLAY_SIZE	18.0
+#define DISPLAY_SPACE	0.8
+/* Headings at or above this size are set in balanced lines. */
+#define BALANCE_SIZE	12.0
+/* Stretch of the gap between two Chinese or Japanese characters, in ems. */
+#define CJK_STRETCH	0.1
 /* Glue stretch of the last line: effectively infinite. */
 #define FILL_STRETCH	1e6
 
@@ -77,6 +97,34 @@ is_space(gunichar c)
 {
 	return c == ' ' || c == '\t' || (c >= 0x2000 && c <= 0x200a && c != 0x2007) ||
 	    c == 0x205f;
+}
+
+/* Return 1 for a no-break space that still stretches with the others. */
+static int
+is_nbsp(gunichar c)
+{
+	return c == 0xa0 || c == 0x202f;
+}
+
+/* Return 1 for what may not start a line in Chinese or Japanese (kinsoku):
+ * closing brackets, stops and commas, small kana, the prolonged sound mark. */
+static int
+kinsoku_nostart(gunichar c)
+{
+	static const char *set = "、。，．：；！？）」』】〕〉》｝］〗〙〛・ー々"
+	    "ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ｡｣､’”‰℃";
+
+	return g_utf8_strchr(set, -1, c) != NULL;
+}
+
+/* Return 1 for what may not end a line in Chinese or Japanese: opening
+ * brackets and quotes. */
+static int
+kinsoku_noend(gunichar c)
+{
+	static const char *set = "（「『【〔〈《｛［〖〘〚｢‘“";
+
+	return g_utf8_strchr(set, -1, c) != NULL;
 }
 
 /* The code point of char C of SP. */
@@ -185,6 +233,26 @@ pdf_para_cache_free(struct pdf_fonts *f)
 	f->words = NULL;
 }
 
+/* Push a box of width W for the chars from POS on; in a justified
+ * paragraph its glyphs may widen or narrow by EXPAND, unless they are
+ * joined (right-to-left runs), ideographs or monospaced. */
+static void
+push_word(struct builder *b, const struct pdf_shaped *sp, const struct pdf_parfmt *fmt,
+    int pos, double w)
+{
+	struct lb_item *it = push(b, LB_BOX, pos);
+	const struct pdf_span *span;
+
+	it->width = w;
+	if (fmt->align != PA_JUSTIFY || pos >= sp->nchars ||
+	    (sp->runs[sp->crun[pos]].item->analysis.level & 1) || is_cjk(char_at(sp, pos)))
+		return;
+	span = pdf_shaped_span(sp, sp->coff[pos]);
+	if (span && span->st.role == FONT_MONO)
+		return;
+	it->stretch = it->shrink = w * EXPAND;
+}
+
 /* Emit the box of chars [BS, BE), split at its hyphenation points. */
 static void
 emit_box(struct pdf_fonts *f, struct pdf_shaped *sp, const struct pdf_parfmt *fmt,
@@ -221,7 +289,7 @@ emit_box(struct pdf_fonts *f, struct pdf_shaped *sp, const struct pdf_parfmt *fm
 				 * change */
 				if (!pts[off - 1] || !sp->cstart[c + 1] || sp->crun[c + 1] != sp->crun[c])
 					continue;
-				push(b, LB_BOX, start)->width = w;
+				push_word(b, sp, fmt, start, w);
 				{
 					struct lb_item *p = push(b, LB_PENALTY, c + 1);
 
@@ -232,14 +300,14 @@ emit_box(struct pdf_fonts *f, struct pdf_shaped *sp, const struct pdf_parfmt *fm
 				w = 0;
 				start = c + 1;
 			}
-			push(b, LB_BOX, start)->width = w;
+			push_word(b, sp, fmt, start, w);
 			return;
 		}
 	}
 	for (c = bs; c < be; c++)
 		w += sp->cw[c];
 	if (w <= fmt->width * 0.8) {
-		push(b, LB_BOX, bs)->width = w;
+		push_word(b, sp, fmt, bs, w);
 		return;
 	}
 	/* a "word" near the measure or longer (a URL, a 2,000-letter string):
@@ -247,14 +315,73 @@ emit_box(struct pdf_fonts *f, struct pdf_shaped *sp, const struct pdf_parfmt *fm
 	w = 0;
 	for (c = bs; c < be; c++) {
 		if (c > start && sp->cstart[c] && sp->crun[c] == sp->crun[c - 1]) {
-			push(b, LB_BOX, start)->width = w;
+			push_word(b, sp, fmt, start, w);
 			push(b, LB_PENALTY, c)->penalty = EMERGENCY_PENALTY;
 			w = 0;
 			start = c;
 		}
 		w += sp->cw[c];
 	}
-	push(b, LB_BOX, start)->width = w;
+	push_word(b, sp, fmt, start, w);
+}
+
+/* Return 1 for a paragraph whose lines are balanced: a heading (every
+ * span in the heading font, at BALANCE_SIZE or more) set ragged or
+ * centred. */
+static int
+balanced(const struct pdf_shaped *sp, const struct pdf_parfmt *fmt)
+{
+	size_t i;
+
+	if (fmt->align == PA_JUSTIFY || sp->nspans == 0)
+		return 0;
+	for (i = 0; i < sp->nspans; i++)
+		if (sp->spans[i].st.role != FONT_HEADING || sp->spans[i].st.size < BALANCE_SIZE)
+			return 0;
+	return 1;
+}
+
+/* Break B's items again at the narrowest measure (down to half of WIDTH)
+ * that still gives NL lines, none overfull and the last no longer than the
+ * longest above it (a headline's shape: even, or narrowing downwards), so
+ * that the lines of a heading come out of about equal length. Return the
+ * number of lines; *LL is replaced when a better measure is found. */
+static size_t
+balance(struct builder *b, double width, const struct lb_params *par, size_t nl,
+    struct lb_line **ll)
+{
+	double lo = width * 0.5, hi = width, top;
+	struct lb_line *t = NULL;
+	size_t n, k;
+	int it, bad;
+
+	for (it = 0; it < 10 && hi - lo > 1; it++) {
+		double mid = (lo + hi) / 2;
+
+		n = lb_break(b->items, b->n, &mid, 1, par, &t);
+		for (k = 0, bad = 0, top = 0; k < n; k++) {
+			bad |= t[k].overfull || t[k].natural > mid + 1e-6;
+			if (k + 1 < n && t[k].natural > top)
+				top = t[k].natural;
+		}
+		bad |= n > 0 && t[n - 1].natural > top + 1e-6;
+		free(t);
+		t = NULL;
+		if (n == nl && !bad)
+			hi = mid;
+		else
+			lo = mid;
+	}
+	if (hi >= width)
+		return nl;
+	n = lb_break(b->items, b->n, &hi, 1, par, &t);
+	if (n != nl) {
+		free(t);
+		return nl;
+	}
+	free(*ll);
+	*ll = t;
+	return n;
 }
 
 void
@@ -283,30 +410,50 @@ pdf_para_set(struct pdf_fonts *f, struct pdf_shaped *sp, const struct pdf_parfmt
 			bs = c + 1;
 			continue;
 		}
-		if (is_space(ch)) {
+		if (is_space(ch) || is_nbsp(ch)) {
+			const struct pdf_span *span = pdf_shaped_span(sp, sp->coff[c]);
+			double w = sp->cw[c];
+
+			if (span && span->st.size >= DISPLAY_SIZE)
+				w *= DISPLAY_SPACE;
 			emit_box(f, sp, fmt, &b, bs, c);
+			/* a no-break space: no break here, but it stretches */
+			if (is_nbsp(ch))
+				push(&b, LB_PENALTY, c)->penalty = LB_INF;
 			it = push(&b, LB_GLUE, c);
-			it->width = sp->cw[c];
+			it->width = w;
 			if (fmt->align == PA_JUSTIFY) {
-				it->stretch = sp->cw[c] / 2;
-				it->shrink = sp->cw[c] / 3;
-			} else
+				it->stretch = w * SPACE_STRETCH;
+				it->shrink = w * SPACE_SHRINK;
+			} else if (!is_nbsp(ch))
 				it->stretch = 3 * em;
 			bs = c + 1;
+			continue;
+		}
+		if (c > bs && sp->cstart[c] && (is_cjk(char_at(sp, c - 1)) || is_cjk(ch))) {
+			gunichar prev = char_at(sp, c - 1);
+
+			/* between Chinese or Japanese characters: a gap that
+			 * stretches, a break only where Pango's rules and kinsoku
+			 * allow it */
+			int nobreak = !sp->attrs[c].is_line_break || kinsoku_nostart(ch) ||
+			    kinsoku_noend(prev);
+
+			emit_box(f, sp, fmt, &b, bs, c);
+			if (nobreak)
+				push(&b, LB_PENALTY, c)->penalty = LB_INF;
+			it = push(&b, LB_GLUE, c);
+			it->stretch = fmt->align == PA_JUSTIFY ? em * CJK_STRETCH : nobreak ? 0 : 3 * em;
+			bs = c;
 			continue;
 		}
 		if (c > bs && sp->attrs[c].is_line_break && sp->cstart[c]) {
 			gunichar prev = char_at(sp, c - 1);
 
 			emit_box(f, sp, fmt, &b, bs, c);
-			if (is_cjk(prev) || is_cjk(ch)) {
-				it = push(&b, LB_GLUE, c);
-				it->stretch = fmt->align == PA_JUSTIFY ? em * 0.1 : 3 * em;
-			} else {
-				it = push(&b, LB_PENALTY, c);
-				it->penalty = EXPLICIT_PENALTY;
-				it->flagged = prev == '-' || prev == 0x2010;
-			}
+			it = push(&b, LB_PENALTY, c);
+			it->penalty = EXPLICIT_PENALTY;
+			it->flagged = prev == '-' || prev == 0x2010;
 			bs = c;
 		}
 	}
@@ -318,6 +465,8 @@ pdf_para_set(struct pdf_fonts *f, struct pdf_shaped *sp, const struct pdf_parfmt
 
 	lb_defaults(&par);
 	nl = lb_break(b.items, b.n, &fmt->width, 1, &par, &ll);
+	if (nl >= 2 && balanced(sp, fmt))
+		nl = balance(&b, fmt->width, &par, nl, &ll);
 
 	out->items = b.items;
 	out->ipos = b.ipos;
@@ -361,31 +510,6 @@ pdf_para_set(struct pdf_fonts *f, struct pdf_shaped *sp, const struct pdf_parfmt
 		out->nlines++;
 	}
 	free(ll);
-}
-
-/* Return 1 when the gap after char C lies between two letters of a word
- * in a run that may be letter-spaced. */
-static int
-letter_gap(const struct pdf_shaped *sp, int c)
-{
-	const struct pdf_run *run = &sp->runs[sp->crun[c]];
-	const struct pdf_span *span;
-	gunichar a, b;
-	int d;
-
-	if (!sp->cstart[c] || (run->item->analysis.level & 1) || sp->crun[c + 1] != sp->crun[c])
-		return 0;
-	/* the next cluster must start right after this one's characters */
-	for (d = c + 1; d < sp->nchars && !sp->cstart[d]; d++)
-		;
-	if (d >= sp->nchars)
-		return 0;
-	a = char_at(sp, c);
-	b = char_at(sp, d);
-	if (is_space(a) || is_space(b) || is_cjk(a) || is_cjk(b) || b == 0x2028)
-		return 0;
-	span = pdf_shaped_span(sp, sp->coff[c]);
-	return span && span->st.role != FONT_MONO;
 }
 
 /* Copy the glyphs of run R whose clusters lie in bytes [B0, B1) into a new
@@ -468,45 +592,6 @@ cut_run(const struct pdf_shaped *sp, size_t r, int c0s, int c1s, int lc0,
 	return w;
 }
 
-/* A loose line: move part of the stretch from the word spaces into the
- * gaps between letters (at most LS_MAX of the em each), so that word
- * spaces stay near their natural width. Glyphs are not reshaped, so
- * ligatures stay; joined scripts (right-to-left runs), ideographs and
- * monospaced text are left alone. ADJ holds the line's extra widths by
- * character and is rewritten. */
-static void
-letterspace(const struct pdf_shaped *sp, const struct pdf_line *ln, double *adj)
-{
-	double e = 0, cap = 0, share, scale;
-	int c, n = 0;
-
-	for (c = ln->c0; c < ln->c1; c++)
-		e += adj[c - ln->c0];
-	if (e <= 0)
-		return;
-	for (c = ln->c0; c + 1 < ln->c1; c++) {
-		const struct pdf_span *span;
-
-		if (!letter_gap(sp, c))
-			continue;
-		span = pdf_shaped_span(sp, sp->coff[c]);
-		cap += span->st.size * LS_MAX;
-		n++;
-	}
-	if (n == 0)
-		return;
-	share = e * LS_SHARE < cap ? e * LS_SHARE : cap;
-	scale = (e - share) / e;
-	for (c = ln->c0; c < ln->c1; c++)
-		adj[c - ln->c0] *= scale;
-	for (c = ln->c0; c + 1 < ln->c1; c++)
-		if (letter_gap(sp, c)) {
-			const struct pdf_span *span = pdf_shaped_span(sp, sp->coff[c]);
-
-			adj[c - ln->c0] += share * (span->st.size * LS_MAX) / cap;
-		}
-}
-
 struct seg {
 	struct pdf_op	 op;
 	int		 level;
@@ -535,29 +620,64 @@ pdf_para_draw_line(struct pdf_fonts *f, struct pdf_shaped *sp, const struct pdf_
 	struct seg *segs = NULL;
 	size_t nseg = 0, cap = 0, i, j;
 	double *adj = NULL, total = 0, cur, indent = l == 0 ? fmt->indent : 0;
+	double rb = ln->ratio > 1 ? 1 : ln->ratio, rg = ln->ratio;	/* boxes, glue */
 	int c, s, maxlev = 0, minodd = 99, lev;
 
 	if (ln->c1 <= ln->c0 && !ln->hyphen)
 		return;
-	/* justification: what each glue adds, on the char it belongs to */
-	if (ln->ratio != 0 && ln->c1 > ln->c0) {
-		adj = xcalloc((size_t)(ln->c1 - ln->c0), sizeof(*adj));
+	/* the glyphs widen or narrow by EXPAND at most (a ratio within +-1);
+	 * the glue takes what a looser line needs beyond that */
+	if (ln->ratio > 1) {
+		double sb = 0, sg = 0;
+
 		for (i = ln->i0; i < ln->i1; i++) {
 			const struct lb_item *it = &p->items[i];
-			double extra;
 
-			if (it->kind != LB_GLUE || it->stretch >= FILL_STRETCH)
-				continue;
-			extra = ln->ratio > 0 ? ln->ratio * it->stretch : ln->ratio * it->shrink;
-			c = p->ipos[i];
-			if (it->width == 0)	/* between ideographs: widen the char before */
-				c--;
-			if (c >= ln->c0 && c < ln->c1)
-				adj[c - ln->c0] += extra;
+			if (it->kind == LB_BOX)
+				sb += it->stretch;
+			else if (it->kind == LB_GLUE && it->stretch < FILL_STRETCH)
+				sg += it->stretch;
 		}
+		if (sg > 0)
+			rg = (ln->ratio * (sb + sg) - sb) / sg;
+		else
+			rb = ln->ratio;
 	}
-	if (adj && ln->ratio > 0)
-		letterspace(sp, ln, adj);
+	/* justification: what each glue and box adds (and what a display
+	 * space takes away), on the char it belongs to */
+	for (i = ln->i0; i < ln->i1 && ln->c1 > ln->c0; i++) {
+		const struct lb_item *it = &p->items[i];
+		double extra;
+		int e;
+
+		if (it->kind == LB_PENALTY || (it->kind == LB_GLUE && it->stretch >= FILL_STRETCH))
+			continue;
+		c = p->ipos[i];
+		if (it->kind == LB_BOX) {
+			/* glyph expansion: each cluster's advance by the ratio */
+			if (rb == 0 || it->stretch <= 0 || it->width <= 0)
+				continue;
+			extra = rb > 0 ? rb * it->stretch : rb * it->shrink;
+			e = i + 1 < p->nitems ? p->ipos[i + 1] : sp->nchars;
+			if (adj == NULL)
+				adj = xcalloc((size_t)(ln->c1 - ln->c0), sizeof(*adj));
+			for (; c < e; c++)
+				if (c >= ln->c0 && c < ln->c1)
+					adj[c - ln->c0] += extra * sp->cw[c] / it->width;
+			continue;
+		}
+		extra = rg > 0 ? rg * it->stretch : rg * it->shrink;
+		if (it->width == 0) {	/* between ideographs: widen the char before */
+			for (c--; c > ln->c0 && !sp->cstart[c]; c--)
+				;
+		} else if (c < sp->nchars)
+			extra += it->width - sp->cw[c];	/* a display space */
+		if (extra == 0 || c < ln->c0 || c >= ln->c1)
+			continue;
+		if (adj == NULL)
+			adj = xcalloc((size_t)(ln->c1 - ln->c0), sizeof(*adj));
+		adj[c - ln->c0] += extra;
+	}
 	/* segments: maximal stretches of one run and one span */
 	for (c = ln->c0; c < ln->c1; c = s) {
 		const struct pdf_span *span = pdf_shaped_span(sp, sp->coff[c]);
