@@ -5,6 +5,7 @@
  * characters without a line starting with closing punctuation, an empty
  * paragraph gives no line and an overlong word is still set inside the
  * measure. Run from the repository's top (the theme is templates/default). */
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -12,6 +13,7 @@
 #include "util.h"
 #include "options.h"
 #include "theme.h"
+#include "linebreak.h"
 #include "pdf_int.h"
 
 #define MEASURE 300.0
@@ -22,7 +24,23 @@ struct result {
 	double	 minx[512], maxx[512];
 	int	 hyphen[512];
 	char	*first[512];	/* first character(s) of each line */
+	char	*last[512];	/* the line's last character */
 	struct buf text;	/* the lines' texts, joined by "|" */
+	/* each line's glyph runs, left to right on the page */
+	size_t	 nops[512];
+	double	 opx[512][32];
+	char	*optext[512][32];
+	/* glyph expansion: the largest |advance / natural - 1| of a glyph
+	 * that is not a space, and the glyphs drawn against the letters */
+	double	 maxexp;
+	size_t	 nglyphs, nletters;
+	/* the least and most space added after a glyph of each line (CJK
+	 * evenness) */
+	double	 advmin[512], advmax[512];
+	double	 ratio[512];
+	struct pdf_para pa;	/* kept for item checks (pa.items) */
+	int	*cp;		/* code points of the paragraph */
+	int	 nchars;
 };
 
 /* Width of a glyph op. */
@@ -35,6 +53,20 @@ opw(const struct pdf_op *op)
 	for (g = 0; g < op->gi.glyphs->num_glyphs; g++)
 		w += op->gi.glyphs->glyphs[g].geometry.width / (double)PANGO_SCALE;
 	return w;
+}
+
+/* The natural advance of glyph G in the paragraph's runs, or 0. */
+static double
+natural(const struct pdf_shaped *sp, PangoGlyph g)
+{
+	size_t r;
+	int i;
+
+	for (r = 0; r < sp->nruns; r++)
+		for (i = 0; i < sp->runs[r].gs->num_glyphs; i++)
+			if (sp->runs[r].gs->glyphs[i].glyph == g)
+				return sp->runs[r].gs->glyphs[i].geometry.width / (double)PANGO_SCALE;
+	return 0;
 }
 
 /* Set TEXT at MEASURE and collect each line's extent and text. */
@@ -79,9 +111,59 @@ set(struct pdf_fonts *f, const struct theme *t, const char *text, const char *la
 			buf_putc(&r->text, '|');
 		buf_put(&r->text, buf_str(&sp.text) + sp.coff[pa.lines[l].c0],
 		    sp.coff[pa.lines[l].c1] - sp.coff[pa.lines[l].c0]);
+		r->ratio[l] = pa.lines[l].ratio;
+		r->advmin[l] = 1e9;
+		r->advmax[l] = -1e9;
+		for (i = 0; i < dl.n; i++) {
+			const struct pdf_op *op = &dl.ops[i];
+			int g;
+
+			if (op->kind != OP_GLYPHS)
+				continue;
+			if (r->nops[l] < 32) {
+				r->opx[l][r->nops[l]] = op->x;
+				r->optext[l][r->nops[l]++] = xstrdup(op->text);
+			}
+			for (g = 0; g < op->gi.glyphs->num_glyphs; g++) {
+				const PangoGlyphInfo *gl = &op->gi.glyphs->glyphs[g];
+				char ch = op->text[op->gi.glyphs->log_clusters[g]];
+				double nat = natural(&sp, gl->glyph), w;
+
+				w = gl->geometry.width / (double)PANGO_SCALE;
+				if (ch == ' ' || nat <= 0 || op->gi.glyphs->num_glyphs == 1)
+					continue;
+				/* the line's last glyph has no gap after it */
+				if (g + 1 == op->gi.glyphs->num_glyphs &&
+				    op->x + opw(op) >= r->maxx[l] - 1e-6)
+					continue;
+				r->nglyphs++;
+				if (w - nat < r->advmin[l])
+					r->advmin[l] = w - nat;
+				if (w - nat > r->advmax[l])
+					r->advmax[l] = w - nat;
+				if (fabs(w / nat - 1) > r->maxexp && g + 1 < op->gi.glyphs->num_glyphs &&
+				    op->text[op->gi.glyphs->log_clusters[g + 1]] != ' ')
+					r->maxexp = fabs(w / nat - 1);
+			}
+		}
+		{
+			const char *lt = buf_str(&sp.text), *e = lt + sp.coff[pa.lines[l].c1];
+
+			while (e > lt + sp.coff[pa.lines[l].c0] && e[-1] == ' ')
+				e--;
+			r->last[l] = xstrdup(e > lt ? g_utf8_find_prev_char(lt, e) : "");
+			r->last[l][e > lt ? (size_t)(e - g_utf8_find_prev_char(lt, e)) : 0] = '\0';
+		}
 		pdf_dl_free(&dl);
 	}
-	pdf_para_free(&pa);
+	for (i = 0; i < (size_t)sp.nchars; i++)
+		if (!g_unichar_isspace(sp.cp[i]) && sp.cp[i] != 0xa0 && sp.cp[i] != 0x202f)
+			r->nletters++;
+	r->nchars = sp.nchars;
+	r->cp = xcalloc((size_t)sp.nchars + 1, sizeof(*r->cp));
+	for (i = 0; i < (size_t)sp.nchars; i++)
+		r->cp[i] = (int)sp.cp[i];
+	r->pa = pa;
 	pdf_shaped_free(&sp);
 }
 
@@ -90,9 +172,17 @@ result_free(struct result *r)
 {
 	size_t l;
 
-	for (l = 0; l < r->nlines; l++)
+	size_t i;
+
+	for (l = 0; l < r->nlines; l++) {
 		free(r->first[l]);
+		free(r->last[l]);
+		for (i = 0; i < r->nops[l]; i++)
+			free(r->optext[l][i]);
+	}
 	buf_free(&r->text);
+	free(r->cp);
+	pdf_para_free(&r->pa);
 }
 
 /* Squeeze "|" and spaces out of S, and hyphens too when NOHY. */
@@ -131,11 +221,25 @@ main(void)
 	    "地元当局者と民兵指導者が17日、AFPに明らかにした。攻撃はボルノ州の町ダンボアで、"
 	    "イスラム教の断食月「ラマダン」明けの祭り「イード・アル・フィトル」の祝いから帰る途中の"
 	    "人々を狙って起きたもので、ボコ・ハラムの犯行と思われる特徴があった。";
+	static const char *fr =
+	    "Le ministre a déclaré : « Nous avons versé 10 000 euros à chacune "
+	    "des 250 familles », a-t-il dit. Pourquoi ? Parce que le renseignement "
+	    "pénitentiaire pourra, dans des conditions qui seront précisées "
+	    "par décret, recourir à des techniques spéciales ; le texte a "
+	    "été adopté par 350 voix contre 120 ! M. Dupont et Mme Durand "
+	    "ont voté contre, comme 45 % des députés présents.";
+	static const char *armix =
+	    "قال المتحدث باسم الوزارة John Smith إن الاتفاق وقع في عام 2019 بعد مفاوضات طويلة "
+	    "استمرت أكثر من 14 شهرا بين الطرفين، وأضاف أن الحكومة ستنشر النص الكامل قريبا.";
+	static const char *jaeven =
+	    "地元当局者と民兵指導者が明らかにしたところによると攻撃はボルノ州の町ダンボアで"
+	    "イスラム教の断食月明けの祭りの祝いから帰る途中の人々を狙って起きたもので"
+	    "ボコハラムの犯行と思われる特徴があった地元当局者と民兵指導者が明らかにした";
 	struct options opt;
 	struct theme *t;
 	struct pdf_fonts f;
 	struct result r;
-	size_t l, bad, hy;
+	size_t l, bad, hy, i;
 	char *a, *b, *big;
 
 	memset(&opt, 0, sizeof(opt));
@@ -165,6 +269,45 @@ main(void)
 	is_str(b, a, "English: the lines hold every character in order");
 	free(a);
 	free(b);
+	ok(r.maxexp > 0.001 && r.maxexp <= 0.02 + 1e-4,
+	    "English: glyph advances scaled by the line's ratio, at most 2%% (%.4f)", r.maxexp);
+	ok(r.nglyphs < r.nletters, "English: ligatures kept (%zu glyphs for %zu letters)",
+	    r.nglyphs, r.nletters);
+	for (l = 0, bad = 0; l < r.pa.nitems; l++)
+		if (r.pa.items[l].kind == LB_BOX && r.pa.items[l].width > 0 &&
+		    fabs(r.pa.items[l].stretch - 0.02 * r.pa.items[l].width) > 1e-9 && l > 0)
+			bad++;
+	ok(bad == 0, "English: every word box stretches and shrinks by 2%% of its width");
+	result_free(&r);
+
+	/* French no-break spaces: a forbidden break, then glue that stretches */
+	set(&f, t, fr, "fr", 0, 1, &r);
+	for (l = 0, bad = 0, hy = 0; l < r.pa.nitems; l++) {
+		int c = r.pa.ipos[l];
+
+		if (r.pa.items[l].kind != LB_GLUE || c >= r.nchars ||
+		    (r.cp[c] != 0xa0 && r.cp[c] != 0x202f))
+			continue;
+		hy++;
+		if (l == 0 || r.pa.items[l - 1].kind != LB_PENALTY ||
+		    r.pa.items[l - 1].penalty < LB_INF || r.pa.items[l].stretch <= 0 ||
+		    r.pa.items[l].shrink <= 0)
+			bad++;
+	}
+	ok(hy >= 6 && bad == 0, "French: %zu no-break spaces, each a forbidden break before "
+	    "stretchable glue (%zu wrong)", hy, bad);
+	for (l = 0, bad = 0; l < r.nlines; l++) {
+		const char *lt = r.first[l];
+
+		bad += str_startswith(lt, "\xc2\xa0") || str_startswith(lt, "\xe2\x80\xaf") ||
+		    str_startswith(lt, ":") || str_startswith(lt, "\xc2\xbb") ||
+		    strcmp(r.last[l], "\xc2\xab") == 0;
+	}
+	ok(bad == 0, "French: no line breaks at a no-break space (%zu lines)", r.nlines);
+	for (l = 0, bad = 0; l + 1 < r.nlines; l++)
+		if (r.maxx[l] > MEASURE + EPS || r.maxx[l] < MEASURE - EPS)
+			bad++;
+	ok(bad == 0, "French: lines justified to the measure");
 	result_free(&r);
 
 	/* Arabic, right to left */
@@ -196,6 +339,75 @@ main(void)
 	is_str(b, a, "Japanese: every character in order");
 	free(a);
 	free(b);
+	for (l = 0, bad = 0; l + 1 < r.nlines; l++)
+		if (strcmp(r.last[l], "「") == 0 || strcmp(r.last[l], "（") == 0 ||
+		    strcmp(r.last[l], "【") == 0 || strcmp(r.last[l], "『") == 0)
+			bad++;
+	ok(bad == 0, "Japanese: no line ends with an opening bracket");
+	result_free(&r);
+
+	/* kinsoku on a line that would otherwise break before a stop: the
+	 * measure is cut so that 。 falls first on a line */
+	{
+		static const char *js = "東京都東京都東京都東京都東京都東京都東京都東京都東京都東京都東京都"
+		    "東京都東京都東京都東京都東京都東京都東京都東京都。」東京都東京都東京都（「東京都"
+		    "東京都東京都東京都東京都東京都東京都東京都東京都東京都東京都東京都東京都東京都";
+
+		set(&f, t, js, "ja", 0, 1, &r);
+		for (l = 1, bad = 0; l < r.nlines; l++)
+			bad += str_startswith(r.first[l], "。") || str_startswith(r.first[l], "」");
+		for (l = 0; l + 1 < r.nlines; l++)
+			bad += strcmp(r.last[l], "（") == 0 || strcmp(r.last[l], "「") == 0;
+		ok(r.nlines >= 3 && bad == 0, "Japanese: brackets and stops kept by kinsoku (%zu lines)",
+		    r.nlines);
+		result_free(&r);
+	}
+
+	/* Japanese justified by spacing the characters evenly */
+	set(&f, t, jaeven, "ja", 0, 1, &r);
+	for (l = 0, bad = 0; l + 1 < r.nlines; l++)
+		if (r.advmax[l] - r.advmin[l] > 0.01 || r.maxx[l] < MEASURE - EPS ||
+		    r.maxx[l] > MEASURE + EPS)
+			bad++, printf("# line %zu: added %.3f to %.3f, right %.2f\n", l, r.advmin[l],
+			    r.advmax[l], r.maxx[l]);
+	ok(r.nlines >= 2 && bad == 0,
+	    "Japanese: each justified line spaces its characters evenly (%zu lines)", r.nlines);
+	result_free(&r);
+
+	/* Arabic with a Latin name and digits: right to left, the Latin and
+	 * the digits left to right inside it */
+	set(&f, t, armix, "ar", 1, 1, &r);
+	{
+		double xj = -1, xa = -1, xb = -1, xd = -1, xc = -1;
+		size_t lj = 999;
+
+		for (l = 0; l < r.nlines; l++)
+			for (i = 0; i < r.nops[l]; i++) {
+				const char *tx = r.optext[l][i];
+
+				if (strstr(tx, "John Smith"))
+					xj = r.opx[l][i], lj = l;
+				else if (l == lj || lj == 999) {
+					if (strstr(tx, "الوزارة"))
+						xa = r.opx[l][i];
+					if (strstr(tx, "إن"))
+						xb = r.opx[l][i];
+				}
+				if (strcmp(tx, "2019") == 0)
+					xd = r.opx[l][i];
+				if (strstr(tx, "عام"))
+					xc = r.opx[l][i];
+			}
+		ok(xj >= 0 && xa > xj && xb >= 0 && xb < xj,
+		    "Arabic: a Latin name sits between the words around it, right to left "
+		    "(%.1f < %.1f < %.1f)", xb, xj, xa);
+		ok(xd >= 0 && xc > xd, "Arabic: the digits 2019 set left to right, after (left of) "
+		    "the word before them");
+		for (l = 0, bad = 0; l + 1 < r.nlines; l++)
+			bad += r.minx[l] > EPS || r.maxx[l] < MEASURE - EPS || r.maxx[l] > MEASURE + EPS;
+		ok(r.nlines >= 2 && bad == 0, "Arabic: mixed lines justified edge to edge (%zu lines)",
+		    r.nlines);
+	}
 	result_free(&r);
 
 	/* empty */
