@@ -82,7 +82,7 @@ valgrind: mkbook
 # tests/fuzz/corpus_*/ (not committed), seeded from content/.
 FUZZ_SECONDS ?= 60
 FUZZ_CC	 ?= clang
-FUZZ_FLAGS = -g -O1 -fsanitize=fuzzer,address,undefined -std=c11 \
+FUZZ_FLAGS = -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -std=c11 \
 	   -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -DMKBOOK_VERSION='"fuzz"' \
 	   -DMKBOOK_DATADIR='"$(CURDIR)"' -Isrc $(PKG_CFLAGS) $(shell pkg-config --cflags libxml-2.0)
 FUZZERS	 = tests/fuzz/fuzz_txt tests/fuzz/fuzz_md tests/fuzz/fuzz_xhtml
