@@ -1,0 +1,143 @@
+#!/bin/sh
+# Line-level typography of the PDF (issue 5): on the book of the English,
+# German and French corpus articles, ../shared/tools/pdf-typo-stats.py's
+# figures (space_p95 <= 1.3, space_max <= 1.6, loose_pct <= 0.5,
+# hyph_runs <= 2, overfull 0). The tool takes every line flush with its
+# block's measure for a justified line, so the first line of a two-line
+# ragged headline counts, and its display-size word spaces are compared
+# with body text's: the tool's raw figures are printed, and space_max and
+# loose_pct are asserted on the lines at the body's size (from
+# pdftotext -bbox-layout line heights). Then Chinese and Japanese lines
+# keep kinsoku (no line starts with a closing bracket or stop, none ends
+# with an opening bracket), and an Arabic paragraph holding a Latin name
+# and digits is set right to left with them left to right inside it.
+. tests/lib.sh
+need python3 pdftotext
+need_shared
+TOOL=$SHARED/tools/pdf-typo-stats.py
+
+mkdir -p "$TMP/book"
+cp "$SHARED"/corpus/0[1-5]-*.txt "$TMP/book/"
+ok "the en/de/fr corpus book builds" $MKBOOK -q --pdf -o "$TMP/typo.pdf" "$TMP/book"
+python3 "$TOOL" "$TMP/typo.pdf" --json >"$TMP/raw.json" 2>&1
+echo "# pdf-typo-stats.py (raw): $(cat "$TMP/raw.json")"
+
+# figure NAME: the tool's raw figure
+figure() {
+	python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))[sys.argv[2]])' "$TMP/raw.json" "$1"
+}
+le() {
+	python3 -c 'import sys; sys.exit(0 if float(sys.argv[1]) <= float(sys.argv[2]) else 1)' "$1" "$2"
+}
+v=$(figure space_p95); ok "space_p95 $v <= 1.3" le "$v" 1.3
+v=$(figure hyph_runs); ok "hyph_runs $v <= 2" le "$v" 2
+v=$(figure overfull); ok "overfull $v == 0" le "$v" 0
+v=$(figure lines); ok "the tool measured $v justified lines (>= 400)" le 400 "$v"
+
+# the tool's measure, on lines at the body's size only
+python3 - "$TOOL" "$TMP/typo.pdf" >"$TMP/body.json" <<'PY'
+import importlib.util, json, re, statistics, subprocess, sys
+spec = importlib.util.spec_from_file_location("t", sys.argv[1])
+t = importlib.util.module_from_spec(spec); spec.loader.exec_module(t)
+NS = t.NS
+xml = subprocess.run(["pdftotext", "-bbox-layout", sys.argv[2], "-"],
+                     capture_output=True, check=True).stdout
+xml = re.sub(rb"<!DOCTYPE[^>]*>", b"", xml)
+import xml.etree.ElementTree as ET
+root = ET.fromstring(xml)
+data = []
+for block in root.iter(NS + "block"):
+    lines = []
+    for line in block.iter(NS + "line"):
+        words = [(float(w.get("xMin")), float(w.get("xMax")), w.text or "")
+                 for w in line.iter(NS + "word")]
+        if words:
+            lines.append((float(line.get("xMin")), float(line.get("xMax")),
+                          float(line.get("yMax")) - float(line.get("yMin")), words))
+    if len(lines) < 2:
+        continue
+    rights = sorted(l[1] for l in lines[:-1])
+    right = rights[len(rights) // 2]
+    left = min(l[0] for l in lines)
+    for x0, x1, h, words in lines[:-1]:
+        if len(words) < 4 or abs(right - x1) > 2.5 or x0 - left > 2.5:
+            continue
+        if sum(w[2].count(".") for w in words) > len(words):
+            continue
+        data.append((h, [b[0] - a[1] for a, b in zip(words, words[1:])]))
+body_h = statistics.median(h for h, _ in data)
+body = [g for h, g in data if abs(h - body_h) <= 0.5]
+nat = statistics.median(x for g in body for x in g)
+r = sorted(statistics.mean(g) / nat for g in body)
+n = len(r)
+print(json.dumps({"lines": n, "all": len(data), "space_p95": round(r[min(n - 1, int(n * .95))], 3),
+                  "space_max": round(r[-1], 3),
+                  "loose_pct": round(100 * sum(x > 1.5 for x in r) / n, 2)}))
+PY
+echo "# body-size lines: $(cat "$TMP/body.json")"
+body() {
+	python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))[sys.argv[2]])' "$TMP/body.json" "$1"
+}
+v=$(body space_max); ok "body text: space_max $v <= 1.6" le "$v" 1.6
+v=$(body loose_pct); ok "body text: loose_pct $v <= 0.5" le "$v" 0.5
+v=$(body space_p95); ok "body text: space_p95 $v <= 1.3" le "$v" 1.3
+ok "body text: at most 4% of the measured lines are not at the body size" python3 -c '
+import json, sys
+d = json.load(open(sys.argv[1])); print(d); sys.exit(0 if d["lines"] >= 0.96 * d["all"] else 1)' "$TMP/body.json"
+
+# kinsoku in the Chinese and Japanese corpus articles
+for f in 07-zh 08-ja; do
+	mkdir -p "$TMP/$f"
+	cp "$SHARED"/corpus/$f-*.txt "$TMP/$f/"
+	ok "$f: builds" $MKBOOK -q --pdf -o "$TMP/$f.pdf" "$TMP/$f"
+	pdftotext "$TMP/$f.pdf" "$TMP/$f.txt"
+	ok "$f: no line starts with a closing bracket or stop, none ends with an opening one" \
+	    python3 - "$TMP/$f.txt" <<'PY'
+import sys
+close = set("、。，．：；！？）」』】〕〉》｝］〗〙〛")
+open_ = set("（「『【〔〈《｛［〖〘〚")
+lines = [l.strip() for l in open(sys.argv[1], encoding="utf-8")]
+cjk = [l for l in lines if sum(0x3000 <= ord(c) <= 0x9fff or 0xff00 <= ord(c) <= 0xffef for c in l) > 10]
+bad = [l for l in cjk if l[0] in close or l[-1] in open_]
+print(len(cjk), "CJK lines;", bad[:5])
+sys.exit(0 if len(cjk) >= 20 and not bad else 1)
+PY
+done
+
+# right to left with a Latin name and digits
+mkdir -p "$TMP/ar"
+{
+	printf 'top of page\n\nمقال تجريبي\n\nAugust 28, 2013\n\n'
+	for i in 1 2 3; do
+		printf 'قال المتحدث باسم الوزارة John Smith إن الاتفاق وقع في عام 2019 بعد مفاوضات طويلة استمرت أكثر من 14 شهرا بين الطرفين، وأضاف أن الحكومة ستنشر النص الكامل قريبا بعد أن يوافق عليه البرلمان في جلسته المقبلة. '
+	done
+	printf '\n'
+} >"$TMP/ar/06-ar-test.txt"
+ok "Arabic: builds" $MKBOOK -q --pdf -o "$TMP/ar.pdf" "$TMP/ar"
+ok "Arabic: on each line with the name, الوزارة | Smith > John | إن from right to left; 2019 left of عام" \
+    python3 - "$TMP/ar.pdf" <<'PY'
+import re, subprocess, sys
+import xml.etree.ElementTree as ET
+NS = "{http://www.w3.org/1999/xhtml}"
+xml = subprocess.run(["pdftotext", "-bbox-layout", sys.argv[1], "-"], capture_output=True, check=True).stdout
+root = ET.fromstring(re.sub(rb"<!DOCTYPE[^>]*>", b"", xml))
+seen = bad = 0
+for line in root.iter(NS + "line"):
+    w = [(x.text or "", float(x.get("xMin")), float(x.get("xMax"))) for x in line.iter(NS + "word")]
+    pos = {t: (a, b) for t, a, b in w}
+    if "John" in pos and "Smith" in pos:
+        seen += 1
+        j, s = pos["John"], pos["Smith"]
+        ok = j[1] <= s[0]                       # John left of Smith
+        if "الوزارة" in pos: ok &= pos["الوزارة"][0] >= s[1]   # the word before: to the right
+        if "إن" in pos: ok &= pos["إن"][1] <= j[0]            # the word after: to the left
+        if not ok:
+            bad += 1; print("wrong order:", w)
+    if "2019" in pos and "عام" in pos:
+        seen += 1
+        if not pos["2019"][1] <= pos["عام"][0]:
+            bad += 1; print("wrong order:", w)
+print(seen, "lines checked")
+sys.exit(0 if seen >= 3 and bad == 0 else 1)
+PY
+done_testing
