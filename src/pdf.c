@@ -55,6 +55,7 @@ struct pdf {
 	int			 first_para;	/* no indent on the next paragraph */
 	struct pdf_vlist	*main;		/* the article's boxes, paginated as they come */
 	int			 failed;	/* drawing failed: the error is set */
+	size_t			 notes_total;	/* footnotes in the book */
 };
 
 /* When the article's boxes pile up, put the full pages among them on paper
@@ -191,6 +192,7 @@ struct setopts {
 	struct pdf_dl	*first;		/* ops to put before the first line */
 	int		 no_open;	/* the tag was opened by an earlier part */
 	int		 no_close;	/* a later part closes the tag */
+	int		 kind;		/* PDF_VB_… of the lines */
 };
 
 /* Shape SP, break it into lines of FMT and append a box per line to VL.
@@ -230,6 +232,7 @@ set_para(struct pdf *P, struct pdf_vlist *vl, struct pdf_shaped *sp,
 		vb->before = l == 0 ? so->before : 0;
 		vb->line = (int)l + 1;
 		vb->plines = (int)n;
+		vb->kind = so->kind;
 		/* no orphan (one line at a page's foot), no widow (one at the top) */
 		vb->nobreak = l == n - 1 ? so->keep : !(l >= 1 && n - l - 1 >= 2);
 		/* no word broken across a page turn */
@@ -453,6 +456,7 @@ set_figure(struct pdf *P, struct pdf_vlist *vl, const struct image *im, struct f
 	vb = pdf_vlist_push(vl);
 	vb->before = before;
 	vb->nobreak = 1;
+	vb->kind = PDF_VB_FIGURE;
 	pdf_dl_tag(&vb->dl, 1, "Figure", NULL);
 	if (has_img) {
 		double w = fr.w, h = w * im->height / im->width, maxh = P->H * 0.6;
@@ -479,6 +483,7 @@ set_figure(struct pdf *P, struct pdf_vlist *vl, const struct image *im, struct f
 		struct pdf_shaped sp;
 		struct pdf_style gs = style(P, FONT_BODY, STYLE_REGULAR, P->size * 0.78, P->grey);
 		struct pdf_dl first = {0};
+		size_t k0 = vl->n, k;
 
 		pdf_shaped_init(&sp, P->art ? P->art->lang : NULL, P->art && P->art->dir == DIR_RTL);
 		if (im->caption)
@@ -489,7 +494,11 @@ set_figure(struct pdf *P, struct pdf_vlist *vl, const struct image *im, struct f
 			add_text(&sp, im->credit, &gs);
 		so.tag = "Caption";
 		so.first = &first;
+		so.kind = PDF_VB_CAPTION;
 		set_para(P, vl, &sp, &fmt, &so);
+		/* the caption stays whole, with its figure */
+		for (k = k0; k < vl->n; k++)
+			vl->v[k].nobreak = 1;
 		pdf_shaped_free(&sp);
 		pdf_dl_free(&first);
 		vb = &vl->v[vl->n - 1];
@@ -595,6 +604,7 @@ set_table(struct pdf *P, struct pdf_vlist *vl, const struct block *t, struct fra
 			x += cw[c] + gap;
 		}
 		pdf_dl_tag(&vb->dl, 0, "TR", NULL);
+		vb->kind = PDF_VB_ROW;
 		vb->h = h + lead * 0.25;
 		vb->nobreak = row->header;
 		if (row->header) {
@@ -655,6 +665,7 @@ set_block(struct pdf *P, struct pdf_vlist *vl, const struct block *b, struct fra
 		so.before = P->lead * (lv == 2 ? 1.2 : 0.8);
 		so.tag = htags[lv];
 		so.keep = 1;
+		so.kind = PDF_VB_HEAD;
 		so.outline = lv <= 3 ? lv : 0;
 		set_inlines(P, vl, b->inl, b->ninl, st, &fmt, &so);
 		if (vl->n)
@@ -672,7 +683,7 @@ set_block(struct pdf *P, struct pdf_vlist *vl, const struct block *b, struct fra
 		}
 		q.inquote = 1;
 		/* space around the outermost quote only */
-		space(vl, fr.inquote ? 0 : P->lead * 0.4, 0);
+		space(vl, fr.inquote ? 0 : P->lead * 0.4, 1);
 		pdf_dl_tag(&vl->v[vl->n - 1].dl, 1, "BlockQuote", NULL);
 		set_blocks(P, vl, b->kids, b->nkids, q, marker);
 		space(vl, fr.inquote ? 0 : P->lead * 0.4, 0);
@@ -691,6 +702,7 @@ set_block(struct pdf *P, struct pdf_vlist *vl, const struct block *b, struct fra
 		li.depth++;
 		vb = pdf_vlist_push(vl);
 		vb->h = fr.depth ? 0 : P->lead * 0.3;
+		vb->nobreak = 1;	/* with the first item */
 		if (marker)
 			pdf_dl_move(&vb->dl, marker, 0, 0);
 		pdf_dl_tag(&vb->dl, 1, "L", NULL);
@@ -736,6 +748,7 @@ set_block(struct pdf *P, struct pdf_vlist *vl, const struct block *b, struct fra
 		struct pdf_style ms = style(P, FONT_MONO, STYLE_REGULAR, P->size * 0.82, NULL);
 		struct frame cf = fr;
 		struct pdf_vbox *vb;
+		size_t nl0;
 
 		cf.x += P->size;
 		cf.w -= P->size;
@@ -747,10 +760,12 @@ set_block(struct pdf *P, struct pdf_vlist *vl, const struct block *b, struct fra
 		so.lead = P->lead * 0.9;
 		vb = pdf_vlist_push(vl);
 		vb->before = P->lead * 0.4;
+		vb->nobreak = 1;	/* with the first line */
 		if (marker)
 			pdf_dl_move(&vb->dl, marker, 0, 0);
 		pdf_dl_tag(&vb->dl, 1, "Code", NULL);
 		so.first = NULL;
+		nl0 = 0;
 		while (*p) {
 			char *line;
 
@@ -761,10 +776,17 @@ set_block(struct pdf *P, struct pdf_vlist *vl, const struct block *b, struct fra
 			else
 				space(vl, so.lead, 0);
 			free(line);
+			/* two lines at least before a page turn (the last box
+			 * is never paginated before the next one comes) */
+			if (nl0++ == 0)
+				vl->v[vl->n - 1].nobreak = 1;
 			if (!nl)
 				break;
 			p = nl + 1;
 		}
+		/* and two after it */
+		if (nl0 >= 4 && vl->n >= 2)
+			vl->v[vl->n - 2].nobreak = 1;
 		vb = pdf_vlist_push(vl);
 		vb->h = P->lead * 0.4;
 		pdf_dl_tag(&vb->dl, 0, "Code", NULL);
@@ -1437,8 +1459,16 @@ write_stats(struct pdf *P, const char *path)
 
 	if (f == NULL)
 		return err_set(path, 0, "cannot write layout statistics");
-	fprintf(f, "{\"pages\": %d, \"body_pages\": %d, \"paragraph_breaks\": %d, \"widows_orphans\": %d}\n",
-	    P->dr.page, P->pg.pages, P->pg.breaks, P->pg.widows);
+	fprintf(f, "{\"pages\": %d, \"body_pages\": %d, \"paragraph_breaks\": %d, \"widows_orphans\": %d,"
+	    " \"body_h\": %.2f, \"max_bottom\": %.2f, \"overflows\": %d,"
+	    " \"headings_stranded\": %d, \"figures_split\": %d,"
+	    " \"notes\": %zu, \"notes_placed\": %d, \"notes_late\": %d, \"notes_split\": %d,"
+	    " \"notes_gaps\": %d}\n",
+	    P->dr.page, P->pg.pages, P->pg.breaks, P->pg.widows,
+	    P->pg.body_h, P->pg.max_bottom, P->pg.overflows,
+	    P->pg.heads_stranded, P->pg.figs_split,
+	    P->notes_total, P->pg.notes_placed, P->pg.notes_late, P->pg.notes_split,
+	    P->pg.notes_gaps);
 	if (fclose(f) != 0)
 		return err_set(path, 0, "cannot write layout statistics");
 	return 0;
@@ -1473,6 +1503,8 @@ pdf_write(const struct book *book, const struct options *opt, const char *path)
 	P.pg.body_h = P.H;
 	P.pg.note_gap = P.lead;
 	P.pg.emit = emit_page;
+	/* the tests' control: pages made without keeps or note splitting */
+	P.pg.naive = getenv("MKBOOK_LAYOUT_NAIVE") != NULL && *getenv("MKBOOK_LAYOUT_NAIVE") == '1';
 	P.pg.arg = &P;
 	if (pdf_draw_open(&P.dr, path, P.th->page_w, P.th->page_h) != 0)
 		goto out;
@@ -1497,6 +1529,7 @@ pdf_write(const struct book *book, const struct options *opt, const char *path)
 		pdf_fonts_lang(&P.fonts, a->lang);
 		set_head(&P, 1, a->headline, a->lang, a->dir == DIR_RTL);
 		set_notes(&P, a);
+		P.notes_total += P.nnotes;
 		pdf_pager_start(&P.pg, P.nnotes, 1);
 		P.main = &vl;
 		set_opener(&P, &vl, a);

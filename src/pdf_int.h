@@ -219,7 +219,11 @@ struct pdf_vbox {
 	size_t		 nnotes;
 	int		 line;		/* 1-based line of a paragraph, 0 for other boxes */
 	int		 plines;	/* lines in that paragraph */
+	int		 kind;		/* PDF_VB_… (for keeps and the layout's figures) */
 };
+
+/* What a vertical box holds, where pagination cares. */
+enum { PDF_VB_OTHER, PDF_VB_HEAD, PDF_VB_FIGURE, PDF_VB_CAPTION, PDF_VB_ROW };
 
 struct pdf_vlist {
 	struct pdf_vbox	*v;
@@ -254,6 +258,20 @@ struct pdf_pager {
 	unsigned char	*placed;	/* footnotes already on a page */
 	size_t		 nplaced;
 	int		 first;		/* the next page is an opener */
+	int		 naive;		/* ignore keeps, never split notes (tests) */
+	/* footnotes continued from one page to the next */
+	size_t		*next;		/* next box of each note to place */
+	int		*carry;		/* notes continued on the next page, in order */
+	size_t		 ncarry;
+	/* the layout's own figures (MKBOOK_LAYOUT_STATS) */
+	int		 overflows;	/* pages with anything below the text block */
+	double		 max_bottom;	/* lowest point reached, from the block's top */
+	int		 notes_placed;	/* notes begun */
+	int		 notes_late;	/* notes begun after their reference's page */
+	int		 notes_split;	/* notes continued on a next page */
+	int		 notes_gaps;	/* continued notes skipping a page */
+	int		 heads_stranded; /* headings without two lines after them */
+	int		 figs_split;	/* figures parted from their captions */
 };
 
 /* Start an article's pages: NNOTES footnotes, none placed yet;

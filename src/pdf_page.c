@@ -44,25 +44,42 @@ pdf_vlist_free(struct pdf_vlist *vl)
 	memset(vl, 0, sizeof(*vl));
 }
 
-/* The height of footnote K's boxes. */
+/* The height of boxes [A, B) of note K, the first one's space above
+ * dropped. */
 static double
-note_height(const struct pdf_vlist *notes, size_t nnotes, int k)
+note_part(const struct pdf_vlist *notes, int k, size_t a, size_t b)
 {
 	double h = 0;
-	size_t i;
+	size_t q;
 
-	if (k < 0 || (size_t)k >= nnotes)
-		return 0;
-	for (i = 0; i < notes[k].n; i++)
-		h += (i ? notes[k].v[i].before : 0) + notes[k].v[i].h;
+	for (q = a; q < b; q++)
+		h += (q > a ? notes[k].v[q].before : 0) + notes[k].v[q].h;
 	return h;
+}
+
+/* The end of the least part of note K that may stand on a page from box
+ * A: through the first box after which a break is allowed (two lines of
+ * a long paragraph, the whole of a short one). */
+static size_t
+note_min_end(const struct pdf_vlist *notes, int k, size_t a)
+{
+	size_t q = a;
+
+	while (q < notes[k].n && notes[k].v[q].nobreak)
+		q++;
+	return q < notes[k].n ? q + 1 : q;
 }
 
 void
 pdf_pager_start(struct pdf_pager *pg, size_t nnotes, int first_opener)
 {
 	free(pg->placed);
+	free(pg->next);
+	free(pg->carry);
 	pg->placed = xcalloc(nnotes + 1, 1);
+	pg->next = xcalloc(nnotes + 1, sizeof(*pg->next));
+	pg->carry = xcalloc(nnotes + 1, sizeof(*pg->carry));
+	pg->ncarry = 0;
 	pg->nplaced = nnotes;
 	pg->first = first_opener;
 }
@@ -71,8 +88,43 @@ void
 pdf_pager_finish(struct pdf_pager *pg)
 {
 	free(pg->placed);
+	free(pg->next);
+	free(pg->carry);
 	pg->placed = NULL;
+	pg->next = NULL;
+	pg->carry = NULL;
+	pg->ncarry = 0;
 	pg->nplaced = 0;
+}
+
+/* Count, at a page break before box END of VL (the page began at I), a
+ * heading left without two lines after it and a figure parted from its
+ * caption. */
+static void
+count_keeps(struct pdf_pager *pg, const struct pdf_vlist *vl, size_t i, size_t end)
+{
+	const struct pdf_vbox *nx = &vl->v[end];
+	size_t j;
+	int c = 0;
+
+	if (end <= i || nx->newpage)
+		return;
+	if (nx->kind == PDF_VB_CAPTION)
+		pg->figs_split++;
+	for (j = end; j-- > i;) {
+		const struct pdf_vbox *vb = &vl->v[j];
+
+		if (vb->kind == PDF_VB_HEAD) {
+			/* one line after it is enough when it was all of its
+			 * paragraph */
+			if (c == 0 || (c == 1 && !(nx->line <= 1 && nx->kind != PDF_VB_CAPTION)))
+				pg->heads_stranded++;
+			return;
+		}
+		if (vb->line > 0 || vb->kind == PDF_VB_FIGURE || vb->kind == PDF_VB_ROW)
+			if (++c >= 2)
+				return;
+	}
 }
 
 int
@@ -80,22 +132,37 @@ pdf_paginate(struct pdf_pager *pg, struct pdf_vlist *vl, struct pdf_vlist *notes
     size_t nnotes, int final)
 {
 	unsigned char *placed = pg->placed, *pending = xcalloc(nnotes + 1, 1);
-	size_t i = 0, j, end, k, q;
+	int *order = xcalloc(nnotes + 1, sizeof(*order));
+	size_t *upto = xcalloc(nnotes + 1, sizeof(*upto));
+	size_t i = 0, j, end, k, q, o, norder, ncarry;
 	int ret = -1;
 
 	if (nnotes > pg->nplaced)
 		nnotes = pg->nplaced;
-	while (i < vl->n) {
+	for (;;) {
 		struct pdf_page page;
-		double y = 0, noteh = 0, ny, nat, flex, slack, grow;
+		double y = 0, noteh, carryh = 0, ny, nat, flex, slack, grow, avail, used, rest, bottom;
 		size_t last_ok = (size_t)-1;
-		int full = 0;
+		int full = 0, split = 0;
 
+		if (i >= vl->n && (pg->ncarry == 0 || !final))
+			break;
+		/* notes continued from the last page come first, whole if
+		 * they can */
+		for (k = 0; k < pg->ncarry; k++) {
+			int n = pg->carry[k];
+
+			carryh += note_part(notes, n, pg->next[n], notes[n].n);
+		}
+		if (carryh > 0)
+			carryh += pg->note_gap;
+		noteh = carryh;
 		memset(pending, 0, nnotes + 1);
 		end = vl->n;
 		for (j = i; j < vl->n; j++) {
 			struct pdf_vbox *vb = &vl->v[j];
-			double before = j == i ? 0 : vb->before, nh = 0;
+			double before = j == i ? 0 : vb->before, nh = 0, nmin = 0, gap;
+			int fits;
 
 			if (j > i && vb->newpage) {
 				end = j;
@@ -104,61 +171,131 @@ pdf_paginate(struct pdf_pager *pg, struct pdf_vlist *vl, struct pdf_vlist *notes
 			}
 			for (k = 0; k < vb->nnotes; k++) {
 				int n = vb->notes[k];
+				size_t d;
 
-				if (n >= 0 && (size_t)n < nnotes && !placed[n] && !pending[n])
-					nh += note_height(notes, nnotes, n) + (noteh + nh == 0 ? pg->note_gap : 0);
+				if (n < 0 || (size_t)n >= nnotes || placed[n] || pending[n])
+					continue;
+				for (d = 0; d < k && vb->notes[d] != n; d++)
+					;
+				if (d < k)
+					continue;
+				nh += note_part(notes, n, 0, notes[n].n);
+				nmin += note_part(notes, n, 0, note_min_end(notes, n, 0));
 			}
-			if (j > i && y + before + vb->h + noteh + nh > pg->body_h + 0.01) {
-				end = last_ok != (size_t)-1 ? last_ok + 1 : j;
-				full = 1;
-				break;
+			gap = noteh == 0 && nh > 0 ? pg->note_gap : 0;
+			fits = y + before + vb->h + noteh + nh + gap <= pg->body_h + 0.01;
+			if (!fits && (j > i || carryh > 0)) {
+				/* a note too long to stand whole on a page
+				 * begins here and goes on at the next */
+				if (!pg->naive && !split && nh + gap > pg->body_h / 2 &&
+				    y + before + vb->h + noteh + nmin + gap <= pg->body_h + 0.01) {
+					split = 1;
+					nh = nmin;
+				} else {
+					end = last_ok != (size_t)-1 ? last_ok + 1 : carryh > 0 ? i : j;
+					full = 1;
+					break;
+				}
 			}
 			y += before + vb->h;
-			noteh += nh;
+			noteh += nh + gap;
 			for (k = 0; k < vb->nnotes; k++)
 				if (vb->notes[k] >= 0 && (size_t)vb->notes[k] < nnotes)
 					pending[vb->notes[k]] = 1;
-			if (!vb->nobreak)
+			if (!vb->nobreak || pg->naive)
 				last_ok = j;
+			if (split && last_ok == j) {
+				/* the rest of the page is the note's */
+				end = j + 1;
+				full = 1;
+				break;
+			}
 		}
 		if (!full && !final)
 			break;	/* the rest waits for more boxes */
-		if (end <= i)
+		if (end <= i && pg->ncarry == 0)
 			end = i + 1;
 		/* the layout's own count of widows and orphans */
-		if (end < vl->n && vl->v[end - 1].line && vl->v[end].line &&
+		if (end > i && end < vl->n && vl->v[end - 1].line && vl->v[end].line &&
 		    vl->v[end].line > 1) {
 			pg->breaks++;
 			if (vl->v[end - 1].line == 1 || vl->v[end].line == vl->v[end].plines)
 				pg->widows++;
 		}
+		if (end < vl->n)
+			count_keeps(pg, vl, i, end);
 
 		memset(&page, 0, sizeof(page));
 		page.opener = pg->first;
-		/* footnotes referenced on this page, in order of reference */
-		noteh = 0;
+		/* the notes of this page: those continued, then those first
+		 * referenced here, in order of reference */
+		norder = 0;
 		memset(pending, 0, nnotes + 1);
+		for (k = 0; k < pg->ncarry; k++) {
+			order[norder++] = pg->carry[k];
+			pending[pg->carry[k]] = 1;
+		}
 		for (j = i; j < end; j++)
 			for (k = 0; k < vl->v[j].nnotes; k++) {
 				int n = vl->v[j].notes[k];
 
 				if (n >= 0 && (size_t)n < nnotes && !placed[n] && !pending[n]) {
 					pending[n] = 1;
-					noteh += note_height(notes, nnotes, n);
+					order[norder++] = n;
 				}
 			}
-		/* a page that ends before the text does is filled to its foot
-		 * by widening the spaces above headings, figures and the like
-		 * (each at most to twice its size); otherwise it stays short */
 		nat = 0;
 		flex = 0;
 		for (j = i; j < end; j++) {
 			nat += (j == i ? 0 : vl->v[j].before) + vl->v[j].h;
 			flex += j == i ? 0 : vl->v[j].before;
 		}
-		slack = pg->body_h - nat - (noteh > 0 ? noteh + pg->note_gap : 0);
+		/* how much of each note goes here: at least its least part,
+		 * then as much as fits in order */
+		avail = pg->body_h - nat - pg->note_gap;
+		rest = 0;
+		for (o = 0; o < norder; o++) {
+			int n = order[o];
+
+			rest += note_part(notes, n, pg->next[n], note_min_end(notes, n, pg->next[n]));
+		}
+		used = 0;
+		for (o = 0; o < norder; o++) {
+			int n = order[o];
+			size_t a = pg->next[n];
+			double h = 0;
+
+			rest -= note_part(notes, n, a, note_min_end(notes, n, a));
+			if (pg->naive) {
+				upto[o] = notes[n].n;
+				used += note_part(notes, n, a, notes[n].n);
+				continue;
+			}
+			for (q = a; q < notes[n].n; q++) {
+				double dh = (q > a ? notes[n].v[q].before : 0) + notes[n].v[q].h;
+
+				if (used + h + dh > avail - (rest > 0 ? rest : 0) + 0.01)
+					break;
+				h += dh;
+			}
+			if (q < notes[n].n) {
+				/* cut where a break is allowed if it can be */
+				size_t qb = q;
+
+				while (qb > a && notes[n].v[qb - 1].nobreak)
+					qb--;
+				if (qb > a)
+					q = qb;
+			}
+			upto[o] = q;
+			used += note_part(notes, n, a, q);
+		}
+		/* a page that ends before the text does is filled to its foot
+		 * by widening the spaces above headings, figures and the like
+		 * (each at most to twice its size); otherwise it stays short */
+		slack = pg->body_h - nat - (used > 0 ? used + pg->note_gap : 0);
 		grow = end < vl->n && !vl->v[end].newpage && slack > 0.01 && flex > 0 &&
-		    slack <= flex ? slack / flex : 0;
+		    slack <= flex && !split && pg->ncarry == 0 ? slack / flex : 0;
 		y = 0;
 		for (j = i; j < end; j++) {
 			struct pdf_vbox *vb = &vl->v[j];
@@ -167,32 +304,51 @@ pdf_paginate(struct pdf_pager *pg, struct pdf_vlist *vl, struct pdf_vlist *notes
 			pdf_dl_move(&page.dl, &vb->dl, 0, y);
 			y += vb->h;
 		}
-		if (noteh > 0) {
+		bottom = y;
+		ncarry = 0;
+		if (norder > 0) {
 			struct pdf_op *op;
 
-			ny = pg->body_h - noteh;
+			ny = pg->body_h - used;
 			if (ny < y + pg->note_gap)
-				ny = y + pg->note_gap;	/* an oversized note: run on */
+				ny = y + pg->note_gap;	/* naive: an oversized note runs on */
 			page.note_top = ny;
 			op = pdf_dl_push(&page.dl, OP_RECT);
 			op->x = 0;
 			op->y = ny - pg->note_gap / 2;
 			op->w = 72;
 			op->h = 0.4;
-			for (j = i; j < end; j++)
-				for (k = 0; k < vl->v[j].nnotes; k++) {
-					int n = vl->v[j].notes[k];
+			for (o = 0; o < norder; o++) {
+				int n = order[o];
+				size_t a = pg->next[n];
 
-					if (n < 0 || (size_t)n >= nnotes || placed[n])
-						continue;
-					placed[n] = 1;
-					for (q = 0; q < notes[n].n; q++) {
-						ny += q ? notes[n].v[q].before : 0;
-						pdf_dl_move(&page.dl, &notes[n].v[q].dl, 0, ny);
-						ny += notes[n].v[q].h;
-					}
+				placed[n] = 1;
+				if (o < pg->ncarry && upto[o] == a)
+					pg->notes_gaps += a > 0;	/* a continued note skips this page */
+				if (a == 0 && upto[o] > 0)
+					pg->notes_placed++;
+				if (a == 0 && upto[o] == 0 && o >= pg->ncarry)
+					pg->notes_late++;	/* it begins on a later page */
+				if (a == 0 && upto[o] > 0 && upto[o] < notes[n].n)
+					pg->notes_split++;
+				for (q = a; q < upto[o]; q++) {
+					ny += q > a ? notes[n].v[q].before : 0;
+					pdf_dl_move(&page.dl, &notes[n].v[q].dl, 0, ny);
+					ny += notes[n].v[q].h;
 				}
+				pg->next[n] = upto[o];
+				if (upto[o] < notes[n].n)
+					order[ncarry++] = n;	/* o >= ncarry: safe in place */
+			}
+			if (ny > bottom)
+				bottom = ny;
 		}
+		memcpy(pg->carry, order, ncarry * sizeof(*order));
+		pg->ncarry = ncarry;
+		if (bottom > pg->body_h + 0.01)
+			pg->overflows++;
+		if (bottom > pg->max_bottom)
+			pg->max_bottom = bottom;
 		if (pg->emit(pg, &page, pg->arg) != 0) {
 			pdf_dl_free(&page.dl);
 			goto out;
@@ -212,5 +368,7 @@ out:
 	memmove(vl->v, vl->v + i, (vl->n - i) * sizeof(*vl->v));
 	vl->n -= i;
 	free(pending);
+	free(order);
+	free(upto);
 	return ret;
 }
