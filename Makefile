@@ -105,7 +105,9 @@ bench: mkbook
 
 # Tools the benchmarks compare against (not needed to build or test).
 bench-deps:
-	apt-get install -y --no-install-recommends pandoc weasyprint hyperfine
+	apt-get install -y --no-install-recommends pandoc weasyprint hyperfine \
+	    texlive-latex-base texlive-latex-recommended texlive-fonts-recommended \
+	    texlive-lang-german texlive-lang-french
 
 install: mkbook
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR) $(DESTDIR)$(DATADIR)
