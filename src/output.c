@@ -48,30 +48,61 @@ unwatch(void)
 	pending[0] = '\0';
 }
 
+/* Return 1 when PATH is, or leads to, something that must be written in
+ * place and never renamed over: standard output, anything that is not a
+ * regular file, or anything in /dev or /proc (such as /dev/stdout, a link
+ * to /proc/self/fd/1, which is a link to whatever the shell opened). */
+static int
+write_in_place(const char *path, const char *real)
+{
+	struct stat st;
+
+	if (strcmp(path, "-") == 0 || str_startswith(path, "/dev/") || str_startswith(path, "/proc/"))
+		return 1;
+	if (real && (str_startswith(real, "/dev/") || str_startswith(real, "/proc/")))
+		return 1;
+	return stat(path, &st) == 0 && !S_ISREG(st.st_mode);
+}
+
 int
 output_begin(struct output *out, const char *target)
 {
 	struct stat st;
 	mode_t mask;
-	char *dir;
+	char *dir, *real = NULL;
 	int fd;
 
 	memset(out, 0, sizeof(*out));
-	out->target = xstrdup(target);
-	if (strcmp(target, "-") == 0 || (stat(target, &st) == 0 && !S_ISREG(st.st_mode))) {
+	/* A symbolic link is followed, so the book replaces the file it
+	 * points to and the link itself stays. */
+	if (lstat(target, &st) == 0 && S_ISLNK(st.st_mode)) {
+		char link[4096];
+		ssize_t n;
+
+		if ((real = realpath(target, NULL)) == NULL &&
+		    (n = readlink(target, link, sizeof(link) - 1)) > 0) {
+			/* A link to a book not written yet: write it there. */
+			char *dir = path_dir(target);
+
+			link[n] = '\0';
+			real = link[0] == '/' ? xstrdup(link) : path_join(dir, link);
+			free(dir);
+		}
+	}
+	if (stat(target, &st) == 0 && S_ISDIR(st.st_mode)) {
+		free(real);
+		return err_set(target, 0, "is a directory");
+	}
+	if (write_in_place(target, real)) {
 		const char *tmpdir = getenv("TMPDIR");
 
-		if (strcmp(target, "-") != 0 && S_ISDIR(st.st_mode)) {
-			free(out->target);
-			out->target = NULL;
-			return err_set(target, 0, "is a directory");
-		}
-		/* Standard output, a device or a FIFO: write beside nothing,
-		 * copy in at the end, never replace the target itself. */
+		out->target = xstrdup(target);
 		out->inplace = 1;
 		out->tmp = xprintf("%s/mkbook.XXXXXX", tmpdir && *tmpdir ? tmpdir : "/tmp");
+		free(real);
 	} else {
-		dir = path_dir(target);
+		out->target = real ? real : xstrdup(target);
+		dir = path_dir(out->target);
 		if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
 			err_set(target, 0, "output directory %s does not exist", dir);
 			free(dir);
@@ -79,7 +110,7 @@ output_begin(struct output *out, const char *target)
 			out->target = NULL;
 			return -1;
 		}
-		out->tmp = xprintf("%s/.%s.XXXXXX", dir, path_base(target));
+		out->tmp = xprintf("%s/.%s.XXXXXX", dir, path_base(out->target));
 		free(dir);
 	}
 	if ((fd = mkstemp(out->tmp)) < 0) {

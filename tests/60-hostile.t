@@ -93,6 +93,28 @@ ok "/dev/full is still a character device" test -c /dev/full
 is "$?" 0 "-o - writes the EPUB to standard output"
 is "$(head -c 38 "$TMP/stdout.epub" | tail -c 8)" "mimetype" "and it is a zip with mimetype first"
 
+# A FIFO and /dev/stdout are written in place, never replaced.
+mkfifo "$TMP/fifo"
+cat "$TMP/fifo" > "$TMP/fifo.epub" &
+cpid=$!
+"$MKBOOK" -q --epub -o "$TMP/fifo" content 2>"$TMP/err"
+is "$?" 0 "a FIFO as output is written through"
+wait $cpid
+ok "the FIFO is still a FIFO" test -p "$TMP/fifo"
+is "$(head -c 38 "$TMP/fifo.epub" | tail -c 8)" "mimetype" "and the book came through it"
+"$MKBOOK" -q --pdf -o /dev/stdout content >"$TMP/devstdout.pdf" 2>"$TMP/err"
+is "$?" 0 "-o /dev/stdout writes the PDF there"
+is "$(head -c 5 "$TMP/devstdout.pdf")" "%PDF-" "and it is a PDF"
+ok "a PDF that qpdf accepts" qpdf --check "$TMP/devstdout.pdf"
+ok "/dev/stdout is still a link" test -L /dev/stdout
+
+# A symbolic link as output: the book replaces what it points to; the link stays.
+ln -s "$TMP/real.epub" "$TMP/link.epub"
+"$MKBOOK" -q --epub -o "$TMP/link.epub" content
+is "$?" 0 "a link to a book not yet written is written through"
+ok "the link is still a link" test -L "$TMP/link.epub"
+ok "and the book is where it points" test -s "$TMP/real.epub"
+
 # An existing book survives a failed run, byte for byte.
 "$MKBOOK" -q --epub -o "$TMP/keep.epub" content
 cp "$TMP/keep.epub" "$TMP/keep.orig"
