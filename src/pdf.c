@@ -513,6 +513,7 @@ static void
 set_table(struct pdf *P, struct pdf_vlist *vl, const struct block *t, struct frame fr)
 {
 	double size = P->size * 0.86, lead = P->lead * 0.86, gap = size, *nat, *cw, sum = 0;
+	struct pdf_vlist *cells;
 	size_t ncol = 0, r, c;
 	struct pdf_vbox *vb;
 	struct pdf_op *op;
@@ -543,7 +544,11 @@ set_table(struct pdf *P, struct pdf_vlist *vl, const struct block *t, struct fra
 	for (c = 0; c < ncol; c++) {
 		double avail = fr.w - gap * (ncol - 1);
 
-		cw[c] = sum <= fr.w ? nat[c] : (avail / ncol + (nat[c] - avail / ncol) * 0.5);
+		/* a cell's paragraph counts for at most a line of the width,
+		 * lest one long cell crush its neighbours */
+		double nc = nat[c] < avail ? nat[c] : avail;
+
+		cw[c] = sum <= fr.w ? nat[c] : (avail / ncol + (nc - avail / ncol) * 0.5);
 		if (cw[c] < size * 2)
 			cw[c] = size * 2;
 	}
@@ -566,56 +571,92 @@ set_table(struct pdf *P, struct pdf_vlist *vl, const struct block *t, struct fra
 	op->w = fr.w;
 	op->h = 0.6;
 	memcpy(op->rgb, P->th->text_color, sizeof(op->rgb));
+	cells = xcalloc(ncol, sizeof(*cells));
 	for (r = 0; r < t->nkids; r++) {
 		const struct block *row = &t->kids[r];
-		struct pdf_vlist cells = {0};
-		double x = fr.x, h = 0;
-		size_t k;
+		double x = fr.x, h = 0, slice = lead * 4, top;
+		size_t k, s, nslice;
 
-		vb = pdf_vlist_push(vl);
-		pdf_dl_tag(&vb->dl, 1, "TR", NULL);
+		/* each cell set on its own, its lines' tops from the row's */
 		for (c = 0; c < row->nkids; c++) {
 			const struct block *cell = &row->kids[c];
 			int head = cell->header || row->header;
 			struct pdf_parfmt fmt = {.width = cw[c], .hyphenate = 1,
 			    .align = cell->align == ALIGN_RIGHT ? PA_RIGHT :
 			    cell->align == ALIGN_CENTER ? PA_CENTER : PA_LEFT};
-			struct setopts so = {.x = x, .lead = lead, .size = size,
-			    .tag = head ? "TH" : "TD"};
+			struct setopts so = {.x = x, .lead = lead, .size = size};
 			double y = 0;
 
-			set_inlines(P, &cells, cell->inl, cell->ninl,
+			set_inlines(P, &cells[c], cell->inl, cell->ninl,
 			    style(P, FONT_BODY, head ? STYLE_BOLD : STYLE_REGULAR, size, NULL), &fmt, &so);
-			for (k = 0; k < cells.n; k++) {
-				pdf_dl_move(&vb->dl, &cells.v[k].dl, 0, y);
-				y += cells.v[k].h;
-				/* notes referenced in a cell go with the row */
-				if (cells.v[k].nnotes) {
-					vb->notes = xrealloc(vb->notes, (vb->nnotes + cells.v[k].nnotes) *
-					    sizeof(*vb->notes));
-					memcpy(vb->notes + vb->nnotes, cells.v[k].notes,
-					    cells.v[k].nnotes * sizeof(*vb->notes));
-					vb->nnotes += cells.v[k].nnotes;
-				}
+			for (k = 0; k < cells[c].n; k++) {
+				cells[c].v[k].before = y;	/* now: the line's top */
+				y += cells[c].v[k].h;
 			}
 			if (y > h)
 				h = y;
-			pdf_vlist_free(&cells);
 			x += cw[c] + gap;
 		}
-		pdf_dl_tag(&vb->dl, 0, "TR", NULL);
-		vb->kind = PDF_VB_ROW;
-		vb->h = h + lead * 0.25;
-		vb->nobreak = row->header;
-		if (row->header) {
-			op = pdf_dl_push(&vb->dl, OP_RECT);
-			op->x = fr.x;
-			op->y = vb->h - lead * 0.12;
-			op->w = fr.w;
-			op->h = 0.4;
-			memcpy(op->rgb, P->th->text_color, sizeof(op->rgb));
+		/* a row taller than half a page is cut into slices between
+		 * its lines, each a row of its own, so that no row runs off
+		 * the page */
+		nslice = h > P->H * 0.5 ? (size_t)(h / slice) + 1 : 1;
+		for (s = 0, top = 0; s < nslice; s++) {
+			double sh = 0, s0 = nslice == 1 ? 0 : s * slice, s1 = nslice == 1 ? h + 1 : (s + 1) * slice;
+
+			vb = pdf_vlist_push(vl);
+			vb->kind = PDF_VB_ROW;
+			pdf_dl_tag(&vb->dl, 1, "TR", NULL);
+			for (c = 0; c < row->nkids; c++) {
+				int head = row->kids[c].header || row->header, any = 0;
+
+				for (k = 0; k < cells[c].n; k++) {
+					struct pdf_vbox *cb = &cells[c].v[k];
+
+					if (cb->before < s0 - 0.01 || cb->before >= s1 - 0.01)
+						continue;
+					if (!any++)
+						pdf_dl_tag(&vb->dl, 1, head ? "TH" : "TD", NULL);
+					pdf_dl_move(&vb->dl, &cb->dl, 0, cb->before - top);
+					if (cb->before - top + cb->h > sh)
+						sh = cb->before - top + cb->h;
+					/* notes referenced in a cell go with the row */
+					if (cb->nnotes) {
+						vb->notes = xrealloc(vb->notes, (vb->nnotes + cb->nnotes) *
+						    sizeof(*vb->notes));
+						memcpy(vb->notes + vb->nnotes, cb->notes,
+						    cb->nnotes * sizeof(*vb->notes));
+						vb->nnotes += cb->nnotes;
+					}
+				}
+				if (any || s == 0) {
+					if (!any)
+						pdf_dl_tag(&vb->dl, 1, head ? "TH" : "TD", NULL);
+					pdf_dl_tag(&vb->dl, 0, head ? "TH" : "TD", NULL);
+				}
+			}
+			pdf_dl_tag(&vb->dl, 0, "TR", NULL);
+			if (nslice > 1) {
+				vb->h = sh;
+				top += sh;
+				if (s + 1 < nslice)
+					continue;
+			}
+			vb->h = (nslice > 1 ? sh : h) + lead * 0.25;
+			vb->nobreak = row->header;
+			if (row->header) {
+				op = pdf_dl_push(&vb->dl, OP_RECT);
+				op->x = fr.x;
+				op->y = vb->h - lead * 0.12;
+				op->w = fr.w;
+				op->h = 0.4;
+				memcpy(op->rgb, P->th->text_color, sizeof(op->rgb));
+			}
 		}
+		for (c = 0; c < ncol; c++)
+			pdf_vlist_free(&cells[c]);
 	}
+	free(cells);
 	vb = pdf_vlist_push(vl);
 	vb->h = P->lead * 0.5;
 	op = pdf_dl_push(&vb->dl, OP_RECT);

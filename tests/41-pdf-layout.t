@@ -1,7 +1,9 @@
 #!/bin/sh
 # The PDF's layout, from the typesetter's own figures (MKBOOK_LAYOUT_STATS)
 # and from the text's positions: no widow and no orphan in the sample book
-# and the corpus books; a book's measure (60-75 characters a line); no
+# and the corpus books, no heading left without two lines after it, no
+# figure parted from its caption, every footnote begun on its reference's
+# page, nothing below the text block (tests/43-pages.t has the stress books); a book's measure (60-75 characters a line); no
 # justified line past the measure (../shared/tools/pdf-typo-stats.py, whose
 # other figures are printed for the record).
 . tests/lib.sh
@@ -22,6 +24,13 @@ import json, sys
 s = json.load(open(sys.argv[1]))
 print(s)
 sys.exit(0 if s["widows_orphans"] == 0 and s["pages"] > 0 else 1)
+PY
+	ok "$_name: headings kept with what follows, figures with captions, notes on their pages, nothing below the text block" python3 - "$TMP/stats.json" <<'PY'
+import json, sys
+s = json.load(open(sys.argv[1]))
+sys.exit(0 if s["headings_stranded"] == 0 and s["figures_split"] == 0 and s["overflows"] == 0
+         and s["max_bottom"] <= s["body_h"] + 0.01 and s["notes_placed"] == s["notes"]
+         and s["notes_late"] == 0 and s["notes_gaps"] == 0 else 1)
 PY
 }
 

@@ -11,8 +11,8 @@
 need python3
 
 # The stress articles: generated PNGs, figures at awkward places, a
-# 120-line footnote, a paragraph with 40 notes, a 150-row table, a
-# 200-line code block.
+# 120-line footnote, a paragraph with 40 notes, a 150-row table, a table
+# with a row taller than a page, a 200-line code block.
 mkdir -p "$TMP/fig/images" "$TMP/notes" "$TMP/blocks"
 python3 - "$TMP" <<'PY' || exit 1
 import os, random, struct, sys, zlib
@@ -88,6 +88,13 @@ out.append(para(150) + "\n")
 out.append("| Row | Name | Value | Remark |\n|---:|---|---:|---|")
 for r in range(150):
     out.append("| %d | %s | %d | %s |" % (r + 1, words(2), rnd.randrange(100000), words(3 + r % 9)))
+out.append("")
+out.append(para(90) + "\n")
+# a table whose one row is taller than a page
+out.append("| Term | Gloss |\n|---|---|")
+out.append("| short | " + para(30) + " |")
+out.append("| long | " + " ".join(para(20) for _ in range(60)) + " |")
+out.append("| after | " + para(30) + " |")
 out.append("")
 out.append(para(90) + "\n")
 out.append("```")
