@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <getopt.h>
 #include <locale.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -106,21 +107,34 @@ find_datadir(void)
 }
 
 /* A file name from the title: lower-case ASCII letters and digits joined by
- * hyphens; "book" when nothing is left. Fresh string. */
+ * hyphens, accented Latin letters taken as their base letter ("Māori" →
+ * "maori"); "book" when nothing is left. Fresh string. */
 static char *
 slug(const char *title)
 {
+	/* U+00C0..U+017F to their base letters; '-' where there is none. */
+	static const char latin[] =
+	    "aaaaaaaceeeeiiiidnooooo-ouuuuytsaaaaaaaceeeeiiiidnooooo-ouuuuytyaaaaaaccccccccddddeeeeeeeeeegggggggghhhhiiiiiiiiiiiijjkkkllllllllllnnnnnn---oooooooorrrrrrssssssssttttttuuuuuuuuuuuuwwyyyzzzzzzs";
 	struct buf b = {0};
-	const unsigned char *p;
+	const char *p = title ? title : "";
 
-	for (p = (const unsigned char *)(title ? title : ""); *p && b.len < 60; p++) {
-		if ((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9'))
-			buf_putc(&b, *p);
-		else if (*p >= 'A' && *p <= 'Z')
-			buf_putc(&b, *p - 'A' + 'a');
+	while (*p && b.len < 60) {
+		uint32_t c = utf8_next(&p);
+
+		if (c >= 0xc0 && c <= 0x17f)
+			c = (unsigned char)latin[c - 0xc0];
+		if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
+			buf_putc(&b, (int)c);
+		else if (c >= 'A' && c <= 'Z')
+			buf_putc(&b, (int)(c - 'A' + 'a'));
+		else if (c == '\'' || c == 0x2019)
+			continue;	/* "Beijing's" → "beijings" */
 		else if (b.len && b.data[b.len - 1] != '-')
 			buf_putc(&b, '-');
 	}
+	if (*p && b.len >= 60 && memchr(b.data, '-', b.len))
+		while (b.data[b.len - 1] != '-')	/* cut at a word, not in one */
+			b.data[--b.len] = '\0';
 	while (b.len && b.data[b.len - 1] == '-')
 		b.data[--b.len] = '\0';
 	if (b.len == 0)

@@ -47,6 +47,10 @@ $MKBOOK -q --epub -o "$TMP/nodir/x.epub" content/01-xinjiang.txt 2>"$TMP/err"
 is "$?" 1 "an output path in a missing directory exits 1"
 like "$(cat "$TMP/err")" "nodir/x.epub: output directory .* does not exist" "and names it"
 
+printf -- '---\ntitle: "Māori tribes: the Ōtākou Whalers’ Guide to Ærø and ß, told over many more words"\n---\n\nBody.\n' >"$TMP/t.md"
+"$MKBOOK" -q -o "$TMP/named" "$TMP/t.md"
+is "$(ls "$TMP/named" | tr '\n' ' ')" "maori-tribes-the-otakou-whalers-guide-to-aro-and-s-told.epub maori-tribes-the-otakou-whalers-guide-to-aro-and-s-told.pdf " \
+	"both books are named from the title, accents to base letters, cut at a word"
 mkdir -p "$TMP/a/b"; cp content/01-xinjiang.txt "$TMP/a/x.txt"
 (cd "$TMP/a/b" && "$MKBOOK" --dump-model ../x.txt >/dev/null 2>&1)
 is "$?" 0 "an input named with ../ is read"
