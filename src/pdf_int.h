@@ -127,7 +127,8 @@ struct pdf_line {
 	size_t		 i0, i1;	/* breaker items [i0, i1) */
 	double		 ratio;		/* adjustment ratio */
 	double		 natural;	/* natural width, hyphen included */
-	int		 hyphen;	/* ends with an inserted hyphen */
+	int		 hyphen;	/* ends at a hyphen, inserted (drawn at the
+					 * break) or explicit: no page break after it */
 };
 
 struct pdf_para {
@@ -220,6 +221,16 @@ struct pdf_vbox {
 	int		 line;		/* 1-based line of a paragraph, 0 for other boxes */
 	int		 plines;	/* lines in that paragraph */
 	int		 kind;		/* PDF_VB_… (for keeps and the layout's figures) */
+	struct pdf_thead *thead;	/* a table's header rows, repeated above
+					 * this row at a page's top (a reference) */
+};
+
+/* A table's header rows, shared by its body rows: drawn again, untagged,
+ * at the top of each page the table continues on. */
+struct pdf_thead {
+	int		 refs;
+	double		 h;
+	struct pdf_dl	 dl;
 };
 
 /* What a vertical box holds, where pagination cares. */
@@ -234,6 +245,10 @@ struct pdf_vlist {
 struct pdf_vbox *pdf_vlist_push(struct pdf_vlist *vl);
 /* Free VL's boxes and what they own. */
 void pdf_vlist_free(struct pdf_vlist *vl);
+/* Append copies of DL's drawing ops (not its tags) to TO, shifted by DY. */
+void pdf_dl_copy_untagged(struct pdf_dl *to, const struct pdf_dl *dl, double dy);
+/* Drop a reference to TH; free it with the last. */
+void pdf_thead_unref(struct pdf_thead *th);
 
 struct pdf_drawer;
 
@@ -272,6 +287,7 @@ struct pdf_pager {
 	int		 notes_gaps;	/* continued notes skipping a page */
 	int		 heads_stranded; /* headings without two lines after them */
 	int		 figs_split;	/* figures parted from their captions */
+	int		 theads;	/* table headers drawn again on a new page */
 };
 
 /* Start an article's pages: NNOTES footnotes, none placed yet;

@@ -493,8 +493,7 @@ pdf_para_set(struct pdf_fonts *f, struct pdf_shaped *sp, const struct pdf_parfmt
 		ln->i1 = e;
 		ln->c0 = b.ipos[s];
 		ln->c1 = e < b.n ? b.ipos[e] : sp->nchars;
-		ln->hyphen = e < b.n && b.items[e].kind == LB_PENALTY && b.items[e].flagged &&
-		    b.items[e].width > 0;
+		ln->hyphen = e < b.n && b.items[e].kind == LB_PENALTY && b.items[e].flagged;
 		ln->natural = nat;
 		ln->ratio = 0;
 		if (fmt->align == PA_JUSTIFY) {
@@ -622,8 +621,12 @@ pdf_para_draw_line(struct pdf_fonts *f, struct pdf_shaped *sp, const struct pdf_
 	double *adj = NULL, total = 0, cur, indent = l == 0 ? fmt->indent : 0;
 	double rb = ln->ratio > 1 ? 1 : ln->ratio, rg = ln->ratio;	/* boxes, glue */
 	int c, s, maxlev = 0, minodd = 99, lev;
+	/* a hyphen to draw: the break's penalty has its width (an explicit
+	 * hyphen is in the text already) */
+	int hy = ln->hyphen && ln->i1 < p->nitems && p->items[ln->i1].kind == LB_PENALTY &&
+	    p->items[ln->i1].width > 0;
 
-	if (ln->c1 <= ln->c0 && !ln->hyphen)
+	if (ln->c1 <= ln->c0 && !hy)
 		return;
 	/* the glyphs widen or narrow by EXPAND at most (a ratio within +-1);
 	 * the glue takes what a looser line needs beyond that */
@@ -694,7 +697,7 @@ pdf_para_draw_line(struct pdf_fonts *f, struct pdf_shaped *sp, const struct pdf_
 		sg->level = sp->runs[r].item->analysis.level;
 		sg->span = span;
 	}
-	if (ln->hyphen && nseg > 0) {
+	if (hy && nseg > 0) {
 		const struct seg *last = &segs[nseg - 1];
 		const PangoGlyphString *hg = pdf_fonts_hyphen(f, &last->op.gi.item->analysis);
 		struct seg *sg;
