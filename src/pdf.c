@@ -514,6 +514,8 @@ set_table(struct pdf *P, struct pdf_vlist *vl, const struct block *t, struct fra
 {
 	double size = P->size * 0.86, lead = P->lead * 0.86, gap = size, *nat, *cw, sum = 0;
 	struct pdf_vlist *cells;
+	struct pdf_thead *thead = NULL;
+	int seen_body = 0;
 	size_t ncol = 0, r, c;
 	struct pdf_vbox *vb;
 	struct pdf_op *op;
@@ -651,12 +653,29 @@ set_table(struct pdf *P, struct pdf_vlist *vl, const struct block *t, struct fra
 				op->w = fr.w;
 				op->h = 0.4;
 				memcpy(op->rgb, P->th->text_color, sizeof(op->rgb));
+				/* kept to be drawn again where the table goes
+				 * on to a new page */
+				if (nslice == 1 && !seen_body) {
+					if (thead == NULL) {
+						thead = xcalloc(1, sizeof(*thead));
+						thead->refs = 1;
+					}
+					pdf_dl_copy_untagged(&thead->dl, &vb->dl, thead->h);
+					thead->h += vb->h;
+				}
+			} else {
+				seen_body = 1;
+				if (thead) {
+					vb->thead = thead;
+					thead->refs++;
+				}
 			}
 		}
 		for (c = 0; c < ncol; c++)
 			pdf_vlist_free(&cells[c]);
 	}
 	free(cells);
+	pdf_thead_unref(thead);
 	vb = pdf_vlist_push(vl);
 	vb->h = P->lead * 0.5;
 	op = pdf_dl_push(&vb->dl, OP_RECT);
@@ -1491,8 +1510,12 @@ contents(struct pdf *P)
 }
 
 /* Write the layout's own figures as JSON to PATH (MKBOOK_LAYOUT_STATS, for
- * the tests): pages, page breaks inside paragraphs, and how many of them
- * left a widow or an orphan. Return 0 or -1 with the error set. */
+ * the tests): pages, page breaks inside paragraphs and how many of them
+ * left a widow or an orphan, the lowest point reached on any page and the
+ * pages with anything below the text block, headings left without two
+ * lines after them, figures parted from their captions, footnotes begun,
+ * begun late, continued, and continued past a page, table headers drawn
+ * again. Return 0 or -1 with the error set. */
 static int
 write_stats(struct pdf *P, const char *path)
 {
@@ -1504,12 +1527,12 @@ write_stats(struct pdf *P, const char *path)
 	    " \"body_h\": %.2f, \"max_bottom\": %.2f, \"overflows\": %d,"
 	    " \"headings_stranded\": %d, \"figures_split\": %d,"
 	    " \"notes\": %zu, \"notes_placed\": %d, \"notes_late\": %d, \"notes_split\": %d,"
-	    " \"notes_gaps\": %d}\n",
+	    " \"notes_gaps\": %d, \"table_heads_repeated\": %d}\n",
 	    P->dr.page, P->pg.pages, P->pg.breaks, P->pg.widows,
 	    P->pg.body_h, P->pg.max_bottom, P->pg.overflows,
 	    P->pg.heads_stranded, P->pg.figs_split,
 	    P->notes_total, P->pg.notes_placed, P->pg.notes_late, P->pg.notes_split,
-	    P->pg.notes_gaps);
+	    P->pg.notes_gaps, P->pg.theads);
 	if (fclose(f) != 0)
 		return err_set(path, 0, "cannot write layout statistics");
 	return 0;

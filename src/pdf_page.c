@@ -32,6 +32,39 @@ pdf_vlist_push(struct pdf_vlist *vl)
 }
 
 void
+pdf_dl_copy_untagged(struct pdf_dl *to, const struct pdf_dl *dl, double dy)
+{
+	size_t i;
+
+	for (i = 0; i < dl->n; i++) {
+		const struct pdf_op *from = &dl->ops[i];
+		struct pdf_op *op;
+
+		if (from->kind == OP_TAG_BEGIN || from->kind == OP_TAG_END || from->kind == OP_OUTLINE)
+			continue;
+		op = pdf_dl_push(to, from->kind);
+		*op = *from;
+		op->y += dy;
+		op->text = from->text ? xstrdup(from->text) : NULL;
+		if (from->gi.item)
+			op->gi.item = pango_item_copy(from->gi.item);
+		if (from->gi.glyphs)
+			op->gi.glyphs = pango_glyph_string_copy(from->gi.glyphs);
+		if (op->par)
+			op->par->refs++;
+	}
+}
+
+void
+pdf_thead_unref(struct pdf_thead *th)
+{
+	if (th && --th->refs == 0) {
+		pdf_dl_free(&th->dl);
+		free(th);
+	}
+}
+
+void
 pdf_vlist_free(struct pdf_vlist *vl)
 {
 	size_t i;
@@ -39,6 +72,7 @@ pdf_vlist_free(struct pdf_vlist *vl)
 	for (i = 0; i < vl->n; i++) {
 		pdf_dl_free(&vl->v[i].dl);
 		free(vl->v[i].notes);
+		pdf_thead_unref(vl->v[i].thead);
 	}
 	free(vl->v);
 	memset(vl, 0, sizeof(*vl));
@@ -144,6 +178,7 @@ pdf_paginate(struct pdf_pager *pg, struct pdf_vlist *vl, struct pdf_vlist *notes
 		double y = 0, noteh, carryh = 0, ny, nat, flex, slack, grow, avail, used, rest, bottom;
 		size_t last_ok = (size_t)-1;
 		int full = 0, split = 0;
+		struct pdf_thead *th;
 
 		if (i >= vl->n && (pg->ncarry == 0 || !final))
 			break;
@@ -157,6 +192,9 @@ pdf_paginate(struct pdf_pager *pg, struct pdf_vlist *vl, struct pdf_vlist *notes
 		if (carryh > 0)
 			carryh += pg->note_gap;
 		noteh = carryh;
+		/* a table going on from the last page shows its header again */
+		th = i < vl->n && !pg->naive ? vl->v[i].thead : NULL;
+		y = th ? th->h : 0;
 		memset(pending, 0, nnotes + 1);
 		end = vl->n;
 		for (j = i; j < vl->n; j++) {
@@ -244,7 +282,7 @@ pdf_paginate(struct pdf_pager *pg, struct pdf_vlist *vl, struct pdf_vlist *notes
 					order[norder++] = n;
 				}
 			}
-		nat = 0;
+		nat = th && end > i ? th->h : 0;
 		flex = 0;
 		for (j = i; j < end; j++) {
 			nat += (j == i ? 0 : vl->v[j].before) + vl->v[j].h;
@@ -297,6 +335,11 @@ pdf_paginate(struct pdf_pager *pg, struct pdf_vlist *vl, struct pdf_vlist *notes
 		grow = end < vl->n && !vl->v[end].newpage && slack > 0.01 && flex > 0 &&
 		    slack <= flex && !split && pg->ncarry == 0 ? slack / flex : 0;
 		y = 0;
+		if (th && end > i) {
+			pdf_dl_copy_untagged(&page.dl, &th->dl, 0);
+			y = th->h;
+			pg->theads++;
+		}
 		for (j = i; j < end; j++) {
 			struct pdf_vbox *vb = &vl->v[j];
 
@@ -364,6 +407,7 @@ out:
 	for (j = 0; j < i; j++) {
 		pdf_dl_free(&vl->v[j].dl);
 		free(vl->v[j].notes);
+		pdf_thead_unref(vl->v[j].thead);
 	}
 	memmove(vl->v, vl->v + i, (vl->n - i) * sizeof(*vl->v));
 	vl->n -= i;

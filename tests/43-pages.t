@@ -8,7 +8,7 @@
 # MKBOOK_LAYOUT_NAIVE=1 (keeps ignored, notes never split), where it must
 # find the faults, so the checks are known to be able to fail.
 . tests/lib.sh
-need python3
+need python3 pdftotext
 
 # The stress articles: generated PNGs, figures at awkward places, a
 # 120-line footnote, a paragraph with 40 notes, a 150-row table, a table
@@ -168,6 +168,10 @@ ok "tables and code: builds" build blocks -- "$TMP/blocks"
 ok "tables and code: nothing below the text block" check blocks "$fits"
 ok "tables and code: no widow, orphan or stranded heading" check blocks "$clean"
 ok "tables and code: they run over several pages" check blocks 's["body_pages"] >= 6'
+ok "tables and code: the long table's header row is drawn again on the pages it goes on to" \
+    check blocks 's["table_heads_repeated"] >= 2'
+n=$(pdftotext "$TMP/blocks.pdf" - 2>/dev/null | grep -c 'Remark')
+ok "tables and code: the header row's text is on $n pages (3 at least)" test "$n" -ge 3
 
 # a book of all of it, with the sample book's articles
 ok "together with the sample: builds" build all -- content "$TMP/fig" "$TMP/notes" "$TMP/blocks"
