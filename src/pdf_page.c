@@ -328,6 +328,12 @@ pdf_paginate(struct pdf_pager *pg, struct pdf_vlist *vl, struct pdf_vlist *notes
 			upto[o] = q;
 			used += note_part(notes, n, a, q);
 		}
+		if (end <= i && norder > 0 && upto[0] == pg->next[order[0]]) {
+			/* a page of notes that takes none: never so, but were a
+			 * note's line taller than the page, it goes anyway */
+			upto[0]++;
+			used += note_part(notes, order[0], upto[0] - 1, upto[0]);
+		}
 		/* a page that ends before the text does is filled to its foot
 		 * by widening the spaces above headings, figures and the like
 		 * (each at most to twice its size); otherwise it stays short */
