@@ -66,6 +66,8 @@ like "$(cat "$TMP/err")" "outside the content directory" "symlink: refused as ou
 run 1 "body image outside" --dump-model "$H/escape-body"
 run 0 "a good image" --dump-model "$H/good-image"
 run 0 "dangling footnote reference" -q --epub -o "$TMP/dangling.epub" "$H/dangling-footnote.md"
+run 0 "an empty footnote (fuzz regression), EPUB" -q --epub -o "$TMP/emptynote.epub" "$H/empty-footnote.md"
+run 0 "an empty footnote, PDF" -q --pdf -o "$TMP/emptynote.pdf" "$H/empty-footnote.md"
 
 # Raw HTML never becomes markup.
 run 0 "raw HTML, EPUB" -q --epub -o "$TMP/html.epub" "$H/html.md"
@@ -78,6 +80,7 @@ if [ -f "$TMP/html.epub" ]; then
 	if command -v java >/dev/null 2>&1 && [ -f /usr/share/java/epubcheck.jar ]; then
 		ok "raw HTML: epubcheck passes" epubcheck -q "$TMP/html.epub"
 		ok "dangling footnote: epubcheck passes" epubcheck -q "$TMP/dangling.epub"
+		ok "empty footnote: epubcheck passes" epubcheck -q "$TMP/emptynote.epub"
 	fi
 fi
 run 0 "raw HTML, PDF" -q --pdf -o "$TMP/html.pdf" "$H/html.md"

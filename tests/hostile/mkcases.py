@@ -82,4 +82,6 @@ and [data](data:text/html;base64,PHNjcmlwdD4=) and <iframe src="http://x"></ifra
 <div onclick="alert(5)">a div</div>
 """)
 w("dangling-footnote.md", "---\ntitle: Dangling footnote\n---\n\nA reference[^nope] to nothing.\n")
+# Found by fuzz_xhtml: a footnote with no content (UBSan: null + 0).
+w("empty-footnote.md", "---\ntitle: Empty note\n---\n\nText[^a] here.\n\n[^a]:\n")
 w("crlf-bom.txt", "\ufeff" + HEAD.replace("\n", "\r\n") + "Body.\r\n")
