@@ -7,24 +7,8 @@
 # pandoc. On a shared machine compare the CPU time and the ratio.
 set -eu
 cd "$(dirname "$0")/.."
-N=${N:-1000}
-SHARED=${SHARED:-../shared}
 OUT=bench/out/epub
-GEN=$SHARED/bench/gen-corpus.py
-export SOURCE_DATE_EPOCH=1700000000 LC_ALL=C.UTF-8
-
-if [ ! -f "$GEN" ]; then
-	echo "bench/epub.sh: $GEN is absent; skipped"
-	exit 0
-fi
-mkdir -p "$OUT"
-if [ ! -f "$OUT/md/$(printf '%04d' "$N").md" ]; then
-	rm -rf "$OUT/md"
-	python3 "$GEN" "$N" "$OUT/md" --format md >/dev/null
-fi
-words=$(cat "$OUT"/md/*.md | wc -w)
-
-median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+. bench/lib.sh
 
 : >"$OUT/times"
 for i in 1 2 3 4 5; do
