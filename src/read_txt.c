@@ -1030,9 +1030,49 @@ split_header(struct tblock **bp, size_t n)
 	return n;
 }
 
+/* Return 1 when S has the shape of a date line but names no real day:
+ * "32 March 2024", "2024-02-30". The day is put back as 1 and the line
+ * parsed again; a line that parses then was a date with an impossible day. */
+static int
+impossible_date(const char *s)
+{
+	struct buf t = {0};
+	const char *p = s;
+	char iso[11];
+	int done = 0, r;
+
+	if (strlen(s) > 40)
+		return 0;
+	if (strlen(s) == 10 && s[4] == '-' && s[7] == '-') {
+		/* ISO: the day is the last number. */
+		buf_put(&t, s, 8);
+		BUF_PUTSL(&t, "01");
+	} else {
+		while (*p) {
+			size_t k = strspn(p, "0123456789");
+
+			if (!done && (k == 1 || k == 2) && (p == s || !isdigit((unsigned char)p[-1]))) {
+				BUF_PUTSL(&t, "1");
+				done = 1;
+				p += k;
+			} else if (k) {
+				buf_put(&t, p, k);
+				p += k;
+			} else
+				buf_putc(&t, *p++);
+		}
+		if (!done)
+			buf_reset(&t);
+	}
+	r = t.len && date_parse(buf_str(&t), iso) == 0;
+	buf_free(&t);
+	return r;
+}
+
 /* Read the header fields after the headline from blocks B[*I..N), moving
- * *I past them. */
-static void
+ * *I past them. Return 0, or -1 with the error set for a date line that
+ * names no real day. */
+static int
 header(struct article *a, const struct tblock *b, size_t n, size_t *i)
 {
 	char iso[11], *s, *kicker, *credit;
@@ -1067,6 +1107,9 @@ header(struct article *a, const struct tblock *b, size_t n, size_t *i)
 			a->date_text = xstrdup(line);
 			seen = 1;
 			(*i)++;
+		} else if (a->date == NULL && impossible_date(line)) {
+			return err_set(a->source, b[*i].lines[0].no,
+			    "'%s' looks like a date, but there is no such day", line);
 		} else {
 			break;
 		}
@@ -1082,6 +1125,7 @@ header(struct article *a, const struct tblock *b, size_t n, size_t *i)
 		}
 		free(s);
 	}
+	return 0;
 }
 
 /* The reader: see reader.h. Returns a fresh article (article_free) or NULL
@@ -1105,7 +1149,11 @@ txt_read(const char *path, const char *text, size_t len)
 	a->headline = join_lines(&b[0], " ");
 	a->line = b[0].lines[0].no;
 	i = 1;
-	header(a, b, n, &i);
+	if (header(a, b, n, &i) != 0) {
+		article_free(a);
+		a = NULL;
+		goto out;
+	}
 	for (; i < n; i++)
 		body_block(a, &b[i]);
 out:

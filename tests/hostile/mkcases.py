@@ -84,4 +84,6 @@ and [data](data:text/html;base64,PHNjcmlwdD4=) and <iframe src="http://x"></ifra
 w("dangling-footnote.md", "---\ntitle: Dangling footnote\n---\n\nA reference[^nope] to nothing.\n")
 # Found by fuzz_xhtml: a footnote with no content (UBSan: null + 0).
 w("empty-footnote.md", "---\ntitle: Empty note\n---\n\nText[^a] here.\n\n[^a]:\n")
+w("impossible-date.txt", HEAD.replace("February 8, 2023", "32 March 2024") + "Body.\n")
+w("impossible-iso-date.txt", HEAD.replace("February 8, 2023", "2024-02-30") + "Body.\n")
 w("crlf-bom.txt", "\ufeff" + HEAD.replace("\n", "\r\n") + "Body.\r\n")
