@@ -2,6 +2,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 
 #include "book.h"
@@ -53,8 +54,22 @@ cmp_str(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+/* Formats people save articles in that mkbook does not read. */
+static int
+is_document_file(const char *name)
+{
+	static const char *const exts[] = {".docx", ".doc", ".odt", ".rtf", ".html", ".htm", ".pages"};
+	const char *ext = path_ext(name);
+
+	for (size_t i = 0; i < sizeof(exts) / sizeof(exts[0]); i++)
+		if (strcasecmp(ext, exts[i]) == 0)
+			return 1;
+	return 0;
+}
+
 /* List the article files of DIR in name order (byte order, not the
- * locale's, so every machine builds the same book). */
+ * locale's, so every machine builds the same book). Documents in other
+ * formats are named in a warning, not passed over in silence. */
 static int
 list_dir(const char *dir, char ***names, size_t *n)
 {
@@ -63,13 +78,43 @@ list_dir(const char *dir, char ***names, size_t *n)
 
 	if ((d = opendir(dir)) == NULL)
 		return err_set(dir, 0, "cannot open directory: %s", strerror(errno));
-	while ((e = readdir(d)) != NULL)
+	while ((e = readdir(d)) != NULL) {
 		if (is_article_file(e->d_name))
 			strv_push(names, n, e->d_name);
+		else if (e->d_name[0] != '.' && is_document_file(e->d_name)) {
+			char *p = path_join(dir, e->d_name);
+
+			warn_at(p, 0, "skipped: mkbook reads .txt and .md articles");
+			free(p);
+		}
+	}
 	closedir(d);
 	if (*n)
 		qsort(*names, *n, sizeof(**names), cmp_str);
 	return 0;
+}
+
+/* Warn about each article file in DIR that book.yaml's list leaves out:
+ * a story dropped into the folder must not vanish without a word. */
+static void
+warn_unlisted(const char *dir, const char *yaml, char **order, size_t norder)
+{
+	char **names = NULL;
+	size_t n = 0, i, k;
+
+	if (list_dir(dir, &names, &n) != 0) {
+		err_clear();
+		return;
+	}
+	for (i = 0; i < n; i++) {
+		for (k = 0; k < norder; k++)
+			if (strcmp(names[i], order[k]) == 0)
+				break;
+		if (k == norder)
+			warn_at(yaml, 0, "'%s' is not in the list of articles; it is left out", names[i]);
+		free(names[i]);
+	}
+	free(names);
 }
 
 static void
@@ -97,7 +142,9 @@ load_dir(struct book *b, const char *dir)
 		if (b->basedir == NULL)
 			b->basedir = xstrdup(dir);
 	}
-	if (norder == 0 && list_dir(dir, &order, &norder) != 0)
+	if (norder)
+		warn_unlisted(dir, yaml, order, norder);
+	else if (list_dir(dir, &order, &norder) != 0)
 		goto out;
 	if (norder == 0) {
 		err_set(dir, 0, "no articles (.txt or .md files) found");
@@ -105,8 +152,15 @@ load_dir(struct book *b, const char *dir)
 	}
 	for (i = 0; i < norder; i++) {
 		char *path = path_join(dir, order[i]);
-		struct article *a = read_article(path);
+		struct article *a;
 
+		if (stat(path, &st) != 0 && stat(yaml, &st) == 0) {
+			err_set(yaml, 0, "lists the article '%s', which cannot be read: %s",
+			    order[i], strerror(errno));
+			free(path);
+			goto out;
+		}
+		a = read_article(path);
 		free(path);
 		if (a == NULL)
 			goto out;

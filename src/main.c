@@ -194,7 +194,8 @@ main(int argc, char *argv[])
 
 	setlocale(LC_ALL, "");
 	setlocale(LC_NUMERIC, "C");	/* Cairo's tag attributes and our own printf */
-	while ((c = getopt_long(argc, argv, "o:q", longopts, NULL)) != -1) {
+	opterr = 0;	/* our own messages, with our own name */
+	while ((c = getopt_long(argc, argv, ":o:q", longopts, NULL)) != -1) {
 		switch (c) {
 		case OPT_EPUB: want_epub = 1; break;
 		case OPT_PDF: want_pdf = 1; break;
@@ -208,7 +209,14 @@ main(int argc, char *argv[])
 		case 'q': opt.quiet = 1; break;
 		case OPT_HELP: help(); return 0;
 		case OPT_VERSION: printf("mkbook %s\n", MKBOOK_VERSION); return 0;
-		default: usage(stderr); return 2;
+		case ':':
+			fprintf(stderr, "mkbook: option '%s' needs a value\n", argv[optind - 1]);
+			usage(stderr);
+			return 2;
+		default:
+			fprintf(stderr, "mkbook: unknown option '%s'\n", argv[optind - 1]);
+			usage(stderr);
+			return 2;
 		}
 	}
 	if (dump && (want_epub || want_pdf || outpath)) {
