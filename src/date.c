@@ -500,3 +500,35 @@ date_parse(const char *s, char iso[11])
 	}
 	return -1;
 }
+
+void
+date_format(const char *iso, const char *lang, char *out, size_t n)
+{
+	static const char *const en[] = {"January", "February", "March", "April", "May",
+	    "June", "July", "August", "September", "October", "November", "December"};
+	static const char *const de[] = {"Januar", "Februar", "März", "April", "Mai",
+	    "Juni", "Juli", "August", "September", "Oktober", "November", "Dezember"};
+	static const char *const fr[] = {"janvier", "février", "mars", "avril", "mai",
+	    "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"};
+	static const char *const es[] = {"enero", "febrero", "marzo", "abril", "mayo",
+	    "junio", "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre"};
+	int y, m, d;
+	char l[3] = {0};
+
+	snprintf(out, n, "%s", iso ? iso : "");
+	if (iso == NULL || sscanf(iso, "%4d-%2d-%2d", &y, &m, &d) != 3 || m < 1 || m > 12 ||
+	    d < 1 || d > 31)
+		return;
+	if (lang && lang[0] && lang[1] && (lang[2] == '\0' || lang[2] == '-'))
+		memcpy(l, lang, 2);
+	if (strcmp(l, "en") == 0)
+		snprintf(out, n, "%d %s %d", d, en[m - 1], y);
+	else if (strcmp(l, "de") == 0)
+		snprintf(out, n, "%d. %s %d", d, de[m - 1], y);
+	else if (strcmp(l, "fr") == 0)
+		snprintf(out, n, "%d%s %s %d", d, d == 1 ? "er" : "", fr[m - 1], y);
+	else if (strcmp(l, "es") == 0)
+		snprintf(out, n, "%d de %s de %d", d, es[m - 1], y);
+	else if (strcmp(l, "zh") == 0 || strcmp(l, "ja") == 0)
+		snprintf(out, n, "%d年%d月%d日", y, m, d);
+}

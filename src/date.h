@@ -2,10 +2,18 @@
 #ifndef MKBOOK_DATE_H
 #define MKBOOK_DATE_H
 
+#include <stddef.h>
+
 /* Recognise S as a whole date line ("February 8, 2023", "8 February 2023",
  * "Wed 8 Feb 2023 12.00 GMT", "2023-02-08", "8. Februar 2023",
  * "8 février 2023", "2023年2月8日" …). Write "YYYY-MM-DD" into ISO.
  * Return 0 on success, -1 when S is not a date. */
 int date_parse(const char *s, char iso[11]);
+
+/* Write the ISO date ISO ("2024-03-17") as a reader of LANG expects it on
+ * a title page: "17 March 2024" (en), "17. März 2024" (de), "17 mars
+ * 2024" (fr), "17 de marzo de 2024" (es), "2024年3月17日" (zh, ja);
+ * other languages and malformed input keep the ISO form. OUT holds N bytes. */
+void date_format(const char *iso, const char *lang, char *out, size_t n);
 
 #endif

@@ -25,6 +25,7 @@
 
 #include "util.h"
 #include "lang.h"
+#include "date.h"
 #include "pdf.h"
 #include "pdf_int.h"
 
@@ -1307,9 +1308,13 @@ title_page(struct pdf *P)
 		so.before = 0;
 	}
 	free(s);
-	if (b->date)
-		set_string(P, &vl, b->date, style(P, FONT_BODY, STYLE_REGULAR, so.size, P->grey),
+	if (b->date) {
+		char when[64];
+
+		date_format(b->date, b->lang, when, sizeof(when));
+		set_string(P, &vl, when, style(P, FONT_BODY, STYLE_REGULAR, so.size, P->grey),
 		    &c, &so, 0);
+	}
 	ret = draw_front(P, &vl, 1, NULL, P->th->margin_top + P->H * 0.22);
 	pdf_vlist_free(&vl);
 	return ret;

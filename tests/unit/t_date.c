@@ -95,5 +95,21 @@ main(void)
 	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
 		is_str(parse(bad[i]), NULL, "not a date: \"%s\"", bad[i]);
 	ok(date_parse(NULL, (char[11]){0}) == -1, "NULL is not a date");
+	{
+		char out[64];
+
+		date_format("2024-03-17", "en-GB", out, sizeof(out));
+		is_str(out, "17 March 2024", "date_format: English");
+		date_format("2024-03-17", "de", out, sizeof(out));
+		is_str(out, "17. März 2024", "date_format: German");
+		date_format("2024-03-01", "fr", out, sizeof(out));
+		is_str(out, "1er mars 2024", "date_format: French, the first of the month");
+		date_format("2024-03-17", "ja", out, sizeof(out));
+		is_str(out, "2024年3月17日", "date_format: Japanese");
+		date_format("2024-03-17", "ar", out, sizeof(out));
+		is_str(out, "2024-03-17", "date_format: other languages keep ISO");
+		date_format("2024-13-17", "en", out, sizeof(out));
+		is_str(out, "2024-13-17", "date_format: a malformed date is kept as it is");
+	}
 	return done_testing();
 }
