@@ -230,6 +230,12 @@ main(int argc, char *argv[])
 		fputs("mkbook: -o - needs one format: add --epub or --pdf\n", stderr);
 		return 2;
 	}
+	if (want_epub && want_pdf && outpath &&
+	    (str_endswith(outpath, ".pdf") || str_endswith(outpath, ".epub"))) {
+		fprintf(stderr, "mkbook: -o %s names a file, but both formats were asked for: "
+		    "add --epub or --pdf, or give a directory\n", outpath);
+		return 2;
+	}
 	if (opt.title && !*opt.title) {
 		fputs("mkbook: --title must not be empty\n", stderr);
 		return 2;

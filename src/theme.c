@@ -314,6 +314,19 @@ fc_match(const char *family, int style, const char *lang, int *index, char **got
 	return ret;
 }
 
+/* Say once per run that FAMILY is not installed and GOT stands in. */
+static void
+warn_missing_family(const char *yaml, const char *family, const char *got)
+{
+	static struct buf warned;
+
+	if (strstr(buf_str(&warned), family))
+		return;
+	buf_printf(&warned, "%s\n", family);
+	warn_at(yaml, 0, "theme: font family '%s' is not installed; '%s' is used instead",
+	    family, got);
+}
+
 struct theme *
 theme_load(const struct options *opt, const char *book_theme)
 {
@@ -389,9 +402,16 @@ theme_load(const struct options *opt, const char *book_theme)
 	if (is_dir(fonts))
 		FcConfigAppFontAddDir(NULL, (const FcChar8 *)fonts);
 	FcConfigAppFontAddDir(NULL, (const FcChar8 *)t->dir);
-	for (r = 0; r < FONT_NROLES; r++)
+	for (r = 0; r < FONT_NROLES; r++) {
+		char *got = NULL;
+
 		for (s = 0; s < STYLE_N; s++)
-			t->file[r][s] = fc_match(t->family[r], s, NULL, &t->index[r][s], NULL);
+			t->file[r][s] = fc_match(t->family[r], s, NULL, &t->index[r][s],
+			    s == STYLE_REGULAR ? &got : NULL);
+		if (t->family[r] && got && strcasecmp(got, t->family[r]) != 0)
+			warn_missing_family(yaml, t->family[r], got);
+		free(got);
+	}
 	ret = 0;
 out:
 	free(yaml);
