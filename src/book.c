@@ -184,7 +184,8 @@ probe_blocks(struct block *v, size_t n, const char *base, const char *file)
 	size_t i;
 
 	for (i = 0; i < n; i++) {
-		if (v[i].image && image_probe(v[i].image, base, file, v[i].src.line) != 0)
+		if (v[i].image && image_probe(v[i].image, base, file,
+		    v[i].image->line ? v[i].image->line : v[i].src.line) != 0)
 			return -1;
 		if (probe_blocks(v[i].kids, v[i].nkids, base, file) != 0)
 			return -1;
@@ -216,7 +217,8 @@ sample_text(const struct article *a)
 static int
 resolve_images(struct article *a, const char *base)
 {
-	if (a->image && image_probe(a->image, base, a->source, a->line) != 0)
+	if (a->image && image_probe(a->image, base, a->source,
+	    a->image->line ? a->image->line : a->line) != 0)
 		return -1;
 	return probe_blocks(a->blocks, a->nblocks, base, a->source);
 }

@@ -329,6 +329,7 @@ front_key(struct yctx *c, struct article *a, const char *key, yaml_node_t *kn,
 	} else if (strcmp(key, "image") == 0) {
 		if (get_str(c, key, v, &article_image(a)->src) == -1)
 			goto out;
+		article_image(a)->line = node_line(c, v);
 	} else if (strcmp(key, "image-alt") == 0 || strcmp(key, "alt") == 0) {
 		if (get_str(c, key, v, &article_image(a)->alt) == -1)
 			goto out;

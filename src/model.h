@@ -66,6 +66,7 @@ struct image {
 	char		*credit;	/* "Photograph: Mark Schiefelbein/AP" */
 	enum image_type	 type;		/* from the file's bytes, not its name */
 	int		 width, height;	/* pixels, from the file's header */
+	int		 line;		/* where the input names the image; 0: unknown */
 };
 
 struct srcpos {
