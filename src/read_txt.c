@@ -895,9 +895,22 @@ body_row(struct article *a, struct block *row, const struct line *l)
 	}
 }
 
+/* Return 1 when the inlines V[0..N) hold a digit. */
+static int
+has_digit(const struct inl *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (v[i].text && strpbrk(v[i].text, "0123456789"))
+			return 1;
+	return 0;
+}
+
 /* Append the table rows L[0..N) to BLOCKS. A two-column table whose left
  * column holds short labels (an infobox: "Founded | 1998") gets row
- * headers; any other table takes its first row as the header row. */
+ * headers, unless its first row reads as column heads: no figures in it,
+ * and figures in the last cell of at least half the rows below ("Item |
+ * Cost" over "Steelwork | 21 million"). Any other table takes its first
+ * row as the header row. */
 static void
 body_table(struct article *a, struct block **blocks, size_t *nblocks,
     const struct line *l, size_t n)
@@ -916,6 +929,20 @@ body_table(struct article *a, struct block **blocks, size_t *nblocks,
 		c0 = &row->kids[0];
 		if (row->nkids != 2 || c0->ninl == 0 || count_words(c0->inl[0].text) > 3 ||
 		    !is_letter(cp_at(c0->inl[0].text)))
+			keyval = 0;
+	}
+	if (keyval && table->nkids >= 3) {
+		struct block *r0 = &table->kids[0];
+		size_t figures = 0;
+
+		for (i = 1; i < table->nkids; i++) {
+			struct block *last = &table->kids[i].kids[table->kids[i].nkids - 1];
+
+			figures += has_digit(last->inl, last->ninl);
+		}
+		if (!has_digit(r0->kids[0].inl, r0->kids[0].ninl) &&
+		    !has_digit(r0->kids[1].inl, r0->kids[1].ninl) &&
+		    2 * figures >= table->nkids - 1)
 			keyval = 0;
 	}
 	for (i = 0; i < table->nkids; i++) {

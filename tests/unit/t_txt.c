@@ -290,5 +290,16 @@ main(void)
 	a = txt_read("bad.txt", s, strlen(s));
 	ok(a == NULL, "invalid UTF-8 is an error");
 	is_str(err_msg(), "bad.txt:3: invalid UTF-8 (byte 0xff)", "  naming file and line");
+	{
+		const char *src = "Headline here\n\nBy Ann Other\n\nMarch 3, 2024\n\nThe costs.\n\n"
+		    "Item | Cost\nSteelwork | 21 million\nFoundations | 15 million\n";
+		struct article *ta = txt_read("t.txt", src, strlen(src));
+		struct block *tb = ta ? &ta->blocks[ta->nblocks - 1] : NULL;
+
+		ok(tb && tb->type == BLK_TABLE && tb->nkids == 3 && tb->kids[0].header &&
+		    !tb->kids[1].kids[0].header,
+		    "a two-column table with column heads over figures has a header row, not row headers");
+		article_free(ta);
+	}
 	return done_testing();
 }
