@@ -516,7 +516,7 @@ set_table(struct pdf *P, struct pdf_vlist *vl, const struct block *t, struct fra
 	double size = P->size * 0.86, lead = P->lead * 0.86, gap = size, *nat, *cw, sum = 0;
 	struct pdf_vlist *cells;
 	struct pdf_thead *thead = NULL;
-	int seen_body = 0;
+	int seen_body = 0, nbody = 0, body = 0;
 	size_t ncol = 0, r, c;
 	struct pdf_vbox *vb;
 	struct pdf_op *op;
@@ -564,10 +564,13 @@ set_table(struct pdf *P, struct pdf_vlist *vl, const struct block *t, struct fra
 			cw[c] *= avail / tot;
 	}
 
+	for (r = 0; r < t->nkids; r++)
+		nbody += !t->kids[r].header;
 	vb = pdf_vlist_push(vl);
 	vb->before = P->lead * 0.5;
 	vb->h = lead * 0.3;
 	vb->nobreak = 1;
+	vb->kind = PDF_VB_TABLE;
 	pdf_dl_tag(&vb->dl, 1, "Table", NULL);
 	op = pdf_dl_push(&vb->dl, OP_RECT);
 	op->x = fr.x;
@@ -647,6 +650,9 @@ set_table(struct pdf *P, struct pdf_vlist *vl, const struct block *t, struct fra
 			}
 			vb->h = (nslice > 1 ? sh : h) + lead * 0.25;
 			vb->nobreak = row->header;
+			/* the pager keeps two body rows on each side of a break */
+			vb->row = row->header ? 0 : ++body;
+			vb->nrows = nbody;
 			if (row->header) {
 				op = pdf_dl_push(&vb->dl, OP_RECT);
 				op->x = fr.x;
@@ -1066,11 +1072,22 @@ set_opener(struct pdf *P, struct pdf_vlist *vl, const struct article *a)
 				pdf_shaped_add(&sp, ", ", 2, &rs);
 			add_text(&sp, a->role, &rs);
 		}
-		/* the date on the byline's line, after a middle dot */
+		/* the date on the byline's line, after a middle dot that never
+		 * starts a line; the date itself is never broken */
 		if (a->date_text || a->date) {
+			const char *d = a->date_text ? a->date_text : a->date;
+			struct buf nb = {0};
+
 			if (sp.text.len)
-				pdf_shaped_add(&sp, "  \xc2\xb7  ", 6, &rs);
-			add_text(&sp, a->date_text ? a->date_text : a->date, &rs);
+				pdf_shaped_add(&sp, "\xc2\xa0\xc2\xa0\xc2\xb7  ", 8, &rs);
+			for (; *d; d++) {
+				if (*d == ' ')
+					BUF_PUTSL(&nb, "\xc2\xa0");
+				else
+					buf_putc(&nb, *d);
+			}
+			add_text(&sp, buf_str(&nb), &rs);
+			buf_free(&nb);
 		}
 		set_para(P, vl, &sp, &left, &so);
 		pdf_shaped_free(&sp);
@@ -1520,7 +1537,8 @@ contents(struct pdf *P)
  * pages with anything below the text block, headings left without two
  * lines after them, figures parted from their captions, footnotes begun,
  * begun late, continued, and continued past a page, table headers drawn
- * again. Return 0 or -1 with the error set. */
+ * again, table breaks leaving fewer than two body rows on a side and
+ * headings parted from the table after them. Return 0 or -1 with the error set. */
 static int
 write_stats(struct pdf *P, const char *path)
 {
@@ -1532,12 +1550,13 @@ write_stats(struct pdf *P, const char *path)
 	    " \"body_h\": %.2f, \"max_bottom\": %.2f, \"overflows\": %d,"
 	    " \"headings_stranded\": %d, \"figures_split\": %d,"
 	    " \"notes\": %zu, \"notes_placed\": %d, \"notes_late\": %d, \"notes_split\": %d,"
-	    " \"notes_gaps\": %d, \"table_heads_repeated\": %d}\n",
+	    " \"notes_gaps\": %d, \"table_heads_repeated\": %d,"
+	    " \"table_rows_stranded\": %d, \"headings_stranded_tables\": %d}\n",
 	    P->dr.page, P->pg.pages, P->pg.breaks, P->pg.widows,
 	    P->pg.body_h, P->pg.max_bottom, P->pg.overflows,
 	    P->pg.heads_stranded, P->pg.figs_split,
 	    P->notes_total, P->pg.notes_placed, P->pg.notes_late, P->pg.notes_split,
-	    P->pg.notes_gaps, P->pg.theads);
+	    P->pg.notes_gaps, P->pg.theads, P->pg.rows_stranded, P->pg.heads_tables);
 	if (fclose(f) != 0)
 		return err_set(path, 0, "cannot write layout statistics");
 	return 0;
