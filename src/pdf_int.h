@@ -221,6 +221,10 @@ struct pdf_vbox {
 	int		 line;		/* 1-based line of a paragraph, 0 for other boxes */
 	int		 plines;	/* lines in that paragraph */
 	int		 kind;		/* PDF_VB_… (for keeps and the layout's figures) */
+	int		 row;		/* PDF_VB_ROW: the table body row (1-based) ending
+					 * here; 0 for header rows and the slices of a
+					 * tall row before its last */
+	int		 nrows;		/* PDF_VB_ROW: body rows in that table */
 	struct pdf_thead *thead;	/* a table's header rows, repeated above
 					 * this row at a page's top (a reference) */
 };
@@ -234,7 +238,8 @@ struct pdf_thead {
 };
 
 /* What a vertical box holds, where pagination cares. */
-enum { PDF_VB_OTHER, PDF_VB_HEAD, PDF_VB_FIGURE, PDF_VB_CAPTION, PDF_VB_ROW };
+enum { PDF_VB_OTHER, PDF_VB_HEAD, PDF_VB_FIGURE, PDF_VB_CAPTION, PDF_VB_ROW,
+    PDF_VB_TABLE };	/* PDF_VB_TABLE: a table's top rule */
 
 struct pdf_vlist {
 	struct pdf_vbox	*v;
@@ -288,6 +293,10 @@ struct pdf_pager {
 	int		 heads_stranded; /* headings without two lines after them */
 	int		 figs_split;	/* figures parted from their captions */
 	int		 theads;	/* table headers drawn again on a new page */
+	int		 rows_stranded;	/* breaks in a table leaving fewer than two
+					 * body rows on a side */
+	int		 heads_tables;	/* headings parted from a table's header
+					 * and first two body rows */
 };
 
 /* Start an article's pages: NNOTES footnotes, none placed yet;

@@ -7,7 +7,11 @@
  * break. The composer forbids breaks where a break would be bad: after the
  * first line and before the last line of a paragraph (no orphans, no
  * widows), after a heading and the first line that follows it
- * (keep-with-next), between a figure and its caption. Space above a box is
+ * (keep-with-next), between a figure and its caption. In a table, a break
+ * leaves at least two body rows on each side (the header row goes with the
+ * first two), and a table of up to four body rows stands whole unless it is
+ * taller than a page; with the heading's keep and the table's top rule's,
+ * a heading stays with the header row and two body rows. Space above a box is
  * dropped at the top of a page. Footnotes go to the foot of the page whose
  * body references them, under a short rule.
  *
@@ -131,6 +135,52 @@ pdf_pager_finish(struct pdf_pager *pg)
 	pg->nplaced = 0;
 }
 
+/* Whether a page break after box VB would split a table leaving fewer than
+ * two of its body rows on a side (or split a table of four rows or less). */
+static int
+row_keep(const struct pdf_vbox *vb)
+{
+	if (vb->kind != PDF_VB_ROW || vb->row == 0)
+		return 0;
+	return vb->nrows <= 4 || vb->row < 2 || vb->nrows - vb->row < 2;
+}
+
+/* Count, at a page break before box END of VL (the page began at I), a
+ * table split with fewer than two body rows on a side and a heading parted
+ * from the table after it before that table's second body row. */
+static void
+count_table_keeps(struct pdf_pager *pg, const struct pdf_vlist *vl, size_t i, size_t end)
+{
+	const struct pdf_vbox *nx = &vl->v[end], *pv = &vl->v[end - 1];
+	size_t j = end - 1;
+	int maxrow = 0;
+
+	if (end <= i || nx->newpage || (nx->kind != PDF_VB_ROW && nx->kind != PDF_VB_TABLE))
+		return;
+	/* between two rows, not inside a tall row cut into slices */
+	if (nx->kind == PDF_VB_ROW && pv->kind == PDF_VB_ROW && (pv->row > 0 || pv->nobreak) &&
+	    (pv->row < 2 || pv->nrows - pv->row < 2))
+		pg->rows_stranded++;
+	while (j > i && vl->v[j].kind == PDF_VB_ROW) {
+		if (vl->v[j].row > maxrow)
+			maxrow = vl->v[j].row;
+		j--;
+	}
+	if (maxrow >= 2)
+		return;
+	if (vl->v[j].kind == PDF_VB_TABLE) {
+		if (j == i)
+			return;
+		j--;
+	} else if (nx->kind != PDF_VB_TABLE)
+		return;
+	/* the space a heading leaves under it */
+	while (j > i && vl->v[j].kind == PDF_VB_OTHER && vl->v[j].dl.n == 0)
+		j--;
+	if (vl->v[j].kind == PDF_VB_HEAD)
+		pg->heads_tables++;
+}
+
 /* Count, at a page break before box END of VL (the page began at I), a
  * heading left without two lines after it and a figure parted from its
  * caption. */
@@ -240,7 +290,7 @@ pdf_paginate(struct pdf_pager *pg, struct pdf_vlist *vl, struct pdf_vlist *notes
 			for (k = 0; k < vb->nnotes; k++)
 				if (vb->notes[k] >= 0 && (size_t)vb->notes[k] < nnotes)
 					pending[vb->notes[k]] = 1;
-			if (!vb->nobreak || pg->naive)
+			if ((!vb->nobreak && !row_keep(vb)) || pg->naive)
 				last_ok = j;
 			if (split && last_ok == j) {
 				/* the rest of the page is the note's */
@@ -260,8 +310,10 @@ pdf_paginate(struct pdf_pager *pg, struct pdf_vlist *vl, struct pdf_vlist *notes
 			if (vl->v[end - 1].line == 1 || vl->v[end].line == vl->v[end].plines)
 				pg->widows++;
 		}
-		if (end < vl->n)
+		if (end < vl->n) {
 			count_keeps(pg, vl, i, end);
+			count_table_keeps(pg, vl, i, end);
+		}
 
 		memset(&page, 0, sizeof(page));
 		page.opener = pg->first;

@@ -1,7 +1,8 @@
 #!/bin/sh
 # Page breaking, from the typesetter's own figures (MKBOOK_LAYOUT_STATS):
 # no widow or orphan, headings kept with two lines of what follows, a
-# figure on the page of its caption, footnotes beginning on the page of
+# figure on the page of its caption, tables split only with two body rows
+# on each side of the break and kept with the heading above them, footnotes beginning on the page of
 # their reference and continued on the very next page only when they
 # cannot fit, and nothing below the text block (long notes, long tables, a
 # 200-line code block). Each check is also run on the same books made with
@@ -13,7 +14,7 @@ need python3 pdftotext
 # The stress articles: generated PNGs, figures at awkward places, a
 # 120-line footnote, a paragraph with 40 notes, a 150-row table, a table
 # with a row taller than a page, a 200-line code block.
-mkdir -p "$TMP/fig/images" "$TMP/notes" "$TMP/blocks"
+mkdir -p "$TMP/fig/images" "$TMP/notes" "$TMP/blocks" "$TMP/tables"
 python3 - "$TMP" <<'PY' || exit 1
 import os, random, struct, sys, zlib
 
@@ -103,6 +104,17 @@ for r in range(200):
 out.append("```\n")
 out.append(para(80) + "\n")
 open(os.path.join(top, "blocks", "blocks.md"), "w").write("\n".join(out))
+
+# short tables near a page's foot: one article per length of the paragraph
+# before them (a line more each time), each with a heading and a 3-row
+# table, a heading and a 5-row table, and a 5-row table after text
+t3 = ("| Item | Cost |\n|---|---:|\n| Land | 4 million |\n| Buildings | 22 million |\n"
+      "| Foundations | 15 million |\n")
+t5 = "| Item | Cost |\n|---|---:|\n" + "".join("| Item %d | %d million |\n" % (k, k * 3) for k in range(1, 6))
+for n in range(20, 440, 7):
+    out = [head("Costs %d" % n), para(n) + "\n", "## Estimates by item\n", t3, para(n // 2 + 30) + "\n",
+           "## Estimates by item again\n", t5, para(n // 3 + 40) + "\n", t5, para(60) + "\n"]
+    open(os.path.join(top, "tables", "t%03d.md" % n), "w").write("\n".join(out))
 PY
 
 # build NAME [env…] -- INPUT…: the book, its figures in $TMP/NAME.json
@@ -173,9 +185,24 @@ ok "tables and code: the long table's header row is drawn again on the pages it 
 n=$(pdftotext "$TMP/blocks.pdf" - 2>/dev/null | grep -c 'Remark')
 ok "tables and code: the header row's text is on $n pages (3 at least)" test "$n" -ge 3
 
+# short tables at every place on a page, on three paper sizes
+tables='s["table_rows_stranded"] == 0 and s["headings_stranded_tables"] == 0'
+for paper in a4 a5 6x9in; do
+	ok "short tables, $paper: builds" build "tab$paper" -- --paper $paper "$TMP/tables"
+	ok "short tables, $paper: no table split with fewer than two body rows on a side, no heading parted from its table" \
+	    check "tab$paper" "$tables"
+	ok "short tables, $paper: no widow, orphan or stranded heading; nothing below the block" \
+	    check "tab$paper" "$clean and $fits"
+	ok "short tables, $paper: 5-row tables still split (header drawn again)" \
+	    check "tab$paper" 's["table_heads_repeated"] > 0'
+done
+ok "short tables, naive: the checks find stranded rows and headings parted from their tables" \
+    naive tabn 's["table_rows_stranded"] > 0 and s["headings_stranded_tables"] > 0' --paper a5 "$TMP/tables"
+ok "tables and code: no table split with fewer than two rows on a side" check blocks "$tables"
+
 # a book of all of it, with the sample book's articles
 ok "together with the sample: builds" build all -- content "$TMP/fig" "$TMP/notes" "$TMP/blocks"
-ok "together: no widow, orphan, stranded heading or parted figure" check all "$clean"
+ok "together: no widow, orphan, stranded heading or parted figure" check all "$clean and $tables"
 ok "together: notes on their pages, nothing below the text block" check all "$notes and $fits"
 
 need_shared
