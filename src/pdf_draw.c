@@ -392,6 +392,30 @@ rfind(char *p, size_t n, const char *s)
 	return NULL;
 }
 
+/* Read the object numbers of the references "N 0 R N 0 R …" in [P, END)
+ * into *V (fresh array). Return how many. */
+static size_t
+parse_refs(const char *p, const char *end, long **v)
+{
+	size_t n = 0;
+
+	*v = NULL;
+	while (p < end) {
+		char *e;
+		long k = strtol(p, &e, 10);
+
+		if (e == p || e > end)
+			break;
+		*v = xrealloc(*v, (n + 1) * sizeof(**v));
+		(*v)[n++] = k;
+		strtol(e, &e, 10);	/* the generation, 0 */
+		p = e;
+		while (p < end && (*p == ' ' || *p == 'R' || *p == '\n' || *p == '\r'))
+			p++;
+	}
+	return n;
+}
+
 /* The structure type ("/Art") of structure element NUM into S (64 bytes). */
 static void
 struct_type(FILE *f, long xref, long num, char *s)
@@ -427,18 +451,7 @@ reorder_structure(FILE *f, long xref, const char *cat, struct buf *out)
 	if (dnum <= 0 || (doc = read_obj(f, xref, dnum)) == NULL ||
 	    (p = strstr(doc, "/K [")) == NULL || (q = strchr(p, ']')) == NULL)
 		goto out;
-	for (p += 4; p < q; ) {
-		char *e;
-		long k = strtol(p, &e, 10);
-
-		if (e == p)
-			break;
-		kids = xrealloc(kids, (size_t)(nk + 1) * sizeof(*kids));
-		kids[nk++] = k;
-		strtol(e, &p, 10);
-		while (p < q && (*p == ' ' || *p == 'R' || *p == '\n'))
-			p++;
-	}
+	nk = (long)parse_refs(p + 4, q, &kids);
 	for (i = 0; i < nk; i++) {
 		struct_type(f, xref, kids[i], type);
 		if (strcmp(type, "/Art") == 0) {
@@ -503,18 +516,9 @@ pdf_draw_fixup(const char *path, int from, int n, int at, int nfront, const char
 	if ((pages = read_obj(f, xref, pnum)) == NULL || (p = strstr(pages, "/Kids")) == NULL ||
 	    (p = strchr(p, '[')) == NULL)
 		goto bad;
-	for (p++; ; ) {
-		long k = strtol(p, &q, 10);
-
-		if (q == p)
-			break;
-		kids = xrealloc(kids, (size_t)(nkids + 1) * sizeof(*kids));
-		kids[nkids++] = k;
-		/* skip "0 R" */
-		strtol(q, &p, 10);
-		while (*p == ' ' || *p == 'R' || *p == '\n' || *p == '\r')
-			p++;
-	}
+	if ((q = strchr(p, ']')) == NULL)
+		goto bad;
+	nkids = (long)parse_refs(p + 1, q, &kids);
 	if (from < 0 || n < 0 || from + n > nkids || at < 0 || at > from)
 		goto bad;
 	/* the incremental update: the page tree in the new order, the catalog
