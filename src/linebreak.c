@@ -135,17 +135,16 @@ cand_add(struct ctx *c, size_t a, double total, double r, double natural,
 
 	if (run > c->runcap)
 		run = c->runcap;
+	struct cand nk = {
+		.from = a, .line = line, .lclass = lclass, .total = total, .ratio = r,
+		.natural = natural, .fit = fit, .run = run, .overfull = overfull,
+	};
+
 	for (i = 0; i < c->nc; i++) {
 		k = &c->cands[i];
 		if (k->fit == fit && k->run == run && k->lclass == lclass) {
-			if (total < k->total) {
-				k->from = a;
-				k->line = line;
-				k->total = total;
-				k->ratio = r;
-				k->natural = natural;
-				k->overfull = overfull;
-			}
+			if (total < k->total)
+				*k = nk;
 			return;
 		}
 	}
@@ -153,16 +152,7 @@ cand_add(struct ctx *c, size_t a, double total, double r, double natural,
 		c->ccap = c->ccap ? 2 * c->ccap : 16;
 		c->cands = xrealloc(c->cands, c->ccap * sizeof(*c->cands));
 	}
-	k = &c->cands[c->nc++];
-	k->from = a;
-	k->line = line;
-	k->lclass = lclass;
-	k->total = total;
-	k->ratio = r;
-	k->natural = natural;
-	k->fit = fit;
-	k->run = run;
-	k->overfull = overfull;
+	c->cands[c->nc++] = nk;
 }
 
 /* Try every active node against a break at item B (width PW added when
