@@ -108,6 +108,41 @@ note_min_end(const struct pdf_vlist *notes, int k, size_t a)
 	return q < notes[k].n ? q + 1 : q;
 }
 
+/* A note cut after its box UPTO - 1 (its part on this page beginning at
+ * box A): the structure elements still open there (the note, its
+ * paragraph, a list) are closed by ops appended to CLOSE, drawn after the
+ * part, and opened again, with the same attributes, by ops put before
+ * those of box UPTO. Each page's part of a note is then whole in the tag
+ * stream, nested inside whatever body element the page leaves open, and
+ * a body paragraph that goes on over the page closes its own element. */
+static void
+cut_tags(struct pdf_vlist *note, size_t a, size_t upto, struct pdf_dl *close)
+{
+	const struct pdf_op **open = NULL;
+	struct pdf_dl again = {0};
+	size_t nopen = 0, cap = 0, q, i;
+
+	for (q = a; q < upto; q++)
+		for (i = 0; i < note->v[q].dl.n; i++) {
+			const struct pdf_op *op = &note->v[q].dl.ops[i];
+
+			if (op->kind == OP_TAG_BEGIN) {
+				ARRAY_GROW(open, nopen, cap);
+				open[nopen++] = op;
+			} else if (op->kind == OP_TAG_END && nopen > 0)
+				nopen--;
+		}
+	for (i = nopen; i-- > 0;)
+		pdf_dl_tag(close, 0, open[i]->tag, NULL);
+	for (i = 0; i < nopen; i++)
+		if (strcmp(open[i]->tag, CAIRO_TAG_DEST) != 0)	/* a destination is named once */
+			pdf_dl_tag(&again, 1, open[i]->tag, open[i]->text);
+	pdf_dl_move(&again, &note->v[upto].dl, 0, 0);
+	pdf_dl_free(&note->v[upto].dl);
+	note->v[upto].dl = again;
+	free(open);
+}
+
 void
 pdf_pager_start(struct pdf_pager *pg, size_t nnotes, int first_opener)
 {
@@ -432,11 +467,17 @@ pdf_paginate(struct pdf_pager *pg, struct pdf_vlist *vl, struct pdf_vlist *notes
 					pg->notes_late++;	/* it begins on a later page */
 				if (a == 0 && upto[o] > 0 && upto[o] < notes[n].n)
 					pg->notes_split++;
+				struct pdf_dl close = {0};
+
+				if (upto[o] > a && upto[o] < notes[n].n)
+					cut_tags(&notes[n], a, upto[o], &close);
 				for (q = a; q < upto[o]; q++) {
 					ny += q > a ? notes[n].v[q].before : 0;
 					pdf_dl_move(&page.dl, &notes[n].v[q].dl, 0, ny);
 					ny += notes[n].v[q].h;
 				}
+				pdf_dl_move(&page.dl, &close, 0, 0);
+				pdf_dl_free(&close);
 				pg->next[n] = upto[o];
 				if (upto[o] < notes[n].n)
 					order[ncarry++] = n;	/* o >= ncarry: safe in place */

@@ -73,6 +73,17 @@ for p in range(8):
 out.append("[^long]: " + " ".join(para(16) for _ in range(125)) + "\n")
 out.append("[^long2]: " + " ".join(para(16) for _ in range(50)) + "\n")
 open(os.path.join(top, "notes", "long.md"), "w").write("\n".join(out))
+# the long notes again, one article per length of its first paragraph
+# (20 words more each time), so that the note is cut on pages where a
+# body paragraph goes on over the page and on pages where none does
+os.makedirs(os.path.join(top, "shift"))
+for k in range(12):
+    out = [head("Long footnotes %d" % k), para(40 + 20 * k) + "\n", para(120) + "\n",
+           para(60) + " The long note is here.[^long] " + para(40) + "\n"]
+    for p in range(5):
+        out.append(para(100) + "\n")
+    out.append("[^long]: " + " ".join(para(16) for _ in range(90)) + "\n")
+    open(os.path.join(top, "shift", "s%02d.md" % k), "w").write("\n".join(out))
 out = [head("Many footnotes")]
 for p in range(3):
     out.append(para(120) + "\n")
@@ -168,6 +179,10 @@ ok "long notes: every note begins on its reference's page, parts on consecutive 
 ok "long notes: both long notes are continued" check long 's["notes_split"] == 2'
 ok "long notes: nothing below the text block" check long "$fits"
 ok "long notes: no widow, orphan or stranded heading" check long "$clean"
+ok "long notes at 12 offsets: builds (each page's part of a note is whole in the tag stream)" \
+    build shift -- "$TMP/shift"
+ok "long notes at 12 offsets: each note begins on its reference's page and is continued" \
+    check shift "$notes"' and s["notes_split"] == 12'
 ok "long notes, naive: the check finds notes run past the text block" \
     naive longn 's["overflows"] > 0 and s["max_bottom"] > s["body_h"]' "$TMP/notes/long.md"
 

@@ -13,7 +13,7 @@ export LC_ALL=${LC_ALL:-C.UTF-8}
 export LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$TOP/tests/lsan.supp:print_suppressions=0}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/mkbook-test.XXXXXX")
-trap 'rm -rf "$TMP"' EXIT
+[ -n "$KEEP" ] || trap 'rm -rf "$TMP"' EXIT
 _n=0
 _failed=0
 
