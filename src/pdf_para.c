@@ -37,6 +37,7 @@
 #define HYPHEN_PENALTY	50
 #define EXPLICIT_PENALTY 50
 #define EMERGENCY_PENALTY 5000	/* inside an overlong word */
+#define ADDRESS_PENALTY	100	/* inside a URL, an e-mail address or a path */
 /* Glyph expansion: a word's glyph advances may widen or narrow by at most
  * this share (pdfTeX's font expansion, issue 5's +-2%); the box stretches
  * and shrinks by it, so the breaker sees it and the line's ratio sets it. */
@@ -49,7 +50,7 @@
 /* Display type (at or above this size) takes word spaces of this share of
  * the font's natural space: large type needs relatively less. */
 #define DISPLAY_SIZE	18.0
-#define DISPLAY_SPACE	0.8
+#define DISPLAY_SPACE	0.75
 /* Headings at or above this size are set in balanced lines. */
 #define BALANCE_SIZE	12.0
 /* Stretch of the gap between two Chinese or Japanese characters, in ems. */
@@ -253,7 +254,97 @@ push_word(struct builder *b, const struct pdf_shaped *sp, const struct pdf_parfm
 	it->stretch = it->shrink = w * EXPAND;
 }
 
-/* Emit the box of chars [BS, BE), split at its hyphenation points. */
+/* Emit the box of chars [BS, BE) with no break inside, unless it is near
+ * the measure or longer (a 2,000-letter string): then it may break between
+ * any two clusters, at a price. */
+static void
+emit_plain(struct pdf_shaped *sp, const struct pdf_parfmt *fmt, struct builder *b, int bs,
+    int be)
+{
+	double w = 0;
+	int c, start = bs;
+
+	for (c = bs; c < be; c++)
+		w += sp->cw[c];
+	if (w <= fmt->width * 0.8) {
+		push_word(b, sp, fmt, bs, w);
+		return;
+	}
+	w = 0;
+	for (c = bs; c < be; c++) {
+		if (c > start && sp->cstart[c] && sp->crun[c] == sp->crun[c - 1]) {
+			push_word(b, sp, fmt, start, w);
+			push(b, LB_PENALTY, c)->penalty = EMERGENCY_PENALTY;
+			w = 0;
+			start = c;
+		}
+		w += sp->cw[c];
+	}
+	push_word(b, sp, fmt, start, w);
+}
+
+/* Return 1 if the space-delimited token around chars [BS, BE) is an
+ * address or a path: it holds "://", an '@' or begins "www.", or it is
+ * set in the monospaced font and holds a '/'. *TS and *TE get its ends. */
+static int
+address(const struct pdf_shaped *sp, int bs, int be, int *ts, int *te)
+{
+	const struct pdf_span *span = pdf_shaped_span(sp, sp->coff[bs]);
+	int c, mono = span && span->st.role == FONT_MONO, slash = 0;
+
+	for (*ts = bs; *ts > 0 && !is_space(char_at(sp, *ts - 1)); (*ts)--)
+		;
+	for (*te = be; *te < sp->nchars && !is_space(char_at(sp, *te)); (*te)++)
+		;
+	if (*te - *ts < 6)
+		return 0;
+	for (c = *ts; c < *te; c++) {
+		gunichar ch = char_at(sp, c);
+
+		if (ch == '@')
+			return 1;
+		if (ch == ':' && c + 2 < *te && char_at(sp, c + 1) == '/' && char_at(sp, c + 2) == '/')
+			return 1;
+		slash |= ch == '/';
+	}
+	if (mono && slash)
+		return 1;
+	return *te - *ts > 4 && char_at(sp, *ts) == 'w' && char_at(sp, *ts + 1) == 'w' &&
+	    char_at(sp, *ts + 2) == 'w' && char_at(sp, *ts + 3) == '.';
+}
+
+/* Whether an address (chars [TS, TE)) may break before char C, with no
+ * hyphen: the Chicago Manual's rules, after a colon or a double slash,
+ * before a single slash, a full stop, a hyphen, an underscore, a tilde and
+ * the query characters, before or after '=' and '&'; never inside "//",
+ * and never with fewer than three characters on a side or before the
+ * punctuation that ends the sentence. */
+static int
+address_break(const struct pdf_shaped *sp, int c, int ts, int te)
+{
+	gunichar ch, prev;
+	int k, alnum = 0;
+
+	if (c - ts < 3 || te - c < 3 || !sp->cstart[c])
+		return 0;
+	for (k = c; k < te && !alnum; k++)
+		alnum = g_unichar_isalnum(char_at(sp, k));
+	if (!alnum)
+		return 0;
+	ch = char_at(sp, c);
+	prev = char_at(sp, c - 1);
+	if (prev == '/' && char_at(sp, c - 2) == '/')
+		return ch != '/';
+	if (ch == '/')
+		return prev != '/' && prev != ':' && char_at(sp, c + 1) != '/';
+	if (prev == ':' || prev == '=' || prev == '&')
+		return ch != '/';
+	return ch == '.' || ch == '-' || ch == '_' || ch == '~' || ch == '?' || ch == '#' ||
+	    ch == '%' || ch == '=' || ch == '&';
+}
+
+/* Emit the box of chars [BS, BE), split at its hyphenation points, or at
+ * the break points of an address. */
 static void
 emit_box(struct pdf_fonts *f, struct pdf_shaped *sp, const struct pdf_parfmt *fmt,
     struct builder *b, int bs, int be)
@@ -261,10 +352,20 @@ emit_box(struct pdf_fonts *f, struct pdf_shaped *sp, const struct pdf_parfmt *fm
 	const char *text = buf_str(&sp->text);
 	unsigned char pts[256];
 	double w = 0;
-	int c, ws, we, start = bs;
+	int c, ws, we, ts, te, start = bs;
 
 	if (be <= bs)
 		return;
+	if (be - bs >= 4 && address(sp, bs, be, &ts, &te)) {
+		for (c = bs + 1; c < be; c++)
+			if (address_break(sp, c, ts, te)) {
+				emit_plain(sp, fmt, b, start, c);
+				push(b, LB_PENALTY, c)->penalty = ADDRESS_PENALTY;
+				start = c;
+			}
+		emit_plain(sp, fmt, b, start, be);
+		return;
+	}
 	if (fmt->hyphenate && be - bs >= 5) {
 		const struct pdf_span *span = pdf_shaped_span(sp, sp->coff[bs]);
 
@@ -304,30 +405,12 @@ emit_box(struct pdf_fonts *f, struct pdf_shaped *sp, const struct pdf_parfmt *fm
 			return;
 		}
 	}
-	for (c = bs; c < be; c++)
-		w += sp->cw[c];
-	if (w <= fmt->width * 0.8) {
-		push_word(b, sp, fmt, bs, w);
-		return;
-	}
-	/* a "word" near the measure or longer (a URL, a 2,000-letter string):
-	 * let it break between any two clusters, at a price */
-	w = 0;
-	for (c = bs; c < be; c++) {
-		if (c > start && sp->cstart[c] && sp->crun[c] == sp->crun[c - 1]) {
-			push_word(b, sp, fmt, start, w);
-			push(b, LB_PENALTY, c)->penalty = EMERGENCY_PENALTY;
-			w = 0;
-			start = c;
-		}
-		w += sp->cw[c];
-	}
-	push_word(b, sp, fmt, start, w);
+	emit_plain(sp, fmt, b, bs, be);
 }
 
 /* Return 1 for a paragraph whose lines are balanced: a heading (every
- * span in the heading font, at BALANCE_SIZE or more) set ragged or
- * centred. */
+ * span in the heading font, at BALANCE_SIZE or more) set ragged, or any
+ * centred paragraph. */
 static int
 balanced(const struct pdf_shaped *sp, const struct pdf_parfmt *fmt)
 {
@@ -335,53 +418,95 @@ balanced(const struct pdf_shaped *sp, const struct pdf_parfmt *fmt)
 
 	if (fmt->align == PA_JUSTIFY || sp->nspans == 0)
 		return 0;
+	if (fmt->align == PA_CENTER)
+		return 1;	/* centred lines read as a shape: a title page's */
 	for (i = 0; i < sp->nspans; i++)
 		if (sp->spans[i].st.role != FONT_HEADING || sp->spans[i].st.size < BALANCE_SIZE)
 			return 0;
 	return 1;
 }
 
+/* Shape tolerance of a balanced heading: its last line may be this much
+ * longer than the longest above it and still count as even. */
+#define BALANCE_SLACK	2.0
+
+/* Break B's items at measure W into *T; return the number of lines if it
+ * is NL and has a heading's shape (none overfull, the last no longer than
+ * the longest above it: even, or narrowing downwards), else 0. */
+static size_t
+shaped(struct builder *b, double w, const struct lb_params *par, size_t nl,
+    struct lb_line **t)
+{
+	double top = 0;
+	size_t n, k;
+
+	n = lb_break(b->items, b->n, &w, 1, par, t);
+	if (n != nl)
+		return 0;
+	for (k = 0; k < n; k++) {
+		if ((*t)[k].overfull || (*t)[k].natural > w + 1e-6)
+			return 0;
+		if (k + 1 < n && (*t)[k].natural > top)
+			top = (*t)[k].natural;
+	}
+	return (*t)[n - 1].natural <= top + BALANCE_SLACK ? n : 0;
+}
+
 /* Break B's items again at the narrowest measure (down to half of WIDTH)
- * that still gives NL lines, none overfull and the last no longer than the
- * longest above it (a headline's shape: even, or narrowing downwards), so
- * that the lines of a heading come out of about equal length. Return the
- * number of lines; *LL is replaced when a better measure is found. */
+ * that gives NL lines in a heading's shape, so that the lines of a heading
+ * come out of about equal length; when no measure gives NL lines in that
+ * shape (a short word left over, a last line longer than the first), NL + 1
+ * lines are tried. Measures are tried from WIDTH down in steps, then the
+ * narrowest good one is refined against the next step. Return the number
+ * of lines; *LL is replaced when a better measure is found. */
 static size_t
 balance(struct builder *b, double width, const struct lb_params *par, size_t nl,
     struct lb_line **ll)
 {
-	double lo = width * 0.5, hi = width, top;
+	const int steps = 24;
 	struct lb_line *t = NULL;
-	size_t n, k;
-	int it, bad;
+	size_t want, n;
+	int i, it;
 
-	for (it = 0; it < 10 && hi - lo > 1; it++) {
-		double mid = (lo + hi) / 2;
+	for (want = nl; want <= nl + 1; want++) {
+		double good = 0, bad, mid;
 
-		n = lb_break(b->items, b->n, &mid, 1, par, &t);
-		for (k = 0, bad = 0, top = 0; k < n; k++) {
-			bad |= t[k].overfull || t[k].natural > mid + 1e-6;
-			if (k + 1 < n && t[k].natural > top)
-				top = t[k].natural;
+		for (i = 0; i <= steps; i++) {
+			double w = width * (1 - 0.5 * i / steps);
+
+			n = shaped(b, w, par, want, &t);
+			free(t);
+			t = NULL;
+			if (n)
+				good = w;
+			else if (good > 0)
+				break;
 		}
-		bad |= n > 0 && t[n - 1].natural > top + 1e-6;
-		free(t);
-		t = NULL;
-		if (n == nl && !bad)
-			hi = mid;
-		else
-			lo = mid;
+		if (good == 0)
+			continue;
+		bad = good - width * 0.5 / steps;
+		for (it = 0; it < 5 && good - bad > 1; it++) {
+			mid = (good + bad) / 2;
+			n = shaped(b, mid, par, want, &t);
+			free(t);
+			t = NULL;
+			if (n)
+				good = mid;
+			else
+				bad = mid;
+		}
+		if (want == nl && good >= width)
+			return nl;
+		n = shaped(b, good, par, want, &t);
+		if (n == 0) {
+			free(t);
+			continue;
+		}
+		free(*ll);
+		*ll = t;
+		return n;
 	}
-	if (hi >= width)
-		return nl;
-	n = lb_break(b->items, b->n, &hi, 1, par, &t);
-	if (n != nl) {
-		free(t);
-		return nl;
-	}
-	free(*ll);
-	*ll = t;
-	return n;
+	return nl;
 }
 
 void
@@ -392,7 +517,7 @@ pdf_para_set(struct pdf_fonts *f, struct pdf_shaped *sp, const struct pdf_parfmt
 	struct lb_params par;
 	struct lb_line *ll = NULL;
 	size_t nl, l, i;
-	int c, bs = 0;
+	int c, ts, te, bs = 0;
 	double em = sp->nspans ? sp->spans[0].st.size : 10;
 
 	memset(out, 0, sizeof(*out));
@@ -447,7 +572,8 @@ pdf_para_set(struct pdf_fonts *f, struct pdf_shaped *sp, const struct pdf_parfmt
 			bs = c;
 			continue;
 		}
-		if (c > bs && sp->attrs[c].is_line_break && sp->cstart[c]) {
+		if (c > bs && sp->attrs[c].is_line_break && sp->cstart[c] &&
+		    !address(sp, c - 1, c + 1, &ts, &te)) {	/* an address breaks by its own rules */
 			gunichar prev = char_at(sp, c - 1);
 
 			emit_box(f, sp, fmt, &b, bs, c);

@@ -198,6 +198,41 @@ squeeze(const char *s, int nohy)
 	return o;
 }
 
+/* Set TEXT as a headline (heading font at SIZE, ragged, MEASURE wide);
+ * put each line's natural width into W (up to 16) and return the count. */
+static size_t
+heading(struct pdf_fonts *f, const char *text, double size, double *w)
+{
+	struct pdf_shaped sp;
+	struct pdf_para pa;
+	struct pdf_style st;
+	struct pdf_parfmt fmt = {.width = MEASURE, .align = PA_LEFT};
+	size_t l, n;
+
+	memset(&st, 0, sizeof(st));
+	st.size = size;
+	st.role = FONT_HEADING;
+	st.note = -1;
+	pdf_fonts_lang(f, "en");
+	pdf_shaped_init(&sp, "en", 0);
+	pdf_shaped_add(&sp, text, strlen(text), &st);
+	pdf_shape(f, &sp);
+	pdf_para_set(f, &sp, &fmt, &pa);
+	n = pa.nlines < 16 ? pa.nlines : 16;
+	for (l = 0; l < n; l++) {
+		int c;
+
+		w[l] = 0;
+		for (c = pa.lines[l].c0; c < pa.lines[l].c1; c++)
+			w[l] += sp.cw[c];
+		for (c = pa.lines[l].c1 - 1; c >= pa.lines[l].c0 && sp.cp[c] == ' '; c--)
+			w[l] -= sp.cw[c];
+	}
+	pdf_para_free(&pa);
+	pdf_shaped_free(&sp);
+	return n;
+}
+
 int
 main(void)
 {
@@ -409,6 +444,79 @@ main(void)
 		    r.nlines);
 	}
 	result_free(&r);
+
+	/* addresses break without a hyphen where the Chicago Manual allows
+	 * (after "//" or ':', before '/', '.', '-', '_', '?', '=', '&'), not
+	 * inside "//" nor before the stop that ends the sentence, and the
+	 * lines around them stay within their stretch */
+	set(&f, t, "The paper is at https://doi.org/10.1002/spe.4380111102 and the slides, "
+	    "which repeat it, are at https://www.example.org/talks/2019/line_breaking-in-tex?"
+	    "format=pdf&lang=en while the code lives at git@example.org:typesetting/mkbook.git.",
+	    "en", 0, 1, &r);
+	{
+		int inside = 0;
+
+		for (l = 1, bad = 0; l < r.nlines; l++) {
+			int c = r.pa.lines[l].c0, a = r.cp[c - 1], b = r.cp[c];
+
+			if (a == ' ')
+				continue;	/* a break at a space */
+			inside++;
+			if (!(strchr("/._-~?#%=&", b) || (a == '/' && r.cp[c - 2] == '/') || a == ':' ||
+			    a == '=' || a == '&') || (a == '/' && b == '/') || c + 1 >= r.nchars) {
+				bad++;
+				printf("# a bad break in an address: %c|%c\n", a, b);
+			}
+		}
+		for (l = 0; l < r.nlines; l++)
+			bad += r.hyphen[l];
+		for (l = 0; l + 1 < r.nlines; l++)
+			bad += r.ratio[l] > 1.3;
+		for (l = 0; bad && l < r.nlines; l++)
+			printf("# %.2f %d\n", r.ratio[l], r.hyphen[l]);
+		if (bad)
+			printf("# %s\n", buf_str(&r.text));
+		ok(inside >= 1 && bad == 0, "addresses: %d breaks inside them, none hyphenated, "
+		    "no line stretched past its limit", inside);
+	}
+	result_free(&r);
+
+	/* headlines are balanced: lines of about equal length, the last never
+	 * longer than the longest above it (one line more when the words
+	 * allow no such shape in as many lines as the full measure takes) */
+	{
+		static const char *heads[] = {
+			"'What is the sea telling us?': Māori tribes fearful over whale strandings",
+			"The Open Journalism Project: Better Student Journalism",
+			"Le projet de loi sur le renseignement massivement approuvé à l'Assemblée",
+			"Cross-party MPs shocked by Foreign Office talks with Xinjiang governor",
+		};
+		double w[16], sizes[] = {18.4, 22, 26};
+		size_t h, z, n, k, bal = 0, cases = 0;
+
+		for (h = 0, bad = 0; h < sizeof(heads) / sizeof(heads[0]); h++)
+			for (z = 0; z < 3; z++) {
+				double top = 0, low = 1e9;
+
+				n = heading(&f, heads[h], sizes[z], w);
+				if (n < 2)
+					continue;
+				cases++;
+				for (k = 0; k + 1 < n; k++) {
+					top = w[k] > top ? w[k] : top;
+					low = w[k] < low ? w[k] : low;
+				}
+				if (w[n - 1] > top + 2.0) {
+					bad++;
+					printf("# %s at %.1f: last line %.1f > %.1f\n", heads[h], sizes[z],
+					    w[n - 1], top);
+				}
+				bal += top < MEASURE * 0.95;	/* narrower than the measure */
+			}
+		ok(cases >= 8 && bad == 0 && bal >= cases / 2,
+		    "headlines: %zu set in 2+ lines, none with a last line longer than those above, "
+		    "%zu balanced narrower than the measure", cases, bal);
+	}
 
 	/* empty */
 	set(&f, t, "", "en", 0, 1, &r);
