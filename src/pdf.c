@@ -29,6 +29,12 @@
 #include "pdf.h"
 #include "pdf_int.h"
 
+/* An article's headline, in body sizes: a step of about 1.7 on the
+ * classical scale (18 pt over 10.5 pt), bold. Larger type would need a
+ * word space tighter than display setting allows to keep the gaps of a
+ * two-line headline in proportion to the text's. */
+#define HEADLINE_SCALE	1.75
+
 struct pdf {
 	const struct book	*book;
 	const struct options	*opt;
@@ -1036,8 +1042,9 @@ set_opener(struct pdf *P, struct pdf_vlist *vl, const struct article *a)
 		set_string(P, vl, a->kicker, st, &left, &so, rtl);
 	}
 	{
-		struct pdf_style st = style(P, FONT_HEADING, STYLE_BOLD, P->size * 2.1, NULL);
-		struct setopts so = {.lead = P->size * 2.5, .size = st.size, .tag = "H1",
+		struct pdf_style st = style(P, FONT_HEADING, STYLE_BOLD, P->size * HEADLINE_SCALE,
+		    NULL);
+		struct setopts so = {.lead = st.size * 1.2, .size = st.size, .tag = "H1",
 		    .dest = a->id, .keep = 1, .outline = 1, .before = P->lead * 0.3};
 		struct pdf_parfmt hf = left;
 
@@ -1272,6 +1279,25 @@ draw_front(struct pdf *P, struct pdf_vlist *vl, int recto, const char *folio, do
 	return ret;
 }
 
+/* The size of the book's title on the title page: the largest step of the
+ * display scale at which it stands on one line; a title too long for that
+ * is set smaller, in balanced lines, the way a long headline is, so that
+ * it reads as a title and not as a paragraph of large type. */
+static double
+title_size(struct pdf *P, const char *title)
+{
+	static const double scale[] = {2.8, 2.4, 2.0};
+	size_t i;
+
+	for (i = 0; i < sizeof(scale) / sizeof(scale[0]); i++) {
+		double size = P->size * scale[i];
+
+		if (text_width(P, title, style(P, FONT_HEADING, STYLE_BOLD, size, NULL)) <= P->W)
+			return size;
+	}
+	return P->size * HEADLINE_SCALE;
+}
+
 /* The title page: title, subtitle, authors, publisher, date. */
 static int
 title_page(struct pdf *P)
@@ -1280,20 +1306,20 @@ title_page(struct pdf *P)
 	struct pdf_vlist vl = {0};
 	struct pdf_parfmt c = {.width = P->W, .align = PA_CENTER};
 	struct setopts so;
-	char *s;
+	double tsize;
 	int ret;
 
 	memset(&so, 0, sizeof(so));
-	so.tag = "P";
-	so.lead = P->size * 3.4;
-	so.size = P->size * 2.8;
 	so.tag = "H";
+	so.size = title_size(P, b->title ? b->title : "Untitled");
+	so.lead = so.size * 1.2;
+	tsize = so.size;
 	set_string(P, &vl, b->title ? b->title : "Untitled", style(P, FONT_HEADING, STYLE_BOLD,
 	    so.size, NULL), &c, &so, 0);
 	if (b->subtitle) {
 		so.tag = "P";
-		so.size = P->size * 1.5;
-		so.lead = P->size * 2;
+		so.size = MIN(P->size * 1.3, tsize * 0.7);
+		so.lead = so.size * 1.35;
 		so.before = P->lead;
 		set_string(P, &vl, b->subtitle, style(P, FONT_BODY, STYLE_ITALIC, so.size, NULL),
 		    &c, &so, 0);
@@ -1308,29 +1334,35 @@ title_page(struct pdf *P)
 			buf_puts(&a, b->authors[i]);
 		}
 		so.tag = "P";
-		so.size = P->size * 1.3;
-		so.lead = P->size * 1.8;
+		so.size = MIN(P->size * 1.3, tsize * 0.65);	/* well below a small title */
+		so.lead = so.size * 1.4;
 		so.before = P->lead * 3;
 		set_string(P, &vl, buf_str(&a), style(P, FONT_BODY, STYLE_REGULAR, so.size, NULL),
 		    &c, &so, 0);
 		buf_free(&a);
 	}
-	so.size = P->size;
-	so.lead = P->lead;
-	so.before = P->lead * 6;
-	s = b->publisher ? xstrdup(b->publisher) : NULL;
-	if (s) {
-		set_string(P, &vl, s, style(P, FONT_HEADING, STYLE_REGULAR, so.size, P->th->accent_color),
-		    &c, &so, 0);
-		so.before = 0;
-	}
-	free(s);
-	if (b->date) {
-		char when[64];
+	/* the imprint: publisher and date on one line */
+	if (b->publisher || b->date) {
+		struct pdf_style ps = style(P, FONT_HEADING, STYLE_REGULAR, P->size, P->th->accent_color);
+		struct pdf_style ds = style(P, FONT_BODY, STYLE_REGULAR, P->size, P->grey);
+		struct pdf_shaped sp;
 
-		date_format(b->date, b->lang, when, sizeof(when));
-		set_string(P, &vl, when, style(P, FONT_BODY, STYLE_REGULAR, so.size, P->grey),
-		    &c, &so, 0);
+		so.size = P->size;
+		so.lead = P->lead;
+		so.before = P->lead * 6;
+		pdf_shaped_init(&sp, b->lang, 0);
+		if (b->publisher)
+			add_text(&sp, b->publisher, &ps);
+		if (b->date) {
+			char when[64];
+
+			date_format(b->date, b->lang, when, sizeof(when));
+			if (b->publisher)
+				add_text(&sp, " \xc2\xb7 ", &ds);	/* a middle dot */
+			add_text(&sp, when, &ds);
+		}
+		set_para_parts(P, &vl, &sp, &c, &so);
+		pdf_shaped_free(&sp);
 	}
 	ret = draw_front(P, &vl, 1, NULL, P->th->margin_top + P->H * 0.22);
 	pdf_vlist_free(&vl);
