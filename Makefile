@@ -32,8 +32,8 @@ ALL_LDFLAGS = $(LDFLAGS) $(SAN)
 CORE_OBJS   = src/buf.o src/util.o src/model.o src/image.o src/output.o
 # Readers: plain text, Markdown with YAML front matter; language and dates.
 READER_OBJS = src/read_txt.o src/date.o src/lang.o src/read_md.o src/meta.o
-# The builder: inputs and book.yaml to one book.
-BOOK_OBJS   = src/book.o src/theme.o
+# The builder: inputs and book.yaml to one book; typographic punctuation.
+BOOK_OBJS   = src/book.o src/punct.o src/theme.o
 # The EPUB writer.
 EPUB_OBJS   = src/epub.o src/epub_zip.o src/epub_xhtml.o src/epub_opf.o src/epub_fonts.o src/fontsub.o src/cover.o
 # The PDF typesetter, layer by layer.
@@ -45,7 +45,8 @@ LIB_OBJS = $(CORE_OBJS) $(READER_OBJS) $(BOOK_OBJS) $(EPUB_OBJS) $(PDF_OBJS) $(T
 OBJS	 = src/main.o $(LIB_OBJS)
 
 UNIT_TESTS = tests/unit/t_buf tests/unit/t_image tests/unit/t_date tests/unit/t_txt tests/unit/t_lang \
-	     tests/unit/t_linebreak tests/unit/t_hyph tests/unit/t_md tests/unit/t_epub tests/unit/t_pdfpara
+	     tests/unit/t_linebreak tests/unit/t_hyph tests/unit/t_md tests/unit/t_epub tests/unit/t_pdfpara \
+	     tests/unit/t_punct
 
 all: mkbook
 

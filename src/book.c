@@ -8,6 +8,7 @@
 #include "book.h"
 #include "image.h"
 #include "lang.h"
+#include "punct.h"
 #include "meta.h"
 #include "reader.h"
 #include "util.h"
@@ -243,6 +244,8 @@ resolve(struct book *b, struct article *a, size_t index)
 		a->lang = xstrdup(b->lang ? b->lang : "en");
 	if (!a->dir_given)
 		a->dir = lang_dir(a->lang);
+	if (!b->plain_punct)
+		punct_article(a);
 }
 
 struct book *
@@ -318,6 +321,17 @@ book_load(char *const *inputs, size_t ninputs, const struct options *opt)
 		b->lang = xstrdup(b->articles[0]->lang);
 	if (b->date == NULL && b->articles[0]->date)
 		b->date = xstrdup(b->articles[0]->date);
+	if (!b->plain_punct) {
+		char **f[] = {&b->title, &b->subtitle, &b->description};
+
+		for (i = 0; i < sizeof(f) / sizeof(f[0]); i++)
+			if (*f[i]) {
+				char *t = punct_string(*f[i], b->lang);
+
+				free(*f[i]);
+				*f[i] = t;
+			}
+	}
 	if (b->cover) {
 		/* Relative to the content directory of book.yaml, and inside it. */
 		struct image im = {0};

@@ -153,6 +153,29 @@ get_str(const struct yctx *c, const char *key, yaml_node_t *n, char **out)
 	return 0;
 }
 
+/* A YAML boolean (true/false, yes/no, on/off) N into *OUT. Return 0, or -1
+ * naming KEY when N is anything else. */
+static int
+get_bool(const struct yctx *c, const char *key, yaml_node_t *n, int *out)
+{
+	static const char *const yes[] = {"true", "True", "TRUE", "yes", "Yes", "YES", "on", "On", "ON"};
+	static const char *const no[] = {"false", "False", "FALSE", "no", "No", "NO", "off", "Off", "OFF"};
+	size_t i;
+
+	if (n->type == YAML_SCALAR_NODE && n->data.scalar.style == YAML_PLAIN_SCALAR_STYLE)
+		for (i = 0; i < sizeof(yes) / sizeof(yes[0]); i++) {
+			if (strcmp((const char *)n->data.scalar.value, yes[i]) == 0) {
+				*out = 1;
+				return 0;
+			}
+			if (strcmp((const char *)n->data.scalar.value, no[i]) == 0) {
+				*out = 0;
+				return 0;
+			}
+		}
+	return err_set(c->file, node_line(c, n), "'%s' must be true or false", key);
+}
+
 static void
 strv_clear(char ***v, size_t *n)
 {
@@ -488,6 +511,14 @@ book_cb(struct yctx *c, void *obj, const char *key, yaml_node_t *k, yaml_node_t 
 		return get_str(c, key, v, &b->theme);
 	if (strcmp(key, "tags") == 0 || strcmp(key, "keywords") == 0)
 		return get_strv(c, key, v, 1, &b->tags, &b->ntags);
+	if (strcmp(key, "smart-quotes") == 0) {
+		int on = 1;
+
+		if (get_bool(c, key, v, &on) == -1)
+			return -1;
+		b->plain_punct = !on;
+		return 0;
+	}
 	if (strcmp(key, "articles") == 0) {
 		if (v->type != YAML_SEQUENCE_NODE)
 			return err_set(c->file, node_line(c, v), "'articles' must be a list of file names");

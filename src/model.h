@@ -33,6 +33,7 @@ struct inl {
 	char		*text;
 	char		*href;		/* INL_LINK: the URL as written (writers check schemes) */
 	size_t		 note;		/* INL_NOTEREF: 0-based index into article->notes */
+	int		 literal;	/* INL_TEXT: raw HTML, kept exactly as typed */
 	struct inl	*kids;
 	size_t		 nkids;
 };
@@ -139,6 +140,7 @@ struct book {
 	char		*cover;		/* path to a cover image on disk, or NULL */
 	char		*theme;		/* theme directory, or NULL for the default */
 	char		*basedir;	/* the content directory, or NULL */
+	int		 plain_punct;	/* book.yaml smart-quotes: false; typed quotes kept */
 	char	       **tags;
 	size_t		 ntags;
 	struct article **articles;

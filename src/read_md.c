@@ -498,6 +498,7 @@ conv_blocks(struct md *m, cmark_node *parent, struct block **arr, size_t *n, int
 				struct inl *in = inl_push(&b->inl, &b->ninl, INL_TEXT);
 
 				in->text = s;
+				in->literal = 1;
 			}
 			break;
 		}
@@ -600,8 +601,9 @@ parse(const char *s, size_t n, int wide)
 	cmark_node *doc;
 
 	cmark_gfm_core_extensions_ensure_registered();
-	/* SMART: "quotes" and 'apostrophes' curl, -- and --- become dashes. */
-	parser = cmark_parser_new(CMARK_OPT_FOOTNOTES | CMARK_OPT_SMART);
+	/* Not CMARK_OPT_SMART: quotes and dashes are set per language, for
+	 * both readers alike, by punct_article() (typo.c). */
+	parser = cmark_parser_new(CMARK_OPT_FOOTNOTES);
 	if (!wide)
 		cmark_parser_attach_syntax_extension(parser, cmark_find_syntax_extension("table"));
 	cmark_parser_attach_syntax_extension(parser, cmark_find_syntax_extension("strikethrough"));

@@ -12,7 +12,9 @@ numbering ("3." for the third item of an ordered list from 1, "-" for a
 bullet; bullet tokens "*", "\u2022" … count as "-" on both sides). The byline is compared on its
 own: its words, less "By", the joining words and dashes and with
 parentheses and commas taken off, must be the words of the authors and
-the role, treated the same way. Exit 0 when nothing is lost or added,
+the role, treated the same way. Quotation marks, dashes and ellipses
+count as typed (straight quotes, hyphens, three dots) on both sides, as
+mkbook sets them per language. Exit 0 when nothing is lost or added,
 1 with the difference otherwise.
 """
 import json
@@ -98,11 +100,30 @@ def input_words(path, byline_expect, kicker):
     return canon(words), byline
 
 
+# Typographic punctuation (src/punct.c) counted as what was typed.
+TYPED = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201c": '"',
+                       "\u201d": '"', "\u201e": '"', "\u00ab": '"', "\u00bb": '"',
+                       "\u2013": "--", "\u2014": "---", "\u2026": "..."})
+
+
+def typed(words):
+    """WORDS (a Counter) with typographic marks written as typed."""
+    out = Counter()
+    for w, n in words.items():
+        out[w.translate(TYPED)] += n
+    return out
+
+
 def main():
     if len(sys.argv) != 3:
         sys.exit("usage: wordcheck.py ARTICLE.txt MODEL.json")
     with open(sys.argv[2], encoding="utf-8") as f:
-        model = json.load(f)
+        raw = f.read()
+    # the narrow no-break spaces mkbook puts inside French guillemets
+    for a, b in (("\u00ab\u202f", "\u00ab"), ("\u202f\u00bb", "\u00bb"),
+                 ("\u00ab\\u202f", "\u00ab"), ("\\u202f\u00bb", "\u00bb")):
+        raw = raw.replace(a, b)
+    model = json.loads(raw)
     arts = model["articles"]
     if len(arts) != 1:
         sys.exit(f"expected one article in {sys.argv[2]}, found {len(arts)}")
@@ -118,6 +139,7 @@ def main():
               f" and role {a.get('role')!r}")
         bad = 1
     got_model = model_words(a)
+    got_in, got_model = typed(got_in), typed(got_model)
     lost = got_in - got_model
     added = got_model - got_in
     if lost:

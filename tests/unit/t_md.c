@@ -6,6 +6,7 @@
 
 #include "meta.h"
 #include "model.h"
+#include "punct.h"
 #include "reader.h"
 #include "util.h"
 #include "../tap.h"
@@ -301,6 +302,11 @@ test_headline(void)
 	a = parse("# T\n\nShe said \"it's fine\" -- and left---quickly. `\"raw\"`\n");
 	ok(a && a->nblocks == 1, "smart punctuation sample parses");
 	if (a && a->nblocks == 1) {
+		is_str(text(&a->blocks[0]), "She said \"it's fine\" -- and left---quickly. \"raw\"",
+		    "the reader keeps typed punctuation (the builder sets it per language)");
+		free(a->lang);
+		a->lang = xstrdup("en");
+		punct_article(a);
 		is_str(text(&a->blocks[0]), "She said \xe2\x80\x9cit\xe2\x80\x99s fine\xe2\x80\x9d "
 		    "\xe2\x80\x93 and left\xe2\x80\x94quickly. \"raw\"",
 		    "quotes curl and dashes set, but not in code");

@@ -1,0 +1,345 @@
+/*
+ * Typographic punctuation (SmartyPants' rules, per language).
+ *
+ * A straight double quote opens after the start of a text, a space, an
+ * opening bracket, a dash, a slash or another opening mark, and closes
+ * elsewhere; a straight single quote is an apostrophe between letters or
+ * before a digit ('90s), and otherwise opens or closes the same way. The
+ * marks are the language's: “English” ‘inner’, „German“ ‚inner‘, « French »
+ * with narrow no-break spaces inside (a space typed there is replaced) and
+ * “inner”; other Latin-script languages take the English marks. "---" is an
+ * em dash, "--" an en dash unless it begins a word ("--epub", an option),
+ * and three dots an ellipsis.
+ *
+ * The inlines of a block are one text: the mark after an emphasis or a
+ * link is decided by the character before it, wherever that stands. Raw
+ * HTML, which the Markdown reader keeps as text, is left as typed: a
+ * block of it is marked literal, and a tag inside text ("<a href="x">") is
+ * copied whole.
+ */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "util.h"
+#include "punct.h"
+
+struct marks {
+	uint32_t	 ldq, rdq, lsq, rsq;
+	int		 french;	/* narrow no-break spaces inside « » */
+};
+
+static const struct marks english = {0x201c, 0x201d, 0x2018, 0x2019, 0};
+static const struct marks german = {0x201e, 0x201c, 0x201a, 0x2018, 0};
+static const struct marks french = {0x00ab, 0x00bb, 0x201c, 0x201d, 1};
+
+#define APOSTROPHE	0x2019
+#define NNBSP		0x202f
+
+/* The context of a walk over one text: its marks and the last character
+ * written (0 at the start). */
+struct walk {
+	const struct marks *m;
+	uint32_t	 prev;
+	int		 singles;	/* single quotes opened and not yet closed */
+	int		 doubles;	/* double quotes opened and not yet closed */
+};
+
+/* Return the marks for LANG, or NULL for a language whose script has its
+ * own conventions (left alone). */
+static const struct marks *
+marks_for(const char *lang)
+{
+	static const char *const own[] = {"ar", "fa", "ur", "ps", "he", "yi", "zh", "ja", "ko",
+	    "th", "hi", "bn", "ta", "el", "ru", "uk", "bg", "sr", "mk", "be", "ka", "hy", "am"};
+	char p[4] = {0};
+	size_t i;
+
+	if (lang == NULL)
+		return &english;
+	for (i = 0; i < 3 && lang[i] && lang[i] != '-' && lang[i] != '_'; i++)
+		p[i] = (char)(lang[i] | 0x20);
+	if (strcmp(p, "de") == 0)
+		return &german;
+	if (strcmp(p, "fr") == 0)
+		return &french;
+	for (i = 0; i < sizeof(own) / sizeof(own[0]); i++)
+		if (strcmp(p, own[i]) == 0)
+			return NULL;
+	return &english;
+}
+
+/* Whether CP is a space (or nothing: the start of a text). */
+static int
+is_space(uint32_t cp)
+{
+	return cp == 0 || cp == ' ' || cp == '\t' || cp == '\n' || cp == 0xa0 ||
+	    (cp >= 0x2000 && cp <= 0x200b) || cp == NNBSP || cp == 0x3000;
+}
+
+/* Whether CP is a letter or digit (anything above Latin-1's symbols that
+ * is not punctuation counts). */
+static int
+is_word(uint32_t cp)
+{
+	if (cp < 0x80)
+		return (cp >= '0' && cp <= '9') || ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z');
+	if (cp < 0xc0 || cp == 0xd7 || cp == 0xf7)
+		return 0;
+	return !(cp >= 0x2000 && cp <= 0x2bff) && !(cp >= 0x3000 && cp <= 0x303f);
+}
+
+/* Whether a quote after CP opens: after a space, an opening bracket, a
+ * dash, a slash or an opening mark. */
+static int
+opens_after(uint32_t cp)
+{
+	return is_space(cp) || cp == '(' || cp == '[' || cp == '{' || cp == '<' || cp == '-' ||
+	    cp == '/' || cp == 0x2013 || cp == 0x2014 || cp == 0x201c || cp == 0x2018 ||
+	    cp == 0x201e || cp == 0x201a || cp == 0xab || cp == 0x2039 || cp == 0xbf || cp == 0xa1 ||
+	    cp == NNBSP;
+}
+
+/* Append CP to OUT and remember it. */
+static void
+put(struct walk *w, struct buf *out, uint32_t cp)
+{
+	utf8_put(out, cp);
+	w->prev = cp;
+}
+
+/* Append a French closing guillemet: a space typed before it becomes the
+ * narrow no-break space. */
+static void
+close_guillemet(struct walk *w, struct buf *out, uint32_t mark)
+{
+	while (out->len > 0 && out->data[out->len - 1] == ' ')
+		out->data[--out->len] = '\0';
+	if (out->len == 0 || w->prev != NNBSP)
+		utf8_put(out, NNBSP);
+	put(w, out, mark);
+}
+
+/* Append S's text to OUT with its punctuation set; W carries the context
+ * from the text before. */
+static void
+walk_text(struct walk *w, const char *s, struct buf *out)
+{
+	const char *p = s;
+
+	while (*p) {
+		const char *at = p;
+		uint32_t cp = utf8_next(&p), next;
+		const char *q = p;
+
+		next = *q ? utf8_next(&q) : 0;
+		if (cp == '<' && (((next | 0x20) >= 'a' && (next | 0x20) <= 'z') || next == '/' ||
+		    next == '!')) {
+			/* a tag (inline HTML, kept as text): as typed; a name
+			 * must end in a space, '/' or '>' ("x<y, z" is none) */
+			size_t k = *p == '/' || *p == '!' ? 1 : 0, n;
+
+			while (((p[k] | 0x20) >= 'a' && (p[k] | 0x20) <= 'z') || (p[k] >= '0' && p[k] <= '9') ||
+			    p[k] == '-')
+				k++;
+			n = strcspn(p, ">\n");
+			if (k > 0 && (p[k] == ' ' || p[k] == '/' || p[k] == '>') && p[n] == '>') {
+				buf_put(out, at, (size_t)(p + n + 1 - at));
+				p += n + 1;
+				continue;	/* the mark after it is decided by what came before */
+			}
+		}
+		if (cp == '"' || cp == '\'') {
+			int dbl = cp == '"', open = opens_after(w->prev);
+
+			/* a quote between spaces closes one that is open: " oui " */
+			if (dbl && open && w->doubles > 0 && is_space(w->prev) &&
+			    (is_space(next) || (!is_word(next) && next != '(' && next != '[')))
+				open = 0;
+
+			if (!dbl && is_word(w->prev)) {
+				/* it's; a closing quote only when one is open
+				 * (Relotius' Inbox is a German apostrophe) */
+				if (!is_word(next) && w->singles > 0) {
+					w->singles--;
+					put(w, out, w->m->rsq);
+				} else
+					put(w, out, APOSTROPHE);
+				continue;
+			}
+			if (!dbl && open && next >= '0' && next <= '9') {
+				put(w, out, APOSTROPHE);	/* '90s */
+				continue;
+			}
+			if (open) {
+				w->singles += !dbl;
+				w->doubles += dbl;
+				put(w, out, dbl ? w->m->ldq : w->m->lsq);
+				if (dbl && w->m->french) {
+					while (*p == ' ')
+						p++;
+					put(w, out, NNBSP);
+				}
+			} else if (dbl) {
+				w->doubles -= w->doubles > 0;
+				if (w->m->french)
+					close_guillemet(w, out, w->m->rdq);
+				else
+					put(w, out, w->m->rdq);
+			}
+			else {
+				w->singles -= w->singles > 0;
+				put(w, out, w->m->rsq);
+			}
+			continue;
+		}
+		if (cp == '-' && next == '-') {
+			if (p[1] == '-') {
+				put(w, out, 0x2014);
+				p += 2;
+				continue;
+			}
+			/* "--epub": an option, not a dash */
+			if (!(is_space(w->prev) && is_word((unsigned char)p[1]))) {
+				put(w, out, 0x2013);
+				p += 1;
+				continue;
+			}
+		}
+		if (cp == '.' && strncmp(p, "..", 2) == 0 && p[2] != '.' && w->prev != '.') {
+			put(w, out, 0x2026);
+			p += 2;
+			continue;
+		}
+		buf_put(out, at, (size_t)(p - at));
+		w->prev = cp;
+	}
+}
+
+/* Whether S holds anything walk_text would change. */
+static int
+needs(const char *s)
+{
+	return s && (strpbrk(s, "\"'") || strstr(s, "--") || strstr(s, "..."));
+}
+
+/* Set the punctuation of *S in place, continuing W's context. */
+static void
+walk_field(struct walk *w, char **s)
+{
+	struct buf out = {0};
+
+	if (*s == NULL)
+		return;
+	if (!needs(*s)) {
+		const char *p = *s;
+		uint32_t cp = 0;
+
+		while (*p)
+			cp = utf8_next(&p);
+		w->prev = cp;
+		return;
+	}
+	walk_text(w, *s, &out);
+	free(*s);
+	*s = buf_detach(&out);
+}
+
+/* Set the punctuation of the string *S as a text of its own. */
+static void
+field(const struct marks *m, char **s)
+{
+	struct walk w = {m, 0, 0, 0};
+
+	walk_field(&w, s);
+}
+
+static void walk_blocks(const struct marks *m, struct block *b, size_t n);
+
+/* Walk inlines IN[0..N) as one text. */
+static void
+walk_inlines(struct walk *w, struct inl *in, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		switch (in[i].type) {
+		case INL_TEXT:
+			if (in[i].literal)
+				w->prev = 'x';	/* raw HTML, as typed */
+			else
+				walk_field(w, &in[i].text);
+			break;
+		case INL_CODE:
+		case INL_NOTEREF:
+			w->prev = 'x';	/* a word-like thing: a quote after it closes */
+			break;
+		case INL_BREAK:
+			w->prev = ' ';
+			break;
+		default:
+			walk_inlines(w, in[i].kids, in[i].nkids);
+			break;
+		}
+}
+
+/* Set the punctuation of an image's words. */
+static void
+walk_image(const struct marks *m, struct image *im)
+{
+	if (im == NULL)
+		return;
+	field(m, &im->alt);
+	field(m, &im->caption);
+	field(m, &im->credit);
+}
+
+/* Set the punctuation of blocks B[0..N) and what they hold, each block's
+ * inlines as one text; code blocks are left alone. */
+static void
+walk_blocks(const struct marks *m, struct block *b, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		struct walk w = {m, 0, 0, 0};
+
+		if (b[i].type == BLK_CODE)
+			continue;
+		walk_inlines(&w, b[i].inl, b[i].ninl);
+		walk_image(m, b[i].image);
+		walk_blocks(m, b[i].kids, b[i].nkids);
+	}
+}
+
+char *
+punct_string(const char *s, const char *lang)
+{
+	const struct marks *m = marks_for(lang);
+	char *t = xstrdup(s);
+
+	if (m)
+		field(m, &t);
+	return t;
+}
+
+void
+punct_article(struct article *a)
+{
+	const struct marks *m = marks_for(a->lang);
+	size_t i;
+
+	if (m == NULL)
+		return;
+	field(m, &a->kicker);
+	field(m, &a->headline);
+	field(m, &a->standfirst);
+	field(m, &a->role);
+	for (i = 0; i < a->nauthors; i++)
+		field(m, &a->authors[i]);
+	walk_image(m, a->image);
+	walk_blocks(m, a->blocks, a->nblocks);
+	for (i = 0; i < a->nnotes; i++)
+		walk_blocks(m, a->notes[i].blocks, a->notes[i].nblocks);
+}
