@@ -465,6 +465,8 @@ set_figure(struct pdf *P, struct pdf_vlist *vl, const struct image *im, struct f
 	vb->nobreak = 1;
 	vb->kind = PDF_VB_FIGURE;
 	pdf_dl_tag(&vb->dl, 1, "Figure", NULL);
+	/* the drawer gives the figure its image's alternative text */
+	vb->dl.ops[vb->dl.n - 1].img = has_img ? im : NULL;
 	if (has_img) {
 		double w = fr.w, h = w * im->height / im->width, maxh = P->H * 0.6;
 		struct pdf_op *op;

@@ -173,7 +173,8 @@ struct pdf_op {
 	char		*text;		/* owned */
 	const char	*tag;		/* static */
 	int		 level;
-	const struct image *img;
+	const struct image *img;	/* OP_IMAGE; OP_TAG_BEGIN of a Figure: its
+					 * image, whose words become its /Alt */
 	struct pdf_parref *par;		/* OP_LINE: a reference, owned */
 };
 
@@ -330,7 +331,10 @@ int pdf_draw_dl(struct pdf_drawer *dr, const struct pdf_dl *dl, double dx, doubl
 int pdf_draw_page_end(struct pdf_drawer *dr);
 /* Set the document metadata (each may be NULL). */
 void pdf_draw_meta(struct pdf_drawer *dr, const struct book *b);
-/* Finish the document. Return 0, or -1 with the error set. */
+/* Finish the document, then give each Figure structure element drawn with
+ * an image its alternative text (/Alt: the image's alt text, else its
+ * caption), which cairo 1.16 cannot write, by an incremental update.
+ * Return 0, or -1 with the error set. */
 int pdf_draw_close(struct pdf_drawer *dr, const char *path);
 
 /* Post-process the finished PDF at PATH by an incremental update: move the
