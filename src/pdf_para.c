@@ -38,6 +38,7 @@
 #define EXPLICIT_PENALTY 50
 #define EMERGENCY_PENALTY 5000	/* inside an overlong word */
 #define ADDRESS_PENALTY	100	/* inside a URL, an e-mail address or a path */
+#define DISPLAY_HYPHEN_PENALTY 500	/* in a heading, for a word wider than the measure */
 /* Glyph expansion: a word's glyph advances may widen or narrow by at most
  * this share (pdfTeX's font expansion, issue 5's +-2%); the box stretches
  * and shrinks by it, so the breaker sees it and the line's ratio sets it. */
@@ -62,6 +63,7 @@ struct builder {
 	struct lb_item	*items;
 	int		*ipos;
 	size_t		 n, cap;
+	int		 display;	/* a balanced heading: hyphens as a last resort */
 };
 
 /* Append an item of KIND at char POS; return it (valid until the next push). */
@@ -255,8 +257,8 @@ push_word(struct builder *b, const struct pdf_shaped *sp, const struct pdf_parfm
 }
 
 /* Emit the box of chars [BS, BE) with no break inside, unless it is near
- * the measure or longer (a 2,000-letter string): then it may break between
- * any two clusters, at a price. */
+ * the measure or longer (a 2,000-letter string; in a heading, longer only):
+ * then it may break between any two clusters, at a price. */
 static void
 emit_plain(struct pdf_shaped *sp, const struct pdf_parfmt *fmt, struct builder *b, int bs,
     int be)
@@ -266,7 +268,7 @@ emit_plain(struct pdf_shaped *sp, const struct pdf_parfmt *fmt, struct builder *
 
 	for (c = bs; c < be; c++)
 		w += sp->cw[c];
-	if (w <= fmt->width * 0.8) {
+	if (w <= fmt->width * (b->display ? 1.0 : 0.8)) {	/* a heading's words stand whole */
 		push_word(b, sp, fmt, bs, w);
 		return;
 	}
@@ -343,6 +345,27 @@ address_break(const struct pdf_shaped *sp, int c, int ts, int te)
 	    ch == '%' || ch == '=' || ch == '&';
 }
 
+/* Whether the space-delimited word around chars [BS, BE) holds a hyphen
+ * between letters ("SPIEGEL-Gespräch"): such a word breaks only there. */
+static int
+compound(const struct pdf_shaped *sp, int bs, int be)
+{
+	int c, ts, te;
+
+	for (ts = bs; ts > 0 && !is_space(char_at(sp, ts - 1)); ts--)
+		;
+	for (te = be; te < sp->nchars && !is_space(char_at(sp, te)); te++)
+		;
+	for (c = ts + 1; c + 1 < te; c++) {
+		gunichar ch = char_at(sp, c);
+
+		if ((ch == '-' || ch == 0x2010) && g_unichar_isalpha(char_at(sp, c - 1)) &&
+		    g_unichar_isalpha(char_at(sp, c + 1)))
+			return 1;
+	}
+	return 0;
+}
+
 /* Emit the box of chars [BS, BE), split at its hyphenation points, or at
  * the break points of an address. */
 static void
@@ -352,7 +375,7 @@ emit_box(struct pdf_fonts *f, struct pdf_shaped *sp, const struct pdf_parfmt *fm
 	const char *text = buf_str(&sp->text);
 	unsigned char pts[256];
 	double w = 0;
-	int c, ws, we, ts, te, start = bs;
+	int c, ws, we, ts, te, start = bs, hyph = fmt->hyphenate;
 
 	if (be <= bs)
 		return;
@@ -366,7 +389,16 @@ emit_box(struct pdf_fonts *f, struct pdf_shaped *sp, const struct pdf_parfmt *fm
 		emit_plain(sp, fmt, b, start, be);
 		return;
 	}
-	if (fmt->hyphenate && be - bs >= 5) {
+	if (b->display && be - bs >= 5) {
+		/* a heading hyphenates only a word too wide for the measure
+		 * (a long German compound on a narrow page), rather than cut
+		 * it anywhere */
+		for (c = bs; c < be; c++)
+			w += sp->cw[c];
+		hyph = w > fmt->width;
+		w = 0;
+	}
+	if (hyph && be - bs >= 5 && !compound(sp, bs, be)) {
 		const struct pdf_span *span = pdf_shaped_span(sp, sp->coff[bs]);
 
 		/* the word's letters, without punctuation around them */
@@ -395,7 +427,7 @@ emit_box(struct pdf_fonts *f, struct pdf_shaped *sp, const struct pdf_parfmt *fm
 					struct lb_item *p = push(b, LB_PENALTY, c + 1);
 
 					p->width = hyphen_width(f, sp, c);
-					p->penalty = HYPHEN_PENALTY;
+					p->penalty = b->display ? DISPLAY_HYPHEN_PENALTY : HYPHEN_PENALTY;
 					p->flagged = 1;
 				}
 				w = 0;
@@ -430,18 +462,31 @@ balanced(const struct pdf_shaped *sp, const struct pdf_parfmt *fmt)
  * longer than the longest above it and still count as even. */
 #define BALANCE_SLACK	2.0
 
+/* Return how many of lines L[0..N) end inside a word with no hyphen (an
+ * emergency break). */
+static size_t
+emergencies(const struct builder *b, const struct lb_line *l, size_t n)
+{
+	size_t k, e = 0;
+
+	for (k = 0; k + 1 < n; k++)
+		e += l[k].end < b->n && b->items[l[k].end].kind == LB_PENALTY &&
+		    b->items[l[k].end].penalty == EMERGENCY_PENALTY;
+	return e;
+}
+
 /* Break B's items at measure W into *T; return the number of lines if it
- * is NL and has a heading's shape (none overfull, the last no longer than
+ * is NL, cut inside words no more than CUTS times, and has a heading's shape (none overfull, the last no longer than
  * the longest above it: even, or narrowing downwards), else 0. */
 static size_t
 shaped(struct builder *b, double w, const struct lb_params *par, size_t nl,
-    struct lb_line **t)
+    size_t cuts, struct lb_line **t)
 {
 	double top = 0;
 	size_t n, k;
 
 	n = lb_break(b->items, b->n, &w, 1, par, t);
-	if (n != nl)
+	if (n != nl || emergencies(b, *t, n) > cuts)
 		return 0;
 	for (k = 0; k < n; k++) {
 		if ((*t)[k].overfull || (*t)[k].natural > w + 1e-6)
@@ -465,7 +510,7 @@ balance(struct builder *b, double width, const struct lb_params *par, size_t nl,
 {
 	const int steps = 24;
 	struct lb_line *t = NULL;
-	size_t want, n;
+	size_t want, n, cuts = emergencies(b, *ll, nl);
 	int i, it;
 
 	for (want = nl; want <= nl + 1; want++) {
@@ -474,7 +519,7 @@ balance(struct builder *b, double width, const struct lb_params *par, size_t nl,
 		for (i = 0; i <= steps; i++) {
 			double w = width * (1 - 0.5 * i / steps);
 
-			n = shaped(b, w, par, want, &t);
+			n = shaped(b, w, par, want, cuts, &t);
 			free(t);
 			t = NULL;
 			if (n)
@@ -487,7 +532,7 @@ balance(struct builder *b, double width, const struct lb_params *par, size_t nl,
 		bad = good - width * 0.5 / steps;
 		for (it = 0; it < 5 && good - bad > 1; it++) {
 			mid = (good + bad) / 2;
-			n = shaped(b, mid, par, want, &t);
+			n = shaped(b, mid, par, want, cuts, &t);
 			free(t);
 			t = NULL;
 			if (n)
@@ -497,7 +542,7 @@ balance(struct builder *b, double width, const struct lb_params *par, size_t nl,
 		}
 		if (want == nl && good >= width)
 			return nl;
-		n = shaped(b, good, par, want, &t);
+		n = shaped(b, good, par, want, cuts, &t);
 		if (n == 0) {
 			free(t);
 			continue;
@@ -521,6 +566,7 @@ pdf_para_set(struct pdf_fonts *f, struct pdf_shaped *sp, const struct pdf_parfmt
 	double em = sp->nspans ? sp->spans[0].st.size : 10;
 
 	memset(out, 0, sizeof(*out));
+	b.display = balanced(sp, fmt);
 	if (fmt->indent > 0)
 		push(&b, LB_BOX, 0)->width = fmt->indent;
 	for (c = 0; c < sp->nchars; c++) {
@@ -591,7 +637,7 @@ pdf_para_set(struct pdf_fonts *f, struct pdf_shaped *sp, const struct pdf_parfmt
 
 	lb_defaults(&par);
 	nl = lb_break(b.items, b.n, &fmt->width, 1, &par, &ll);
-	if (nl >= 2 && balanced(sp, fmt))
+	if (nl >= 2 && b.display)
 		nl = balance(&b, fmt->width, &par, nl, &ll);
 
 	out->items = b.items;

@@ -200,6 +200,8 @@ squeeze(const char *s, int nohy)
 
 /* Set TEXT as a headline (heading font at SIZE, ragged, MEASURE wide);
  * put each line's natural width into W (up to 16) and return the count. */
+static size_t cuts;	/* heading(): lines ended inside a word with no hyphen */
+
 static size_t
 heading(struct pdf_fonts *f, const char *text, double size, double *w)
 {
@@ -227,6 +229,13 @@ heading(struct pdf_fonts *f, const char *text, double size, double *w)
 			w[l] += sp.cw[c];
 		for (c = pa.lines[l].c1 - 1; c >= pa.lines[l].c0 && sp.cp[c] == ' '; c--)
 			w[l] -= sp.cw[c];
+		c = pa.lines[l].c1;
+		if (l + 1 < n && !pa.lines[l].hyphen && c > 0 && c < sp.nchars && sp.cp[c] != ' ' &&
+		    sp.cp[c - 1] != ' ' && sp.cp[c - 1] != '-') {
+			cuts++;
+			printf("# cut inside a word at %.1f pt: %.20s|%.20s\n", size,
+			    buf_str(&sp.text) + sp.coff[pa.lines[l].c0], buf_str(&sp.text) + sp.coff[c]);
+		}
 	}
 	pdf_para_free(&pa);
 	pdf_shaped_free(&sp);
@@ -481,6 +490,36 @@ main(void)
 	}
 	result_free(&r);
 
+	/* a word that holds a hyphen breaks only there: no hyphenation point
+	 * inside "SPIEGEL-Gespräch", while plain long words still hyphenate */
+	set(&f, t, "Im SPIEGEL-Gespräch sagte die Datenschutz-Grundverordnungsbeauftragte, dass "
+	    "die Verbraucherschutz-Organisationen und das Bundesverfassungsgericht-Urteil "
+	    "die Informationsfreiheits-Beauftragten nicht überzeugten, weil Verbraucherschutzorganisationen "
+	    "und Informationsfreiheitsbeauftragte ohnehin Bundesverfassungsgerichtsentscheidungen "
+	    "abwarten, wie die SPIEGEL-Gesprächspartnerin im Interview-Gespräch betonte.", "de", 0, 1, &r);
+	{
+		size_t plain = 0;
+
+		for (l = 0, bad = 0; l + 1 < r.nlines; l++) {
+			int c = r.pa.lines[l + 1].c0, k, dash = 0;
+
+			if (!r.hyphen[l] || r.cp[c - 1] == '-')
+				continue;	/* no hyphen, or the word's own */
+			for (k = c - 1; k >= 0 && r.cp[k] != ' '; k--)
+				dash |= r.cp[k] == '-';
+			for (k = c; k < r.nchars && r.cp[k] != ' '; k++)
+				dash |= r.cp[k] == '-';
+			if (dash) {
+				bad++;
+				printf("# a compound hyphenated inside: line %zu: %s\n", l, buf_str(&r.text));
+			} else
+				plain++;
+		}
+		ok(bad == 0 && plain >= 1, "compounds break only at their hyphens (%zu lines, "
+		    "%zu plain words hyphenated)", r.nlines, plain);
+	}
+	result_free(&r);
+
 	/* headlines are balanced: lines of about equal length, the last never
 	 * longer than the longest above it (one line more when the words
 	 * allow no such shape in as many lines as the full measure takes) */
@@ -513,6 +552,12 @@ main(void)
 				}
 				bal += top < MEASURE * 0.95;	/* narrower than the measure */
 			}
+		cuts = 0;
+		for (z = 0; z < 3; z++)
+			heading(&f, "Datenschutz-Grundverordnung: Verbraucherschutzorganisationen "
+			    "kritisieren Informationsfreiheitsbeauftragte", sizes[z], w);
+		ok(cuts == 0, "a headline of long German words is never cut inside a word "
+		    "that fits the measure");
 		ok(cases >= 8 && bad == 0 && bal >= cases / 2,
 		    "headlines: %zu set in 2+ lines, none with a last line longer than those above, "
 		    "%zu balanced narrower than the measure", cases, bal);
