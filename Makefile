@@ -29,7 +29,7 @@ ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(WARN) \
 ALL_LDFLAGS = $(LDFLAGS) $(SAN)
 
 # The model and the shared pieces.
-CORE_OBJS   = src/buf.o src/util.o src/model.o src/image.o src/output.o
+CORE_OBJS   = src/buf.o src/util.o src/model.o src/image.o src/output.o src/words.o
 # Readers: plain text, Markdown with YAML front matter; language and dates.
 READER_OBJS = src/read_txt.o src/date.o src/lang.o src/read_md.o src/meta.o
 # The builder: inputs and book.yaml to one book; typographic punctuation.

@@ -14,38 +14,7 @@
 #include "image.h"
 #include "theme.h"
 #include "util.h"
-
-static const struct epub_words words_en = {
-	"Contents", "Cover", "Title page", "Notes", "Start", "By", "and", "Back" };
-static const struct epub_words words_de = {
-	"Inhalt", "Umschlag", "Titelseite", "Anmerkungen", "Beginn", "By", "and", "Zurück" };
-static const struct epub_words words_fr = {
-	"Sommaire", "Couverture", "Page de titre", "Notes", "Début", "By", "and", "Retour" };
-static const struct epub_words words_es = {
-	"Índice", "Cubierta", "Portada", "Notas", "Inicio", "By", "and", "Volver" };
-static const struct epub_words words_ar = {
-	"المحتويات", "الغلاف", "صفحة العنوان", "الحواشي", "البداية", "By", "and", "رجوع" };
-static const struct epub_words words_zh = {
-	"目录", "封面", "书名页", "注释", "开始", "By", "and", "返回" };
-static const struct epub_words words_ja = {
-	"目次", "表紙", "扉", "注", "本文", "By", "and", "戻る" };
-
-/* The words for LANG's primary subtag (English when unknown). */
-static const struct epub_words *
-words_for(const char *lang)
-{
-	static const struct { const char *tag; const struct epub_words *w; } tab[] = {
-		{ "de", &words_de }, { "fr", &words_fr }, { "es", &words_es },
-		{ "ar", &words_ar }, { "zh", &words_zh }, { "ja", &words_ja },
-	};
-	for (size_t i = 0; i < sizeof(tab) / sizeof(tab[0]); i++) {
-		size_t n = strlen(tab[i].tag);
-
-		if (strncmp(lang, tab[i].tag, n) == 0 && (lang[n] == '\0' || lang[n] == '-'))
-			return tab[i].w;
-	}
-	return &words_en;
-}
+#include "words.h"
 
 int
 epub_lang_rtl(const char *lang)

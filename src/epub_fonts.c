@@ -142,7 +142,7 @@ static void
 collect(struct fonts *f)
 {
 	const struct book *bk = f->e->book;
-	const struct epub_words *w = f->e->words;
+	const struct words *w = f->e->words;
 	const char *ui[] = { w->contents, w->cover, w->titlepage, w->notes, w->start,
 	    w->by, w->and_, w->back, ", —*0123456789" };
 	size_t i, j;

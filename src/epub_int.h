@@ -10,6 +10,7 @@
 #include "buf.h"
 #include "model.h"
 #include "options.h"
+#include "words.h"
 
 struct theme;
 
@@ -44,10 +45,6 @@ struct epub_image {
 	enum image_type	 type;
 };
 
-/* Words the book itself adds, in the book's language. */
-struct epub_words {
-	const char	*contents, *cover, *titlepage, *notes, *start, *by, *and_, *back;
-};
 
 /* The writer's state for one book. */
 struct epub {
@@ -55,7 +52,7 @@ struct epub {
 	const struct options	*opt;
 	const struct theme	*theme;		/* NULL: the built-in defaults */
 	const char		*lang;		/* the book's language, never NULL */
-	const struct epub_words	*words;
+	const struct words	*words;	/* in the book's language (words.c) */
 	struct epub_item	*items;
 	size_t			 nitems, citems;
 	struct epub_toc		*toc;

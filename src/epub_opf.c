@@ -199,7 +199,7 @@ epub_opf_package(const struct epub *e, const char *ident, const char *modified)
 char *
 epub_opf_nav(const struct epub *e)
 {
-	const struct epub_words *w = e->words;
+	const struct words *w = e->words;
 	struct buf b = {0};
 	size_t i;
 	int open2 = 0;

@@ -566,7 +566,7 @@ static void
 header(struct actx *c)
 {
 	const struct article *a = c->a;
-	const struct epub_words *w = c->e->words;
+	const struct words *w = c->e->words;
 	struct buf *b = c->b;
 	size_t i;
 

@@ -12,7 +12,7 @@
 #include "reader.h"
 #include "util.h"
 
-static const struct epub_words words = {
+static const struct words words = {
 	"Contents", "Cover", "Title page", "Notes", "Start", "By", "and", "Back",
 };
 
