@@ -45,7 +45,6 @@ struct epub_image {
 	enum image_type	 type;
 };
 
-
 /* The writer's state for one book. */
 struct epub {
 	const struct book	*book;
