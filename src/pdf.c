@@ -1069,26 +1069,36 @@ set_opener(struct pdf *P, struct pdf_vlist *vl, const struct article *a)
 		    .before = P->lead * 0.8};
 		struct pdf_shaped sp;
 
+		double w = 0;
+
 		pdf_shaped_init(&sp, a->lang, rtl);
 		for (i = 0; i < a->nauthors; i++) {
-			if (i)
+			if (i) {
 				pdf_shaped_add(&sp, i + 1 == a->nauthors ? " and " : ", ",
 				    i + 1 == a->nauthors ? 5 : 2, &st);
+				w += text_width(P, i + 1 == a->nauthors ? " and " : ", ", st);
+			}
 			add_text(&sp, a->authors[i], &st);
+			w += text_width(P, a->authors[i], st);
 		}
 		if (a->role) {
 			if (a->nauthors)
 				pdf_shaped_add(&sp, ", ", 2, &rs);
 			add_text(&sp, a->role, &rs);
+			w += text_width(P, a->role, rs) + (a->nauthors ? text_width(P, ", ", rs) : 0);
 		}
-		/* the date on the byline's line, after a middle dot that never
-		 * starts a line; the date itself is never broken */
+		/* the date on the byline's line after a middle dot when the
+		 * whole fits on one line, else on a line of its own (no dot);
+		 * the date itself is never broken */
 		if (a->date_text || a->date) {
 			const char *d = a->date_text ? a->date_text : a->date;
+			const char *sep = "\xc2\xa0\xc2\xa0\xc2\xb7\xc2\xa0\xc2\xa0";
 			struct buf nb = {0};
 
+			if (sp.text.len && w + text_width(P, sep, rs) + text_width(P, d, rs) > left.width)
+				sep = "\xe2\x80\xa8";	/* a line separator: a forced break */
 			if (sp.text.len)
-				pdf_shaped_add(&sp, "\xc2\xa0\xc2\xa0\xc2\xb7  ", 8, &rs);
+				add_text(&sp, sep, &rs);
 			for (; *d; d++) {
 				if (*d == ' ')
 					BUF_PUTSL(&nb, "\xc2\xa0");

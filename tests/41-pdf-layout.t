@@ -64,4 +64,24 @@ else
 	skip "pdf-typo-stats.py is absent"
 fi
 
+# The byline's date: after a middle dot on the byline's line when it fits,
+# else on a line of its own; never a dot left at a line's end or start.
+mkdir -p "$TMP/by"
+cp "$SHARED"/corpus/0[1-5]-*.txt "$TMP/by/"
+for paper in a4 letter a5; do
+	$MKBOOK -q --pdf --paper $paper -o "$TMP/by-$paper.pdf" "$TMP/by" &&
+	    pdftotext -layout "$TMP/by-$paper.pdf" "$TMP/by-$paper.txt"
+	ok "byline, $paper: no middle dot ends or starts a line" python3 - "$TMP/by-$paper.txt" <<'PY'
+import sys
+lines = [l.strip() for l in open(sys.argv[1], encoding="utf-8")]
+bad = [l for l in lines if l.endswith("\u00b7") or l.startswith("\u00b7")]
+print("#", bad[:3])
+sys.exit(1 if bad else 0)
+PY
+done
+ok "byline, a4: a date after a middle dot on the byline's line" python3 -c '
+import re, sys
+t = open(sys.argv[1], encoding="utf-8").read()
+sys.exit(0 if re.search(r"\S\s+\u00b7\s+\w+ \d+, 20\d\d", t) else 1)' "$TMP/by-a4.txt"
+
 done_testing
