@@ -52,18 +52,32 @@ build_descs(struct pdf_fonts *f)
 	size_t i, pass;
 
 	for (r = 0; r < FONT_NROLES; r++) {
+		/* Chinese, Japanese and Korean text takes its punctuation (full
+		 * width “quotes”) and Latin letters from the CJK face, as the
+		 * EPUB's style sheet does: the covering fallbacks come first */
+		int cjk = r != FONT_MONO && f->lang && (strncmp(f->lang, "zh", 2) == 0 ||
+		    strncmp(f->lang, "ja", 2) == 0 || strncmp(f->lang, "ko", 2) == 0);
+
 		buf_reset(&b);
-		buf_puts(&b, t->family[r]);
+		if (!cjk)
+			buf_puts(&b, t->family[r]);
 		/* fallbacks covering the language first, then the rest */
-		for (pass = 0; pass < 2; pass++)
+		for (pass = 0; pass < 2; pass++) {
 			for (i = 0; i < t->nfallback; i++) {
 				int cov = f->lang && family_covers(t->fallback[i], f->lang);
 
 				if ((pass == 0) != cov)
 					continue;
-				buf_putc(&b, ',');
+				if (b.len)
+					buf_putc(&b, ',');
 				buf_puts(&b, t->fallback[i]);
 			}
+			if (pass == 0 && cjk) {
+				if (b.len)
+					buf_putc(&b, ',');
+				buf_puts(&b, t->family[r]);
+			}
+		}
 		free(f->families[r]);
 		f->families[r] = xstrdup(buf_str(&b));
 		for (s = 0; s < STYLE_N; s++) {

@@ -126,6 +126,72 @@ fast_breaks(struct pdf_shaped *sp)
 	sp->attrs[sp->nchars].is_line_break = 1;
 }
 
+/* Whether script SC has no italic of its own (a slanted Arabic or Chinese
+ * face is a machine's distortion, not a typeface). */
+static int
+no_italic(GUnicodeScript sc)
+{
+	switch (sc) {
+	case G_UNICODE_SCRIPT_ARABIC:
+	case G_UNICODE_SCRIPT_HEBREW:
+	case G_UNICODE_SCRIPT_SYRIAC:
+	case G_UNICODE_SCRIPT_THAANA:
+	case G_UNICODE_SCRIPT_NKO:
+	case G_UNICODE_SCRIPT_HAN:
+	case G_UNICODE_SCRIPT_HIRAGANA:
+	case G_UNICODE_SCRIPT_KATAKANA:
+	case G_UNICODE_SCRIPT_HANGUL:
+	case G_UNICODE_SCRIPT_BOPOMOFO:
+	case G_UNICODE_SCRIPT_THAI:
+	case G_UNICODE_SCRIPT_LAO:
+	case G_UNICODE_SCRIPT_KHMER:
+	case G_UNICODE_SCRIPT_DEVANAGARI:
+	case G_UNICODE_SCRIPT_BENGALI:
+	case G_UNICODE_SCRIPT_TAMIL:
+	case G_UNICODE_SCRIPT_ETHIOPIC:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+/* In the italic span TEXT[START, END), set the runs of scripts without an
+ * italic (and the spaces and punctuation between their letters) upright:
+ * the emphasis of such text is left to the words, as the EPUB's readers
+ * do with a real face. Adds style attributes to AL. */
+static void
+upright(PangoAttrList *al, const char *text, size_t start, size_t end)
+{
+	const char *p = text + start, *e = text + end, *from = NULL, *last = NULL;
+
+	while (p < e) {
+		const char *q = g_utf8_next_char(p);
+		GUnicodeScript sc = g_unichar_get_script(g_utf8_get_char(p));
+
+		if (no_italic(sc)) {
+			if (from == NULL)
+				from = p;
+			last = q;
+		} else if (sc != G_UNICODE_SCRIPT_COMMON && sc != G_UNICODE_SCRIPT_INHERITED &&
+		    from != NULL) {
+			PangoAttribute *a = pango_attr_style_new(PANGO_STYLE_NORMAL);
+
+			a->start_index = (guint)(from - text);
+			a->end_index = (guint)(last - text);
+			pango_attr_list_insert(al, a);
+			from = NULL;
+		}
+		p = q;
+	}
+	if (from != NULL) {
+		PangoAttribute *a = pango_attr_style_new(PANGO_STYLE_NORMAL);
+
+		a->start_index = (guint)(from - text);
+		a->end_index = (guint)(last - text);
+		pango_attr_list_insert(al, a);
+	}
+}
+
 void
 pdf_shape(struct pdf_fonts *f, struct pdf_shaped *sp)
 {
@@ -150,6 +216,8 @@ pdf_shape(struct pdf_fonts *f, struct pdf_shaped *sp)
 		a->start_index = (guint)sp->spans[i].start;
 		a->end_index = (guint)sp->spans[i].end;
 		pango_attr_list_insert(al, a);
+		if (st->style == STYLE_ITALIC || st->style == STYLE_BOLDITALIC)
+			upright(al, text, sp->spans[i].start, sp->spans[i].end);
 	}
 	pango_context_set_language(f->ctx, pl);
 
