@@ -82,7 +82,8 @@ parse_len(const char *s, double *out)
 }
 
 /* Parse a paper name or "WxH" with a unit ("150x220mm", "6x9in") into
- * *W, *H points. Return 0, or -1 when malformed. */
+ * *W, *H points. Return 0, -1 when malformed, or -2 when a side is
+ * outside PAPER_RANGE. */
 static int
 parse_paper(const char *s, double *w, double *h)
 {
@@ -130,8 +131,32 @@ parse_paper(const char *s, double *w, double *h)
 		return -1;
 	/* a page smaller than 2 in or larger than 2 m is a typo */
 	if (*w < 144 || *h < 144 || *w > 5670 || *h > 5670)
-		return -1;
+		return -2;
 	return 0;
+}
+
+/* What parse_paper accepts, for messages. */
+#define PAPER_FORMS "a4, a5, letter or WxH with a unit (mm, cm, in, pt)"
+#define PAPER_RANGE "each side from 51 to 2000 mm (2 to 78 in)"
+
+/* Set the error for parse_paper's result RC on S, after PREFIX
+ * ("--paper", "theme: paper"). Returns -1. */
+static int
+paper_error(const char *file, int line, const char *prefix, const char *s, int rc)
+{
+	if (rc == -2)
+		return err_set(file, line, "%s %s: the page size is out of range: %s", prefix, s,
+		    PAPER_RANGE);
+	return err_set(file, line, "%s %s: expected %s", prefix, s, PAPER_FORMS);
+}
+
+int
+theme_paper_check(const char *s)
+{
+	double w, h;
+	int rc = parse_paper(s, &w, &h);
+
+	return rc == 0 ? 0 : paper_error(NULL, 0, "--paper", s, rc);
 }
 
 /* Parse "#rrggbb" into RGB[3] (0..1). Return 0 or -1. */
@@ -188,8 +213,10 @@ apply_yaml(struct theme *t, yaml_document_t *doc, const char *file)
 			if (v == NULL || parse_len(v, dst) != 0)
 				return err_set(file, line, "theme: %s: expected a length like 10.5pt", k);
 		} else if (strcmp(k, "paper") == 0) {
-			if (v == NULL || parse_paper(v, &t->page_w, &t->page_h) != 0)
-				return err_set(file, line, "theme: paper: expected a4, a5, letter or WxH with a unit");
+			int rc = v ? parse_paper(v, &t->page_w, &t->page_h) : -1;
+
+			if (rc != 0)
+				return paper_error(file, line, "theme: paper", v ? v : "", rc);
 		} else if (strcmp(k, "fonts") == 0 || strcmp(k, "margins") == 0 ||
 		    strcmp(k, "colours") == 0 || strcmp(k, "colors") == 0) {
 			if (vn == NULL || vn->type != YAML_MAPPING_NODE)
@@ -378,8 +405,10 @@ theme_load(const struct options *opt, const char *book_theme)
 		double meas = w0 - t->margin_inner - t->margin_outer;
 		double side = t->margin_inner + t->margin_outer;
 
-		if (parse_paper(opt->paper, &t->page_w, &t->page_h) != 0) {
-			err_set(NULL, 0, "--paper %s: expected a4, a5, letter or WxH with a unit (mm, cm, in, pt)", opt->paper);
+		int rc = parse_paper(opt->paper, &t->page_w, &t->page_h);
+
+		if (rc != 0) {
+			paper_error(NULL, 0, "--paper", opt->paper, rc);
 			goto out;
 		}
 		if (meas > t->page_w * 0.8)

@@ -32,6 +32,9 @@ struct theme {
  * Return a new theme, or NULL with the error set. */
 struct theme *theme_load(const struct options *opt, const char *book_theme);
 void theme_free(struct theme *t);
+/* Check a --paper SIZE before any work is done. Return 0, or -1 with the
+ * error set: the forms accepted, or the range a size is outside. */
+int theme_paper_check(const char *s);
 
 /* Fallback fonts for scripts the body font lacks (Arabic, CJK): the file
  * fontconfig picks for LANG with the theme's family as preference, or NULL.
