@@ -10,27 +10,35 @@
 #include "output.h"
 #include "util.h"
 
-/* The temporary file to remove if a signal ends the run. A fixed buffer:
- * the handler may only touch what is already there. */
-static char pending[4096];
+/* The temporary files to remove if a signal ends the run (one per book
+ * being written; two when both formats are). Fixed buffers: the handler
+ * may only touch what is already there. */
+static char pending[OUTPUT_MAX][4096];
 
 static void
 on_signal(int sig)
 {
-	if (pending[0])
-		unlink(pending);
+	for (int i = 0; i < OUTPUT_MAX; i++)
+		if (pending[i][0])
+			unlink(pending[i]);
 	signal(sig, SIG_DFL);
 	raise(sig);
 }
 
+/* Register TMP for removal on SIGINT, SIGTERM and SIGHUP. */
 static void
 watch(const char *tmp)
 {
 	static int installed;
 	struct sigaction sa;
+	size_t n = strlen(tmp);
 
-	if (strlen(tmp) < sizeof(pending))
-		memcpy(pending, tmp, strlen(tmp) + 1);
+	for (int i = 0; i < OUTPUT_MAX; i++)
+		if (pending[i][0] == '\0') {
+			if (n < sizeof(pending[i]))
+				memcpy(pending[i], tmp, n + 1);
+			break;
+		}
 	if (installed)
 		return;
 	memset(&sa, 0, sizeof(sa));
@@ -42,10 +50,13 @@ watch(const char *tmp)
 	installed = 1;
 }
 
+/* Forget TMP: it is gone or in place. */
 static void
-unwatch(void)
+unwatch(const char *tmp)
 {
-	pending[0] = '\0';
+	for (int i = 0; i < OUTPUT_MAX; i++)
+		if (tmp && strcmp(pending[i], tmp) == 0)
+			pending[i][0] = '\0';
 }
 
 /* Return 1 when PATH is, or leads to, something that must be written in
@@ -193,7 +204,7 @@ output_commit(struct output *out)
 		return err_set(out->target, 0, "nothing was written");
 	if (out->inplace)
 		ret = copy_into(out->tmp, out->target);
-	else if (flush_file(out->tmp) == 0) {
+	else if (out->flushed || flush_file(out->tmp) == 0) {
 		if (rename(out->tmp, out->target) == 0)
 			ret = 0;
 		else
@@ -201,7 +212,7 @@ output_commit(struct output *out)
 	}
 	if (ret != 0 || out->inplace)
 		unlink(out->tmp);
-	unwatch();
+	unwatch(out->tmp);
 	free(out->tmp);
 	free(out->target);
 	out->tmp = out->target = NULL;
@@ -213,8 +224,58 @@ output_abort(struct output *out)
 {
 	if (out->tmp)
 		unlink(out->tmp);
-	unwatch();
+	unwatch(out->tmp);
 	free(out->tmp);
 	free(out->target);
 	out->tmp = out->target = NULL;
+}
+
+int
+output_commit_all(struct output *v, size_t n)
+{
+	char *done = NULL;
+	size_t i;
+	int ret = -1;
+
+	for (i = 0; i < n; i++) {
+		if (v[i].tmp == NULL) {
+			err_set(v[i].target, 0, "nothing was written");
+			goto out;
+		}
+		if (!v[i].inplace) {
+			if (flush_file(v[i].tmp) != 0)
+				goto out;
+			v[i].flushed = 1;
+		}
+	}
+	for (i = 0; i < n; i++) {
+		char *target = xstrdup(v[i].target);
+
+		if (output_commit(&v[i]) != 0) {
+			if (done) {
+				char *msg = xstrdup(err_msg());
+
+				err_set(NULL, 0, "%s; the new %s is in place but the new %s is not, "
+				    "so the two books do not match: run mkbook again", msg, done, target);
+				free(msg);
+			}
+			free(target);
+			goto out;
+		}
+		if (done == NULL)
+			done = target;
+		else {
+			char *both = xprintf("%s and %s", done, target);
+
+			free(done);
+			free(target);
+			done = both;
+		}
+	}
+	ret = 0;
+out:
+	for (i = 0; i < n; i++)
+		output_abort(&v[i]);	/* nothing left to do for those in place */
+	free(done);
+	return ret;
 }
