@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -19,6 +20,7 @@
 #include "options.h"
 #include "output.h"
 #include "pdf.h"
+#include "theme.h"
 #include "util.h"
 
 enum { OPT_TITLE = 256, OPT_AUTHOR, OPT_LANG, OPT_THEME, OPT_PAPER, OPT_DUMP, OPT_HELP,
@@ -57,14 +59,15 @@ help(void)
 	    "\n"
 	    "  INPUT          article files (.txt, .md) or content directories (default: content)\n"
 	    "  --epub         write an EPUB 3\n"
-	    "  --pdf          write a PDF (neither flag: both)\n"
+	    "  --pdf          write a PDF (neither flag: both, or what -o FILE.epub/.pdf names)\n"
 	    "  -o PATH        the output file when one format is asked for ('-' is standard\n"
 	    "                 output), the output directory when both (default: build)\n"
 	    "  --title T      the book's title (overrides book.yaml)\n"
 	    "  --author A     the book's author\n"
 	    "  --lang L       the book's language, a BCP 47 tag (en, en-GB, de, fr, ar, zh, ja)\n"
 	    "  --theme DIR    a theme directory (theme.yaml, book.css, fonts)\n"
-	    "  --paper SIZE   PDF page size: a4 (default), letter, a5, or WxH (210x297mm, 6x9in)\n"
+	    "  --paper SIZE   PDF page size: a4 (default), letter, a5, or WxH (210x297mm, 6x9in),\n"
+	    "                 each side 51 to 2000 mm\n"
 	    "  --dump-model   print the article model as JSON and write nothing else\n"
 	    "  -q             no progress, no warnings\n"
 	    "\n"
@@ -183,6 +186,81 @@ write_one(const struct book *book, const struct options *opt, writer_fn fn, cons
 	return 0;
 }
 
+/* Write both formats into DIR as NAME.epub and NAME.pdf, all or nothing:
+ * each to a temporary file, both renamed into place only when both were
+ * written. Return 0 or -1 with the error set. */
+static int
+write_both(const struct book *book, const struct options *opt, const char *dir, const char *name)
+{
+	static const char *const ext[2] = {"epub", "pdf"};
+	const writer_fn fn[2] = {epub_write, pdf_write};
+	struct output out[2];
+	char *target[2];
+	int i, ret = -1;
+
+	memset(out, 0, sizeof(out));
+	for (i = 0; i < 2; i++)
+		target[i] = xprintf("%s/%s.%s", dir, name, ext[i]);
+	for (i = 0; i < 2; i++)
+		if (output_begin(&out[i], target[i]) != 0)
+			goto out;
+	for (i = 0; i < 2; i++)
+		if (fn[i](book, opt, out[i].tmp) != 0) {
+			err_rename(out[i].tmp, target[i]);
+			goto out;
+		}
+	if (output_commit_all(out, 2) != 0)
+		goto out;
+	for (i = 0; i < 2; i++)
+		if (!opt->quiet)
+			fprintf(stderr, "mkbook: wrote %s\n", target[i]);
+	ret = 0;
+out:
+	for (i = 0; i < 2; i++)
+		output_abort(&out[i]);	/* a no-op for a book in place or never begun */
+	for (i = 0; i < 2; i++)
+		free(target[i]);
+	return ret;
+}
+
+/* The format a file name's extension names, case aside: 'e' for .epub,
+ * 'p' for .pdf, 0 for anything else. */
+static int
+ext_format(const char *path)
+{
+	const char *ext = path_ext(path);
+
+	if (strcasecmp(ext, ".epub") == 0)
+		return 'e';
+	if (strcasecmp(ext, ".pdf") == 0)
+		return 'p';
+	return 0;
+}
+
+/* Return 1 when two command-line inputs name the same file or directory:
+ * the first such pair goes to *A and *B. */
+static int
+same_inputs(char *const *in, int n, const char **a, const char **b)
+{
+	char **real = xcalloc((size_t)n + 1, sizeof(*real));
+	int i, k, found = 0;
+
+	for (i = 0; i < n; i++)
+		if ((real[i] = realpath(in[i], NULL)) == NULL)
+			real[i] = xstrdup(in[i]);	/* book_load names the error */
+	for (i = 0; i < n && !found; i++)
+		for (k = 0; k < i && !found; k++)
+			if (strcmp(real[i], real[k]) == 0) {
+				*a = in[k];
+				*b = in[i];
+				found = 1;
+			}
+	for (i = 0; i < n; i++)
+		free(real[i]);
+	free(real);
+	return found;
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -224,21 +302,66 @@ main(int argc, char *argv[])
 		usage(stderr);
 		return 2;
 	}
+	if (!want_epub && !want_pdf && outpath && ext_format(outpath)) {
+		/* -o book.epub, -o Book.PDF: the file names its format */
+		want_epub = ext_format(outpath) == 'e';
+		want_pdf = ext_format(outpath) == 'p';
+	}
 	if (!want_epub && !want_pdf)
 		want_epub = want_pdf = 1;
 	if (want_epub && want_pdf && outpath && strcmp(outpath, "-") == 0) {
 		fputs("mkbook: -o - needs one format: add --epub or --pdf\n", stderr);
 		return 2;
 	}
-	if (want_epub && want_pdf && outpath &&
-	    (str_endswith(outpath, ".pdf") || str_endswith(outpath, ".epub"))) {
-		fprintf(stderr, "mkbook: -o %s names a file, but both formats were asked for: "
-		    "add --epub or --pdf, or give a directory\n", outpath);
+	if (want_epub && want_pdf && outpath && ext_format(outpath)) {
+		fprintf(stderr, "mkbook: -o %s names one file, but one file cannot hold both an EPUB "
+		    "and a PDF: give a directory (-o build), or drop --epub or --pdf\n", outpath);
+		return 2;
+	}
+	if (outpath && want_epub != want_pdf && ext_format(outpath) &&
+	    ext_format(outpath) != (want_epub ? 'e' : 'p')) {
+		fprintf(stderr, "mkbook: %s writes %s, but -o %s names %s file: "
+		    "end the name in %s, or ask for %s\n",
+		    want_epub ? "--epub" : "--pdf", want_epub ? "an EPUB" : "a PDF", outpath,
+		    want_epub ? "a PDF" : "an EPUB", want_epub ? ".epub" : ".pdf",
+		    want_epub ? "--pdf" : "--epub");
 		return 2;
 	}
 	if (opt.title && !*opt.title) {
 		fputs("mkbook: --title must not be empty\n", stderr);
 		return 2;
+	}
+	if (opt.lang && !lang_valid(opt.lang)) {
+		fprintf(stderr, "mkbook: --lang '%s' is not a BCP 47 language tag (like en, en-GB, fr)\n",
+		    opt.lang);
+		return 2;
+	}
+	if (opt.paper && theme_paper_check(opt.paper) != 0) {
+		fprintf(stderr, "mkbook: %s\n", err_msg());
+		return 2;
+	}
+	if (optind == argc) {
+		struct stat st;
+
+		if (stat("content", &st) != 0) {
+			fputs("mkbook: no input was given, and there is no content/ directory here to "
+			    "read: name article files (.txt, .md) or a content directory; "
+			    "see mkbook --help\n", stderr);
+			return 2;
+		}
+	} else {
+		const char *a = NULL, *b = NULL;
+
+		if (same_inputs(argv + optind, argc - optind, &a, &b)) {
+			if (strcmp(a, b) == 0)
+				fprintf(stderr, "mkbook: '%s' is given twice on the command line; "
+				    "each input is read once\n", a);
+			else
+				fprintf(stderr, "mkbook: '%s' and '%s' are the same input, given twice "
+				    "on the command line; each input is read once\n", a, b);
+			usage(stderr);
+			return 2;
+		}
 	}
 	util_quiet = opt.quiet;
 	opt.progress = !opt.quiet && isatty(STDERR_FILENO);
@@ -260,19 +383,8 @@ main(int argc, char *argv[])
 	name = slug(book->title);
 	if (want_epub && want_pdf) {
 		const char *dir = outpath ? outpath : "build";
-		char *file;
 
-		if (make_dir(dir) != 0)
-			goto out;
-		file = xprintf("%s/%s.epub", dir, name);
-		c = write_one(book, &opt, epub_write, file);
-		free(file);
-		if (c != 0)
-			goto out;
-		file = xprintf("%s/%s.pdf", dir, name);
-		c = write_one(book, &opt, pdf_write, file);
-		free(file);
-		if (c != 0)
+		if (make_dir(dir) != 0 || write_both(book, &opt, dir, name) != 0)
 			goto out;
 	} else {
 		char *file = outpath ? xstrdup(outpath) :
