@@ -126,38 +126,117 @@ add_article(struct book *b, struct article *a)
 	b->articles[b->narticles++] = a;
 }
 
+/* What the builder remembers while it reads the inputs: every article
+ * file read so far (its real path, and where it was named), and a
+ * book.yaml title left empty. */
+struct loader {
+	char	**real;		/* realpath of each article read */
+	char	**from;		/* "book.yaml:LINE" or the input that named it */
+	size_t	  nreal, nfrom;
+	char	 *empty_title;	/* the book.yaml whose title is empty */
+	int	  empty_title_line;
+};
+
+/* Free what L holds (not L). */
+static void
+loader_free(struct loader *L)
+{
+	size_t i;
+
+	for (i = 0; i < L->nreal; i++)
+		free(L->real[i]);
+	for (i = 0; i < L->nfrom; i++)
+		free(L->from[i]);
+	free(L->real);
+	free(L->from);
+	free(L->empty_title);
+}
+
+/* Record PATH, named NAME at FILE:LINE (LINE 0: FILE is the input that
+ * named it), as read. Return 0, or -1 with the error set when the same
+ * file was read before: an article is in a book once. */
+static int
+note_article(struct loader *L, const char *path, const char *name, const char *file, int line)
+{
+	char *real = realpath(path, NULL);
+	size_t i;
+
+	if (real == NULL)
+		real = xstrdup(path);	/* read_article names the error */
+	for (i = 0; i < L->nreal; i++)
+		if (strcmp(L->real[i], real) == 0) {
+			free(real);
+			if (line)
+				return err_set(file, line, "lists the article '%s' again; it is "
+				    "already in the book (%s), and an article is read once",
+				    name, L->from[i]);
+			return err_set(path, 0, "this article is already in the book (%s), "
+			    "and an article is read once", L->from[i]);
+		}
+	strv_push(&L->real, &L->nreal, real);
+	free(real);
+	if (line) {
+		char *at = xprintf("%s:%d", file, line);
+
+		strv_push(&L->from, &L->nfrom, at);
+		free(at);
+	} else {
+		char *at = xprintf("from %s", file);
+
+		strv_push(&L->from, &L->nfrom, at);
+		free(at);
+	}
+	return 0;
+}
+
 /* Read a content directory: book.yaml when present, its article order or
  * every article file in name order. */
 static int
-load_dir(struct book *b, const char *dir)
+load_dir(struct book *b, const char *dir, struct loader *L)
 {
-	char **order = NULL, *yaml;
-	size_t norder = 0, i;
+	struct meta_order o = {0};
+	char *yaml;
+	size_t i;
 	struct stat st;
-	int ret = -1;
+	int has_yaml = 0, ret = -1;
 
 	yaml = path_join(dir, "book.yaml");
 	if (stat(yaml, &st) == 0) {
-		if (meta_book(b, yaml, &order, &norder) != 0)
+		if (meta_book_order(b, yaml, &o) != 0)
 			goto out;
+		has_yaml = 1;
 		if (b->basedir == NULL)
 			b->basedir = xstrdup(dir);
+		if (o.empty_title) {
+			free(L->empty_title);
+			L->empty_title = xstrdup(yaml);
+			L->empty_title_line = o.empty_title;
+		}
 	}
-	if (norder)
-		warn_unlisted(dir, yaml, order, norder);
-	else if (list_dir(dir, &order, &norder) != 0)
-		goto out;
-	if (norder == 0) {
+	if (o.n)
+		warn_unlisted(dir, yaml, o.names, o.n);
+	else {
+		free(o.lines);	/* no list: every article file, in name order */
+		o.lines = NULL;
+		if (list_dir(dir, &o.names, &o.n) != 0)
+			goto out;
+	}
+	if (o.n == 0) {
 		err_set(dir, 0, "no articles (.txt or .md files) found");
 		goto out;
 	}
-	for (i = 0; i < norder; i++) {
-		char *path = path_join(dir, order[i]);
+	for (i = 0; i < o.n; i++) {
+		char *path = path_join(dir, o.names[i]);
+		int line = o.lines ? o.lines[i] : 0;
 		struct article *a;
 
-		if (stat(path, &st) != 0 && stat(yaml, &st) == 0) {
-			err_set(yaml, 0, "lists the article '%s', which cannot be read: %s",
-			    order[i], strerror(errno));
+		if (stat(path, &st) != 0 && has_yaml && o.lines) {
+			err_set(yaml, line, "lists the article '%s', which cannot be read: %s",
+			    o.names[i], strerror(errno));
+			free(path);
+			goto out;
+		}
+		if (note_article(L, path, o.names[i], line ? yaml : dir, line) != 0) {
 			free(path);
 			goto out;
 		}
@@ -171,9 +250,7 @@ load_dir(struct book *b, const char *dir)
 	}
 	ret = 0;
 out:
-	for (i = 0; i < norder; i++)
-		free(order[i]);
-	free(order);
+	meta_order_free(&o);
 	free(yaml);
 	return ret;
 }
@@ -253,6 +330,7 @@ book_load(char *const *inputs, size_t ninputs, const struct options *opt)
 {
 	static char *const fallback[] = {"content"};
 	struct book *b = xcalloc(1, sizeof(*b));
+	struct loader L = {0};
 	size_t i;
 
 	if (ninputs == 0) {
@@ -267,14 +345,16 @@ book_load(char *const *inputs, size_t ninputs, const struct options *opt)
 			goto fail;
 		}
 		if (S_ISDIR(st.st_mode)) {
-			if (load_dir(b, inputs[i]) != 0)
+			if (load_dir(b, inputs[i], &L) != 0)
 				goto fail;
 		} else {
-			struct article *a = read_article(inputs[i]);
+			struct article *a;
 			char *dir;
 			int bad;
 
-			if (a == NULL)
+			if (note_article(&L, inputs[i], inputs[i], inputs[i], 0) != 0)
+				goto fail;
+			if ((a = read_article(inputs[i])) == NULL)
 				goto fail;
 			add_article(b, a);
 			dir = path_dir(inputs[i]);
@@ -312,8 +392,12 @@ book_load(char *const *inputs, size_t ninputs, const struct options *opt)
 	for (i = 0; i < b->narticles; i++)
 		resolve(b, b->articles[i], i);
 	/* Book metadata the inputs did not give comes from the first article. */
-	if (b->title == NULL)
+	if (b->title == NULL) {
 		b->title = xstrdup(b->articles[0]->headline ? b->articles[0]->headline : "Untitled");
+		if (L.empty_title)
+			warn_at(L.empty_title, L.empty_title_line, "the title is empty; the book is "
+			    "titled by its first article's headline, '%s'", b->title);
+	}
 	if (b->nauthors == 0)
 		for (i = 0; i < b->articles[0]->nauthors; i++)
 			strv_push(&b->authors, &b->nauthors, b->articles[0]->authors[i]);
@@ -346,8 +430,10 @@ book_load(char *const *inputs, size_t ninputs, const struct options *opt)
 		b->cover = im.path;
 		free(im.src);
 	}
+	loader_free(&L);
 	return b;
 fail:
+	loader_free(&L);
 	book_free(b);
 	return NULL;
 }

@@ -10,6 +10,11 @@
  * Return 0 on success, -1 when S is not a date. */
 int date_parse(const char *s, char iso[11]);
 
+/* The forms date_parse reads, as examples for an error message (each one
+ * of them a date it accepts; month names in English, German, French,
+ * Spanish, Italian, Portuguese and Dutch are read too). */
+#define DATE_FORMS "2026-11-27, 27 November 2026, November 27, 2026 or 27.11.2026"
+
 /* Write the ISO date ISO ("2024-03-17") as a reader of LANG expects it on
  * a title page: "17 March 2024" (en), "17. März 2024" (de), "17 mars
  * 2024" (fr), "17 de marzo de 2024" (es), "2024年3月17日" (zh, ja);

@@ -269,7 +269,8 @@ get_date(const struct yctx *c, const char *key, yaml_node_t *n, char **iso, char
 		goto out;
 	}
 	if (date_parse(s, buf) == -1) {
-		err_set(c->file, node_line(c, n), "'%s': cannot read '%s' as a date", key, s);
+		err_set(c->file, node_line(c, n), "'%s': cannot read '%s' as a date; write it as "
+		    DATE_FORMS, key, s);
 		goto out;
 	}
 	*iso = xstrdup(buf);
@@ -457,8 +458,7 @@ out:
 }
 
 struct bookctx {
-	char	***order;
-	size_t	 *norder;
+	struct meta_order	*o;
 };
 
 /* Refuse article names (the items of sequence V) that would leave the
@@ -483,14 +483,43 @@ check_names(struct yctx *c, yaml_node_t *v)
 	return 0;
 }
 
+/* The article list V (a sequence, checked) into O: each name that is not
+ * empty, with its line. Return 0, or -1 with the error set. */
+static int
+get_order(struct yctx *c, yaml_node_t *v, struct meta_order *o)
+{
+	yaml_node_item_t *it;
+	size_t n = 0;
+
+	if (get_strv(c, "articles", v, 0, &o->names, &o->n) == -1)
+		return -1;
+	free(o->lines);
+	o->lines = xcalloc(o->n + 1, sizeof(*o->lines));
+	for (it = v->data.sequence.items.start; it < v->data.sequence.items.top && n < o->n; it++) {
+		yaml_node_t *k = yaml_document_get_node(&c->doc, *it);
+		char *s = NULL;
+
+		if (get_str(c, "articles", k, &s) == -1)
+			return -1;
+		if (s)
+			o->lines[n++] = node_line(c, k);
+		free(s);
+	}
+	return 0;
+}
+
 static int
 book_cb(struct yctx *c, void *obj, const char *key, yaml_node_t *k, yaml_node_t *v, void *extra)
 {
 	struct book *b = obj;
 	struct bookctx *bc = extra;
 
-	if (strcmp(key, "title") == 0)
-		return get_str(c, key, v, &b->title);
+	if (strcmp(key, "title") == 0) {
+		if (get_str(c, key, v, &b->title) == -1)
+			return -1;
+		bc->o->empty_title = b->title ? 0 : node_line(c, v);
+		return 0;
+	}
 	if (strcmp(key, "subtitle") == 0)
 		return get_str(c, key, v, &b->subtitle);
 	if (strcmp(key, "author") == 0 || strcmp(key, "authors") == 0)
@@ -524,22 +553,23 @@ book_cb(struct yctx *c, void *obj, const char *key, yaml_node_t *k, yaml_node_t 
 			return err_set(c->file, node_line(c, v), "'articles' must be a list of file names");
 		if (check_names(c, v) == -1)
 			return -1;
-		return get_strv(c, key, v, 0, bc->order, bc->norder);
+		return get_order(c, v, bc->o);
 	}
 	warn_at(c->file, node_line(c, k), "unknown book.yaml key '%s' (ignored)", key);
 	return 0;
 }
 
 int
-meta_book(struct book *b, const char *path, char ***order, size_t *norder)
+meta_book_order(struct book *b, const char *path, struct meta_order *o)
 {
 	struct yctx c;
-	struct bookctx bc = {order, norder};
+	struct bookctx bc = {o};
 	char *text = NULL;
 	size_t len;
 	int ret = -1;
 
 	memset(&c, 0, sizeof(c));
+	memset(o, 0, sizeof(*o));
 	c.file = path;
 	c.line0 = 1;
 	if (file_read(path, &text, &len) == -1)
@@ -551,6 +581,29 @@ meta_book(struct book *b, const char *path, char ***order, size_t *norder)
 	ret = each_key(&c, "book.yaml", book_cb, b, &bc);
 	yaml_document_delete(&c.doc);
 out:
+	if (ret != 0)
+		meta_order_free(o);
 	free(text);
 	return ret;
+}
+
+void
+meta_order_free(struct meta_order *o)
+{
+	strv_clear(&o->names, &o->n);
+	free(o->lines);
+	o->lines = NULL;
+}
+
+int
+meta_book(struct book *b, const char *path, char ***order, size_t *norder)
+{
+	struct meta_order o;
+
+	if (meta_book_order(b, path, &o) == -1)
+		return -1;
+	*order = o.names;
+	*norder = o.n;
+	free(o.lines);
+	return 0;
 }

@@ -20,4 +20,18 @@ int meta_front_matter(struct article *a, const char *file, int line0,
  * *ORDER / *NORDER (fresh strings). Return 0, or -1 with the error set. */
 int meta_book(struct book *b, const char *path, char ***order, size_t *norder);
 
+/* What book.yaml says beyond the book's metadata. */
+struct meta_order {
+	char	**names;	/* "articles": file names in book order */
+	int	 *lines;	/* the line of each name in book.yaml */
+	size_t	  n;
+	int	  empty_title;	/* the line of a "title:" left empty, or 0 */
+};
+
+/* meta_book, with the line of every article name and of an empty title
+ * in *O (free it with meta_order_free). Return 0, or -1 with the error set
+ * (and nothing in *O to free). */
+int meta_book_order(struct book *b, const char *path, struct meta_order *o);
+void meta_order_free(struct meta_order *o);
+
 #endif

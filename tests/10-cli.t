@@ -14,8 +14,8 @@ is "$(head -1 "$TMP/err")" "mkbook: option '-o' needs a value" "and says which"
 $MKBOOK --dump-model --epub content >/dev/null 2>&1; is "$?" 2 "--dump-model with --epub is bad usage"
 $MKBOOK -o - content >/dev/null 2>&1; is "$?" 2 "-o - with both formats is bad usage"
 $MKBOOK --title '' content >/dev/null 2>&1; is "$?" 2 "an empty --title is bad usage"
-$MKBOOK -o "$TMP/x.pdf" content >/dev/null 2>"$TMP/err"; is "$?" 2 "-o FILE.pdf with both formats is bad usage"
-like "$(cat "$TMP/err")" "names a file, but both formats" "and says why"
+$MKBOOK --epub --pdf -o "$TMP/x.pdf" content >/dev/null 2>"$TMP/err"; is "$?" 2 "-o FILE.pdf with both formats is bad usage"
+like "$(cat "$TMP/err")" "one file cannot hold both an EPUB and a PDF" "and says why"
 ok "and no directory x.pdf is made" test ! -e "$TMP/x.pdf"
 cp -R templates/default "$TMP/theme"
 sed -i 's/^  body: .*/  body: No Such Font Family/' "$TMP/theme/theme.yaml"
@@ -39,7 +39,7 @@ $MKBOOK --dump-model "$TMP/empty" >/dev/null 2>"$TMP/err"; is "$?" 1 "a director
 like "$(cat "$TMP/err")" "empty: no articles" "and says so"
 
 $MKBOOK --dump-model --lang C content/01-xinjiang.txt >/dev/null 2>"$TMP/err"
-is "$?" 1 "--lang C is refused"
+is "$?" 2 "--lang C is refused as bad usage"
 like "$(cat "$TMP/err")" "not a BCP 47" "as not BCP 47"
 
 out=$($MKBOOK --dump-model --title "My Digest" --author "A. Editor" --lang en-GB content/01-xinjiang.txt)
@@ -67,7 +67,19 @@ like "$(cat "$TMP/err")" "book.yaml: warning: '03-extra.txt' is not in the list 
 like "$(cat "$TMP/err")" "notes.docx: warning: skipped" "a document mkbook cannot read is named in a warning"
 sed -i 's/01-xinjiang.txt/01-xinjang.txt/' "$TMP/ul/book.yaml"
 "$MKBOOK" --dump-model "$TMP/ul" >/dev/null 2>"$TMP/err"; is "$?" 1 "a misspelled article in book.yaml exits 1"
-like "$(cat "$TMP/err")" "^mkbook: $TMP/ul/book.yaml: lists the article '01-xinjang.txt', which cannot be read" "naming book.yaml"
+like "$(cat "$TMP/err")" "^mkbook: $TMP/ul/book.yaml:16: lists the article '01-xinjang.txt', which cannot be read" "naming book.yaml and the entry's line"
+cp -R content "$TMP/dup"
+printf '  - 01-xinjiang.txt\n' >>"$TMP/dup/book.yaml"
+"$MKBOOK" --dump-model "$TMP/dup" >/dev/null 2>"$TMP/err"; is "$?" 1 "an article listed twice in book.yaml exits 1"
+is "$(cat "$TMP/err")" "mkbook: $TMP/dup/book.yaml:18: lists the article '01-xinjiang.txt' again; it is already in the book ($TMP/dup/book.yaml:16), and an article is read once" \
+	"naming both lines"
+sed -i '$d' "$TMP/dup/book.yaml"; printf '  - ./01-xinjiang.txt\n' >>"$TMP/dup/book.yaml"
+"$MKBOOK" --dump-model "$TMP/dup" >/dev/null 2>"$TMP/err"; is "$?" 1 "the same article by another name is refused too"
+like "$(cat "$TMP/err")" "book.yaml:18: lists the article '\\./01-xinjiang.txt' again" "naming the line"
+sed -i '$d' "$TMP/dup/book.yaml"
+"$MKBOOK" --dump-model "$TMP/dup" "$TMP/dup/01-xinjiang.txt" >/dev/null 2>"$TMP/err"; is "$?" 1 "a directory's article given again on the command line exits 1"
+is "$(cat "$TMP/err")" "mkbook: $TMP/dup/01-xinjiang.txt: this article is already in the book ($TMP/dup/book.yaml:16), and an article is read once" \
+	"saying where it was read first"
 mkdir -p "$TMP/a/b"; cp content/01-xinjiang.txt "$TMP/a/x.txt"
 (cd "$TMP/a/b" && "$MKBOOK" --dump-model ../x.txt >/dev/null 2>&1)
 is "$?" 0 "an input named with ../ is read"

@@ -107,8 +107,42 @@ like "$(cat "$TMP/err")" "^mkbook: $TMP/yaml.md:[0-9]+: YAML: " "naming FILE:LIN
 printf -- '---\ntitle: T\ndate: sometime soon\n---\n' >"$TMP/date.md"
 $MKBOOK --dump-model "$TMP/date.md" >/dev/null 2>"$TMP/err"
 is "$?" 1 "an unreadable date exits 1"
-is "$(cat "$TMP/err")" "mkbook: $TMP/date.md:3: 'date': cannot read 'sometime soon' as a date" \
-	"naming FILE:LINE"
+is "$(cat "$TMP/err")" "mkbook: $TMP/date.md:3: 'date': cannot read 'sometime soon' as a date; write it as 2026-11-27, 27 November 2026, November 27, 2026 or 27.11.2026" \
+	"naming FILE:LINE and the forms that work"
+printf -- '---\ntitle: T\ndate: 27/11/2026\n---\n' >"$TMP/date.md"
+$MKBOOK --dump-model "$TMP/date.md" >/dev/null 2>"$TMP/err"
+is "$?" 1 "date: 27/11/2026 exits 1"
+like "$(cat "$TMP/err")" "cannot read '27/11/2026' as a date; write it as .*27 November 2026" "listing the forms that work"
+# Every form the message offers is one the reader takes, as that same day.
+forms=$(python3 -c '
+import re, sys
+m = open(sys.argv[1]).read().split("write it as ")[1].strip()
+print("\n".join(re.split(r", (?=\d{4}-|\d+ [A-Z]|[A-Z])| or ", m)))' "$TMP/err")
+is "$(printf '%s\n' "$forms" | wc -l | tr -d ' ')" 4 "the message offers four forms"
+printf '%s\n' "$forms" | while IFS= read -r f; do
+	printf -- '---\ntitle: T\ndate: "%s"\n---\nBody.\n' "$f" >"$TMP/form.md"
+	"$MKBOOK" --dump-model "$TMP/form.md" 2>&1 | grep -q '"date": "2026-11-27"' && echo ok || echo "no: $f"
+done >"$TMP/forms"
+is "$(sort -u "$TMP/forms")" "ok" "each form offered reads as 2026-11-27"
+
+# book.yaml: an empty title warns, with its line, and the first headline is used.
+mkdir "$TMP/bk"; cp content/02-the-paragraph-is-the-unit.md "$TMP/bk/a.md"; cp -R content/images "$TMP/bk/"
+printf 'author: X\ntitle:\narticles:\n  - a.md\n' >"$TMP/bk/book.yaml"
+$MKBOOK --dump-model "$TMP/bk" >"$TMP/model.json" 2>"$TMP/err"
+is "$?" 0 "an empty title in book.yaml is not an error"
+is "$(cat "$TMP/err")" "mkbook: $TMP/bk/book.yaml:2: warning: the title is empty; the book is titled by its first article's headline, 'The paragraph is the unit'" \
+	"but warns with FILE:LINE that the first headline is used"
+like "$(grep -m1 '"title"' "$TMP/model.json")" '"The paragraph is the unit"' "and the first headline is used"
+printf 'title: "  "\narticles:\n  - a.md\n' >"$TMP/bk/book.yaml"
+$MKBOOK --dump-model "$TMP/bk" >/dev/null 2>"$TMP/err"
+like "$(cat "$TMP/err")" "book.yaml:1: warning: the title is empty" "a title of spaces warns too"
+$MKBOOK --dump-model --title Given "$TMP/bk" >/dev/null 2>"$TMP/err"
+is "$(cat "$TMP/err")" "" "no warning when --title gives the title"
+$MKBOOK -q --dump-model "$TMP/bk" >/dev/null 2>"$TMP/err"
+is "$(cat "$TMP/err")" "" "nor with -q"
+printf 'title: Set\narticles:\n  - a.md\n' >"$TMP/bk/book.yaml"
+$MKBOOK --dump-model "$TMP/bk" >/dev/null 2>"$TMP/err"
+is "$(cat "$TMP/err")" "" "nor when the title is given"
 
 printf 'No heading, no front matter.\n' >"$TMP/untitled.md"
 $MKBOOK --dump-model "$TMP/untitled.md" >/dev/null 2>"$TMP/err"

@@ -342,7 +342,8 @@ test_front_matter_errors(void)
 
 	a = parse("---\ntitle: T\ndate: the day after tomorrow\n---\n");
 	ok(a == NULL, "an unreadable date: error");
-	is_str(err_msg(), "t.md:3: 'date': cannot read 'the day after tomorrow' as a date", "date error");
+	is_str(err_msg(), "t.md:3: 'date': cannot read 'the day after tomorrow' as a date; write it as "
+	    "2026-11-27, 27 November 2026, November 27, 2026 or 27.11.2026", "date error");
 
 	a = parse("---\ntitle: T\nlang: 'not a tag!'\n---\n");
 	ok(a == NULL, "an invalid language tag: error");
