@@ -67,7 +67,7 @@ help(void)
 	    "  --lang L       the book's language, a BCP 47 tag (en, en-GB, de, fr, ar, zh, ja)\n"
 	    "  --theme DIR    a theme directory (theme.yaml, book.css, fonts)\n"
 	    "  --paper SIZE   PDF page size: a4 (default), letter, a5, or WxH (210x297mm, 6x9in),\n"
-	    "                 each side 51 to 2000 mm\n"
+	    "                 each side 64 to 2000 mm\n"
 	    "  --dump-model   print the article model as JSON and write nothing else\n"
 	    "  -q             no progress, no warnings\n"
 	    "\n"

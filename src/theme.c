@@ -129,15 +129,16 @@ parse_paper(const char *s, double *w, double *h)
 		*w *= 72, *h *= 72;
 	else if (strcmp(unit, "pt") != 0)
 		return -1;
-	/* a page smaller than 2 in or larger than 2 m is a typo */
-	if (*w < 144 || *h < 144 || *w > 5670 || *h > 5670)
+	/* a page smaller than 2.5 in (too small for 2 in of text inside
+	 * margins) or larger than 2 m is a typo */
+	if (*w < 180 || *h < 180 || *w > 5670 || *h > 5670)
 		return -2;
 	return 0;
 }
 
 /* What parse_paper accepts, for messages. */
 #define PAPER_FORMS "a4, a5, letter or WxH with a unit (mm, cm, in, pt)"
-#define PAPER_RANGE "each side from 51 to 2000 mm (2 to 78 in)"
+#define PAPER_RANGE "each side from 64 to 2000 mm (2.5 to 78 in)"
 
 /* Set the error for parse_paper's result RC on S, after PREFIX
  * ("--paper", "theme: paper"). Returns -1. */
