@@ -161,6 +161,7 @@ collect(struct fonts *f)
 	add_text(f, bk->date, 0);
 	for (i = 0; i < bk->narticles; i++) {
 		const struct article *a = bk->articles[i];
+		char when[64];
 
 		f->cur = NULL;
 		for (j = 0; a->lang && j < f->nlf; j++) {
@@ -177,7 +178,7 @@ collect(struct fonts *f)
 		for (j = 0; j < a->nauthors; j++)
 			add_text(f, a->authors[j], S_BOLD);	/* the byline sets them bold */
 		add_text(f, a->role, S_ITALIC);
-		add_text(f, a->date_text ? a->date_text : a->date, 0);
+		add_text(f, epub_date_shown(a, when, sizeof(when)), 0);
 		add_text(f, a->url, 0);
 		add_image(f, a->image);
 		add_blocks(f, a->blocks, a->nblocks, 0);

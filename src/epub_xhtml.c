@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "date.h"
 #include "epub_int.h"
 #include "util.h"
 
@@ -561,6 +562,16 @@ part_open(struct actx *c)
 }
 
 
+const char *
+epub_date_shown(const struct article *a, char *buf, size_t n)
+{
+	if (a->date && (a->date_text == NULL || strcmp(a->date_text, a->date) == 0)) {
+		date_format(a->date, a->lang, buf, n);
+		return buf;
+	}
+	return a->date_text ? a->date_text : a->date;
+}
+
 /* Append the article header: kicker, headline, standfirst, byline, date, lead figure. */
 static void
 header(struct actx *c)
@@ -612,14 +623,16 @@ header(struct actx *c)
 	}
 	if (a->date || a->date_text) {
 		BUF_PUTSL(b, "<p class=\"dateline\">");
+		char when[64];
+
 		if (a->date && epub_iso_date(a->date)) {
 			BUF_PUTSL(b, "<time datetime=\"");
 			buf_xml(b, a->date);
 			BUF_PUTSL(b, "\">");
-			buf_xml(b, a->date_text ? a->date_text : a->date);
+			buf_xml(b, epub_date_shown(a, when, sizeof(when)));
 			BUF_PUTSL(b, "</time>");
 		} else
-			buf_xml(b, a->date_text ? a->date_text : a->date);
+			buf_xml(b, epub_date_shown(a, when, sizeof(when)));
 		BUF_PUTSL(b, "</p>\n");
 	}
 	if (a->image) {

@@ -35,6 +35,9 @@
  * two-line headline in proportion to the text's. */
 #define HEADLINE_SCALE	1.75
 
+/* Images are drawn at no fewer pixels an inch than this. */
+#define MIN_PPI		150.0
+
 struct pdf {
 	const struct book	*book;
 	const struct options	*opt;
@@ -60,6 +63,7 @@ struct pdf {
 	struct pdf_parfmt	 head_fmt;
 	int			 heads_ok[2];
 	int			 first_para;	/* no indent on the next paragraph */
+	double			 fig_room;	/* > 0: a figure's picture is at most this tall */
 	struct pdf_vlist	*main;		/* the article's boxes, paginated as they come */
 	int			 failed;	/* drawing failed: the error is set */
 	size_t			 notes_total;	/* footnotes in the book */
@@ -468,7 +472,11 @@ set_figure(struct pdf *P, struct pdf_vlist *vl, const struct image *im, struct f
 	/* the drawer gives the figure its image's alternative text */
 	vb->dl.ops[vb->dl.n - 1].img = has_img ? im : NULL;
 	if (has_img) {
-		double w = fr.w, h = w * im->height / im->width, maxh = P->H * 0.6;
+		/* the measure's width, but never enlarged past 150 pixels an
+		 * inch (the least a print shop takes): a 40-pixel icon stays an
+		 * icon instead of a blur across the page */
+		double w = MIN(fr.w, im->width * 72.0 / MIN_PPI), h = w * im->height / im->width;
+		double maxh = P->fig_room > 0 ? MIN(P->H * 0.6, P->fig_room) : P->H * 0.6;
 		struct pdf_op *op;
 
 		if (h > maxh) {
@@ -1029,7 +1037,7 @@ set_opener(struct pdf *P, struct pdf_vlist *vl, const struct article *a)
 	struct pdf_vbox *vb;
 	struct pdf_dl first = {0};
 	struct buf b = {0};
-	size_t i;
+	size_t i, k0 = vl->n;
 
 	vb = pdf_vlist_push(vl);
 	vb->newpage = 1;
@@ -1091,7 +1099,14 @@ set_opener(struct pdf *P, struct pdf_vlist *vl, const struct article *a)
 		 * whole fits on one line, else on a line of its own (no dot);
 		 * the date itself is never broken */
 		if (a->date_text || a->date) {
-			const char *d = a->date_text ? a->date_text : a->date;
+			char when[64];
+			const char *d = a->date_text;
+
+			if (d == NULL || (a->date && strcmp(d, a->date) == 0)) {
+				/* a date written the ISO way, in words */
+				date_format(a->date, a->lang, when, sizeof(when));
+				d = when;
+			}
 			const char *sep = "\xc2\xa0\xc2\xa0\xc2\xb7\xc2\xa0\xc2\xa0";
 			struct buf nb = {0};
 
@@ -1111,21 +1126,42 @@ set_opener(struct pdf *P, struct pdf_vlist *vl, const struct article *a)
 		set_para(P, vl, &sp, &left, &so);
 		pdf_shaped_free(&sp);
 	}
-	if (a->image)
+	if (a->image) {
+		/* the head stands on one page with the picture, its caption,
+		 * the rule and two lines of text: a tall picture is made
+		 * smaller to leave them room (never below four lines) */
+		double used = 0, cap = 0;
+
+		for (i = k0; i < vl->n; i++)
+			used += (i > k0 ? vl->v[i].before : 0) + vl->v[i].h;
+		if (a->image->caption || a->image->credit) {
+			struct pdf_style cs = style(P, FONT_BODY, STYLE_ITALIC, P->size * 0.86, NULL);
+			double tw = (a->image->caption ? text_width(P, a->image->caption, cs) : 0) +
+			    (a->image->credit ? text_width(P, a->image->credit, cs) : 0);
+
+			cap = (tw / P->W + 1.5) * P->lead * 0.86 + P->lead * 0.4;
+		}
+		P->fig_room = MAX(P->H - used - P->lead - cap - P->lead * 4.5, P->lead * 4);
 		set_figure(P, vl, a->image, fr, P->lead);
-	/* a rule closes the opener's head */
-	vb = pdf_vlist_push(vl);
-	vb->before = P->lead * 0.5;
-	vb->h = P->lead * 1.2;
-	vb->nobreak = 1;
+		P->fig_room = 0;
+	}
+	/* a rule closes the opener's head: drawn in the head's last box (the
+	 * caption's, when there is a picture) so that no page parts them,
+	 * then the space above the text, dropped at the top of a page */
+	vb = &vl->v[vl->n - 1];
 	{
 		struct pdf_op *op = pdf_dl_push(&vb->dl, OP_RECT);
 
 		op->x = rtl ? P->W - 48 : 0;
+		op->y = vb->h + P->lead * 0.5;
 		op->w = 48;
 		op->h = 1;
 		memcpy(op->rgb, P->th->accent_color, sizeof(op->rgb));
+		vb->h = op->y + op->h;
 	}
+	vb = pdf_vlist_push(vl);
+	vb->before = P->lead * 1.2 - 1;
+	vb->nobreak = 1;
 	pdf_dl_free(&first);
 	buf_free(&b);
 	P->first_para = 1;

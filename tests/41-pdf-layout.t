@@ -84,4 +84,90 @@ import re, sys
 t = open(sys.argv[1], encoding="utf-8").read()
 sys.exit(0 if re.search(r"\S\s+\u00b7\s+\w+ \d+, 20\d\d", t) else 1)' "$TMP/by-a4.txt"
 
+# Figures: a picture is never enlarged past 150 pixels an inch (a 40-pixel
+# icon stays small, a 1,400-pixel one fills what it may); a tall lead
+# picture is made smaller so that the head (kicker to the rule under the
+# caption) stands whole on one page with the text's first lines; a date
+# written the ISO way is shown in words.
+need pdfimages
+mkdir -p "$TMP/img/images"
+python3 - "$TMP/img" <<'PY' || exit 1
+import os, struct, sys, zlib
+top = sys.argv[1]
+def png(path, w, h):
+    def chunk(t, d): return struct.pack(">I", len(d)) + t + d + struct.pack(">I", zlib.crc32(t + d))
+    raw = b"".join(b"\0" + bytes(((x * 255 // w) ^ (y * 255 // h)) & 0xff for x in range(w)) for y in range(h))
+    open(path, "wb").write(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", w, h, 8, 0, 0, 0, 0))
+                           + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))
+png(os.path.join(top, "images", "tall.png"), 600, 1400)
+png(os.path.join(top, "images", "tiny.png"), 40, 30)
+# tall lead pictures under heads of twelve heights (a standfirst a few
+# words longer each time), so that some caption ends near a page's foot
+os.makedirs(os.path.join(top, "lead", "images"))
+for k in range(12):
+    png(os.path.join(top, "lead", "images", "p%02d.png" % k), 300, 1200)
+    open(os.path.join(top, "lead", "a%02d.md" % k), "w").write("""---
+title: Lead picture %d with a headline long enough to take two lines
+kicker: "Long read:"
+standfirst: A standfirst that runs on in the opener, as they do in the papers every day %s.
+author: [Ana Lima, Bo Chen]
+role: Staff writers
+date: 2024-03-03
+image: images/p%02d.png
+caption: The caption of picture %d, which runs on for a line or two when it is set under it.
+---
+
+Article %d begins here. %s
+""" % (k, " ".join(["and more"] * (3 * k)), k, k, k,
+       " ".join(["The page is a unit of reading and a column of type must stand on it."] * 12)))
+body = " ".join(["The page is a unit of reading and a column of type must stand on it without loose ends."] * 8)
+open(os.path.join(top, "s.md"), "w").write("""---
+title: A tall lead picture with a long headline that takes several lines to set in full
+standfirst: A standfirst of some length that goes on for two lines or so in the opener of this article.
+author: Test Desk
+date: 2024-03-03
+image: images/tall.png
+caption: A caption for the tall picture, which runs to two lines or perhaps even more than that when set.
+credit: "Photograph: Test"
+---
+
+%s
+
+![A tiny icon](images/tiny.png)
+
+%s
+""" % (body, body))
+PY
+ok "figures: builds" $MKBOOK -q --pdf -o "$TMP/img.pdf" "$TMP/img/s.md"
+pdfimages -list "$TMP/img.pdf" >"$TMP/img.list"
+ok "figures: no picture drawn at under 150 pixels an inch" awk 'NR > 2 && $13 < 149 { bad = 1 } END { exit bad }' "$TMP/img.list"
+ok "figures: the 40-pixel icon is drawn 40/150 inch wide, not across the measure" \
+    awk 'NR > 2 && $4 == 40 && $13 >= 149 && $13 <= 151 { found = 1 } END { exit !found }' "$TMP/img.list"
+$MKBOOK -q --pdf -o "$TMP/lead.pdf" "$TMP/img/lead"
+pdfimages -list "$TMP/lead.pdf" >"$TMP/lead.list"
+ok "figures: under twelve lead pictures, the head (headline to the opener's rule) stands whole on the picture's page with the text's first lines" \
+    python3 - "$TMP/lead.pdf" "$TMP/lead.list" <<'PY'
+import subprocess, sys
+pdf = sys.argv[1]
+pages = [int(l.split()[0]) for l in open(sys.argv[2]).read().splitlines()[2:]]
+def text(p):
+    return subprocess.run(["pdftotext", "-f", str(p), "-l", str(p), pdf, "-"],
+                          capture_output=True, text=True).stdout
+bad = 0
+for k, p in enumerate(pages):
+    t = " ".join(text(p).split())
+    rule = ".54902 .137255 .0941176" in subprocess.run(["mutool", "trace", pdf, str(p)],
+        capture_output=True, text=True).stdout
+    head = "Lead picture %d with a headline long enough to take two lines" % k
+    if head not in t or not rule:
+        bad += 1
+        print("# picture %d, page %d: headline whole %s, rule there %s" % (k, p, head in t, rule))
+    if "Article %d begins here" % k not in t:
+        bad += 1
+        print("# picture %d: the text does not begin on its page" % k)
+sys.exit(1 if bad or len(pages) != 12 else 0)
+PY
+p=$(awk 'NR > 2 && $4 == 600 { print $1 }' "$TMP/img.list")
+like "$(pdftotext -f $p -l $p "$TMP/img.pdf" - | grep 'Test Desk')" "3 March 2024" "figures: the byline shows an ISO date in words"
+
 done_testing
