@@ -20,6 +20,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "buf.h"
 #include "util.h"
@@ -101,6 +102,25 @@ opens_after(uint32_t cp)
 	    cp == NNBSP;
 }
 
+/* Whether the letters at P, after an opening single quote, are a word
+ * with its beginning left out ('tis, 'em, rock 'n' roll): the quote is
+ * then an apostrophe. */
+static int
+elision(const char *p)
+{
+	static const char *const words[] = {"tis", "twas", "twere", "twill", "em", "n", "cause",
+	    "til", "bout"};
+	size_t i, n;
+
+	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++) {
+		n = strlen(words[i]);
+		if (strncasecmp(p, words[i], n) == 0 && !is_word((unsigned char)p[n]) &&
+		    ((unsigned char)p[n] < 0x80 || p[n] == '\0'))
+			return 1;
+	}
+	return 0;
+}
+
 /* Append CP to OUT and remember it. */
 static void
 put(struct walk *w, struct buf *out, uint32_t cp)
@@ -168,8 +188,8 @@ walk_text(struct walk *w, const char *s, struct buf *out)
 					put(w, out, APOSTROPHE);
 				continue;
 			}
-			if (!dbl && open && next >= '0' && next <= '9') {
-				put(w, out, APOSTROPHE);	/* '90s */
+			if (!dbl && open && ((next >= '0' && next <= '9') || elision(p))) {
+				put(w, out, APOSTROPHE);	/* '90s, 'tis, rock 'n' roll */
 				continue;
 			}
 			if (open) {

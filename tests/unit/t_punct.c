@@ -21,7 +21,11 @@ test_strings(void)
 	PUNCT("'What is the sea telling us?': tribes", "en",
 	    "\xe2\x80\x98What is the sea telling us?\xe2\x80\x99: tribes", "English single quotes around a question");
 	PUNCT("the students' work, rock 'n' roll", "en",
-	    "the students\xe2\x80\x99 work, rock \xe2\x80\x98n\xe2\x80\x99 roll", "a plural possessive");
+	    "the students\xe2\x80\x99 work, rock \xe2\x80\x99n\xe2\x80\x99 roll",
+	    "a plural possessive; rock 'n' roll takes apostrophes");
+	PUNCT("'Tis the season, 'twas said; 'cause I 'said' so", "en",
+	    "\xe2\x80\x99Tis the season, \xe2\x80\x99twas said; \xe2\x80\x99" "cause I "
+	    "\xe2\x80\x98said\xe2\x80\x99 so", "elisions take apostrophes, quotes still open");
 	PUNCT("back in the '90s", "en", "back in the \xe2\x80\x99" "90s", "an apostrophe before digits");
 	PUNCT("(\"quoted\") and [\"this\"]", "en",
 	    "(\xe2\x80\x9cquoted\xe2\x80\x9d) and [\xe2\x80\x9cthis\xe2\x80\x9d]", "quotes after brackets open");
