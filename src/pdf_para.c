@@ -48,6 +48,8 @@
  * shrinks by a third. */
 #define SPACE_STRETCH	(1.0 / 3)
 #define SPACE_SHRINK	(1.0 / 3)
+/* No justified word space opens past this many times its width. */
+#define MAX_SPACE	2.0
 /* Display type (at or above this size) takes word spaces of this share of
  * the font's natural space: large type needs relatively less. */
 #define DISPLAY_SIZE	18.0
@@ -285,9 +287,44 @@ emit_plain(struct pdf_shaped *sp, const struct pdf_parfmt *fmt, struct builder *
 	push_word(b, sp, fmt, start, w);
 }
 
+/* Whether chars [TS, TE), less the punctuation after them, are a domain
+ * name ("huffingtonpost.com"): lowercase letters, digits and hyphens in
+ * labels, the last a common top-level domain. */
+static int
+domain(const struct pdf_shaped *sp, int ts, int te)
+{
+	static const char *const tld[] = {"com", "org", "net", "edu", "gov", "int", "info", "io",
+	    "co", "uk", "us", "eu", "de", "fr", "es", "it", "nl", "be", "ch", "at", "se", "no", "dk",
+	    "fi", "ca", "au", "nz", "jp", "cn", "in", "br", "ru"};
+	char last[8];
+	int c, dot = -1, n;
+	size_t i;
+
+	while (te > ts && strchr(".,;:)]}\"'", (int)char_at(sp, te - 1)) && char_at(sp, te - 1) < 0x80)
+		te--;
+	for (c = ts; c < te; c++) {
+		gunichar ch = char_at(sp, c);
+
+		if (ch == '.')
+			dot = c;
+		else if (!((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '-'))
+			return 0;
+	}
+	n = te - dot - 1;
+	if (dot < ts + 2 || n < 2 || n >= (int)sizeof(last))
+		return 0;
+	for (c = 0; c < n; c++)
+		last[c] = (char)char_at(sp, dot + 1 + c);
+	last[n] = '\0';
+	for (i = 0; i < sizeof(tld) / sizeof(tld[0]); i++)
+		if (strcmp(last, tld[i]) == 0)
+			return 1;
+	return 0;
+}
+
 /* Return 1 if the space-delimited token around chars [BS, BE) is an
- * address or a path: it holds "://", an '@' or begins "www.", or it is
- * set in the monospaced font and holds a '/'. *TS and *TE get its ends. */
+ * address or a path: it holds "://", an '@' or begins "www.", it is a
+ * domain name, or it is set in the monospaced font and holds a '/'. *TS and *TE get its ends. */
 static int
 address(const struct pdf_shaped *sp, int bs, int be, int *ts, int *te)
 {
@@ -311,8 +348,10 @@ address(const struct pdf_shaped *sp, int bs, int be, int *ts, int *te)
 	}
 	if (mono && slash)
 		return 1;
-	return *te - *ts > 4 && char_at(sp, *ts) == 'w' && char_at(sp, *ts + 1) == 'w' &&
-	    char_at(sp, *ts + 2) == 'w' && char_at(sp, *ts + 3) == '.';
+	if (*te - *ts > 4 && char_at(sp, *ts) == 'w' && char_at(sp, *ts + 1) == 'w' &&
+	    char_at(sp, *ts + 2) == 'w' && char_at(sp, *ts + 3) == '.')
+		return 1;
+	return domain(sp, *ts, *te);
 }
 
 /* Whether an address (chars [TS, TE)) may break before char C, with no
@@ -554,6 +593,30 @@ balance(struct builder *b, double width, const struct lb_params *par, size_t nl,
 	return nl;
 }
 
+/* The ratio of a justified line of items [S, E) of B whose ratio is R
+ * (over 1: its glyphs fully expanded, its spaces stretching further):
+ * R, or less when its word spaces would open past MAX_SPACE times their
+ * width. Such a line (before an address too long to share it) is set at
+ * that spacing, flush to its start, rather than with holes in it. */
+static double
+widest(const struct builder *b, size_t s, size_t e, double r)
+{
+	double sb = 0, sg = 0, rg;
+	size_t i;
+
+	for (i = s; i < e; i++)
+		if (b->items[i].kind == LB_BOX)
+			sb += b->items[i].stretch;
+		else if (b->items[i].kind == LB_GLUE && b->items[i].stretch < FILL_STRETCH)
+			sg += b->items[i].stretch;
+	if (sg <= 0)
+		return r;
+	rg = (r * (sb + sg) - sb) / sg;	/* as pdf_para_draw_line shares it */
+	if (rg * SPACE_STRETCH <= MAX_SPACE - 1)
+		return r;
+	return ((MAX_SPACE - 1) / SPACE_STRETCH * sg + sb) / (sb + sg);
+}
+
 void
 pdf_para_set(struct pdf_fonts *f, struct pdf_shaped *sp, const struct pdf_parfmt *fmt,
     struct pdf_para *out)
@@ -675,6 +738,8 @@ pdf_para_set(struct pdf_fonts *f, struct pdf_shaped *sp, const struct pdf_parfmt
 				ln->ratio = (fmt->width - nat) / sh;
 			if (ln->ratio < -1)
 				ln->ratio = -1;
+			if (ln->ratio > 1)
+				ln->ratio = widest(&b, s, e, ln->ratio);
 		}
 		if (ln->c1 < ln->c0)
 			ln->c1 = ln->c0;

@@ -36,6 +36,17 @@ v=$(figure hyph_runs); ok "hyph_runs $v <= 2" le "$v" 2
 v=$(figure overfull); ok "overfull $v == 0" le "$v" 0
 v=$(figure lines); ok "the tool measured $v justified lines (>= 400)" le 400 "$v"
 
+# All ten corpus articles (reference lists, maths, addresses): no justified
+# line opens its word spaces past twice their width (one that would is set
+# flush to its start instead).
+mkdir -p "$TMP/all"
+cp "$SHARED"/corpus/*.txt "$TMP/all/"
+$MKBOOK -q --pdf -o "$TMP/all.pdf" "$TMP/all"
+python3 "$TOOL" "$TMP/all.pdf" --json >"$TMP/all.json" 2>&1
+echo "# pdf-typo-stats.py, the whole corpus: $(cat "$TMP/all.json")"
+v=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["space_max"])' "$TMP/all.json")
+ok "whole corpus: space_max $v <= 2.2 (no holes in reference lists)" le "$v" 2.2
+
 # the tool's measure, on lines at the body's size only
 python3 - "$TOOL" "$TMP/typo.pdf" >"$TMP/body.json" <<'PY'
 import importlib.util, json, re, statistics, subprocess, sys
