@@ -28,6 +28,7 @@
 #include "date.h"
 #include "pdf.h"
 #include "pdf_int.h"
+#include "words.h"
 
 /* An article's headline, in body sizes: a step of about 1.7 on the
  * classical scale (18 pt over 10.5 pt), bold. Larger type would need a
@@ -451,6 +452,39 @@ set_label(struct pdf *P, struct pdf_dl *dl, const char *text, struct pdf_style s
 	pdf_shaped_free(&sp);
 }
 
+/* Set a one-line mark (a list marker, a note's number) that hangs before
+ * its text into DL with its baseline at Y: ending at X, or, right to left
+ * (RTL), read right to left and starting at X, at the right of its text. */
+static void
+set_mark(struct pdf *P, struct pdf_dl *dl, const char *text, struct pdf_style st,
+    double x, double y, int rtl)
+{
+	struct pdf_shaped sp;
+	struct pdf_parfmt fmt = {.width = 200, .align = PA_RIGHT};
+	struct pdf_para pa;
+
+	if (!rtl) {
+		set_label(P, dl, text, st, x, y);
+		return;
+	}
+	pdf_shaped_init(&sp, P->art ? P->art->lang : NULL, 1);
+	add_text(&sp, text, &st);
+	pdf_shape(&P->fonts, &sp);
+	pdf_para_set(&P->fonts, &sp, &fmt, &pa);
+	if (pa.nlines > 0)
+		pdf_para_draw_line(&P->fonts, &sp, &fmt, &pa, 0, dl,
+		    x + pa.lines[0].natural - 200, y);
+	pdf_para_free(&pa);
+	pdf_shaped_free(&sp);
+}
+
+/* Return 1 when the current article runs right to left. */
+static int
+art_rtl(const struct pdf *P)
+{
+	return P->art && P->art->dir == DIR_RTL;
+}
+
 /* A figure: the image scaled to the width (at most 60% of the page's
  * height), then caption and credit. */
 static void
@@ -530,6 +564,7 @@ static void
 set_table(struct pdf *P, struct pdf_vlist *vl, const struct block *t, struct frame fr)
 {
 	double size = P->size * 0.86, lead = P->lead * 0.86, gap = size, *nat, *cw, sum = 0;
+	int rtl = art_rtl(P);	/* the first column at the right, flush right */
 	struct pdf_vlist *cells;
 	struct pdf_thead *thead = NULL;
 	int seen_body = 0, nbody = 0, body = 0;
@@ -596,7 +631,7 @@ set_table(struct pdf *P, struct pdf_vlist *vl, const struct block *t, struct fra
 	cells = xcalloc(ncol, sizeof(*cells));
 	for (r = 0; r < t->nkids; r++) {
 		const struct block *row = &t->kids[r];
-		double x = fr.x, h = 0, slice = lead * 4, top;
+		double x = rtl ? fr.x + fr.w : fr.x, h = 0, slice = lead * 4, top;
 		size_t k, s, nslice;
 
 		/* each cell set on its own, its lines' tops from the row's */
@@ -606,7 +641,7 @@ set_table(struct pdf *P, struct pdf_vlist *vl, const struct block *t, struct fra
 			struct pdf_parfmt fmt = {.width = cw[c], .hyphenate = 1,
 			    .align = cell->align == ALIGN_RIGHT ? PA_RIGHT :
 			    cell->align == ALIGN_CENTER ? PA_CENTER : PA_LEFT};
-			struct setopts so = {.x = x, .lead = lead, .size = size};
+			struct setopts so = {.x = rtl ? x - cw[c] : x, .lead = lead, .size = size};
 			double y = 0;
 
 			set_inlines(P, &cells[c], cell->inl, cell->ninl,
@@ -617,7 +652,7 @@ set_table(struct pdf *P, struct pdf_vlist *vl, const struct block *t, struct fra
 			}
 			if (y > h)
 				h = y;
-			x += cw[c] + gap;
+			x += rtl ? -(cw[c] + gap) : cw[c] + gap;
 		}
 		/* a row taller than half a page is cut into slices between
 		 * its lines, each a row of its own, so that no row runs off
@@ -777,9 +812,11 @@ set_block(struct pdf *P, struct pdf_vlist *vl, const struct block *b, struct fra
 	case BLK_LIST: {
 		struct frame li = fr;
 		struct pdf_vbox *vb;
+		int rtl = art_rtl(P);	/* indent and markers on the right */
 
 		if (li.w - P->size * 1.6 >= P->W * 0.4) {
-			li.x += P->size * 1.6;
+			if (!rtl)
+				li.x += P->size * 1.6;
 			li.w -= P->size * 1.6;
 		}
 		li.depth++;
@@ -798,7 +835,8 @@ set_block(struct pdf *P, struct pdf_vlist *vl, const struct block *b, struct fra
 			else
 				snprintf(num, sizeof(num), "%s", li.depth % 2 ? "\xe2\x80\xa2" : "\xe2\x80\x93");
 			pdf_dl_tag(&mk, 1, "LI", NULL);
-			set_label(P, &mk, num, st, li.x - P->size * 0.5, baseline(P->lead, P->size));
+			set_mark(P, &mk, num, st, rtl ? li.x + li.w + P->size * 0.5 : li.x - P->size * 0.5,
+			    baseline(P->lead, P->size), rtl);
 			if (b->kids[i].nkids == 0) {
 				vb = pdf_vlist_push(vl);
 				vb->h = P->lead;
@@ -969,8 +1007,9 @@ set_notes(struct pdf *P, const struct article *a)
 		const struct footnote *fn = &a->notes[i];
 		struct pdf_style st = style(P, FONT_BODY, STYLE_REGULAR, P->size * 0.8, NULL);
 		struct pdf_parfmt fmt = {.width = P->W - P->size * 1.2, .align = PA_JUSTIFY, .hyphenate = 1};
-		struct setopts so = {.x = P->size * 1.2, .lead = P->lead * 0.8, .size = st.size,
-		    .tag = "P"};
+		int rtl = a->dir == DIR_RTL;	/* the number at the right */
+		struct setopts so = {.x = rtl ? 0 : P->size * 1.2, .lead = P->lead * 0.8,
+		    .size = st.size, .tag = "P"};
 		struct pdf_dl first = {0};
 		struct buf at = {0};
 		size_t k0 = P->notes[i].n;
@@ -979,8 +1018,8 @@ set_notes(struct pdf *P, const struct article *a)
 		buf_printf(&at, "name='%s'", P->note_dest[i]);
 		pdf_dl_tag(&first, 1, CAIRO_TAG_DEST, buf_str(&at));
 		buf_free(&at);
-		set_label(P, &first, labels[i] ? labels[i] : fn->label ? fn->label : "*", st, P->size * 0.8,
-		    baseline(so.lead, st.size));
+		set_mark(P, &first, labels[i] ? labels[i] : fn->label ? fn->label : "*", st,
+		    rtl ? P->W - P->size * 0.8 : P->size * 0.8, baseline(so.lead, st.size), rtl);
 		pdf_dl_tag(&first, 0, CAIRO_TAG_DEST, NULL);
 		for (j = 0; j < fn->nblocks; j++) {
 			const struct block *b = &fn->blocks[j];
@@ -1258,6 +1297,25 @@ left_margin(struct pdf *P, int recto)
 	return recto ? P->th->margin_inner : P->th->margin_outer;
 }
 
+/* Move the short rule over PAGE's footnotes, which the pager draws at the
+ * text block's left edge, to its right edge (a right-to-left article's). */
+static void
+mirror_note_rule(struct pdf *P, struct pdf_page *page)
+{
+	double y = page->note_top - P->pg.note_gap / 2;
+	size_t i;
+
+	for (i = 0; i < page->dl.n; i++) {
+		struct pdf_op *op = &page->dl.ops[i];
+
+		if (op->kind == OP_RECT && op->x == 0 && op->w < P->W / 2 &&
+		    fabs(op->y - y) < 0.001) {
+			op->x = P->W - op->w;
+			return;
+		}
+	}
+}
+
 /* Draw PAGE with its running head and folio. Return 0 or -1. */
 static int
 emit_page(struct pdf_pager *pg, struct pdf_page *page, void *arg)
@@ -1273,6 +1331,8 @@ emit_page(struct pdf_pager *pg, struct pdf_page *page, void *arg)
 	P->page_open = 1;
 	if (page->opener && P->art)
 		P->art_folio[P->ai] = folio;
+	if (page->note_top > 0 && art_rtl(P))
+		mirror_note_rule(P, page);
 	if (!page->opener) {
 		struct pdf_style st = style(P, FONT_BODY, STYLE_REGULAR, P->size * 0.82, P->grey);
 		char num[16];
@@ -1468,9 +1528,12 @@ colophon(struct pdf *P)
 	return ret;
 }
 
-/* The contents: an entry per article (headline, then its author in
- * italic), dot leaders to the page number, each entry a link. Drawn after
- * the body, starting on a recto. Return the number of pages, or -1. */
+/* The contents, headed in the book's language: an entry per article
+ * (headline, then its author in italic), dot leaders to the page number,
+ * each entry a link; in a right-to-left book, and for a right-to-left
+ * article, the entry is mirrored (headline at the right, the number at the
+ * left). Drawn after the body, starting on a recto. Return the number of
+ * pages, or -1. */
 static int
 contents(struct pdf *P)
 {
@@ -1482,7 +1545,7 @@ contents(struct pdf *P)
 	double numw = P->size * 3;
 	struct setopts so;
 	size_t i, start = 0, j;
-	int pages = 0;
+	int pages = 0, book_rtl = lang_dir(P->book->lang) == DIR_RTL;
 	char roman_s[16];
 
 	memset(&so, 0, sizeof(so));
@@ -1491,7 +1554,7 @@ contents(struct pdf *P)
 	so.tag = "H1";
 	so.dest = "contents";	/* the outline's first entry points here */
 	P->art = NULL;
-	set_string(P, &vl, "Contents", ts, &fmt, &so, 0);
+	set_string(P, &vl, words_for(P->book->lang)->contents, ts, &fmt, &so, book_rtl);
 	space(&vl, P->lead * 1.5, 1);
 	pdf_dl_tag(&vl.v[0].dl, 1, "TOC", NULL);
 	fmt.width = P->W - numw - P->size;
@@ -1503,8 +1566,14 @@ contents(struct pdf *P)
 		struct pdf_vbox *last;
 		struct pdf_op *op;
 		char num[16];
-		double lastw = 0, x, bl = baseline(P->lead, P->size);
+		int rtl = book_rtl || a->dir == DIR_RTL, ertl = a->dir == DIR_RTL;
+		double lastw = 0, lastl = P->W, x, bl = baseline(P->lead, P->size);
+		double tx = rtl ? numw + P->size : 0;	/* the headline's left edge */
+		/* an entry read in its article's direction, set flush right in a
+		 * right-to-left book */
+		struct pdf_parfmt efmt = fmt;
 
+		efmt.align = rtl && !ertl ? PA_RIGHT : PA_LEFT;
 		buf_printf(&at, "dest='%s'", a->id ? a->id : "");
 		pdf_dl_tag(&first, 1, "TOCI", NULL);
 		pdf_dl_tag(&first, 1, CAIRO_TAG_LINK, buf_str(&at));
@@ -1514,29 +1583,30 @@ contents(struct pdf *P)
 		so.size = P->size;
 		so.before = i ? P->lead * 0.35 : 0;
 		so.first = &first;
+		so.x = tx;
 		pdf_fonts_lang(&P->fonts, a->lang);
 		P->art = a;
 		{
 			struct pdf_shaped sp;
 
-			/* the contents run in the book's direction, whatever
-			 * the script of each headline */
-			pdf_shaped_init(&sp, a->lang, lang_dir(P->book->lang) == DIR_RTL);
+			pdf_shaped_init(&sp, a->lang, ertl);
 			add_text(&sp, a->headline ? a->headline : "Untitled", &es);
 			so.keep = 1;
-			set_para(P, &vl, &sp, &fmt, &so);
-			/* the width of the last line, for the leaders */
+			set_para(P, &vl, &sp, &efmt, &so);
+			/* where the last line ends, for the leaders */
 			if (vl.n > k0) {
 				struct pdf_dl *dl = &vl.v[vl.n - 1].dl;
 
 				for (j = 0; j < dl->n; j++)
 					if (dl->ops[j].kind == OP_LINE) {
 						const struct pdf_parref *pr = dl->ops[j].par;
-						double w = dl->ops[j].x + pr->pa.lines[dl->ops[j].level].natural +
+						double w = pr->pa.lines[dl->ops[j].level].natural +
 						    (dl->ops[j].level == 0 ? pr->fmt.indent : 0);
 
-						if (w > lastw)
-							lastw = w;
+						if (dl->ops[j].x + w > lastw)
+							lastw = dl->ops[j].x + w;
+						if (dl->ops[j].x + pr->fmt.width - w < lastl)
+							lastl = dl->ops[j].x + pr->fmt.width - w;
 					}
 			}
 			pdf_shaped_free(&sp);
@@ -1545,8 +1615,9 @@ contents(struct pdf *P)
 		if (vl.n == k0)
 			continue;
 		last = &vl.v[vl.n - 1];
-		/* leaders and the page number */
-		for (x = P->W - numw; x > lastw + P->size; x -= P->size * 0.6) {
+		/* leaders and the page number (at the left, right to left) */
+		for (x = rtl ? numw : P->W - numw; rtl ? x < lastl - P->size : x > lastw + P->size;
+		    x += rtl ? P->size * 0.6 : -P->size * 0.6) {
 			op = pdf_dl_push(&last->dl, OP_DOT);
 			op->x = x;
 			op->y = bl;
@@ -1554,11 +1625,11 @@ contents(struct pdf *P)
 			memcpy(op->rgb, P->grey, sizeof(op->rgb));
 		}
 		snprintf(num, sizeof(num), "%d", P->art_folio[i]);
-		set_label(P, &last->dl, num, ns, P->W, bl);
+		set_mark(P, &last->dl, num, ns, rtl ? 0 : P->W, bl, rtl);
 		pdf_dl_tag(&last->dl, 0, CAIRO_TAG_LINK, NULL);
 		if (a->nauthors) {
 			struct pdf_style as = style(P, FONT_BODY, STYLE_ITALIC, P->size * 0.88, P->grey);
-			struct setopts ao = {.lead = P->lead * 0.95, .size = as.size};
+			struct setopts ao = {.x = tx, .lead = P->lead * 0.95, .size = as.size};
 			struct buf b = {0};
 			size_t k;
 
@@ -1568,7 +1639,7 @@ contents(struct pdf *P)
 				buf_puts(&b, a->authors[k]);
 			}
 			last->nobreak = 1;
-			set_string(P, &vl, buf_str(&b), as, &fmt, &ao, 0);
+			set_string(P, &vl, buf_str(&b), as, &efmt, &ao, ertl);
 			buf_free(&b);
 		}
 		pdf_dl_tag(&vl.v[vl.n - 1].dl, 0, "TOCI", NULL);
@@ -1684,7 +1755,7 @@ pdf_write(const struct book *book, const struct options *opt, const char *path)
 		goto out;
 	body_first = P.dr.page + 1;	/* 0-based index of the body's first page */
 	/* the contents come first in the outline, though drawn last */
-	cairo_pdf_surface_add_outline(P.dr.surf, CAIRO_PDF_OUTLINE_ROOT, "Contents",
+	cairo_pdf_surface_add_outline(P.dr.surf, CAIRO_PDF_OUTLINE_ROOT, words_for(book->lang)->contents,
 	    "dest='contents'", 0);
 
 	set_head(&P, 0, book->title, book->lang, 0);
