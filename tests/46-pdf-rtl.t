@@ -235,6 +235,12 @@ pdftotext -f 3 -l 3 "$TMP/ar.pdf" "$TMP/ar-toc.txt"
 like "$(head -1 "$TMP/ar-toc.txt")" "المحتويات" "Arabic book: the contents are headed المحتويات"
 not_ok "Arabic book: no English 'Contents'" grep -q Contents "$TMP/ar-toc.txt"
 is "$(fact toc_heading_flush ar)" right "Arabic book: the contents heading is right-aligned"
+if command -v mutool >/dev/null 2>&1; then
+	like "$(mutool show "$TMP/ar.pdf" outline | head -1)" "المحتويات" \
+	    "Arabic book: the outline's first entry is المحتويات"
+else
+	skip "mutool is not installed"
+fi
 is "$(fact toc_number ar)" left "Arabic book: an entry's page number is at the left of its headline"
 is "$(fact toc_number_edge ar)" left "Arabic book: the page numbers are at the left edge"
 is "$(fact toc_entry_flush ar)" right "Arabic book: an entry's headline is right-aligned"
