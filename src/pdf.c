@@ -563,7 +563,8 @@ set_figure(struct pdf *P, struct pdf_vlist *vl, const struct image *im, struct f
 static void
 set_table(struct pdf *P, struct pdf_vlist *vl, const struct block *t, struct frame fr)
 {
-	double size = P->size * 0.86, lead = P->lead * 0.86, gap = size, *nat, *cw, sum = 0;
+	double size = P->size * 0.86, lead = P->lead * 0.86, gap = size, *nat, *minw, *cw;
+	double sum = 0, least = 0;
 	int rtl = art_rtl(P);	/* the first column at the right, flush right */
 	struct pdf_vlist *cells;
 	struct pdf_thead *thead = NULL;
@@ -578,7 +579,10 @@ set_table(struct pdf *P, struct pdf_vlist *vl, const struct block *t, struct fra
 	if (ncol == 0)
 		return;
 	nat = xcalloc(ncol, sizeof(*nat));
+	minw = xcalloc(ncol, sizeof(*minw));
 	cw = xcalloc(ncol, sizeof(*cw));
+	/* each column's natural width (its longest cell on one line) and its
+	 * least (its longest word: a number or a word is never cut) */
 	for (r = 0; r < t->nkids; r++)
 		for (c = 0; c < t->kids[r].nkids; c++) {
 			const struct block *cell = &t->kids[r].kids[c];
@@ -586,33 +590,67 @@ set_table(struct pdf *P, struct pdf_vlist *vl, const struct block *t, struct fra
 			struct pdf_style st = style(P, FONT_BODY, cell->header || t->kids[r].header ?
 			    STYLE_BOLD : STYLE_REGULAR, size, NULL);
 			double w;
+			char *word, *save = NULL;
 
 			inl_text(&b, cell->inl, cell->ninl);
 			w = text_width(P, buf_str(&b), st);
-			buf_free(&b);
 			if (w > nat[c])
 				nat[c] = w;
+			for (word = strtok_r(b.data ? b.data : (char *)"", " ", &save); word;
+			    word = strtok_r(NULL, " ", &save)) {
+				w = text_width(P, word, st);
+				if (!strpbrk(word, "0123456789") && g_utf8_strlen(word, -1) >= 10)
+					w *= 0.7;	/* a long word may be hyphenated */
+				if (w > minw[c])
+					minw[c] = w;
+			}
+			buf_free(&b);
 		}
-	for (c = 0; c < ncol; c++)
-		sum += nat[c] + (c ? gap : 0);
+	/* a table whose words do not fit the measure is set smaller, down to
+	 * 70% of the body (widths scale with the size) */
 	for (c = 0; c < ncol; c++) {
-		double avail = fr.w - gap * (ncol - 1);
-
-		/* a cell's paragraph counts for at most a line of the width,
-		 * lest one long cell crush its neighbours */
-		double nc = nat[c] < avail ? nat[c] : avail;
-
-		cw[c] = sum <= fr.w ? nat[c] : (avail / ncol + (nc - avail / ncol) * 0.5);
-		if (cw[c] < size * 2)
-			cw[c] = size * 2;
+		sum += nat[c] + (c ? gap : 0);
+		least += minw[c] + (c ? gap : 0);
 	}
-	if (sum > fr.w) {	/* scale to the width */
-		double tot = 0, avail = fr.w - gap * (ncol - 1);
+	if (least > fr.w) {
+		double k;
 
-		for (c = 0; c < ncol; c++)
-			tot += cw[c];
-		for (c = 0; c < ncol; c++)
-			cw[c] *= avail / tot;
+		least -= gap * 0.4 * (ncol - 1);	/* narrower gutters first */
+		sum -= gap * 0.4 * (ncol - 1);
+		gap *= 0.6;
+		k = MIN(1, MAX(fr.w / least, 0.7 / 0.86));
+
+		size *= k;
+		lead *= k;
+		gap *= k;
+		sum *= k;
+		for (c = 0; c < ncol; c++) {
+			nat[c] *= k;
+			minw[c] *= k;
+		}
+	}
+	/* widths: the natural ones when they fit; else each column its least
+	 * and a share of the rest in proportion to what it would take more */
+	if (sum <= fr.w)
+		memcpy(cw, nat, ncol * sizeof(*cw));
+	else {
+		double avail = fr.w - gap * (ncol - 1), lsum = 0, more = 0;
+
+		/* a long cell's paragraph asks for a line of the width at most,
+		 * lest it crush its neighbours */
+		for (c = 0; c < ncol; c++) {
+			lsum += minw[c];
+			more += MIN(nat[c], avail) - minw[c];
+		}
+		for (c = 0; c < ncol; c++) {
+			if (lsum >= avail)	/* even the words overflow: in proportion */
+				cw[c] = avail * minw[c] / lsum;
+			else
+				cw[c] = minw[c] + (more > 0 ?
+				    (avail - lsum) * (MIN(nat[c], avail) - minw[c]) / more : 0);
+			if (cw[c] < size * 2)
+				cw[c] = size * 2;
+		}
 	}
 
 	for (r = 0; r < t->nkids; r++)
@@ -743,6 +781,7 @@ set_table(struct pdf *P, struct pdf_vlist *vl, const struct block *t, struct fra
 	memcpy(op->rgb, P->th->text_color, sizeof(op->rgb));
 	pdf_dl_tag(&vb->dl, 0, "Table", NULL);
 	free(nat);
+	free(minw);
 	free(cw);
 }
 

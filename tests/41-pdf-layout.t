@@ -170,4 +170,39 @@ PY
 p=$(awk 'NR > 2 && $4 == 600 { print $1 }' "$TMP/img.list")
 like "$(pdftotext -f $p -l $p "$TMP/img.pdf" - | grep 'Test Desk')" "3 March 2024" "figures: the byline shows an ISO date in words"
 
+# A table wider than the measure: set smaller, with narrower gutters, each
+# column at least as wide as its longest number or word, so that no number
+# and no short word is cut (114,963,|588 and Ethiopi|an were); on a4 and
+# a5. (On a page much narrower still, 70% of the body is the least size,
+# and such a table's words are cut where they must be.)
+mkdir -p "$TMP/wide"
+cat >"$TMP/wide/w.md" <<'EOF'
+---
+title: A table that is too wide
+lang: en
+---
+
+Populations, by country.
+
+| Country | Population 2020 | Population 2025 | Change | Capital city | Official languages | Currency |
+| --- | ---: | ---: | ---: | --- | --- | --- |
+| Federal Democratic Republic of Ethiopia | 114,963,588 | 129,719,719 | +12.8% | Addis Ababa | Amharic, Oromo, Somali, Tigrinya, Afar | Ethiopian birr |
+| Germany | 83,240,525 | 84,075,075 | +1.0% | Berlin | German | Euro |
+EOF
+for paper in a4 a5; do
+	$MKBOOK -q --pdf --paper $paper -o "$TMP/wide-$paper.pdf" "$TMP/wide/w.md"
+	ok "wide table, $paper: no number or short word is cut" python3 - "$TMP/wide-$paper.pdf" <<'PY'
+import re, subprocess, sys
+words = []
+for w in subprocess.run(["pdftotext", "-bbox-layout", sys.argv[1], "-"], capture_output=True,
+                        text=True).stdout.split("<word ")[1:]:
+    words.append(re.sub(r"<.*", "", w.split(">", 1)[1]).strip())
+want = ["114,963,588", "129,719,719", "83,240,525", "84,075,075", "+12.8%", "+1.0%",
+        "Ethiopian", "Germany", "Berlin", "Amharic,", "Tigrinya,"]
+missing = [w for w in want if w not in words]
+print("# cut:", missing)
+sys.exit(1 if missing else 0)
+PY
+done
+
 done_testing
