@@ -144,7 +144,7 @@ collect(struct fonts *f)
 	const struct book *bk = f->e->book;
 	const struct words *w = f->e->words;
 	const char *ui[] = { w->contents, w->cover, w->titlepage, w->notes, w->start,
-	    w->by, w->and_, w->back, ", —*0123456789" };
+	    w->by, w->and_, w->back, w->sep, ", —*0123456789" };
 	size_t i, j;
 
 	f->cur = NULL;
@@ -170,6 +170,13 @@ collect(struct fonts *f)
 			if (strncmp(a->lang, f->lf[j].tag, n) == 0 &&
 			    (a->lang[n] == '\0' || a->lang[n] == '-'))
 				f->cur = &f->lf[j];
+		}
+		{
+			const struct words *aw = words_for(a->lang);	/* the byline's words */
+
+			add_text(f, aw->by, 0);
+			add_text(f, aw->and_, 0);
+			add_text(f, aw->sep, 0);
 		}
 		add_text(f, a->kicker, 0);
 		add_text(f, a->headline, S_BOLD);

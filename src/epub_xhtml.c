@@ -577,7 +577,6 @@ static void
 header(struct actx *c)
 {
 	const struct article *a = c->a;
-	const struct words *w = c->e->words;
 	struct buf *b = c->b;
 	size_t i;
 
@@ -596,18 +595,16 @@ header(struct actx *c)
 		BUF_PUTSL(b, "</p>\n");
 	}
 	if (a->nauthors || a->role) {
+		const struct words *aw = words_for(a->lang);	/* the article's language */
+
 		BUF_PUTSL(b, "<p class=\"byline\">");
-		if (a->nauthors) {
-			buf_puts(b, w->by);
+		if (a->nauthors && *aw->by) {
+			buf_puts(b, aw->by);
 			buf_putc(b, ' ');
 		}
 		for (i = 0; i < a->nauthors; i++) {
-			if (i > 0 && i + 1 == a->nauthors) {
-				buf_putc(b, ' ');
-				buf_puts(b, w->and_);
-				buf_putc(b, ' ');
-			} else if (i > 0)
-				BUF_PUTSL(b, ", ");
+			if (i > 0)
+				buf_xml(b, i + 1 == a->nauthors ? aw->and_ : aw->sep);
 			BUF_PUTSL(b, "<span class=\"author\">");
 			buf_xml(b, a->authors[i]);
 			BUF_PUTSL(b, "</span>");

@@ -1158,11 +1158,14 @@ set_opener(struct pdf *P, struct pdf_vlist *vl, const struct article *a)
 		double w = 0;
 
 		pdf_shaped_init(&sp, a->lang, rtl);
+		const struct words *aw = words_for(a->lang);
+
 		for (i = 0; i < a->nauthors; i++) {
 			if (i) {
-				pdf_shaped_add(&sp, i + 1 == a->nauthors ? " and " : ", ",
-				    i + 1 == a->nauthors ? 5 : 2, &st);
-				w += text_width(P, i + 1 == a->nauthors ? " and " : ", ", st);
+				const char *j = i + 1 == a->nauthors ? aw->and_ : aw->sep;
+
+				add_text(&sp, j, &st);
+				w += text_width(P, j, st);
 			}
 			add_text(&sp, a->authors[i], &st);
 			w += text_width(P, a->authors[i], st);
@@ -1473,13 +1476,8 @@ title_page(struct pdf *P)
 	}
 	if (b->nauthors) {
 		struct buf a = {0};
-		size_t i;
 
-		for (i = 0; i < b->nauthors; i++) {
-			if (i)
-				buf_puts(&a, i + 1 == b->nauthors ? " and " : ", ");
-			buf_puts(&a, b->authors[i]);
-		}
+		words_names(&a, b->lang, b->authors, b->nauthors);
 		so.tag = "P";
 		so.size = MIN(P->size * 1.3, tsize * 0.65);	/* well below a small title */
 		so.lead = so.size * 1.4;

@@ -2,22 +2,30 @@
 #include <stddef.h>
 #include <string.h>
 
+#include "buf.h"
 #include "words.h"
 
 static const struct words words_en = {
-	"Contents", "Cover", "Title page", "Notes", "Start", "By", "and", "Back" };
+	"Contents", "Cover", "Title page", "Notes", "Start",
+	"By", " and ", "Back", ", " };
 static const struct words words_de = {
-	"Inhalt", "Umschlag", "Titelseite", "Anmerkungen", "Beginn", "By", "and", "Zurück" };
+	"Inhalt", "Umschlag", "Titelseite", "Anmerkungen", "Beginn",
+	"Von", " und ", "Zurück", ", " };
 static const struct words words_fr = {
-	"Sommaire", "Couverture", "Page de titre", "Notes", "Début", "By", "and", "Retour" };
+	"Sommaire", "Couverture", "Page de titre", "Notes", "Début",
+	"Par", " et ", "Retour", ", " };
 static const struct words words_es = {
-	"Índice", "Cubierta", "Portada", "Notas", "Inicio", "By", "and", "Volver" };
+	"Índice", "Cubierta", "Portada", "Notas", "Inicio",
+	"Por", " y ", "Volver", ", " };
 static const struct words words_ar = {
-	"المحتويات", "الغلاف", "صفحة العنوان", "الحواشي", "البداية", "By", "and", "رجوع" };
+	"المحتويات", "الغلاف", "صفحة العنوان", "الحواشي", "البداية",
+	"بقلم", " و", "رجوع", "، " };
 static const struct words words_zh = {
-	"目录", "封面", "书名页", "注释", "开始", "By", "and", "返回" };
+	"目录", "封面", "书名页", "注释", "开始",
+	"", "和", "返回", "、" };
 static const struct words words_ja = {
-	"目次", "表紙", "扉", "注", "本文", "By", "and", "戻る" };
+	"目次", "表紙", "扉", "注", "本文",
+	"", "と", "戻る", "、" };
 
 const struct words *
 words_for(const char *lang)
@@ -37,4 +45,17 @@ words_for(const char *lang)
 			return tab[i].w;
 	}
 	return &words_en;
+}
+
+void
+words_names(struct buf *b, const char *lang, char *const *n, size_t k)
+{
+	const struct words *w = words_for(lang);
+	size_t i;
+
+	for (i = 0; i < k; i++) {
+		if (i)
+			buf_puts(b, i + 1 == k ? w->and_ : w->sep);
+		buf_puts(b, n[i]);
+	}
 }

@@ -3,9 +3,20 @@
 #ifndef MKBOOK_WORDS_H
 #define MKBOOK_WORDS_H
 
+#include <stddef.h>
+
 struct words {
-	const char	*contents, *cover, *titlepage, *notes, *start, *by, *and_, *back;
+	const char	*contents, *cover, *titlepage, *notes, *start;
+	const char	*by;		/* before a byline's names; "" where none is used */
+	const char	*and_;		/* before the last name, spaces included: " and " */
+	const char	*back;
+	const char	*sep;		/* between other names: ", " */
 };
+
+/* Append the names N[0..K) joined as LANG's bylines join them ("A, B and
+ * C", "A, B und C", "A、B和C") to B. */
+struct buf;
+void words_names(struct buf *b, const char *lang, char *const *n, size_t k);
 
 /* The words for LANG's primary subtag (English when unknown or NULL):
  * a static table, never NULL. */

@@ -111,5 +111,11 @@ like "$(echo "$big" | awk '{ print ($1 > 1000 && $1 < 1000000) }')" '^1$' \
 	"corpus: CJK fonts are embedded and subset (largest $big bytes)"
 unzip -p "$TMP/corpus.epub" OEBPS/text/a09.xhtml >"$TMP/a09" 2>/dev/null
 like "$(grep -c '<th' "$TMP/a09")" '^[1-9]' "corpus: tables have header cells"
+unzip -p "$TMP/corpus.epub" OEBPS/text/a04.xhtml >"$TMP/a04" 2>/dev/null
+like "$(grep -o '<p class="byline">[^<]*' "$TMP/a04")" 'byline">Von $' \
+	"corpus: a German article's byline is worded in German (Von …)"
+unzip -p "$TMP/corpus.epub" OEBPS/text/a05.xhtml >"$TMP/a05" 2>/dev/null
+like "$(grep -o '<p class="byline">[^<]*' "$TMP/a05")" 'byline">Par $' \
+	"corpus: a French article's byline is worded in French (Par …)"
 
 done_testing

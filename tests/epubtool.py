@@ -270,13 +270,17 @@ def figure_words(b):
 
 
 def input_words(path):
-    """Words of a plain-text article, less its page markers and list marks."""
+    """Words of a plain-text article, less its page markers, list marks and
+    the "By" that may open a line (a byline's, which mkbook writes in the
+    article's language)."""
     c = Counter()
     for line in open(path, encoding="utf-8-sig"):
         line = line.strip()
         if line in ("top of page", "bottom of page"):
             continue
         line = re.sub(r"^(?:\d+\.|[-*\u2022]) +", "", line)
+        # a byline's "By" is the book's to word, in the article's language
+        line = re.sub(r"^(?:By|Von|Par|Por|Door) (?=\S)", "", line)
         c += words(line)
     return c
 
