@@ -524,9 +524,14 @@ set_figure(struct pdf *P, struct pdf_vlist *vl, const struct image *im, struct f
 		op->w = w;
 		op->h = h;
 		vb->h = h + (has_cap ? P->lead * 0.4 : 0);
+		/* the Figure holds the picture alone, its caption follows it:
+		 * cairo 1.16 keeps no content of an element that has children,
+		 * so a Figure around its Caption lost the picture */
+		pdf_dl_tag(&vb->dl, 0, "Figure", NULL);
 	}
 	if (!has_cap) {
-		pdf_dl_tag(&vb->dl, 0, "Figure", NULL);
+		if (!has_img)
+			pdf_dl_tag(&vb->dl, 0, "Figure", NULL);
 		vb->nobreak = 0;
 		return;
 	}
@@ -553,7 +558,8 @@ set_figure(struct pdf *P, struct pdf_vlist *vl, const struct image *im, struct f
 		pdf_shaped_free(&sp);
 		pdf_dl_free(&first);
 		vb = &vl->v[vl->n - 1];
-		pdf_dl_tag(&vb->dl, 0, "Figure", NULL);
+		if (!has_img)
+			pdf_dl_tag(&vb->dl, 0, "Figure", NULL);	/* a caption alone */
 		vb->nobreak = 0;
 	}
 }

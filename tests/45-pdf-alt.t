@@ -157,6 +157,29 @@ want = ["u:A lead picture (plain ASCII, with parentheses)", "u:Café in Zürich 
         "u:Only a caption (unbalanced \\ backslash", None, None]
 sys.exit(0 if got == want else print(got) or 1)
 PY
+ok "book: each figure with a picture holds it as content (an MCID), its caption a sibling" \
+    python3 - "$TMP/q.json" <<'PY'
+import json, sys
+q = json.load(open(sys.argv[1])); objs = q["qpdf"][1]
+def get(ref):
+    return objs["obj:" + ref]["value"] if isinstance(ref, str) and ref.endswith(" R") else ref
+bad = []
+def walk(ref):
+    e = get(ref)
+    if not isinstance(e, dict):
+        return
+    k = e.get("/K")
+    kids = k if isinstance(k, list) else [k]
+    if e.get("/S") == "/Figure" and e.get("/Alt") is not None:
+        # marked content: an integer MCID or an /MCR dictionary
+        if not any(isinstance(x, int) or (isinstance(get(x), dict) and "/MCID" in get(x)) for x in kids):
+            bad.append(e.get("/Alt"))
+    for kid in kids:
+        walk(kid)
+walk(get(objs["trailer"]["value"]["/Root"])["/StructTreeRoot"])
+print("# figures without their picture:", bad)
+sys.exit(1 if bad else 0)
+PY
 # the raw strings: UTF-16BE with a byte order mark for the non-ASCII one,
 # an escaped literal for the others
 ok "book: non-ASCII alt text is UTF-16BE with a BOM" \
