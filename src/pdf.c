@@ -915,6 +915,7 @@ set_block(struct pdf *P, struct pdf_vlist *vl, const struct block *b, struct fra
 		struct frame cf = fr;
 		struct pdf_vbox *vb;
 		size_t nl0;
+		double sp1;
 
 		cf.x += P->size;
 		cf.w -= P->size;
@@ -932,13 +933,26 @@ set_block(struct pdf *P, struct pdf_vlist *vl, const struct block *b, struct fra
 		pdf_dl_tag(&vb->dl, 1, "Code", NULL);
 		so.first = NULL;
 		nl0 = 0;
+		sp1 = text_width(P, " ", ms);
 		while (*p) {
 			char *line;
+			const char *t;
+			int col = 0;
 
 			nl = strchr(p, '\n');
 			line = xstrndup(p, nl ? (size_t)(nl - p) : strlen(p));
-			if (*line)
-				set_string(P, vl, line, ms, &fmt, &so, 0);
+			/* the line's indentation (a tab to the next multiple of
+			 * four) shifts the whole line, and the lines it wraps to
+			 * hang two columns further in */
+			for (t = line; *t == ' ' || *t == '\t'; t++)
+				col = *t == '\t' ? (col / 4 + 1) * 4 : col + 1;
+			if (col * sp1 > cf.w / 2)
+				col = (int)(cf.w / 2 / sp1);
+			so.x = cf.x + (col + 2) * sp1;
+			fmt.width = cf.w - (col + 2) * sp1;
+			fmt.indent = -2 * sp1;
+			if (*t)
+				set_string(P, vl, t, ms, &fmt, &so, 0);
 			else
 				space(vl, so.lead, 0);
 			free(line);

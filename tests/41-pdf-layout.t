@@ -205,4 +205,22 @@ sys.exit(1 if missing else 0)
 PY
 done
 
+# A code block keeps its indentation (a tab to the next multiple of four);
+# a line too long for the measure wraps two columns further in.
+mkdir -p "$TMP/code"
+printf -- '---\ntitle: Code\n---\n\nSome text.\n\n```\ndef f(x):\n    if x:\n        return 1\n\treturn "a very long line of code that will certainly not fit in the measure of a book page at all, no"\n```\n\nMore text.\n' >"$TMP/code/c.md"
+$MKBOOK -q --pdf -o "$TMP/code.pdf" "$TMP/code/c.md"
+ok "code: indentation kept, wrapped lines hang further in" python3 - "$TMP/code.pdf" <<'PY'
+import re, subprocess, sys
+x = {}
+for line in subprocess.run(["pdftotext", "-bbox-layout", sys.argv[1], "-"], capture_output=True,
+                           text=True).stdout.split("<line ")[1:]:
+    words = re.findall(r'<word xMin="([\d.]+)"[^>]*>([^<]*)<', line)
+    if words:
+        x.setdefault(words[0][1], []).append(float(words[0][0]))
+d, i, r, fit = x["def"][0], x["if"][0], x["return"], x["fit"][0]
+print("# def %.1f if %.1f return %s fit %.1f" % (d, i, r, fit))
+sys.exit(0 if d < i < r[0] and abs(r[1] - i) < 0.5 and fit > r[1] + 1 else 1)
+PY
+
 done_testing
