@@ -36,6 +36,11 @@
  * two-line headline in proportion to the text's. */
 #define HEADLINE_SCALE	1.75
 
+/* The least text block a book is set in: lines of body text, and a
+ * measure in body sizes (two characters a size, about). */
+#define MIN_LINES	8
+#define MIN_MEASURE	12.0
+
 /* Images are drawn at no fewer pixels an inch than this. */
 #define MIN_PPI		150.0
 
@@ -1794,6 +1799,14 @@ pdf_write(const struct book *book, const struct options *opt, const char *path)
 	P.W = P.th->page_w - P.th->margin_inner - P.th->margin_outer;
 	P.H = P.th->page_h - P.th->margin_top - P.th->margin_bottom;
 	P.H = floor(P.H / P.lead) * P.lead;
+	if (P.H < P.lead * MIN_LINES || P.W < P.size * MIN_MEASURE) {
+		err_set(NULL, 0, "a page of %.0fx%.0f mm leaves room for %.0f lines of about %.0f "
+		    "characters at %gpt: at least %d lines of %d are needed (take a larger --paper, "
+		    "or a smaller size or leading in the theme)", P.th->page_w / 72 * 25.4,
+		    P.th->page_h / 72 * 25.4, floor(P.H / P.lead), P.W / (P.size * 0.5), P.size,
+		    MIN_LINES, (int)(MIN_MEASURE * 2));
+		goto out;
+	}
 	P.grey[0] = P.grey[1] = P.grey[2] = 0.38;
 	P.art_folio = xcalloc(book->narticles + 1, sizeof(*P.art_folio));
 	P.pg.body_h = P.H;

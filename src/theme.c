@@ -213,6 +213,13 @@ apply_yaml(struct theme *t, yaml_document_t *doc, const char *file)
 
 			if (v == NULL || parse_len(v, dst) != 0)
 				return err_set(file, line, "theme: %s: expected a length like 10.5pt", k);
+			/* a book's text: from a pocket edition's to a large-print
+			 * one's (larger type would not leave a page its lines) */
+			if (k[0] == 's' && (*dst < 6 || *dst > 24))
+				return err_set(file, line, "theme: size %s is out of range: the body text "
+				    "takes 6pt to 24pt", v);
+			if (k[0] == 'l' && (*dst < 6 || *dst > 48))
+				return err_set(file, line, "theme: leading %s is out of range: 6pt to 48pt", v);
 		} else if (strcmp(k, "paper") == 0) {
 			int rc = v ? parse_paper(v, &t->page_w, &t->page_h) : -1;
 

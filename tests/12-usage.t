@@ -92,4 +92,17 @@ is "$(ls -A "$TMP/out" | tr '\n' ' ')" "$name.epub $name.pdf " "and no temporary
 is "$(head -c 5 "$TMP/out/$name.pdf")" "%PDF-" "the new PDF is in place"
 ok "beside the new EPUB" sh -c "unzip -p '$TMP/out/$name.epub' mimetype | grep -qx 'application/epub+zip'"
 
+# Type too large for the theme or the page: a clear error, no crash, no book
+cp -r templates/default "$TMP/big"
+sed -i 's/^size: 10.5pt/size: 60pt/' "$TMP/big/theme.yaml"
+"$MKBOOK" -q --pdf -o "$TMP/big.pdf" --theme "$TMP/big" "$TMP/w.txt" 2>"$TMP/err"
+is "$?" 1 "a theme's size of 60pt exits 1"
+like "$(cat "$TMP/err")" "theme.yaml:[0-9]*: theme: size 60pt is out of range: the body text takes 6pt to 24pt" \
+    "naming theme.yaml, its line and the range"
+sed -i 's/^size: 60pt/size: 24pt/; s/^leading: 14pt/leading: 29pt/' "$TMP/big/theme.yaml"
+"$MKBOOK" -q --pdf --paper 64x64mm -o "$TMP/big.pdf" --theme "$TMP/big" "$TMP/w.txt" 2>"$TMP/err"
+is "$?" 1 "24pt type on a 64 mm page exits 1 (cairo aborted there before)"
+like "$(cat "$TMP/err")" "leaves room for [0-9]+ lines .* at least 8 lines" "saying how many lines the page holds"
+ok "and writes no book" test ! -e "$TMP/big.pdf"
+
 done_testing
