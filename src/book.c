@@ -207,6 +207,20 @@ load_dir(struct book *b, const char *dir, struct loader *L)
 		has_yaml = 1;
 		if (b->basedir == NULL)
 			b->basedir = xstrdup(dir);
+		/* a theme named in book.yaml is found from the book's directory,
+		 * as its cover and articles are */
+		if (b->theme && o.theme) {
+			char *t = b->theme[0] == '/' ? xstrdup(b->theme) : path_join(dir, b->theme);
+
+			if (stat(t, &st) != 0 || !S_ISDIR(st.st_mode)) {
+				err_set(yaml, o.theme, "theme '%s' is not a directory (looked for %s)",
+				    b->theme, t);
+				free(t);
+				goto out;
+			}
+			free(b->theme);
+			b->theme = t;
+		}
 		if (o.empty_title) {
 			free(L->empty_title);
 			L->empty_title = xstrdup(yaml);

@@ -536,8 +536,10 @@ book_cb(struct yctx *c, void *obj, const char *key, yaml_node_t *k, yaml_node_t 
 		return get_str(c, key, v, &b->description);
 	if (strcmp(key, "cover") == 0)
 		return get_str(c, key, v, &b->cover);
-	if (strcmp(key, "theme") == 0)
+	if (strcmp(key, "theme") == 0) {
+		bc->o->theme = node_line(c, v);
 		return get_str(c, key, v, &b->theme);
+	}
 	if (strcmp(key, "tags") == 0 || strcmp(key, "keywords") == 0)
 		return get_strv(c, key, v, 1, &b->tags, &b->ntags);
 	if (strcmp(key, "smart-quotes") == 0) {

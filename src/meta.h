@@ -26,6 +26,7 @@ struct meta_order {
 	int	 *lines;	/* the line of each name in book.yaml */
 	size_t	  n;
 	int	  empty_title;	/* the line of a "title:" left empty, or 0 */
+	int	  theme;	/* the line of "theme:", or 0 */
 };
 
 /* meta_book, with the line of every article name and of an empty title

@@ -105,4 +105,18 @@ is "$?" 1 "24pt type on a 64 mm page exits 1 (cairo aborted there before)"
 like "$(cat "$TMP/err")" "leaves room for [0-9]+ lines .* at least 8 lines" "saying how many lines the page holds"
 ok "and writes no book" test ! -e "$TMP/big.pdf"
 
+# A theme named in book.yaml is found from the book's directory, whatever
+# the current one; a missing one names book.yaml's line
+mkdir -p "$TMP/pub/book"
+cp -r templates/default "$TMP/pub/mytheme"
+sed -i 's/^size: 10.5pt/size: 11pt/' "$TMP/pub/mytheme/theme.yaml"
+cp "$TMP/w.txt" "$TMP/pub/book/"
+printf 'title: Pub\ntheme: ../mytheme\n' >"$TMP/pub/book/book.yaml"
+(cd / && "$MKBOOK" -q --pdf -o "$TMP/pub.pdf" "$TMP/pub/book" 2>"$TMP/err")
+is "$?" 0 "book.yaml's theme: ../mytheme is found from the book's directory"
+printf 'title: Pub\n\ntheme: ../nowhere\n' >"$TMP/pub/book/book.yaml"
+(cd / && "$MKBOOK" -q --pdf -o "$TMP/pub2.pdf" "$TMP/pub/book" 2>"$TMP/err")
+is "$?" 1 "a theme that is not there exits 1"
+like "$(cat "$TMP/err")" "book.yaml:3: theme '../nowhere' is not a directory" "naming book.yaml and its line"
+
 done_testing
