@@ -61,18 +61,20 @@ build_descs(struct pdf_fonts *f)
 		buf_reset(&b);
 		if (!cjk)
 			buf_puts(&b, t->family[r]);
-		/* fallbacks covering the language first, then the rest */
-		for (pass = 0; pass < 2; pass++) {
+		/* fallbacks covering the language first (the one made for its
+		 * region before the others: JP for Japanese), then the rest */
+		for (pass = 0; pass < 3; pass++) {
 			for (i = 0; i < t->nfallback; i++) {
 				int cov = f->lang && family_covers(t->fallback[i], f->lang);
+				int rank = !cov ? 2 : theme_family_regional(t->fallback[i], f->lang) ? 0 : 1;
 
-				if ((pass == 0) != cov)
+				if (rank != (int)pass)
 					continue;
 				if (b.len)
 					buf_putc(&b, ',');
 				buf_puts(&b, t->fallback[i]);
 			}
-			if (pass == 0 && cjk) {
+			if (pass == 1 && cjk) {
 				if (b.len)
 					buf_putc(&b, ',');
 				buf_puts(&b, t->family[r]);

@@ -481,6 +481,25 @@ theme_free(struct theme *t)
 	free(t);
 }
 
+int
+theme_family_regional(const char *family, const char *lang)
+{
+	static const struct { const char *lang, *mark; } reg[] = {
+		{"ja", " JP"}, {"ko", " KR"}, {"zh-TW", " TC"}, {"zh-HK", " HK"}, {"zh-Hant", " TC"},
+		{"zh", " SC"},
+	};
+	size_t i, n;
+
+	if (family == NULL || lang == NULL)
+		return 0;
+	for (i = 0; i < sizeof(reg) / sizeof(reg[0]); i++) {
+		n = strlen(reg[i].lang);
+		if (strncasecmp(lang, reg[i].lang, n) == 0 && (lang[n] == '\0' || lang[n] == '-'))
+			return strstr(family, reg[i].mark) != NULL;
+	}
+	return 0;
+}
+
 char *
 theme_font_for_lang(const struct theme *t, const char *lang, int bold, int *index)
 {
@@ -496,10 +515,15 @@ theme_font_for_lang(const struct theme *t, const char *lang, int bold, int *inde
 		*index = 0;
 	if (lang == NULL || *lang == '\0')
 		return NULL;
-	/* the theme's preferred families first, when they cover LANG */
-	for (i = 0; t && i < t->nfallback && file == NULL; i++) {
+	/* the theme's preferred families first, when they cover LANG: the
+	 * one made for LANG's region before the others (JP for Japanese) */
+	for (i = 0; t && i < 2 * t->nfallback && file == NULL; i++) {
+		const char *fam_i = t->fallback[i % t->nfallback];
+
+		if ((i < t->nfallback) != theme_family_regional(fam_i, lang))
+			continue;
 		pat = FcPatternCreate();
-		FcPatternAddString(pat, FC_FAMILY, (const FcChar8 *)t->fallback[i]);
+		FcPatternAddString(pat, FC_FAMILY, (const FcChar8 *)fam_i);
 		ls = FcLangSetCreate();
 		FcLangSetAdd(ls, (const FcChar8 *)lang);
 		FcPatternAddLangSet(pat, FC_LANG, ls);
@@ -507,7 +531,7 @@ theme_font_for_lang(const struct theme *t, const char *lang, int bold, int *inde
 		fs = FcFontList(NULL, pat, os);
 		if (fs && fs->nfont > 0) {
 			free(file);
-			file = fc_match(t->fallback[i], style, lang, index, NULL);
+			file = fc_match(fam_i, style, lang, index, NULL);
 		}
 		if (fs)
 			FcFontSetDestroy(fs);

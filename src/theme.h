@@ -36,6 +36,10 @@ void theme_free(struct theme *t);
  * error set: the forms accepted, or the range a size is outside. */
 int theme_paper_check(const char *s);
 
+/* Whether FAMILY is the one of a CJK superfamily made for LANG's region
+ * ("Noto Serif CJK JP" for ja, " KR" for ko, " TC" for zh-TW, " SC" for
+ * zh): such a family goes before the theme's other fallbacks. */
+int theme_family_regional(const char *family, const char *lang);
 /* Fallback fonts for scripts the body font lacks (Arabic, CJK): the file
  * fontconfig picks for LANG with the theme's family as preference, or NULL.
  * Fresh string; *INDEX set to the face index. */

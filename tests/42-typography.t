@@ -183,4 +183,19 @@ else
 	skip "mutool is absent"
 fi
 
+# Japanese is set in the Japanese face of the CJK superfamily, Chinese in
+# the Chinese one (直 and 骨 differ), in the PDF and in the EPUB's fonts
+mkdir -p "$TMP/cjk"
+printf -- '---\ntitle: 日本語\nlang: ja\n---\n\n直骨角写画海。直骨角写画海。\n' >"$TMP/cjk/a.md"
+printf -- '---\ntitle: 中文\nlang: zh\n---\n\n直骨角写画海。直骨角写画海。\n' >"$TMP/cjk/b.md"
+$MKBOOK -q --pdf -o "$TMP/cjk.pdf" "$TMP/cjk/a.md" "$TMP/cjk/b.md"
+$MKBOOK -q --epub -o "$TMP/cjk.epub" "$TMP/cjk/a.md" "$TMP/cjk/b.md"
+ok "CJK: the PDF embeds the JP and the SC faces" sh -c "pdffonts '$TMP/cjk.pdf' | grep -q CJKjp && pdffonts '$TMP/cjk.pdf' | grep -q CJKsc"
+if command -v fc-query >/dev/null 2>&1; then
+	(cd "$TMP" && unzip -q -o cjk.epub 'OEBPS/fonts/*')
+	is "$(fc-query -f '%{family}' "$TMP/OEBPS/fonts/ja-regular.otf")" "Noto Serif CJK JP" "CJK: the EPUB's Japanese font is the JP face"
+else
+	skip "fc-query is absent"
+fi
+
 done_testing
