@@ -66,6 +66,9 @@ struct builder {
 	int		*ipos;
 	size_t		 n, cap;
 	int		 display;	/* a balanced heading: hyphens as a last resort */
+	/* the space-delimited token last looked at: chars [ts, te), and
+	 * whether it is an address or a hyphenated compound */
+	int		 ts, te, addr, comp;
 };
 
 /* Append an item of KIND at char POS; return it (valid until the next push). */
@@ -322,36 +325,32 @@ domain(const struct pdf_shaped *sp, int ts, int te)
 	return 0;
 }
 
-/* Return 1 if the space-delimited token around chars [BS, BE) is an
- * address or a path: it holds "://", an '@' or begins "www.", it is a
- * domain name, or it is set in the monospaced font and holds a '/'. *TS and *TE get its ends. */
+/* Return 1 if the token of chars [TS, TE) is an address or a path: it
+ * holds "://", an '@' or begins "www.", it is a domain name, or it is set
+ * in the monospaced font and holds a '/'. */
 static int
-address(const struct pdf_shaped *sp, int bs, int be, int *ts, int *te)
+address(const struct pdf_shaped *sp, int ts, int te)
 {
-	const struct pdf_span *span = pdf_shaped_span(sp, sp->coff[bs]);
+	const struct pdf_span *span = pdf_shaped_span(sp, sp->coff[ts]);
 	int c, mono = span && span->st.role == FONT_MONO, slash = 0;
 
-	for (*ts = bs; *ts > 0 && !is_space(char_at(sp, *ts - 1)); (*ts)--)
-		;
-	for (*te = be; *te < sp->nchars && !is_space(char_at(sp, *te)); (*te)++)
-		;
-	if (*te - *ts < 6)
+	if (te - ts < 6)
 		return 0;
-	for (c = *ts; c < *te; c++) {
+	for (c = ts; c < te; c++) {
 		gunichar ch = char_at(sp, c);
 
 		if (ch == '@')
 			return 1;
-		if (ch == ':' && c + 2 < *te && char_at(sp, c + 1) == '/' && char_at(sp, c + 2) == '/')
+		if (ch == ':' && c + 2 < te && char_at(sp, c + 1) == '/' && char_at(sp, c + 2) == '/')
 			return 1;
 		slash |= ch == '/';
 	}
 	if (mono && slash)
 		return 1;
-	if (*te - *ts > 4 && char_at(sp, *ts) == 'w' && char_at(sp, *ts + 1) == 'w' &&
-	    char_at(sp, *ts + 2) == 'w' && char_at(sp, *ts + 3) == '.')
+	if (char_at(sp, ts) == 'w' && char_at(sp, ts + 1) == 'w' && char_at(sp, ts + 2) == 'w' &&
+	    char_at(sp, ts + 3) == '.')
 		return 1;
-	return domain(sp, *ts, *te);
+	return domain(sp, ts, te);
 }
 
 /* Whether an address (chars [TS, TE)) may break before char C, with no
@@ -384,17 +383,13 @@ address_break(const struct pdf_shaped *sp, int c, int ts, int te)
 	    ch == '%' || ch == '=' || ch == '&';
 }
 
-/* Whether the space-delimited word around chars [BS, BE) holds a hyphen
- * between letters ("SPIEGEL-Gespräch"): such a word breaks only there. */
+/* Whether the token of chars [TS, TE) holds a hyphen between letters
+ * ("SPIEGEL-Gespräch"): such a word breaks only there. */
 static int
-compound(const struct pdf_shaped *sp, int bs, int be)
+compound(const struct pdf_shaped *sp, int ts, int te)
 {
-	int c, ts, te;
+	int c;
 
-	for (ts = bs; ts > 0 && !is_space(char_at(sp, ts - 1)); ts--)
-		;
-	for (te = be; te < sp->nchars && !is_space(char_at(sp, te)); te++)
-		;
 	for (c = ts + 1; c + 1 < te; c++) {
 		gunichar ch = char_at(sp, c);
 
@@ -403,6 +398,21 @@ compound(const struct pdf_shaped *sp, int bs, int be)
 			return 1;
 	}
 	return 0;
+}
+
+/* Look at the space-delimited token holding char C (once a token: a
+ * 100,000-letter one is scanned once, not at each of its break points). */
+static void
+token_at(struct builder *b, const struct pdf_shaped *sp, int c)
+{
+	if (c >= b->ts && c < b->te)
+		return;
+	for (b->ts = c; b->ts > 0 && !is_space(char_at(sp, b->ts - 1)); b->ts--)
+		;
+	for (b->te = c + 1; b->te < sp->nchars && !is_space(char_at(sp, b->te)); b->te++)
+		;
+	b->addr = address(sp, b->ts, b->te);
+	b->comp = compound(sp, b->ts, b->te);
 }
 
 /* Emit the box of chars [BS, BE), split at its hyphenation points, or at
@@ -414,13 +424,14 @@ emit_box(struct pdf_fonts *f, struct pdf_shaped *sp, const struct pdf_parfmt *fm
 	const char *text = buf_str(&sp->text);
 	unsigned char pts[256];
 	double w = 0;
-	int c, ws, we, ts, te, start = bs, hyph = fmt->hyphenate;
+	int c, ws, we, start = bs, hyph = fmt->hyphenate;
 
 	if (be <= bs)
 		return;
-	if (be - bs >= 4 && address(sp, bs, be, &ts, &te)) {
+	token_at(b, sp, bs);
+	if (b->addr) {
 		for (c = bs + 1; c < be; c++)
-			if (address_break(sp, c, ts, te)) {
+			if (address_break(sp, c, b->ts, b->te)) {
 				emit_plain(sp, fmt, b, start, c);
 				push(b, LB_PENALTY, c)->penalty = ADDRESS_PENALTY;
 				start = c;
@@ -437,7 +448,7 @@ emit_box(struct pdf_fonts *f, struct pdf_shaped *sp, const struct pdf_parfmt *fm
 		hyph = w > fmt->width;
 		w = 0;
 	}
-	if (hyph && be - bs >= 5 && !compound(sp, bs, be)) {
+	if (hyph && be - bs >= 5 && !b->comp) {
 		const struct pdf_span *span = pdf_shaped_span(sp, sp->coff[bs]);
 
 		/* the word's letters, without punctuation around them */
@@ -625,11 +636,12 @@ pdf_para_set(struct pdf_fonts *f, struct pdf_shaped *sp, const struct pdf_parfmt
 	struct lb_params par;
 	struct lb_line *ll = NULL;
 	size_t nl, l, i;
-	int c, ts, te, bs = 0;
+	int c, bs = 0;
 	double em = sp->nspans ? sp->spans[0].st.size : 10;
 
 	memset(out, 0, sizeof(*out));
 	b.display = balanced(sp, fmt);
+	b.ts = b.te = -1;
 	if (fmt->indent > 0)
 		push(&b, LB_BOX, 0)->width = fmt->indent;
 	for (c = 0; c < sp->nchars; c++) {
@@ -682,7 +694,7 @@ pdf_para_set(struct pdf_fonts *f, struct pdf_shaped *sp, const struct pdf_parfmt
 			continue;
 		}
 		if (c > bs && sp->attrs[c].is_line_break && sp->cstart[c] &&
-		    !address(sp, c - 1, c + 1, &ts, &te)) {	/* an address breaks by its own rules */
+		    (token_at(&b, sp, c - 1), !b.addr)) {	/* an address breaks by its own rules */
 			gunichar prev = char_at(sp, c - 1);
 
 			emit_box(f, sp, fmt, &b, bs, c);
