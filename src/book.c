@@ -333,6 +333,7 @@ resolve(struct book *b, struct article *a, size_t index)
 	}
 	if (a->lang == NULL)
 		a->lang = xstrdup(b->lang ? b->lang : "en");
+	lang_canon(a->lang);
 	if (!a->dir_given)
 		a->dir = lang_dir(a->lang);
 	if (!b->plain_punct)
@@ -417,18 +418,22 @@ book_load(char *const *inputs, size_t ninputs, const struct options *opt)
 			strv_push(&b->authors, &b->nauthors, b->articles[0]->authors[i]);
 	if (b->lang == NULL)
 		b->lang = xstrdup(b->articles[0]->lang);
+	lang_canon(b->lang);
 	if (b->date == NULL && b->articles[0]->date)
 		b->date = xstrdup(b->articles[0]->date);
 	if (!b->plain_punct) {
-		char **f[] = {&b->title, &b->subtitle, &b->description};
+		char **f[] = {&b->title, &b->subtitle, &b->description, &b->publisher};
 
-		for (i = 0; i < sizeof(f) / sizeof(f[0]); i++)
-			if (*f[i]) {
-				char *t = punct_string(*f[i], b->lang);
+		for (i = 0; i < sizeof(f) / sizeof(f[0]) + b->nauthors; i++) {
+			char **s = i < sizeof(f) / sizeof(f[0]) ? f[i] : &b->authors[i - sizeof(f) / sizeof(f[0])];
 
-				free(*f[i]);
-				*f[i] = t;
+			if (*s) {
+				char *t = punct_string(*s, b->lang);
+
+				free(*s);
+				*s = t;
 			}
+		}
 	}
 	if (b->cover) {
 		/* Relative to the content directory of book.yaml, and inside it. */

@@ -558,3 +558,28 @@ lang_cleanup(void)
 	tc_failed = 0;
 	tc_ntags = 0;
 }
+
+void
+lang_canon(char *tag)
+{
+	char *p = tag, *e;
+	int first = 1;
+
+	while (p && *p) {
+		size_t n;
+
+		e = p + strcspn(p, "-_");
+		n = (size_t)(e - p);
+		for (size_t i = 0; i < n; i++)
+			p[i] = (char)tolower((unsigned char)p[i]);
+		if (!first && n == 4 && isalpha((unsigned char)p[0]))
+			p[0] = (char)toupper((unsigned char)p[0]);		/* a script */
+		else if (!first && n == 2)
+			for (size_t i = 0; i < n; i++)				/* a region */
+				p[i] = (char)toupper((unsigned char)p[i]);
+		if (*e == '_')
+			*e = '-';
+		first = 0;
+		p = *e ? e + 1 : NULL;
+	}
+}

@@ -42,6 +42,16 @@ family_covers(const char *family, const char *lang)
 	return ok;
 }
 
+/* Whether the language tag LANG's primary subtag is P ("zh-TW" is "zh";
+ * "zha" is not). */
+static int
+primary_is(const char *lang, const char *p)
+{
+	size_t n = strlen(p);
+
+	return strncmp(lang, p, n) == 0 && (lang[n] == '\0' || lang[n] == '-');
+}
+
 /* Rebuild the family lists and descriptions for the current language. */
 static void
 build_descs(struct pdf_fonts *f)
@@ -55,8 +65,8 @@ build_descs(struct pdf_fonts *f)
 		/* Chinese, Japanese and Korean text takes its punctuation (full
 		 * width “quotes”) and Latin letters from the CJK face, as the
 		 * EPUB's style sheet does: the covering fallbacks come first */
-		int cjk = r != FONT_MONO && f->lang && (strncmp(f->lang, "zh", 2) == 0 ||
-		    strncmp(f->lang, "ja", 2) == 0 || strncmp(f->lang, "ko", 2) == 0);
+		int cjk = r != FONT_MONO && f->lang && (primary_is(f->lang, "zh") ||
+		    primary_is(f->lang, "ja") || primary_is(f->lang, "ko"));
 
 		buf_reset(&b);
 		if (!cjk)

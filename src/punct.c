@@ -121,6 +121,28 @@ elision(const char *p)
 	return 0;
 }
 
+/* The length of the address (a URL, "www.…" or an e-mail address) that
+ * begins at S and runs to the next space, less the punctuation that may
+ * close a sentence after it; 0 when S begins none. */
+static size_t
+address_len(const char *s)
+{
+	size_t n = strcspn(s, " \t\n\xc2\xe2"), k;	/* to a space (NBSP, U+2000… too) */
+	const char *at;
+
+	if (n < 5)
+		return 0;
+	at = memchr(s, '@', n);
+	for (k = 0; k + 3 <= n && strncmp(s + k, "://", 3) != 0; k++)
+		;
+	if (!(strncasecmp(s, "www.", 4) == 0 || (k > 0 && k + 3 <= n) ||
+	    (at && at > s && memchr(at, '.', n - (size_t)(at - s)))))
+		return 0;
+	for (k = n; k > 0 && strchr(".,;:!?)]}\"'", s[k - 1]); k--)
+		;
+	return k;
+}
+
 /* Append CP to OUT and remember it. */
 static void
 put(struct walk *w, struct buf *out, uint32_t cp)
@@ -134,11 +156,35 @@ put(struct walk *w, struct buf *out, uint32_t cp)
 static void
 close_guillemet(struct walk *w, struct buf *out, uint32_t mark)
 {
-	while (out->len > 0 && out->data[out->len - 1] == ' ')
-		out->data[--out->len] = '\0';
-	if (out->len == 0 || w->prev != NNBSP)
-		utf8_put(out, NNBSP);
+	for (;;) {	/* a typed space, no-break or thin space goes */
+		if (out->len > 0 && out->data[out->len - 1] == ' ')
+			out->len -= 1;
+		else if (out->len >= 2 && memcmp(out->data + out->len - 2, "\xc2\xa0", 2) == 0)
+			out->len -= 2;
+		else if (out->len >= 3 && (memcmp(out->data + out->len - 3, "\xe2\x80\xaf", 3) == 0 ||
+		    memcmp(out->data + out->len - 3, "\xe2\x80\x89", 3) == 0))
+			out->len -= 3;
+		else
+			break;
+		out->data[out->len] = '\0';
+	}
+	utf8_put(out, NNBSP);
 	put(w, out, mark);
+}
+
+/* Past the spaces at P (ASCII, no-break, narrow no-break, thin). */
+static const char *
+skip_spaces(const char *p)
+{
+	for (;;)
+		if (*p == ' ')
+			p++;
+		else if (strncmp(p, "\xc2\xa0", 2) == 0)
+			p += 2;
+		else if (strncmp(p, "\xe2\x80\xaf", 3) == 0 || strncmp(p, "\xe2\x80\x89", 3) == 0)
+			p += 3;
+		else
+			return p;
 }
 
 /* Append S's text to OUT with its punctuation set; W carries the context
@@ -154,6 +200,14 @@ walk_text(struct walk *w, const char *s, struct buf *out)
 		const char *q = p;
 
 		next = *q ? utf8_next(&q) : 0;
+		if (cp != '"' && cp != '\'' && opens_after(w->prev) && address_len(at) > 0) {
+			size_t n = address_len(at);	/* a URL or an e-mail address: as typed */
+
+			buf_put(out, at, n);
+			p = at + n;
+			w->prev = 'x';
+			continue;
+		}
 		if (cp == '<' && (((next | 0x20) >= 'a' && (next | 0x20) <= 'z') || next == '/' ||
 		    next == '!')) {
 			/* a tag (inline HTML, kept as text): as typed; a name
@@ -188,8 +242,15 @@ walk_text(struct walk *w, const char *s, struct buf *out)
 					put(w, out, APOSTROPHE);
 				continue;
 			}
+			if (!dbl && (p[0] == 'n' || p[0] == 'N') && p[1] == '\'' && !is_word((unsigned char)p[2])) {
+				put(w, out, APOSTROPHE);	/* rock 'n' roll: both apostrophes */
+				put(w, out, (unsigned char)p[0]);
+				put(w, out, APOSTROPHE);
+				p += 2;
+				continue;
+			}
 			if (!dbl && open && ((next >= '0' && next <= '9') || elision(p))) {
-				put(w, out, APOSTROPHE);	/* '90s, 'tis, rock 'n' roll */
+				put(w, out, APOSTROPHE);	/* '90s, 'tis */
 				continue;
 			}
 			if (open) {
@@ -197,8 +258,7 @@ walk_text(struct walk *w, const char *s, struct buf *out)
 				w->doubles += dbl;
 				put(w, out, dbl ? w->m->ldq : w->m->lsq);
 				if (dbl && w->m->french) {
-					while (*p == ' ')
-						p++;
+					p = skip_spaces(p);
 					put(w, out, NNBSP);
 				}
 			} else if (dbl) {
@@ -220,8 +280,8 @@ walk_text(struct walk *w, const char *s, struct buf *out)
 				p += 2;
 				continue;
 			}
-			/* "--epub": an option, not a dash */
-			if (!(is_space(w->prev) && is_word((unsigned char)p[1]))) {
+			/* "--epub", "(--pdf)": an option, not a dash */
+			if (!(opens_after(w->prev) && is_word((unsigned char)p[1]))) {
 				put(w, out, 0x2013);
 				p += 1;
 				continue;

@@ -96,5 +96,19 @@ main(void)
 	lang_cleanup();
 	is_str(lang_detect(texts[0].text), "en", "detect works again after cleanup");
 	lang_cleanup();
+	{
+		static const char *const canon[][2] = {
+			{"DE", "de"}, {"en_gb", "en-GB"}, {"ZH-hant-tw", "zh-Hant-TW"}, {"sr-LATN", "sr-Latn"},
+			{"en", "en"}, {"de-CH-1996", "de-CH-1996"},
+		};
+
+		for (size_t k = 0; k < sizeof(canon) / sizeof(canon[0]); k++) {
+			char *t = xstrdup(canon[k][0]);
+
+			lang_canon(t);
+			is_str(t, canon[k][1], "canon: %s is %s", canon[k][0], canon[k][1]);
+			free(t);
+		}
+	}
 	return done_testing();
 }

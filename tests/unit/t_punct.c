@@ -43,6 +43,17 @@ test_strings(void)
 	    "\xd9\x82\xd8\xa7\xd9\x84 \"\xd9\x84\xd8\xa7\"", "Arabic is left alone");
 	PUNCT("He said \"yes\"", "en-GB", "He said \xe2\x80\x9cyes\xe2\x80\x9d", "a regional tag takes its language's marks");
 	PUNCT("no quotes here", "en", "no quotes here", "nothing to do");
+	PUNCT("see https://example.org/a--b's... or foo--bar@example.com, \"www.x.org/it's\".", "en",
+	    "see https://example.org/a--b's\xe2\x80\xa6 or foo--bar@example.com, \xe2\x80\x9cwww.x.org/it's\xe2\x80\x9d.",
+	    "addresses stay as typed (the stops after them are prose)");
+	PUNCT("run (--pdf) or \"--epub\"", "en", "run (--pdf) or \xe2\x80\x9c--epub\xe2\x80\x9d",
+	    "an option after a bracket or a quote keeps its hyphens");
+	PUNCT("Il dit \"\xc2\xa0oui\xc2\xa0\" et \"\xe2\x80\xafnon\xe2\x80\xaf\".", "fr",
+	    "Il dit \xc2\xab\xe2\x80\xafoui\xe2\x80\xaf\xc2\xbb et \xc2\xab\xe2\x80\xafnon\xe2\x80\xaf\xc2\xbb.",
+	    "French: typed no-break spaces inside quotes become one narrow one");
+	PUNCT("Er sagte \"'rock 'n' roll' laut\"", "de",
+	    "Er sagte \xe2\x80\x9e\xe2\x80\x9arock \xe2\x80\x99n\xe2\x80\x99 roll\xe2\x80\x98 laut\xe2\x80\x9c",
+	    "'n' inside a quotation does not close it");
 	PUNCT("a <a href=\"x\">\"link\"</a> and x<y, \"z\">1", "en",
 	    "a <a href=\"x\">\xe2\x80\x9clink\xe2\x80\x9d</a> and x<y, \xe2\x80\x9cz\xe2\x80\x9d>1",
 	    "an HTML tag in text is kept as typed");
