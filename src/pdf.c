@@ -653,8 +653,12 @@ set_table(struct pdf *P, struct pdf_vlist *vl, const struct block *t, struct fra
 			lsum += minw[c];
 			more += MIN(nat[c], avail) - minw[c];
 		}
+		if (avail < ncol * size * 2)	/* too many columns for their gutters */
+			avail = ncol * size * 2;
 		for (c = 0; c < ncol; c++) {
-			if (lsum >= avail)	/* even the words overflow: in proportion */
+			if (lsum <= 0)
+				cw[c] = avail / ncol;
+			else if (lsum >= avail)	/* even the words overflow: in proportion */
 				cw[c] = avail * minw[c] / lsum;
 			else
 				cw[c] = minw[c] + (more > 0 ?

@@ -491,16 +491,16 @@ emit_box(struct pdf_fonts *f, struct pdf_shaped *sp, const struct pdf_parfmt *fm
 }
 
 /* Return 1 for a paragraph whose lines are balanced: a heading (every
- * span in the heading font, at BALANCE_SIZE or more) set ragged, or any
- * centred paragraph. */
+ * span in the heading font, at BALANCE_SIZE or more) set ragged or
+ * centred, or (unless HEADING) any centred paragraph. */
 static int
-balanced(const struct pdf_shaped *sp, const struct pdf_parfmt *fmt)
+balanced(const struct pdf_shaped *sp, const struct pdf_parfmt *fmt, int heading)
 {
 	size_t i;
 
 	if (fmt->align == PA_JUSTIFY || sp->nspans == 0)
 		return 0;
-	if (fmt->align == PA_CENTER)
+	if (fmt->align == PA_CENTER && !heading)
 		return 1;	/* centred lines read as a shape: a title page's */
 	for (i = 0; i < sp->nspans; i++)
 		if (sp->spans[i].st.role != FONT_HEADING || sp->spans[i].st.size < BALANCE_SIZE)
@@ -526,7 +526,8 @@ emergencies(const struct builder *b, const struct lb_line *l, size_t n)
 }
 
 /* Break B's items at measure W into *T; return the number of lines if it
- * is NL, cut inside words no more than CUTS times, and has a heading's shape (none overfull, the last no longer than
+ * is NL, cut inside words no more than CUTS times, and has a heading's shape
+ * (within BALANCE_SLACK) (none overfull, the last no longer than
  * the longest above it: even, or narrowing downwards), else 0. */
 static size_t
 shaped(struct builder *b, double w, const struct lb_params *par, size_t nl,
@@ -637,10 +638,10 @@ pdf_para_set(struct pdf_fonts *f, struct pdf_shaped *sp, const struct pdf_parfmt
 	struct lb_line *ll = NULL;
 	size_t nl, l, i;
 	int c, bs = 0;
-	double em = sp->nspans ? sp->spans[0].st.size : 10;
+	double em = sp->nspans ? sp->spans[0].st.size : 10, widths[2];
 
 	memset(out, 0, sizeof(*out));
-	b.display = balanced(sp, fmt);
+	b.display = balanced(sp, fmt, 1);
 	b.ts = b.te = -1;
 	if (fmt->indent > 0)
 		push(&b, LB_BOX, 0)->width = fmt->indent;
@@ -711,8 +712,11 @@ pdf_para_set(struct pdf_fonts *f, struct pdf_shaped *sp, const struct pdf_parfmt
 	push(&b, LB_PENALTY, sp->nchars)->penalty = -LB_INF;
 
 	lb_defaults(&par);
-	nl = lb_break(b.items, b.n, &fmt->width, 1, &par, &ll);
-	if (nl >= 2 && b.display)
+	/* a hanging first line (a negative indent: wrapped code) is wider */
+	widths[0] = fmt->width - (fmt->indent < 0 ? fmt->indent : 0);
+	widths[1] = fmt->width;
+	nl = lb_break(b.items, b.n, widths, fmt->indent < 0 ? 2 : 1, &par, &ll);
+	if (nl >= 2 && balanced(sp, fmt, 0))
 		nl = balance(&b, fmt->width, &par, nl, &ll);
 
 	out->items = b.items;

@@ -210,6 +210,10 @@ done
 mkdir -p "$TMP/code"
 printf -- '---\ntitle: Code\n---\n\nSome text.\n\n```\ndef f(x):\n    if x:\n        return 1\n\treturn "a very long line of code that will certainly not fit in the measure of a book page at all, no"\n```\n\nMore text.\n' >"$TMP/code/c.md"
 $MKBOOK -q --pdf -o "$TMP/code.pdf" "$TMP/code/c.md"
+printf -- '---\ntitle: Code2\n---\n\n```\nfits_0123456789_0123456789_0123456789_0123456789_0123456789_012\n```\n' >"$TMP/code/d.md"
+$MKBOOK -q --pdf -o "$TMP/code2.pdf" "$TMP/code/d.md"
+ok "code: a line as wide as the measure (63 characters) stays whole" \
+    sh -c "pdftotext -layout '$TMP/code2.pdf' - | grep -q 'fits_0123456789_0123456789_0123456789_0123456789_0123456789_012'"
 ok "code: indentation kept, wrapped lines hang further in" python3 - "$TMP/code.pdf" <<'PY'
 import re, subprocess, sys
 x = {}
