@@ -9,7 +9,8 @@
  * with narrow no-break spaces inside (a space typed there is replaced) and
  * “inner”; other Latin-script languages take the English marks. "---" is an
  * em dash, "--" an en dash unless it begins a word ("--epub", an option),
- * and three dots an ellipsis.
+ * and three dots an ellipsis; the space before a spaced dash is a no-break
+ * one, so that no line begins with the dash.
  *
  * The inlines of a block are one text: the mark after an emphasis or a
  * link is decided by the character before it, wherever that stands. Raw
@@ -142,6 +143,8 @@ address_len(const char *s)
 		;
 	return k;
 }
+
+static int spaced_dash(const char *p);
 
 /* Append CP to OUT and remember it. */
 static void
@@ -292,16 +295,37 @@ walk_text(struct walk *w, const char *s, struct buf *out)
 			p += 2;
 			continue;
 		}
+		if (cp == ' ' && spaced_dash(p)) {
+			put(w, out, 0xa0);	/* a spaced dash never begins a line */
+			continue;
+		}
 		buf_put(out, at, (size_t)(p - at));
 		w->prev = cp;
 	}
+}
+
+/* Whether P begins a spaced dash: an en or em dash (or the "--" or "---"
+ * that become one) and a space. */
+static int
+spaced_dash(const char *p)
+{
+	if (strncmp(p, "\xe2\x80\x93", 3) == 0 || strncmp(p, "\xe2\x80\x94", 3) == 0)
+		p += 3;
+	else if (strncmp(p, "---", 3) == 0)
+		p += 3;
+	else if (strncmp(p, "--", 2) == 0)
+		p += 2;
+	else
+		return 0;
+	return skip_spaces(p) != p;	/* a space, no-break or thin space after it */
 }
 
 /* Whether S holds anything walk_text would change. */
 static int
 needs(const char *s)
 {
-	return s && (strpbrk(s, "\"'") || strstr(s, "--") || strstr(s, "..."));
+	return s && (strpbrk(s, "\"'") || strstr(s, "--") || strstr(s, "...") ||
+	    strstr(s, " \xe2\x80\x93") || strstr(s, " \xe2\x80\x94"));
 }
 
 /* Set the punctuation of *S in place, continuing W's context. */

@@ -44,12 +44,12 @@ de, fr = m["articles"]
 def want(got, exp):
     assert got == exp, (got, exp)
 want(m["book"]["title"], "The \u201cweekly\u201d digest")
-want(de["headline"], "\u201eWir bleiben\u201c \u2013 sagt der Chef")
+want(de["headline"], "\u201eWir bleiben\u201c\u00a0\u2013 sagt der Chef")
 want(de["blocks"][0]["text"], "Der Verlag sagte \u201eNein\u201c und meinte \u201avielleicht\u2018\u2026 Das war in den \u201990ern.")
 want(fr["headline"], "Le \u00ab\u202fprojet\u202f\u00bb de loi")
 t = fr["blocks"][0]["text"]
 assert t.startswith("Il a dit \u00ab\u202fnon\u202f\u00bb puis \u00ab\u202foui\u202f\u00bb, et "), t
-assert "printf(\"--x\")" in t and "L\u2019Assembl\u00e9e \u2013" in t and "\u2013 a vot\u00e9" in t, t
+assert "printf(\"--x\")" in t and "L\u2019Assembl\u00e9e\u00a0\u2013" in t and "elle\u00a0\u2013 a vot\u00e9" in t, t
 want(fr["blocks"][1]["text"], "x = \"raw\" -- y...")
 PY
 

@@ -35,6 +35,9 @@ v=$(figure loose_pct); ok "loose_pct $v <= 0.5 (headlines and the title page inc
 v=$(figure hyph_runs); ok "hyph_runs $v <= 2" le "$v" 2
 v=$(figure overfull); ok "overfull $v == 0" le "$v" 0
 v=$(figure lines); ok "the tool measured $v justified lines (>= 400)" le 400 "$v"
+pdftotext -layout "$TMP/typo.pdf" "$TMP/typo.txt"
+ok "no line begins with a spaced dash (the space before it does not break)" \
+    python3 -c 'import re,sys; t=open(sys.argv[1],encoding="utf-8").read(); b=re.findall(r"(?m)^\s*[\u2013\u2014][\s\u00a0]", t); print("#", len(b)); sys.exit(1 if b else 0)' "$TMP/typo.txt"
 
 # All ten corpus articles (reference lists, maths, addresses): no justified
 # line opens its word spaces past twice their width (one that would is set

@@ -153,7 +153,7 @@ def walk(ref):
     for kid in (k if isinstance(k, list) else [k]):
         walk(kid)
 walk(get(objs["trailer"]["value"]["/Root"])["/StructTreeRoot"])
-want = ["u:A lead picture (plain ASCII, with parentheses)", "u:Café in Zürich — 北京",
+want = ["u:A lead picture (plain ASCII, with parentheses)", "u:Café in Zürich\u00a0— 北京",
         "u:Only a caption (unbalanced \\ backslash", None, None]
 sys.exit(0 if got == want else print(got) or 1)
 PY

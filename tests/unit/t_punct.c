@@ -36,8 +36,10 @@ test_strings(void)
 	    "Il a dit \xc2\xab\xe2\x80\xafnon\xe2\x80\xaf\xc2\xbb puis \xc2\xab\xe2\x80\xafoui\xe2\x80\xaf\xc2\xbb. "
 	    "L\xe2\x80\x99" "Assembl\xc3\xa9" "e", "French guillemets with narrow no-break spaces");
 	PUNCT("1990--2000, wait---what... use --epub -- or not", "en",
-	    "1990\xe2\x80\x93" "2000, wait\xe2\x80\x94what\xe2\x80\xa6 use --epub \xe2\x80\x93 or not",
-	    "dashes and ellipsis; an option keeps its hyphens");
+	    "1990\xe2\x80\x93" "2000, wait\xe2\x80\x94what\xe2\x80\xa6 use --epub\xc2\xa0\xe2\x80\x93 or not",
+	    "dashes and ellipsis; an option keeps its hyphens; a spaced dash holds to the word before");
+	PUNCT("capital \xe2\x80\x93 as the whale", "en", "capital\xc2\xa0\xe2\x80\x93 as the whale",
+	    "a typed spaced en dash holds to the word before");
 	PUNCT("four dots.... stay", "en", "four dots.... stay", "four dots are not an ellipsis");
 	PUNCT("\xd9\x82\xd8\xa7\xd9\x84 \"\xd9\x84\xd8\xa7\"", "ar",
 	    "\xd9\x82\xd8\xa7\xd9\x84 \"\xd9\x84\xd8\xa7\"", "Arabic is left alone");
