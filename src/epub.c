@@ -4,6 +4,7 @@
 #include <ctype.h>
 #include <errno.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -426,7 +427,14 @@ epub_write(const struct book *book, const struct options *opt, const char *path)
 
 		if (mark)
 			*mark = '\0';
-		all = xprintf("@charset \"UTF-8\";\n%s\n%s\n%s", faces, css,
+		char accent[96] = "";
+
+		if (th)	/* theme.yaml's accent colour, which the PDF's kickers take too */
+			snprintf(accent, sizeof(accent),
+			    "/* theme.yaml: colours: accent */\n.kicker { color: #%02x%02x%02x; }\n",
+			    (int)(th->accent_color[0] * 255 + 0.5), (int)(th->accent_color[1] * 255 + 0.5),
+			    (int)(th->accent_color[2] * 255 + 0.5));
+		all = xprintf("@charset \"UTF-8\";\n%s\n%s\n%s%s", faces, css, accent,
 		    mark ? mark + 11 : "");
 		n = strlen(all);
 

@@ -74,4 +74,11 @@ stride = 1 + w * 3
 busy = sum(1 for y in range(h) if len(set(raw[y * stride + 4:(y + 1) * stride])) > 2)
 assert busy > 200, f"only {busy} rows hold anything"
 PY
+
+# theme.yaml's accent colour reaches the EPUB's kickers, as the PDF's
+mkdir -p "$TMP/blue"
+sed 's/accent: "#8c2318"/accent: "#1f5fa8"/' templates/default/theme.yaml >"$TMP/blue/theme.yaml"
+$MKBOOK -q --epub --theme "$TMP/blue" -o "$TMP/blue.epub" content
+like "$(unzip -p "$TMP/blue.epub" OEBPS/css/book.css | tail -n 40)" '\.kicker \{ color: #1f5fa8; \}' \
+    "theme.yaml's accent colours the EPUB's kickers"
 done_testing
