@@ -1632,7 +1632,7 @@ contents(struct pdf *P)
 		struct pdf_vbox *last;
 		struct pdf_op *op;
 		char num[16];
-		int rtl = book_rtl || a->dir == DIR_RTL, ertl = a->dir == DIR_RTL;
+		int rtl = book_rtl, ertl = a->dir == DIR_RTL;	/* the book's layout, the entry's reading */
 		double lastw = 0, lastl = P->W, x, bl = baseline(P->lead, P->size);
 		double tx = rtl ? numw + P->size : 0;	/* the headline's left edge */
 		/* an entry read in its article's direction, set flush right in a
@@ -1640,6 +1640,15 @@ contents(struct pdf *P)
 		struct pdf_parfmt efmt = fmt;
 
 		efmt.align = rtl && !ertl ? PA_RIGHT : PA_LEFT;
+		if (ertl && !rtl) {
+			/* a right-to-left headline in a left-to-right book: its
+			 * lines flush right in a box as wide as it needs, which
+			 * starts where the other headlines start */
+			double hw = text_width(P, a->headline ? a->headline : "Untitled", es);
+
+			if (hw + 1 < efmt.width)
+				efmt.width = hw + 1;
+		}
 		buf_printf(&at, "dest='%s'", a->id ? a->id : "");
 		pdf_dl_tag(&first, 1, "TOCI", NULL);
 		pdf_dl_tag(&first, 1, CAIRO_TAG_LINK, buf_str(&at));
@@ -1676,6 +1685,8 @@ contents(struct pdf *P)
 					}
 			}
 			pdf_shaped_free(&sp);
+			if (ertl && !rtl)
+				lastw = tx + efmt.width;	/* the box's end, on the right */
 		}
 		P->art = NULL;
 		if (vl.n == k0)
@@ -1697,13 +1708,8 @@ contents(struct pdf *P)
 			struct pdf_style as = style(P, FONT_BODY, STYLE_ITALIC, P->size * 0.88, P->grey);
 			struct setopts ao = {.x = tx, .lead = P->lead * 0.95, .size = as.size};
 			struct buf b = {0};
-			size_t k;
 
-			for (k = 0; k < a->nauthors; k++) {
-				if (k)
-					buf_puts(&b, ", ");
-				buf_puts(&b, a->authors[k]);
-			}
+			words_names(&b, a->lang, a->authors, a->nauthors);
 			last->nobreak = 1;
 			set_string(P, &vl, buf_str(&b), as, &efmt, &ao, ertl);
 			buf_free(&b);

@@ -272,7 +272,7 @@ for n in (w for w in ws if re.fullmatch(r"\d+", w[0])):
     if any("\u0600" <= o[0][:1] <= "\u06ff" for o in line):
         print("left" if n[3] <= min(o[1] for o in line) else "right")
 PY
-is "$(head -1 "$TMP/mixed-ar.txt")" left "mixed book: the Arabic entry's number is at the left of its headline"
+is "$(head -1 "$TMP/mixed-ar.txt")" right "mixed book: the Arabic entry's number stays in the book's column, at the right"
 # in an Arabic book, an English entry is flush right with its number at
 # the left, and read left to right: the "?" ends its last word
 python3 - "$TMP/armixed.pdf" <<'PY' >"$TMP/armixed.txt"
