@@ -199,8 +199,12 @@ write_both(const struct book *book, const struct options *opt, const char *dir, 
 	int i, ret = -1;
 
 	memset(out, 0, sizeof(out));
-	for (i = 0; i < 2; i++)
-		target[i] = xprintf("%s/%s.%s", dir, name, ext[i]);
+	for (i = 0; i < 2; i++) {
+		char *file = xprintf("%s.%s", name, ext[i]);
+
+		target[i] = path_join(dir, file);	/* "out/" makes no "out//" */
+		free(file);
+	}
 	for (i = 0; i < 2; i++)
 		if (output_begin(&out[i], target[i]) != 0)
 			goto out;

@@ -108,10 +108,10 @@ parse_paper(const char *s, double *w, double *h)
 		;
 	if (n - i >= sizeof(unit))
 		return -1;
-	if (i < n) {
-		memcpy(unit, num + i, n - i + 1);
-		num[i] = '\0';
-	}
+	if (i == n)
+		return -1;	/* "300x400": a unit says what the numbers are */
+	memcpy(unit, num + i, n - i + 1);
+	num[i] = '\0';
 	if ((x = strchr(num, 'x')) == NULL)
 		return -1;
 	*x = '\0';
@@ -137,7 +137,7 @@ parse_paper(const char *s, double *w, double *h)
 }
 
 /* What parse_paper accepts, for messages. */
-#define PAPER_FORMS "a4, a5, letter or WxH with a unit (mm, cm, in, pt)"
+#define PAPER_FORMS "a4, a5, a3, b5, letter, legal or WxH with a unit (mm, cm, in, pt)"
 #define PAPER_RANGE "each side from 64 to 2000 mm (2.5 to 78 in)"
 
 /* Set the error for parse_paper's result RC on S, after PREFIX

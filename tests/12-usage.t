@@ -36,7 +36,7 @@ for p in 50x50mm 1x1in 2000x3000mm 10x5000cm; do
 		"--paper $p: out of range, with the range"
 done
 "$MKBOOK" -q --pdf -o "$TMP/p.pdf" --paper foo "$TMP/w.txt" 2>"$TMP/err"; is "$?" 2 "--paper foo exits 2"
-like "$(cat "$TMP/err")" "^mkbook: --paper foo: expected a4, a5, letter or WxH with a unit" "and lists the forms"
+like "$(cat "$TMP/err")" "^mkbook: --paper foo: expected a4, a5, a3, b5, letter, legal or WxH with a unit" "and lists the forms"
 "$MKBOOK" -q --epub -o "$TMP/p.epub" --paper 1x1in "$TMP/w.txt" 2>/dev/null; is "$?" 2 "a bad --paper is refused for an EPUB too"
 ok "and nothing is written" test ! -e "$TMP/p.pdf" -o -e "$TMP/p.epub"
 "$MKBOOK" -q --pdf -o "$TMP/p.pdf" --paper 63x100mm "$TMP/w.txt" 2>/dev/null; is "$?" 2 "--paper 63x100mm, just under the range, exits 2"
@@ -118,5 +118,13 @@ printf 'title: Pub\n\ntheme: ../nowhere\n' >"$TMP/pub/book/book.yaml"
 (cd / && "$MKBOOK" -q --pdf -o "$TMP/pub2.pdf" "$TMP/pub/book" 2>"$TMP/err")
 is "$?" 1 "a theme that is not there exits 1"
 like "$(cat "$TMP/err")" "book.yaml:3: theme '../nowhere' is not a directory" "naming book.yaml and its line"
+
+"$MKBOOK" -q --pdf --paper 300x400 -o "$TMP/nounit.pdf" "$TMP/w.txt" 2>"$TMP/err"
+is "$?" 2 "--paper 300x400 (no unit) is bad usage"
+like "$(cat "$TMP/err")" "WxH with a unit" "and says a unit is wanted"
+
+mkdir -p "$TMP/slash"
+"$MKBOOK" -o "$TMP/slash/" "$TMP/w.txt" 2>"$TMP/err"
+ok "-o DIR/ names what it wrote without a double slash" sh -c "grep -q 'wrote .*slash/[^/]*\.pdf' '$TMP/err' && ! grep -q '//' '$TMP/err'"
 
 done_testing
