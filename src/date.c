@@ -532,3 +532,13 @@ date_format(const char *iso, const char *lang, char *out, size_t n)
 	else if (strcmp(l, "zh") == 0 || strcmp(l, "ja") == 0)
 		snprintf(out, n, "%d年%d月%d日", y, m, d);
 }
+
+const char *
+date_shown(const char *iso, const char *text, const char *lang, char *out, size_t n)
+{
+	if (iso && (text == NULL || strcmp(text, iso) == 0)) {
+		date_format(iso, lang, out, n);
+		return out;
+	}
+	return text ? text : iso;
+}

@@ -21,4 +21,9 @@ int date_parse(const char *s, char iso[11]);
  * other languages and malformed input keep the ISO form. OUT holds N bytes. */
 void date_format(const char *iso, const char *lang, char *out, size_t n);
 
+/* The date a byline shows for ISO date ISO written as TEXT (either may be
+ * NULL): TEXT as written, or in words for LANG (date_format, into OUT of N
+ * bytes) when it was written the ISO way or not at all. */
+const char *date_shown(const char *iso, const char *text, const char *lang, char *out, size_t n);
+
 #endif

@@ -7,6 +7,7 @@
 
 #include <fontconfig/fontconfig.h>
 
+#include "date.h"
 #include "epub_int.h"
 #include "theme.h"
 #include "util.h"
@@ -185,7 +186,7 @@ collect(struct fonts *f)
 		for (j = 0; j < a->nauthors; j++)
 			add_text(f, a->authors[j], S_BOLD);	/* the byline sets them bold */
 		add_text(f, a->role, S_ITALIC);
-		add_text(f, epub_date_shown(a, when, sizeof(when)), 0);
+		add_text(f, date_shown(a->date, a->date_text, a->lang, when, sizeof(when)), 0);
 		add_text(f, a->url, 0);
 		add_image(f, a->image);
 		add_blocks(f, a->blocks, a->nblocks, 0);

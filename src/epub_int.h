@@ -84,9 +84,6 @@ char *epub_safe_id(const char *s);
 /* 1 when S is an ISO 8601 date (or date and time with a zone) that both
  * the HTML datetime attribute and the package's dc:date accept. */
 int epub_iso_date(const char *s);
-/* The date A's byline shows: as written, or in words (date_format) when it
- * was written the ISO way or not at all; in BUF (N bytes) or A's own. */
-const char *epub_date_shown(const struct article *a, char *buf, size_t n);
 /* The language's primary subtag is written right to left. */
 int epub_lang_rtl(const char *lang);
 

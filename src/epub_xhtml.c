@@ -562,16 +562,6 @@ part_open(struct actx *c)
 }
 
 
-const char *
-epub_date_shown(const struct article *a, char *buf, size_t n)
-{
-	if (a->date && (a->date_text == NULL || strcmp(a->date_text, a->date) == 0)) {
-		date_format(a->date, a->lang, buf, n);
-		return buf;
-	}
-	return a->date_text ? a->date_text : a->date;
-}
-
 /* Append the article header: kicker, headline, standfirst, byline, date, lead figure. */
 static void
 header(struct actx *c)
@@ -626,10 +616,10 @@ header(struct actx *c)
 			BUF_PUTSL(b, "<time datetime=\"");
 			buf_xml(b, a->date);
 			BUF_PUTSL(b, "\">");
-			buf_xml(b, epub_date_shown(a, when, sizeof(when)));
+			buf_xml(b, date_shown(a->date, a->date_text, a->lang, when, sizeof(when)));
 			BUF_PUTSL(b, "</time>");
 		} else
-			buf_xml(b, epub_date_shown(a, when, sizeof(when)));
+			buf_xml(b, date_shown(a->date, a->date_text, a->lang, when, sizeof(when)));
 		BUF_PUTSL(b, "</p>\n");
 	}
 	if (a->image) {

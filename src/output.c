@@ -1,6 +1,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,12 +15,15 @@
  * being written; two when both formats are). Fixed buffers: the handler
  * may only touch what is already there. */
 static char pending[OUTPUT_MAX][4096];
+/* Set once a slot's name is whole, cleared before it is reused: the
+ * handler never reads a name half written. */
+static volatile sig_atomic_t ready[OUTPUT_MAX];
 
 static void
 on_signal(int sig)
 {
 	for (int i = 0; i < OUTPUT_MAX; i++)
-		if (pending[i][0])
+		if (ready[i])
 			unlink(pending[i]);
 	signal(sig, SIG_DFL);
 	raise(sig);
@@ -34,9 +38,12 @@ watch(const char *tmp)
 	size_t n = strlen(tmp);
 
 	for (int i = 0; i < OUTPUT_MAX; i++)
-		if (pending[i][0] == '\0') {
-			if (n < sizeof(pending[i]))
+		if (!ready[i]) {
+			if (n < sizeof(pending[i])) {
 				memcpy(pending[i], tmp, n + 1);
+				atomic_signal_fence(memory_order_seq_cst);	/* the name, then the flag */
+				ready[i] = 1;
+			}
 			break;
 		}
 	if (installed)
@@ -55,8 +62,8 @@ static void
 unwatch(const char *tmp)
 {
 	for (int i = 0; i < OUTPUT_MAX; i++)
-		if (tmp && strcmp(pending[i], tmp) == 0)
-			pending[i][0] = '\0';
+		if (tmp && ready[i] && strcmp(pending[i], tmp) == 0)
+			ready[i] = 0;
 }
 
 /* Return 1 when PATH is, or leads to, something that must be written in

@@ -1210,13 +1210,7 @@ set_opener(struct pdf *P, struct pdf_vlist *vl, const struct article *a)
 		 * the date itself is never broken */
 		if (a->date_text || a->date) {
 			char when[64];
-			const char *d = a->date_text;
-
-			if (d == NULL || (a->date && strcmp(d, a->date) == 0)) {
-				/* a date written the ISO way, in words */
-				date_format(a->date, a->lang, when, sizeof(when));
-				d = when;
-			}
+			const char *d = date_shown(a->date, a->date_text, a->lang, when, sizeof(when));
 			const char *sep = "\xc2\xa0\xc2\xa0\xc2\xb7\xc2\xa0\xc2\xa0";
 			struct buf nb = {0};
 

@@ -110,13 +110,13 @@ note_min_end(const struct pdf_vlist *notes, int k, size_t a)
 
 /* A note cut after its box UPTO - 1 (its part on this page beginning at
  * box A): the structure elements still open there (the note, its
- * paragraph, a list) are closed by ops appended to CLOSE, drawn after the
+ * paragraph, a list) are closed by ops appended to SHUT, drawn after the
  * part, and opened again, with the same attributes, by ops put before
  * those of box UPTO. Each page's part of a note is then whole in the tag
  * stream, nested inside whatever body element the page leaves open, and
  * a body paragraph that goes on over the page closes its own element. */
 static void
-cut_tags(struct pdf_vlist *note, size_t a, size_t upto, struct pdf_dl *close)
+cut_tags(struct pdf_vlist *note, size_t a, size_t upto, struct pdf_dl *shut)
 {
 	const struct pdf_op **open = NULL;
 	struct pdf_dl again = {0};
@@ -133,7 +133,7 @@ cut_tags(struct pdf_vlist *note, size_t a, size_t upto, struct pdf_dl *close)
 				nopen--;
 		}
 	for (i = nopen; i-- > 0;)
-		pdf_dl_tag(close, 0, open[i]->tag, NULL);
+		pdf_dl_tag(shut, 0, open[i]->tag, NULL);
 	for (i = 0; i < nopen; i++)
 		if (strcmp(open[i]->tag, CAIRO_TAG_DEST) != 0)	/* a destination is named once */
 			pdf_dl_tag(&again, 1, open[i]->tag, open[i]->text);
@@ -457,6 +457,7 @@ pdf_paginate(struct pdf_pager *pg, struct pdf_vlist *vl, struct pdf_vlist *notes
 			for (o = 0; o < norder; o++) {
 				int n = order[o];
 				size_t a = pg->next[n];
+				struct pdf_dl shut = {0};	/* what closes the note's part here */
 
 				placed[n] = 1;
 				if (o < pg->ncarry && upto[o] == a)
@@ -467,17 +468,15 @@ pdf_paginate(struct pdf_pager *pg, struct pdf_vlist *vl, struct pdf_vlist *notes
 					pg->notes_late++;	/* it begins on a later page */
 				if (a == 0 && upto[o] > 0 && upto[o] < notes[n].n)
 					pg->notes_split++;
-				struct pdf_dl close = {0};
-
 				if (upto[o] > a && upto[o] < notes[n].n)
-					cut_tags(&notes[n], a, upto[o], &close);
+					cut_tags(&notes[n], a, upto[o], &shut);
 				for (q = a; q < upto[o]; q++) {
 					ny += q > a ? notes[n].v[q].before : 0;
 					pdf_dl_move(&page.dl, &notes[n].v[q].dl, 0, ny);
 					ny += notes[n].v[q].h;
 				}
-				pdf_dl_move(&page.dl, &close, 0, 0);
-				pdf_dl_free(&close);
+				pdf_dl_move(&page.dl, &shut, 0, 0);
+				pdf_dl_free(&shut);
 				pg->next[n] = upto[o];
 				if (upto[o] < notes[n].n)
 					order[ncarry++] = n;	/* o >= ncarry: safe in place */

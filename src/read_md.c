@@ -602,7 +602,7 @@ parse(const char *s, size_t n, int wide)
 
 	cmark_gfm_core_extensions_ensure_registered();
 	/* Not CMARK_OPT_SMART: quotes and dashes are set per language, for
-	 * both readers alike, by punct_article() (typo.c). */
+	 * both readers alike, by punct_article() (punct.c). */
 	parser = cmark_parser_new(CMARK_OPT_FOOTNOTES);
 	if (!wide)
 		cmark_parser_attach_syntax_extension(parser, cmark_find_syntax_extension("table"));
