@@ -53,16 +53,9 @@ creators(struct buf *b, const struct book *bk)
 static void
 subjects(struct buf *b, const struct book *bk)
 {
-	char **v = NULL;
-	size_t n = 0, i, j;
+	size_t n, i;
+	char **v = book_subjects(bk, &n);
 
-	for (i = 0; i < bk->ntags; i++)
-		if (bk->tags[i] && !seen(v, n, bk->tags[i]))
-			strv_push(&v, &n, bk->tags[i]);
-	for (i = 0; i < bk->narticles; i++)
-		for (j = 0; j < bk->articles[i]->ntags; j++)
-			if (bk->articles[i]->tags[j] && !seen(v, n, bk->articles[i]->tags[j]))
-				strv_push(&v, &n, bk->articles[i]->tags[j]);
 	for (i = 0; i < n; i++) {
 		BUF_PUTSL(b, "<dc:subject>");
 		buf_xml(b, v[i]);

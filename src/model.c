@@ -489,3 +489,24 @@ model_json(struct buf *out, const struct book *book)
 	}
 	BUF_PUTSL(out, "\n  ]\n}\n");
 }
+
+char **
+book_subjects(const struct book *b, size_t *n)
+{
+	char **v = NULL;
+	size_t i, j, k;
+
+	*n = 0;
+	for (i = 0; i <= b->narticles; i++) {
+		char **t = i == 0 ? b->tags : b->articles[i - 1]->tags;
+		size_t nt = i == 0 ? b->ntags : b->articles[i - 1]->ntags;
+
+		for (j = 0; j < nt; j++) {
+			for (k = 0; t[j] && k < *n && strcmp(v[k], t[j]) != 0; k++)
+				;
+			if (t[j] && k == *n)
+				strv_push(&v, n, t[j]);
+		}
+	}
+	return v;
+}

@@ -153,6 +153,9 @@ struct article *article_new(const char *source);
 struct block *block_push(struct block **arr, size_t *n, enum block_type type);
 struct inl *inl_push(struct inl **arr, size_t *n, enum inline_type type);
 void strv_push(char ***v, size_t *n, const char *s);	/* copies s */
+/* The book's subjects, for both writers' metadata: its tags, then its
+ * articles' tags, each once, as a fresh list of *N fresh strings. */
+char **book_subjects(const struct book *b, size_t *n);
 
 void image_free(struct image *im);
 void block_free(struct block *b);	/* frees what B holds, not B itself */

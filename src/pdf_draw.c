@@ -348,9 +348,17 @@ pdf_draw_meta(struct pdf_drawer *dr, const struct book *b)
 	if (b->description || b->subtitle)
 		cairo_pdf_surface_set_metadata(dr->surf, CAIRO_PDF_METADATA_SUBJECT,
 		    b->description ? b->description : b->subtitle);
-	if ((s = join(b->tags, b->ntags, ", ")) != NULL) {
-		cairo_pdf_surface_set_metadata(dr->surf, CAIRO_PDF_METADATA_KEYWORDS, s);
-		free(s);
+	{
+		size_t n, i;
+		char **v = book_subjects(b, &n);	/* the EPUB's dc:subject too */
+
+		if ((s = join(v, n, ", ")) != NULL) {
+			cairo_pdf_surface_set_metadata(dr->surf, CAIRO_PDF_METADATA_KEYWORDS, s);
+			free(s);
+		}
+		for (i = 0; i < n; i++)
+			free(v[i]);
+		free(v);
 	}
 	cairo_pdf_surface_set_metadata(dr->surf, CAIRO_PDF_METADATA_CREATOR, "mkbook " MKBOOK_VERSION);
 	t = sde && *sde ? (time_t)strtoll(sde, NULL, 10) : time(NULL);

@@ -90,6 +90,8 @@ $MKBOOK --dump-model content >"$TMP/sample.json"
 check_pdf sample "$TMP/sample.pdf" "$TMP/sample.json"
 like "$(grep '^Author:' "$TMP/info")" 'The mkbook authors' "sample: pdfinfo shows the author"
 like "$(grep '^Keywords:' "$TMP/info")" 'typesetting' "sample: keywords from book.yaml"
+like "$(grep '^Keywords:' "$TMP/info")" 'sample, typesetting, .*line breaking, .*print' \
+    "sample: then the articles' tags, each once, as the EPUB's dc:subject"
 like "$(grep '^CreationDate:' "$TMP/info")" '2023' "sample: the creation date is SOURCE_DATE_EPOCH"
 ok "sample: the catalog names the language, shows the title and opens the outline" python3 - "$TMP/sample.pdf" <<'PY'
 import json, subprocess, sys
