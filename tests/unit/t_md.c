@@ -307,8 +307,8 @@ test_headline(void)
 		free(a->lang);
 		a->lang = xstrdup("en");
 		punct_article(a);
-		is_str(text(&a->blocks[0]), "She said \xe2\x80\x9cit\xe2\x80\x99s fine\xe2\x80\x9d "
-		    "\xe2\x80\x93 and left\xe2\x80\x94quickly. \"raw\"",
+		is_str(text(&a->blocks[0]), "She said \xe2\x80\x9cit\xe2\x80\x99s fine\xe2\x80\x9d"
+		    "\xc2\xa0\xe2\x80\x93 and left\xe2\x80\x94quickly. \"raw\"",
 		    "quotes curl and dashes set, but not in code");
 	}
 	article_free(a);
