@@ -1133,6 +1133,27 @@ free_notes(struct pdf *P)
 	P->nnotes = 0;
 }
 
+/* The height of the footnotes the first paragraph of A refers to (laid
+ * out already in P->notes), with the gap above them: they share the
+ * opener's page with its first lines. */
+static double
+first_notes(struct pdf *P, const struct article *a)
+{
+	const struct block *b = a->nblocks && a->blocks[0].type == BLK_PARAGRAPH ? &a->blocks[0] : NULL;
+	double h = 0;
+	size_t i, k;
+
+	for (i = 0; b && i < b->ninl; i++) {
+		const struct inl *in = &b->inl[i];
+
+		if (in->type != INL_NOTEREF || in->note >= P->nnotes)
+			continue;
+		for (k = 0; k < P->notes[in->note].n; k++)
+			h += (k ? P->notes[in->note].v[k].before : 0) + P->notes[in->note].v[k].h;
+	}
+	return h > 0 ? h + P->lead : 0;
+}
+
 /* The opener: kicker, headline, standfirst, byline and role, date, lead
  * figure with caption and credit. */
 static void
@@ -1245,6 +1266,7 @@ set_opener(struct pdf *P, struct pdf_vlist *vl, const struct article *a)
 
 			cap = (tw / P->W + 1.5) * P->lead * 0.86 + P->lead * 0.4;
 		}
+		used += MIN(first_notes(P, a), P->H / 3);	/* the first lines' notes too */
 		P->fig_room = MAX(P->H - used - P->lead - cap - P->lead * 4.5, P->lead * 4);
 		set_figure(P, vl, a->image, fr, P->lead);
 		P->fig_room = 0;

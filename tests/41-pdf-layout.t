@@ -87,7 +87,8 @@ sys.exit(0 if re.search(r"\S\s+\u00b7\s+\w+ \d+, 20\d\d", t) else 1)' "$TMP/by-a
 # Figures: a picture is never enlarged past 150 pixels an inch (a 40-pixel
 # icon stays small, a 1,400-pixel one fills what it may); a tall lead
 # picture is made smaller so that the head (kicker to the rule under the
-# caption) stands whole on one page with the text's first lines; a date
+# caption) stands whole on one page with the text's first lines and their
+# footnote; a date
 # written the ISO way is shown in words.
 need pdfimages
 mkdir -p "$TMP/img/images"
@@ -117,7 +118,9 @@ image: images/p%02d.png
 caption: The caption of picture %d, which runs on for a line or two when it is set under it.
 ---
 
-Article %d begins here. %s
+Article %d begins here.[^n] %s
+
+[^n]: A footnote to the first paragraph, which must share the opener's page with it, set on two lines or so.
 """ % (k, " ".join(["and more"] * (3 * k)), k, k, k,
        " ".join(["The page is a unit of reading and a column of type must stand on it."] * 12)))
 body = " ".join(["The page is a unit of reading and a column of type must stand on it without loose ends."] * 8)
