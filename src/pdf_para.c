@@ -605,6 +605,23 @@ balance(struct builder *b, double width, const struct lb_params *par, size_t nl,
 	return nl;
 }
 
+/* The stretch of items [S, E) of ITEMS: of the boxes (glyph expansion)
+ * into *SB, of the word spaces (not a last line's fill) into *SG. A loose
+ * line's ratio is shared out from these: the boxes to their full stretch,
+ * the spaces the rest. */
+static void
+stretches(const struct lb_item *items, size_t s, size_t e, double *sb, double *sg)
+{
+	size_t i;
+
+	*sb = *sg = 0;
+	for (i = s; i < e; i++)
+		if (items[i].kind == LB_BOX)
+			*sb += items[i].stretch;
+		else if (items[i].kind == LB_GLUE && items[i].stretch < FILL_STRETCH)
+			*sg += items[i].stretch;
+}
+
 /* The ratio of a justified line of items [S, E) of B whose ratio is R
  * (over 1: its glyphs fully expanded, its spaces stretching further):
  * R, or less when its word spaces would open past MAX_SPACE times their
@@ -613,14 +630,9 @@ balance(struct builder *b, double width, const struct lb_params *par, size_t nl,
 static double
 widest(const struct builder *b, size_t s, size_t e, double r)
 {
-	double sb = 0, sg = 0, rg;
-	size_t i;
+	double sb, sg, rg;
 
-	for (i = s; i < e; i++)
-		if (b->items[i].kind == LB_BOX)
-			sb += b->items[i].stretch;
-		else if (b->items[i].kind == LB_GLUE && b->items[i].stretch < FILL_STRETCH)
-			sg += b->items[i].stretch;
+	stretches(b->items, s, e, &sb, &sg);
 	if (sg <= 0)
 		return r;
 	rg = (r * (sb + sg) - sb) / sg;	/* as pdf_para_draw_line shares it */
@@ -884,16 +896,9 @@ pdf_para_draw_line(struct pdf_fonts *f, struct pdf_shaped *sp, const struct pdf_
 	/* the glyphs widen or narrow by EXPAND at most (a ratio within +-1);
 	 * the glue takes what a looser line needs beyond that */
 	if (ln->ratio > 1) {
-		double sb = 0, sg = 0;
+		double sb, sg;
 
-		for (i = ln->i0; i < ln->i1; i++) {
-			const struct lb_item *it = &p->items[i];
-
-			if (it->kind == LB_BOX)
-				sb += it->stretch;
-			else if (it->kind == LB_GLUE && it->stretch < FILL_STRETCH)
-				sg += it->stretch;
-		}
+		stretches(p->items, ln->i0, ln->i1, &sb, &sg);
 		if (sg > 0)
 			rg = (ln->ratio * (sb + sg) - sb) / sg;
 		else
