@@ -391,12 +391,7 @@ book_load(char *const *inputs, size_t ninputs, const struct options *opt)
 		b->nauthors = 0;
 		strv_push(&b->authors, &b->nauthors, opt->author);
 	}
-	if (opt->lang) {
-		if (!lang_valid(opt->lang)) {
-			err_set(NULL, 0, "--lang '%s' is not a BCP 47 language tag (like en, en-GB, fr)",
-			    opt->lang);
-			goto fail;
-		}
+	if (opt->lang) {	/* a valid tag: main.c checks it before any work */
 		free(b->lang);
 		b->lang = xstrdup(opt->lang);
 	}
