@@ -13,6 +13,7 @@
 #include "epub.h"
 #include "epub_int.h"
 #include "image.h"
+#include "lang.h"
 #include "theme.h"
 #include "util.h"
 #include "words.h"
@@ -20,17 +21,7 @@
 int
 epub_lang_rtl(const char *lang)
 {
-	static const char *rtl[] = { "ar", "he", "fa", "ur", "yi", "ps", "sd", "ug", "dv", "ckb" };
-
-	if (lang == NULL)
-		return 0;
-	for (size_t i = 0; i < sizeof(rtl) / sizeof(rtl[0]); i++) {
-		size_t n = strlen(rtl[i]);
-
-		if (strncmp(lang, rtl[i], n) == 0 && (lang[n] == '\0' || lang[n] == '-'))
-			return 1;
-	}
-	return 0;
+	return lang && lang_dir(lang) == DIR_RTL;	/* the model's rule, not a list of its own */
 }
 
 int

@@ -84,7 +84,7 @@ char *epub_safe_id(const char *s);
 /* 1 when S is an ISO 8601 date (or date and time with a zone) that both
  * the HTML datetime attribute and the package's dc:date accept. */
 int epub_iso_date(const char *s);
-/* The language's primary subtag is written right to left. */
+/* The language is written right to left (lang_dir, as the model decides). */
 int epub_lang_rtl(const char *lang);
 
 /* epub_zip.c */
