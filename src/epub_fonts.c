@@ -9,6 +9,7 @@
 
 #include "date.h"
 #include "epub_int.h"
+#include "lang.h"
 #include "theme.h"
 #include "util.h"
 
@@ -165,13 +166,9 @@ collect(struct fonts *f)
 		char when[64];
 
 		f->cur = NULL;
-		for (j = 0; a->lang && j < f->nlf; j++) {
-			size_t n = strlen(f->lf[j].tag);
-
-			if (strncmp(a->lang, f->lf[j].tag, n) == 0 &&
-			    (a->lang[n] == '\0' || a->lang[n] == '-'))
+		for (j = 0; j < f->nlf; j++)
+			if (lang_has_prefix(a->lang, f->lf[j].tag))
 				f->cur = &f->lf[j];
-		}
 		{
 			const struct words *aw = words_for(a->lang);	/* the byline's words */
 
@@ -277,8 +274,7 @@ lang_family(const char *lang, char *tag, size_t tagsz, const char **fclang)
 	size_t i, n;
 
 	for (i = 0; i < sizeof(tab) / sizeof(tab[0]); i++) {
-		n = strlen(tab[i].pre);
-		if (strncmp(lang, tab[i].pre, n) == 0 && (lang[n] == '\0' || lang[n] == '-')) {
+		if (lang_has_prefix(lang, tab[i].pre)) {
 			snprintf(tag, tagsz, "%s", tab[i].tag);
 			*fclang = tab[i].fclang;
 			return tab[i].family;

@@ -14,6 +14,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <textcat.h>
 
@@ -582,4 +583,12 @@ lang_canon(char *tag)
 		first = 0;
 		p = *e ? e + 1 : NULL;
 	}
+}
+
+int
+lang_has_prefix(const char *tag, const char *prefix)
+{
+	size_t n = strlen(prefix);
+
+	return tag && strncasecmp(tag, prefix, n) == 0 && (tag[n] == '\0' || tag[n] == '-');
 }

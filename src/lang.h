@@ -18,6 +18,9 @@ enum direction lang_dir(const char *tag);
  * ("GB"), other subtags lowercase. Every writer then compares tags as
  * they are. */
 void lang_canon(char *tag);
+/* Whether TAG begins with the whole subtags PREFIX, case aside ("zh-TW"
+ * begins with "zh" and "zh-TW"; "zha" does not begin with "zh"). */
+int lang_has_prefix(const char *tag, const char *prefix);
 /* Release the n-gram models (for leak checkers). */
 void lang_cleanup(void);
 

@@ -11,6 +11,7 @@
 
 #include <fontconfig/fontconfig.h>
 
+#include "lang.h"
 #include "util.h"
 #include "pdf_int.h"
 
@@ -42,16 +43,6 @@ family_covers(const char *family, const char *lang)
 	return ok;
 }
 
-/* Whether the language tag LANG's primary subtag is P ("zh-TW" is "zh";
- * "zha" is not). */
-static int
-primary_is(const char *lang, const char *p)
-{
-	size_t n = strlen(p);
-
-	return strncmp(lang, p, n) == 0 && (lang[n] == '\0' || lang[n] == '-');
-}
-
 /* Rebuild the family lists and descriptions for the current language. */
 static void
 build_descs(struct pdf_fonts *f)
@@ -65,8 +56,8 @@ build_descs(struct pdf_fonts *f)
 		/* Chinese, Japanese and Korean text takes its punctuation (full
 		 * width “quotes”) and Latin letters from the CJK face, as the
 		 * EPUB's style sheet does: the covering fallbacks come first */
-		int cjk = r != FONT_MONO && f->lang && (primary_is(f->lang, "zh") ||
-		    primary_is(f->lang, "ja") || primary_is(f->lang, "ko"));
+		int cjk = r != FONT_MONO && f->lang && (lang_has_prefix(f->lang, "zh") ||
+		    lang_has_prefix(f->lang, "ja") || lang_has_prefix(f->lang, "ko"));
 
 		buf_reset(&b);
 		if (!cjk)

@@ -21,6 +21,7 @@
 
 #include "util.h"
 #include "model.h"
+#include "lang.h"
 #include "theme.h"
 
 #define A4_W	(210.0 / 25.4 * 72)
@@ -488,15 +489,13 @@ theme_family_regional(const char *family, const char *lang)
 		{"ja", " JP"}, {"ko", " KR"}, {"zh-TW", " TC"}, {"zh-HK", " HK"}, {"zh-Hant", " TC"},
 		{"zh", " SC"},
 	};
-	size_t i, n;
+	size_t i;
 
 	if (family == NULL || lang == NULL)
 		return 0;
-	for (i = 0; i < sizeof(reg) / sizeof(reg[0]); i++) {
-		n = strlen(reg[i].lang);
-		if (strncasecmp(lang, reg[i].lang, n) == 0 && (lang[n] == '\0' || lang[n] == '-'))
+	for (i = 0; i < sizeof(reg) / sizeof(reg[0]); i++)
+		if (lang_has_prefix(lang, reg[i].lang))
 			return strstr(family, reg[i].mark) != NULL;
-	}
 	return 0;
 }
 

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "lang.h"
 #include "words.h"
 
 static const struct words words_en = {
@@ -38,12 +39,9 @@ words_for(const char *lang)
 
 	if (lang == NULL)
 		return &words_en;
-	for (i = 0; i < sizeof(tab) / sizeof(tab[0]); i++) {
-		size_t n = strlen(tab[i].tag);
-
-		if (strncmp(lang, tab[i].tag, n) == 0 && (lang[n] == '\0' || lang[n] == '-'))
+	for (i = 0; i < sizeof(tab) / sizeof(tab[0]); i++)
+		if (lang_has_prefix(lang, tab[i].tag))
 			return tab[i].w;
-	}
 	return &words_en;
 }
 

@@ -110,5 +110,9 @@ main(void)
 			free(t);
 		}
 	}
+	ok(lang_has_prefix("zh-TW", "zh") && lang_has_prefix("zh-TW", "zh-tw") && lang_has_prefix("ZH", "zh"),
+	    "prefix: zh-TW begins with zh and zh-TW, ZH with zh");
+	ok(!lang_has_prefix("zha", "zh") && !lang_has_prefix("zh", "zh-TW") && !lang_has_prefix(NULL, "zh"),
+	    "prefix: zha, zh and NULL do not begin with zh (resp. zh-TW)");
 	return done_testing();
 }
