@@ -776,6 +776,25 @@ pdf_para_set(struct pdf_fonts *f, struct pdf_shaped *sp, const struct pdf_parfmt
 	free(ll);
 }
 
+/* In the glyphs [LO, NG) of a run whose clusters LC (byte offsets from
+ * OFF) rise, or fall when RTL: the first glyph whose cluster is at or
+ * past BOUND (rising) or before it (falling), by bisection. */
+static int
+glyph_bound(const int *lc, int off, int lo, int ng, int bound, int rtl)
+{
+	int hi = ng;
+
+	while (lo < hi) {
+		int mid = (lo + hi) / 2;
+
+		if (rtl ? off + lc[mid] >= bound : off + lc[mid] < bound)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
 /* Copy the glyphs of run R whose clusters lie in bytes [B0, B1) into a new
  * glyph item with its own text (offset 0), widening the glyphs of chars
  * with an adjustment ADJ[c - C0]. Return the width. */
@@ -796,28 +815,11 @@ cut_run(const struct pdf_shaped *sp, size_t r, int c0s, int c1s, int lc0,
 	{
 		const int *lc = run->gs->log_clusters;
 		int ng = run->gs->num_glyphs, rtl = run->item->analysis.level & 1;
-		int lo = 0, hi = ng, g0, g1;
+		/* LTR: [first glyph with cluster >= b0, first >= b1);
+		 * RTL: [first glyph with cluster < b1, first < b0) */
+		int g0 = glyph_bound(lc, off, 0, ng, rtl ? b1 : b0, rtl);
+		int g1 = glyph_bound(lc, off, g0, ng, rtl ? b0 : b1, rtl);
 
-		/* LTR: first glyph with cluster >= b0; RTL: first with < b1 */
-		while (lo < hi) {
-			int mid = (lo + hi) / 2;
-
-			if (rtl ? off + lc[mid] >= b1 : off + lc[mid] < b0)
-				lo = mid + 1;
-			else
-				hi = mid;
-		}
-		g0 = lo;
-		hi = ng;
-		while (lo < hi) {
-			int mid = (lo + hi) / 2;
-
-			if (rtl ? off + lc[mid] >= b0 : off + lc[mid] < b1)
-				lo = mid + 1;
-			else
-				hi = mid;
-		}
-		g1 = lo;
 		pango_glyph_string_set_size(gs, g1 - g0);
 		for (g = g0; g < g1; g++) {
 			gs->glyphs[n] = run->gs->glyphs[g];
