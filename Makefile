@@ -23,25 +23,36 @@ PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lhyphen -lm
 
 WARN	 = -Wall -Wextra -Wno-unused-parameter
 CFLAGS	?= -O2 -g
-ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(WARN) \
+ALL_CFLAGS = -Isrc -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(WARN) \
 	   -DMKBOOK_VERSION='"$(VERSION)"' -DMKBOOK_DATADIR='"$(DATADIR)"' \
 	   $(PKG_CFLAGS) $(CFLAGS) $(SAN)
 ALL_LDFLAGS = $(LDFLAGS) $(SAN)
 
-# The model and the shared pieces.
-CORE_OBJS   = src/buf.o src/util.o src/model.o src/image.o src/output.o src/words.o
-# Readers: plain text, Markdown with YAML front matter; language and dates.
-READER_OBJS = src/read_txt.o src/date.o src/lang.o src/read_md.o src/meta.o
-# The builder: inputs and book.yaml to one book; typographic punctuation.
-BOOK_OBJS   = src/book.o src/punct.o src/theme.o
+# One folder per layer; a layer includes only the layers below it
+# (tests/layers.sh checks): src/ (buffers, utilities, atomic output) <
+# src/model/ (the article model, languages, dates, images, themes) <
+# src/typo/ (line breaking, hyphenation) < src/read/ (readers and the
+# builder), src/epub/ and src/pdf/ (the writers) < src/main.c.
+# The shared pieces.
+BASE_OBJS   = src/buf.o src/util.o src/output.o
+# The model: the book and its articles, and what is resolved once for both
+# writers (languages, dates, words, images, the theme).
+MODEL_OBJS  = src/model/model.o src/model/image.o src/model/words.o src/model/lang.o \
+	      src/model/date.o src/model/theme.o
+# Typography shared by the typesetter and the cover: line breaking, hyphenation.
+TYPO_OBJS   = src/typo/linebreak.o src/typo/hyph.o
+# Readers: plain text, Markdown with YAML front matter; the builder (inputs
+# and book.yaml to one book) and typographic punctuation.
+READ_OBJS   = src/read/read_txt.o src/read/read_md.o src/read/meta.o src/read/book.o \
+	      src/read/punct.o
 # The EPUB writer.
-EPUB_OBJS   = src/epub.o src/epub_zip.o src/epub_xhtml.o src/epub_opf.o src/epub_fonts.o src/fontsub.o src/cover.o
+EPUB_OBJS   = src/epub/epub.o src/epub/epub_zip.o src/epub/epub_xhtml.o src/epub/epub_opf.o \
+	      src/epub/epub_fonts.o src/epub/fontsub.o src/epub/cover.o
 # The PDF typesetter, layer by layer.
-PDF_OBJS    = src/pdf.o src/pdf_font.o src/pdf_shape.o src/pdf_para.o src/pdf_page.o src/pdf_draw.o
-# Typography shared by the typesetter: line breaking and hyphenation.
-TYPO_OBJS   = src/linebreak.o src/hyph.o
+PDF_OBJS    = src/pdf/pdf.o src/pdf/pdf_font.o src/pdf/pdf_shape.o src/pdf/pdf_para.o \
+	      src/pdf/pdf_page.o src/pdf/pdf_draw.o
 
-LIB_OBJS = $(CORE_OBJS) $(READER_OBJS) $(BOOK_OBJS) $(EPUB_OBJS) $(PDF_OBJS) $(TYPO_OBJS)
+LIB_OBJS = $(BASE_OBJS) $(MODEL_OBJS) $(TYPO_OBJS) $(READ_OBJS) $(EPUB_OBJS) $(PDF_OBJS)
 OBJS	 = src/main.o $(LIB_OBJS)
 
 UNIT_TESTS = tests/unit/t_buf tests/unit/t_image tests/unit/t_date tests/unit/t_txt tests/unit/t_lang \
@@ -56,11 +67,13 @@ deps:
 mkbook: $(OBJS)
 	$(CC) -o $@ $(OBJS) $(ALL_LDFLAGS) $(PKG_LIBS)
 
-src/%.o: src/%.c src/*.h
+HDRS	 = $(wildcard src/*.h src/*/*.h)
+
+src/%.o: src/%.c $(HDRS)
 	$(CC) $(ALL_CFLAGS) -c $< -o $@
 
 tests/unit/%: tests/unit/%.c tests/tap.h $(LIB_OBJS)
-	$(CC) $(ALL_CFLAGS) -Isrc -o $@ $< $(LIB_OBJS) $(ALL_LDFLAGS) $(PKG_LIBS)
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(LIB_OBJS) $(ALL_LDFLAGS) $(PKG_LIBS)
 
 book: deps mkbook
 	./mkbook -o build content
@@ -88,7 +101,7 @@ FUZZ_FLAGS = -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=al
 	   -DMKBOOK_DATADIR='"$(CURDIR)"' -Isrc $(PKG_CFLAGS) $(shell pkg-config --cflags libxml-2.0)
 FUZZERS	 = tests/fuzz/fuzz_txt tests/fuzz/fuzz_md tests/fuzz/fuzz_xhtml
 
-tests/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(LIB_OBJS:.o=.c) src/*.h
+tests/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(LIB_OBJS:.o=.c) $(HDRS)
 	$(FUZZ_CC) $(FUZZ_FLAGS) -o $@ $< $(LIB_OBJS:.o=.c) $(PKG_LIBS) $(shell pkg-config --libs libxml-2.0)
 
 fuzz: $(FUZZERS)
@@ -118,7 +131,7 @@ install: mkbook
 	cp -R fonts $(DESTDIR)$(DATADIR)/
 
 clean:
-	rm -f mkbook src/*.o $(UNIT_TESTS) $(FUZZERS)
+	rm -f mkbook src/*.o src/*/*.o $(UNIT_TESTS) $(FUZZERS)
 	rm -rf build tests/tmp
 
 .PHONY: all deps book check asan valgrind fuzz bench bench-deps install clean

@@ -13,14 +13,14 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "book.h"
-#include "epub.h"
-#include "hyph.h"
-#include "lang.h"
+#include "read/book.h"
+#include "epub/epub.h"
+#include "typo/hyph.h"
+#include "model/lang.h"
 #include "options.h"
 #include "output.h"
-#include "pdf.h"
-#include "theme.h"
+#include "pdf/pdf.h"
+#include "model/theme.h"
 #include "util.h"
 
 enum { OPT_TITLE = 256, OPT_AUTHOR, OPT_LANG, OPT_THEME, OPT_PAPER, OPT_DUMP, OPT_HELP,

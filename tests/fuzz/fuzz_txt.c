@@ -3,8 +3,8 @@
 #include <stdint.h>
 #include <stdlib.h>
 
-#include "punct.h"
-#include "reader.h"
+#include "read/punct.h"
+#include "read/reader.h"
 #include "util.h"
 
 int

@@ -8,8 +8,8 @@
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 
-#include "epub_int.h"
-#include "reader.h"
+#include "epub/epub_int.h"
+#include "read/reader.h"
 #include "util.h"
 
 static const struct words words = {

@@ -1,7 +1,7 @@
 /* Date lines as newspapers print them, and lines that are not dates. */
 #include <stdlib.h>
 
-#include "date.h"
+#include "model/date.h"
 #include "../tap.h"
 
 static const char *

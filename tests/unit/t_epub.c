@@ -9,10 +9,10 @@
 #include <zip.h>
 
 #include "../tap.h"
-#include "epub.h"
-#include "epub_int.h"
-#include "image.h"
-#include "model.h"
+#include "epub/epub.h"
+#include "epub/epub_int.h"
+#include "model/image.h"
+#include "model/model.h"
 #include "util.h"
 
 static void

@@ -6,7 +6,7 @@
 #include <hyphen.h>
 
 #include "util.h"
-#include "hyph.h"
+#include "typo/hyph.h"
 #include "../tap.h"
 
 static size_t npoints;

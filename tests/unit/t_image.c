@@ -3,7 +3,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "image.h"
+#include "model/image.h"
 #include "util.h"
 #include "../tap.h"
 

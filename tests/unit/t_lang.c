@@ -1,7 +1,7 @@
 /* Language detection by script and n-grams, tag validation, direction. */
 #include <stdlib.h>
 
-#include "lang.h"
+#include "model/lang.h"
 #include "../tap.h"
 
 int

@@ -7,7 +7,7 @@
 #include <stdlib.h>
 
 #include "util.h"
-#include "linebreak.h"
+#include "typo/linebreak.h"
 #include "../tap.h"
 
 #define MAXI	 6000

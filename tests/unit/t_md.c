@@ -4,10 +4,10 @@
 #include <stdlib.h>
 #include <unistd.h>
 
-#include "meta.h"
-#include "model.h"
-#include "punct.h"
-#include "reader.h"
+#include "read/meta.h"
+#include "model/model.h"
+#include "read/punct.h"
+#include "read/reader.h"
 #include "util.h"
 #include "../tap.h"
 

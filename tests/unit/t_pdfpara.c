@@ -12,9 +12,9 @@
 #include "../tap.h"
 #include "util.h"
 #include "options.h"
-#include "theme.h"
-#include "linebreak.h"
-#include "pdf_int.h"
+#include "model/theme.h"
+#include "typo/linebreak.h"
+#include "pdf/pdf_int.h"
 
 #define MEASURE 300.0
 #define EPS 0.05

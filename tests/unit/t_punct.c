@@ -3,8 +3,8 @@
 #include <string.h>
 
 #include "../tap.h"
-#include "model.h"
-#include "punct.h"
+#include "model/model.h"
+#include "read/punct.h"
 
 /* Check that S set for LANG reads WANT. */
 #define PUNCT(s, lang, want, ...) do {                                  \

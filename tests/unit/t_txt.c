@@ -3,7 +3,7 @@
 #include <stdlib.h>
 
 #include "util.h"
-#include "reader.h"
+#include "read/reader.h"
 #include "../tap.h"
 
 static void

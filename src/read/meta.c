@@ -12,8 +12,8 @@
 
 #include <yaml.h>
 
-#include "date.h"
-#include "lang.h"
+#include "model/date.h"
+#include "model/lang.h"
 #include "meta.h"
 #include "reader.h"
 #include "util.h"

@@ -22,7 +22,7 @@
 #include <time.h>
 
 #include "util.h"
-#include "image.h"
+#include "model/image.h"
 #include "pdf_int.h"
 
 struct pdf_op *

@@ -12,11 +12,11 @@
 
 #include "epub.h"
 #include "epub_int.h"
-#include "image.h"
-#include "lang.h"
-#include "theme.h"
+#include "model/image.h"
+#include "model/lang.h"
+#include "model/theme.h"
 #include "util.h"
-#include "words.h"
+#include "model/words.h"
 
 int
 epub_lang_rtl(const char *lang)

@@ -6,8 +6,8 @@
 #include <sys/stat.h>
 
 #include "book.h"
-#include "image.h"
-#include "lang.h"
+#include "model/image.h"
+#include "model/lang.h"
 #include "punct.h"
 #include "meta.h"
 #include "reader.h"

@@ -7,10 +7,10 @@
 
 #include <fontconfig/fontconfig.h>
 
-#include "date.h"
+#include "model/date.h"
 #include "epub_int.h"
-#include "lang.h"
-#include "theme.h"
+#include "model/lang.h"
+#include "model/theme.h"
 #include "util.h"
 
 /* Style bits while walking the text. */

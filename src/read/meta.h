@@ -4,7 +4,7 @@
 
 #include <stddef.h>
 
-#include "model.h"
+#include "model/model.h"
 
 /* Apply the front matter YAML (LEN bytes starting at line LINE0 of FILE) to
  * article A: title, subtitle/standfirst, kicker, author (string or list),

@@ -6,7 +6,7 @@
 #ifndef MKBOOK_PUNCT_H
 #define MKBOOK_PUNCT_H
 
-#include "model.h"
+#include "model/model.h"
 
 /* Return a newly allocated copy of S (NUL-terminated UTF-8) with its
  * punctuation set for language LANG (BCP 47; NULL: English). */

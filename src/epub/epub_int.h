@@ -8,9 +8,9 @@
 #include <time.h>
 
 #include "buf.h"
-#include "model.h"
+#include "model/model.h"
 #include "options.h"
-#include "words.h"
+#include "model/words.h"
 
 struct theme;
 

@@ -24,7 +24,7 @@
 #include <string.h>
 
 #include "util.h"
-#include "date.h"
+#include "model/date.h"
 #include "reader.h"
 
 /* A subheading is short: fewer words and code points than these. */

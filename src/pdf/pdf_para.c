@@ -29,8 +29,8 @@
 #include <string.h>
 
 #include "util.h"
-#include "hyph.h"
-#include "linebreak.h"
+#include "typo/hyph.h"
+#include "typo/linebreak.h"
 #include "pdf_int.h"
 
 /* Penalties, Knuth's values. */

@@ -24,11 +24,11 @@
 #include <string.h>
 
 #include "util.h"
-#include "lang.h"
-#include "date.h"
+#include "model/lang.h"
+#include "model/date.h"
 #include "pdf.h"
 #include "pdf_int.h"
-#include "words.h"
+#include "model/words.h"
 
 /* An article's headline, in body sizes: a step of about 1.7 on the
  * classical scale (18 pt over 10.5 pt), bold. Larger type would need a

@@ -6,7 +6,7 @@
 
 #include <stddef.h>
 
-#include "model.h"
+#include "model/model.h"
 
 /* Nesting deeper than this (quotes in lists in quotes …) is an error. */
 #define MODEL_MAX_DEPTH 64

@@ -11,7 +11,7 @@
 
 #include <fontconfig/fontconfig.h>
 
-#include "lang.h"
+#include "model/lang.h"
 #include "util.h"
 #include "pdf_int.h"
 

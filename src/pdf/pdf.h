@@ -2,7 +2,7 @@
 #ifndef MKBOOK_PDF_H
 #define MKBOOK_PDF_H
 
-#include "model.h"
+#include "model/model.h"
 #include "options.h"
 
 /* Typeset BOOK to a PDF at PATH (a temporary file the caller renames).

@@ -2,7 +2,7 @@
 #ifndef MKBOOK_EPUB_H
 #define MKBOOK_EPUB_H
 
-#include "model.h"
+#include "model/model.h"
 #include "options.h"
 
 /* Write BOOK as an EPUB 3 to the file PATH (a temporary file the caller

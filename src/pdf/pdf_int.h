@@ -25,8 +25,8 @@
 #include <cairo-pdf.h>
 #include <pango/pangocairo.h>
 
-#include "model.h"
-#include "theme.h"
+#include "model/model.h"
+#include "model/theme.h"
 
 /* ---- fonts (pdf_font.c) ---- */
 

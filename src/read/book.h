@@ -2,7 +2,7 @@
 #ifndef MKBOOK_BOOK_H
 #define MKBOOK_BOOK_H
 
-#include "model.h"
+#include "model/model.h"
 #include "options.h"
 
 /* Read every input (article files or content directories; NULL/0 means

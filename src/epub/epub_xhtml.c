@@ -3,7 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "date.h"
+#include "model/date.h"
 #include "epub_int.h"
 #include "util.h"
 
