@@ -57,7 +57,7 @@ OBJS	 = src/main.o $(LIB_OBJS)
 
 UNIT_TESTS = tests/unit/t_buf tests/unit/t_image tests/unit/t_date tests/unit/t_txt tests/unit/t_lang \
 	     tests/unit/t_linebreak tests/unit/t_hyph tests/unit/t_md tests/unit/t_epub tests/unit/t_pdfpara \
-	     tests/unit/t_punct
+	     tests/unit/t_punct tests/unit/t_paginate
 
 all: mkbook
 
