@@ -48,9 +48,12 @@ READ_OBJS   = src/read/read_txt.o src/read/read_md.o src/read/meta.o src/read/bo
 # The EPUB writer.
 EPUB_OBJS   = src/epub/epub.o src/epub/epub_pkg.o src/epub/epub_zip.o src/epub/epub_xhtml.o src/epub/epub_opf.o \
 	      src/epub/epub_fonts.o src/epub/fontsub.o src/epub/cover.o
-# The PDF typesetter, layer by layer.
-PDF_OBJS    = src/pdf/pdf.o src/pdf/pdf_font.o src/pdf/pdf_shape.o src/pdf/pdf_para.o \
-	      src/pdf/pdf_page.o src/pdf/pdf_draw.o src/pdf/pdf_dl.o src/pdf/pdf_update.o
+# The PDF typesetter, layer by layer, and its composer: the driver and page
+# furniture (pdf.c) over the parts named for what they lay out.
+PDF_OBJS    = src/pdf/pdf.o src/pdf/pdf_text.o src/pdf/pdf_block.o src/pdf/pdf_figure.o \
+	      src/pdf/pdf_table.o src/pdf/pdf_notes.o src/pdf/pdf_opener.o src/pdf/pdf_front.o \
+	      src/pdf/pdf_font.o src/pdf/pdf_shape.o src/pdf/pdf_para.o src/pdf/pdf_page.o \
+	      src/pdf/pdf_draw.o src/pdf/pdf_dl.o src/pdf/pdf_update.o
 
 LIB_OBJS = $(BASE_OBJS) $(MODEL_OBJS) $(TYPO_OBJS) $(READ_OBJS) $(EPUB_OBJS) $(PDF_OBJS)
 OBJS	 = src/main.o $(LIB_OBJS)
