@@ -177,6 +177,154 @@ pdf_colophon(struct pdf *P)
 	return ret;
 }
 
+/* Where the lines drawn by DL end: the rightmost end in *LASTW and the
+ * least room left at the right in *LASTL, when beyond what they hold. */
+static void
+line_ends(const struct pdf_dl *dl, double *lastw, double *lastl)
+{
+	size_t j;
+
+	for (j = 0; j < dl->n; j++)
+		if (dl->ops[j].kind == OP_LINE) {
+			const struct pdf_parref *pr = dl->ops[j].par;
+			double w = pr->pa.lines[dl->ops[j].level].natural +
+			    (dl->ops[j].level == 0 ? pr->fmt.indent : 0);
+
+			if (dl->ops[j].x + w > *lastw)
+				*lastw = dl->ops[j].x + w;
+			if (dl->ops[j].x + pr->fmt.width - w < *lastl)
+				*lastl = dl->ops[j].x + pr->fmt.width - w;
+		}
+}
+
+/* The contents' entry for article I into VL: its headline as a link,
+ * leaders to its page number (FMT the headline's measure, NUMW the
+ * number's room; at the left in a right-to-left book, BOOK_RTL), its
+ * authors under it. */
+static void
+contents_entry(struct pdf *P, struct pdf_vlist *vl, size_t i, const struct pdf_parfmt *fmt,
+    double numw, int book_rtl)
+{
+	struct pdf_style es = pdf_text_style(P, FONT_BODY, STYLE_REGULAR, P->size, NULL);
+	struct pdf_style ns = pdf_text_style(P, FONT_BODY, STYLE_REGULAR, P->size, NULL);
+	struct setopts so;
+	const struct article *a = P->book->articles[i];
+	struct pdf_dl first = {0};
+	struct buf at = {0};
+	size_t k0 = vl->n;
+	struct pdf_vbox *last;
+	struct pdf_op *op;
+	char num[16];
+	int rtl = book_rtl, ertl = a->dir == DIR_RTL;	/* the book's layout, the entry's reading */
+	double lastw = 0, lastl = P->W, x, bl = pdf_baseline(P->lead, P->size);
+	double tx = rtl ? numw + P->size : 0;	/* the headline's left edge */
+	/* an entry read in its article's direction, set flush right in a
+	 * right-to-left book */
+	struct pdf_parfmt efmt = *fmt;
+
+	efmt.align = rtl && !ertl ? PA_RIGHT : PA_LEFT;
+	if (ertl && !rtl) {
+		/* a right-to-left headline in a left-to-right book: its
+		 * lines flush right in a box as wide as it needs, which
+		 * starts where the other headlines start */
+		double hw = pdf_text_width(P, a->headline ? a->headline : "Untitled", es);
+
+		if (hw + 1 < efmt.width)
+			efmt.width = hw + 1;
+	}
+	buf_printf(&at, "dest='%s'", a->id ? a->id : "");
+	pdf_dl_tag(&first, 1, "TOCI", NULL);
+	pdf_dl_tag(&first, 1, CAIRO_TAG_LINK, buf_str(&at));
+	buf_free(&at);
+	memset(&so, 0, sizeof(so));
+	so.lead = P->lead;
+	so.size = P->size;
+	so.before = i ? P->lead * 0.35 : 0;
+	so.first = &first;
+	so.x = tx;
+	pdf_fonts_lang(&P->fonts, a->lang);
+	P->art = a;
+	{
+		struct pdf_shaped sp;
+
+		pdf_shaped_init(&sp, a->lang, ertl);
+		pdf_add_text(&sp, a->headline ? a->headline : "Untitled", &es);
+		so.keep = 1;
+		pdf_set_para(P, vl, &sp, &efmt, &so);
+		/* where the last line ends, for the leaders */
+		if (vl->n > k0)
+			line_ends(&vl->v[vl->n - 1].dl, &lastw, &lastl);
+		pdf_shaped_free(&sp);
+		if (ertl && !rtl)
+			lastw = tx + efmt.width;	/* the box's end, on the right */
+	}
+	P->art = NULL;
+	if (vl->n == k0) {
+		pdf_dl_free(&first);
+		return;
+	}
+	last = &vl->v[vl->n - 1];
+	/* leaders and the page number (at the left, right to left) */
+	for (x = rtl ? numw : P->W - numw; rtl ? x < lastl - P->size : x > lastw + P->size;
+	    x += rtl ? P->size * 0.6 : -P->size * 0.6) {
+		op = pdf_dl_push(&last->dl, OP_DOT);
+		op->x = x;
+		op->y = bl;
+		op->w = 0.45;
+		memcpy(op->rgb, P->grey, sizeof(op->rgb));
+	}
+	snprintf(num, sizeof(num), "%d", P->art_folio[i]);
+	pdf_set_mark(P, &last->dl, num, ns, rtl ? 0 : P->W, bl, rtl);
+	pdf_dl_tag(&last->dl, 0, CAIRO_TAG_LINK, NULL);
+	if (a->nauthors) {
+		struct pdf_style as = pdf_text_style(P, FONT_BODY, STYLE_ITALIC, P->size * 0.88, P->grey);
+		struct setopts ao = {.x = tx, .lead = P->lead * 0.95, .size = as.size};
+		struct buf b = {0};
+
+		words_names(&b, a->lang, a->authors, a->nauthors);
+		last->nobreak = 1;
+		pdf_set_string(P, vl, buf_str(&b), as, &efmt, &ao, ertl);
+		buf_free(&b);
+	}
+	pdf_dl_tag(&vl->v[vl->n - 1].dl, 0, "TOCI", NULL);
+	pdf_dl_free(&first);
+}
+
+/* The contents' boxes VL onto front matter pages, paginated by hand, with
+ * roman folios from iii. Return the number of pages, or -1. */
+static int
+contents_pages(struct pdf *P, struct pdf_vlist *vl)
+{
+	size_t start = 0;
+	int pages = 0;
+	char roman_s[16];
+
+	while (start < vl->n) {
+		struct pdf_vlist pv = {0};
+		double y = 0;
+		size_t end = start, last_ok = start;
+
+		for (end = start; end < vl->n; end++) {
+			y += (end > start ? vl->v[end].before : 0) + vl->v[end].h;
+			if (y > P->H && end > start)
+				break;
+			if (!vl->v[end].nobreak)
+				last_ok = end + 1;
+		}
+		if (end < vl->n && last_ok > start)
+			end = last_ok;
+		pv.v = vl->v + start;
+		pv.n = end - start;
+		pdf_roman(3 + pages, roman_s, sizeof(roman_s));
+		if (draw_front(P, &pv, pages % 2 == 0, roman_s, P->th->margin_top) != 0) {
+			return -1;
+		}
+		pages++;
+		start = end;
+	}
+	return pages;
+}
+
 /* The contents, headed in the book's language: an entry per article
  * (headline, then its author in italic), dot leaders to the page number,
  * each entry a link; in a right-to-left book, and for a right-to-left
@@ -188,14 +336,11 @@ pdf_contents(struct pdf *P)
 {
 	struct pdf_vlist vl = {0};
 	struct pdf_style ts = pdf_text_style(P, FONT_HEADING, STYLE_BOLD, P->size * 1.6, NULL);
-	struct pdf_style es = pdf_text_style(P, FONT_BODY, STYLE_REGULAR, P->size, NULL);
-	struct pdf_style ns = pdf_text_style(P, FONT_BODY, STYLE_REGULAR, P->size, NULL);
 	struct pdf_parfmt fmt = {.width = P->W, .align = PA_LEFT};
 	double numw = P->size * 3;
 	struct setopts so;
-	size_t i, start = 0, j;
-	int pages = 0, book_rtl = lang_dir(P->book->lang) == DIR_RTL;
-	char roman_s[16];
+	size_t i;
+	int pages, book_rtl = lang_dir(P->book->lang) == DIR_RTL;
 
 	memset(&so, 0, sizeof(so));
 	so.lead = P->size * 2;
@@ -207,126 +352,13 @@ pdf_contents(struct pdf *P)
 	pdf_space(&vl, P->lead * 1.5, 1);
 	pdf_dl_tag(&vl.v[0].dl, 1, "TOC", NULL);
 	fmt.width = P->W - numw - P->size;
-	for (i = 0; i < P->book->narticles; i++) {
-		const struct article *a = P->book->articles[i];
-		struct pdf_dl first = {0};
-		struct buf at = {0};
-		size_t k0 = vl.n;
-		struct pdf_vbox *last;
-		struct pdf_op *op;
-		char num[16];
-		int rtl = book_rtl, ertl = a->dir == DIR_RTL;	/* the book's layout, the entry's reading */
-		double lastw = 0, lastl = P->W, x, bl = pdf_baseline(P->lead, P->size);
-		double tx = rtl ? numw + P->size : 0;	/* the headline's left edge */
-		/* an entry read in its article's direction, set flush right in a
-		 * right-to-left book */
-		struct pdf_parfmt efmt = fmt;
-
-		efmt.align = rtl && !ertl ? PA_RIGHT : PA_LEFT;
-		if (ertl && !rtl) {
-			/* a right-to-left headline in a left-to-right book: its
-			 * lines flush right in a box as wide as it needs, which
-			 * starts where the other headlines start */
-			double hw = pdf_text_width(P, a->headline ? a->headline : "Untitled", es);
-
-			if (hw + 1 < efmt.width)
-				efmt.width = hw + 1;
-		}
-		buf_printf(&at, "dest='%s'", a->id ? a->id : "");
-		pdf_dl_tag(&first, 1, "TOCI", NULL);
-		pdf_dl_tag(&first, 1, CAIRO_TAG_LINK, buf_str(&at));
-		buf_free(&at);
-		memset(&so, 0, sizeof(so));
-		so.lead = P->lead;
-		so.size = P->size;
-		so.before = i ? P->lead * 0.35 : 0;
-		so.first = &first;
-		so.x = tx;
-		pdf_fonts_lang(&P->fonts, a->lang);
-		P->art = a;
-		{
-			struct pdf_shaped sp;
-
-			pdf_shaped_init(&sp, a->lang, ertl);
-			pdf_add_text(&sp, a->headline ? a->headline : "Untitled", &es);
-			so.keep = 1;
-			pdf_set_para(P, &vl, &sp, &efmt, &so);
-			/* where the last line ends, for the leaders */
-			if (vl.n > k0) {
-				struct pdf_dl *dl = &vl.v[vl.n - 1].dl;
-
-				for (j = 0; j < dl->n; j++)
-					if (dl->ops[j].kind == OP_LINE) {
-						const struct pdf_parref *pr = dl->ops[j].par;
-						double w = pr->pa.lines[dl->ops[j].level].natural +
-						    (dl->ops[j].level == 0 ? pr->fmt.indent : 0);
-
-						if (dl->ops[j].x + w > lastw)
-							lastw = dl->ops[j].x + w;
-						if (dl->ops[j].x + pr->fmt.width - w < lastl)
-							lastl = dl->ops[j].x + pr->fmt.width - w;
-					}
-			}
-			pdf_shaped_free(&sp);
-			if (ertl && !rtl)
-				lastw = tx + efmt.width;	/* the box's end, on the right */
-		}
-		P->art = NULL;
-		if (vl.n == k0)
-			continue;
-		last = &vl.v[vl.n - 1];
-		/* leaders and the page number (at the left, right to left) */
-		for (x = rtl ? numw : P->W - numw; rtl ? x < lastl - P->size : x > lastw + P->size;
-		    x += rtl ? P->size * 0.6 : -P->size * 0.6) {
-			op = pdf_dl_push(&last->dl, OP_DOT);
-			op->x = x;
-			op->y = bl;
-			op->w = 0.45;
-			memcpy(op->rgb, P->grey, sizeof(op->rgb));
-		}
-		snprintf(num, sizeof(num), "%d", P->art_folio[i]);
-		pdf_set_mark(P, &last->dl, num, ns, rtl ? 0 : P->W, bl, rtl);
-		pdf_dl_tag(&last->dl, 0, CAIRO_TAG_LINK, NULL);
-		if (a->nauthors) {
-			struct pdf_style as = pdf_text_style(P, FONT_BODY, STYLE_ITALIC, P->size * 0.88, P->grey);
-			struct setopts ao = {.x = tx, .lead = P->lead * 0.95, .size = as.size};
-			struct buf b = {0};
-
-			words_names(&b, a->lang, a->authors, a->nauthors);
-			last->nobreak = 1;
-			pdf_set_string(P, &vl, buf_str(&b), as, &efmt, &ao, ertl);
-			buf_free(&b);
-		}
-		pdf_dl_tag(&vl.v[vl.n - 1].dl, 0, "TOCI", NULL);
-		pdf_dl_free(&first);
-	}
+	for (i = 0; i < P->book->narticles; i++)
+		contents_entry(P, &vl, i, &fmt, numw, book_rtl);
 	pdf_dl_tag(&vl.v[vl.n - 1].dl, 0, "TOC", NULL);
-	/* paginate by hand: front matter pages, roman folios from iii */
-	while (start < vl.n) {
-		struct pdf_vlist pv = {0};
-		double y = 0;
-		size_t end = start, last_ok = start;
-
-		for (end = start; end < vl.n; end++) {
-			y += (end > start ? vl.v[end].before : 0) + vl.v[end].h;
-			if (y > P->H && end > start)
-				break;
-			if (!vl.v[end].nobreak)
-				last_ok = end + 1;
-		}
-		if (end < vl.n && last_ok > start)
-			end = last_ok;
-		pv.v = vl.v + start;
-		pv.n = end - start;
-		pdf_roman(3 + pages, roman_s, sizeof(roman_s));
-		if (draw_front(P, &pv, pages % 2 == 0, roman_s, P->th->margin_top) != 0) {
-			pdf_vlist_free(&vl);
-			return -1;
-		}
-		pages++;
-		start = end;
-	}
+	pages = contents_pages(P, &vl);
 	pdf_vlist_free(&vl);
+	if (pages < 0)
+		return -1;
 	if (pages % 2 == 1) {	/* the body starts on a recto */
 		struct pdf_vlist empty = {0};
 

@@ -12,6 +12,90 @@
 #include "pdf_comp.h"
 #include "model/words.h"
 
+/* The byline of article A into VL: its authors, their role, and the date
+ * after a middle dot on the same line when the whole fits, else on a line
+ * of its own. */
+static void
+set_byline(struct pdf *P, struct pdf_vlist *vl, const struct article *a,
+    const struct pdf_parfmt *fmt)
+{
+	struct pdf_parfmt left = *fmt;
+	int rtl = a->dir == DIR_RTL;
+	struct pdf_style st = pdf_text_style(P, FONT_HEADING, STYLE_BOLD, P->size * 0.9, NULL);
+	struct pdf_style rs = pdf_text_style(P, FONT_HEADING, STYLE_REGULAR, P->size * 0.9, P->grey);
+	struct setopts so = {.lead = P->lead, .size = st.size, .tag = "P", .keep = 1,
+	    .before = P->lead * 0.8};
+	const struct words *aw = words_for(a->lang);
+	struct pdf_shaped sp;
+	double w = 0;
+	size_t i;
+
+	pdf_shaped_init(&sp, a->lang, rtl);
+	for (i = 0; i < a->nauthors; i++) {
+		if (i) {
+			const char *j = i + 1 == a->nauthors ? aw->and_ : aw->sep;
+
+			pdf_add_text(&sp, j, &st);
+			w += pdf_text_width(P, j, st);
+		}
+		pdf_add_text(&sp, a->authors[i], &st);
+		w += pdf_text_width(P, a->authors[i], st);
+	}
+	if (a->role) {
+		if (a->nauthors)
+			pdf_shaped_add(&sp, ", ", 2, &rs);
+		pdf_add_text(&sp, a->role, &rs);
+		w += pdf_text_width(P, a->role, rs) + (a->nauthors ? pdf_text_width(P, ", ", rs) : 0);
+	}
+	/* the date on the byline's line after a middle dot when the
+	 * whole fits on one line, else on a line of its own (no dot);
+	 * the date itself is never broken */
+	if (a->date_text || a->date) {
+		char when[64];
+		const char *d = date_shown(a->date, a->date_text, a->lang, when, sizeof(when));
+		const char *sep = "\xc2\xa0\xc2\xa0\xc2\xb7\xc2\xa0\xc2\xa0";
+		struct buf nb = {0};
+
+		if (sp.text.len && w + pdf_text_width(P, sep, rs) + pdf_text_width(P, d, rs) > left.width)
+			sep = "\xe2\x80\xa8";	/* a line separator: a forced break */
+		if (sp.text.len)
+			pdf_add_text(&sp, sep, &rs);
+		for (; *d; d++) {
+			if (*d == ' ')
+				BUF_PUTSL(&nb, "\xc2\xa0");
+			else
+				buf_putc(&nb, *d);
+		}
+		pdf_add_text(&sp, buf_str(&nb), &rs);
+		buf_free(&nb);
+	}
+	pdf_set_para(P, vl, &sp, &left, &so);
+	pdf_shaped_free(&sp);
+}
+
+/* The notes of the article nothing in VL refers to (and not placed
+ * already) go with VL's last box, to the article's last page (whose
+ * drawing pdf_write closes the Art tag after, footnotes included). */
+static void
+unreferenced_notes(struct pdf *P, struct pdf_vlist *vl)
+{
+	unsigned char *used = xcalloc(P->nnotes + 1, 1);
+	struct pdf_vbox *vb;
+	size_t i, k;
+
+	for (i = 0; i < vl->n; i++)
+		for (k = 0; k < vl->v[i].nnotes; k++)
+			if ((size_t)vl->v[i].notes[k] < P->nnotes)
+				used[vl->v[i].notes[k]] = 1;
+	vb = &vl->v[vl->n - 1];
+	for (k = 0; k < P->nnotes; k++)
+		if (!used[k] && !(P->pg.placed && k < P->pg.nplaced && P->pg.placed[k])) {
+			vb->notes = xrealloc(vb->notes, (vb->nnotes + 1) * sizeof(*vb->notes));
+			vb->notes[vb->nnotes++] = (int)k;
+		}
+	free(used);
+}
+
 /* The opener: kicker, headline, standfirst, byline and role, date, lead
  * figure with caption and credit. */
 void
@@ -56,59 +140,8 @@ pdf_set_opener(struct pdf *P, struct pdf_vlist *vl, const struct article *a)
 
 		pdf_set_string(P, vl, a->standfirst, st, &left, &so, rtl);
 	}
-	if (a->nauthors || a->role || a->date_text || a->date) {
-		struct pdf_style st = pdf_text_style(P, FONT_HEADING, STYLE_BOLD, P->size * 0.9, NULL);
-		struct pdf_style rs = pdf_text_style(P, FONT_HEADING, STYLE_REGULAR, P->size * 0.9, P->grey);
-		struct setopts so = {.lead = P->lead, .size = st.size, .tag = "P", .keep = 1,
-		    .before = P->lead * 0.8};
-		struct pdf_shaped sp;
-
-		double w = 0;
-
-		pdf_shaped_init(&sp, a->lang, rtl);
-		const struct words *aw = words_for(a->lang);
-
-		for (i = 0; i < a->nauthors; i++) {
-			if (i) {
-				const char *j = i + 1 == a->nauthors ? aw->and_ : aw->sep;
-
-				pdf_add_text(&sp, j, &st);
-				w += pdf_text_width(P, j, st);
-			}
-			pdf_add_text(&sp, a->authors[i], &st);
-			w += pdf_text_width(P, a->authors[i], st);
-		}
-		if (a->role) {
-			if (a->nauthors)
-				pdf_shaped_add(&sp, ", ", 2, &rs);
-			pdf_add_text(&sp, a->role, &rs);
-			w += pdf_text_width(P, a->role, rs) + (a->nauthors ? pdf_text_width(P, ", ", rs) : 0);
-		}
-		/* the date on the byline's line after a middle dot when the
-		 * whole fits on one line, else on a line of its own (no dot);
-		 * the date itself is never broken */
-		if (a->date_text || a->date) {
-			char when[64];
-			const char *d = date_shown(a->date, a->date_text, a->lang, when, sizeof(when));
-			const char *sep = "\xc2\xa0\xc2\xa0\xc2\xb7\xc2\xa0\xc2\xa0";
-			struct buf nb = {0};
-
-			if (sp.text.len && w + pdf_text_width(P, sep, rs) + pdf_text_width(P, d, rs) > left.width)
-				sep = "\xe2\x80\xa8";	/* a line separator: a forced break */
-			if (sp.text.len)
-				pdf_add_text(&sp, sep, &rs);
-			for (; *d; d++) {
-				if (*d == ' ')
-					BUF_PUTSL(&nb, "\xc2\xa0");
-				else
-					buf_putc(&nb, *d);
-			}
-			pdf_add_text(&sp, buf_str(&nb), &rs);
-			buf_free(&nb);
-		}
-		pdf_set_para(P, vl, &sp, &left, &so);
-		pdf_shaped_free(&sp);
-	}
+	if (a->nauthors || a->role || a->date_text || a->date)
+		set_byline(P, vl, a, &left);
 	if (a->image) {
 		/* the head stands on one page with the picture, its caption,
 		 * the rule and two lines of text: a tall picture is made
@@ -150,23 +183,7 @@ pdf_set_opener(struct pdf *P, struct pdf_vlist *vl, const struct article *a)
 	buf_free(&b);
 	P->first_para = 1;
 	pdf_set_blocks(P, vl, a->blocks, a->nblocks, fr, NULL);
-	/* notes nothing refers to go to the article's last page (whose
-	 * drawing pdf_write closes the Art tag after, footnotes included) */
+	/* notes nothing refers to go to the article's last page */
 	vb = pdf_vlist_push(vl);
-	{
-		unsigned char *used = xcalloc(P->nnotes + 1, 1);
-		size_t k;
-
-		for (i = 0; i < vl->n; i++)
-			for (k = 0; k < vl->v[i].nnotes; k++)
-				if ((size_t)vl->v[i].notes[k] < P->nnotes)
-					used[vl->v[i].notes[k]] = 1;
-		vb = &vl->v[vl->n - 1];
-		for (k = 0; k < P->nnotes; k++)
-			if (!used[k] && !(P->pg.placed && k < P->pg.nplaced && P->pg.placed[k])) {
-				vb->notes = xrealloc(vb->notes, (vb->nnotes + 1) * sizeof(*vb->notes));
-				vb->notes[vb->nnotes++] = (int)k;
-			}
-		free(used);
-	}
+	unreferenced_notes(P, vl);
 }
