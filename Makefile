@@ -37,7 +37,7 @@ ALL_LDFLAGS = $(LDFLAGS) $(SAN)
 BASE_OBJS   = src/buf.o src/util.o src/output.o
 # The model: the book and its articles, and what is resolved once for both
 # writers (languages, dates, words, images, the theme).
-MODEL_OBJS  = src/model/model.o src/model/image.o src/model/words.o src/model/lang.o \
+MODEL_OBJS  = src/model/model.o src/model/image.o src/model/words.o src/model/lang.o src/model/shown.o \
 	      src/model/date.o src/model/theme.o
 # Typography shared by the typesetter and the cover: line breaking, hyphenation.
 TYPO_OBJS   = src/typo/linebreak.o src/typo/hyph.o

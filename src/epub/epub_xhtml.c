@@ -5,6 +5,7 @@
 
 #include "model/date.h"
 #include "model/lang.h"
+#include "model/shown.h"
 #include "epub_int.h"
 #include "util.h"
 
@@ -29,38 +30,18 @@ struct actx {
 
 static void blocks(struct actx *c, const struct block *b, size_t n, int top);
 
-/* 1 when S starts with PREFIX, ignoring ASCII case. */
-static int
-prefix_ci(const char *s, const char *prefix)
-{
-	for (; *prefix; s++, prefix++)
-		if (tolower((unsigned char)*s) != *prefix)
-			return 0;
-	return 1;
-}
-
 int
 epub_href(struct buf *b, const char *href)
 {
 	static const char hex[] = "0123456789ABCDEF";
 	const unsigned char *p;
-	size_t skip;
+	size_t skip, lead;
 	int hash = 0;
 
-	if (href == NULL)
+
+	if (!shown_link_safe(href, &lead, &skip))	/* the rule the PDF keeps too */
 		return 0;
-	while (*href == ' ' || *href == '\t' || *href == '\n')
-		href++;
-	if (prefix_ci(href, "http://"))
-		skip = 7;
-	else if (prefix_ci(href, "https://"))
-		skip = 8;
-	else if (prefix_ci(href, "mailto:"))
-		skip = 7;
-	else
-		return 0;
-	if (href[skip] == '\0' || href[skip] == ' ' || href[skip] == '/')
-		return 0;
+	href += lead;
 	for (p = (const unsigned char *)href; *p; p++) {
 		int c = *p;
 

@@ -10,17 +10,11 @@
 #include "model/lang.h"
 #include "model/date.h"
 #include "pdf_comp.h"
+#include "model/shown.h"
 #include "model/words.h"
 
 /* ---- inline text to shaped paragraphs ---- */
 
-/* Return 1 when HREF is a link a PDF may carry (web or mail). */
-static int
-safe_href(const char *h)
-{
-	return h && (str_startswith(h, "http://") || str_startswith(h, "https://") ||
-	    str_startswith(h, "mailto:"));
-}
 
 /* Append TEXT with newlines as spaces. */
 void
@@ -75,13 +69,17 @@ add_inlines(struct pdf *P, struct pdf_shaped *sp, const struct inl *in, size_t n
 			if (in[i].text)
 				pdf_add_text(sp, in[i].text, &s);
 			break;
-		case INL_LINK:
-			if (safe_href(in[i].href)) {
-				s.href = in[i].href;
+		case INL_LINK: {
+			size_t lead;
+
+			/* the EPUB's rule (shown.c): a scheme in any case */
+			if (shown_link_safe(in[i].href, &lead, NULL)) {
+				s.href = in[i].href + lead;
 				s.nohyph = 1;
 			}
 			add_inlines(P, sp, in[i].kids, in[i].nkids, s);
 			break;
+		}
 		case INL_BREAK:
 			pdf_shaped_add(sp, "\xe2\x80\xa8", 3, &st);
 			break;
