@@ -10,6 +10,7 @@
 #include "model/lang.h"
 #include "model/date.h"
 #include "pdf_comp.h"
+#include "model/shown.h"
 #include "model/words.h"
 
 /* Draw a front-matter page from VL (no pagination: it must fit) at
@@ -227,7 +228,7 @@ contents_entry(struct pdf *P, struct pdf_vlist *vl, size_t i, const struct pdf_p
 		/* a right-to-left headline in a left-to-right book: its
 		 * lines flush right in a box as wide as it needs, which
 		 * starts where the other headlines start */
-		double hw = pdf_text_width(P, a->headline ? a->headline : "Untitled", es);
+		double hw = pdf_text_width(P, shown_headline(a), es);
 
 		if (hw + 1 < efmt.width)
 			efmt.width = hw + 1;
@@ -248,7 +249,7 @@ contents_entry(struct pdf *P, struct pdf_vlist *vl, size_t i, const struct pdf_p
 		struct pdf_shaped sp;
 
 		pdf_shaped_init(&sp, a->lang, ertl);
-		pdf_add_text(&sp, a->headline ? a->headline : "Untitled", &es);
+		pdf_add_text(&sp, shown_headline(a), &es);
 		so.keep = 1;
 		pdf_set_para(P, vl, &sp, &efmt, &so);
 		/* where the last line ends, for the leaders */

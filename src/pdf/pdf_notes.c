@@ -10,48 +10,21 @@
 #include "model/lang.h"
 #include "model/date.h"
 #include "pdf_comp.h"
+#include "model/shown.h"
 #include "model/words.h"
 
 /* ---- articles ---- */
-
-/* Record in LABELS[i] the label of the first reference to note i found
- * in IN[0..N) (borrowed). */
-static void
-note_labels_inl(const struct inl *in, size_t n, const char **labels, size_t nnotes)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++) {
-		if (in[i].type == INL_NOTEREF && in[i].note < nnotes && !labels[in[i].note])
-			labels[in[i].note] = in[i].text;
-		note_labels_inl(in[i].kids, in[i].nkids, labels, nnotes);
-	}
-}
-
-/* note_labels_inl over blocks B[0..N) and their kids. */
-static void
-note_labels(const struct block *b, size_t n, const char **labels, size_t nnotes)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++) {
-		note_labels_inl(b[i].inl, b[i].ninl, labels, nnotes);
-		note_labels(b[i].kids, b[i].nkids, labels, nnotes);
-	}
-}
 
 /* Lay out article A's footnotes into P->notes. */
 void
 pdf_set_notes(struct pdf *P, const struct article *a)
 {
-	const char **labels = xcalloc(a->nnotes + 1, sizeof(*labels));
 	size_t i, j;
 
 	P->nnotes = a->nnotes;
 	P->notes = xcalloc(a->nnotes + 1, sizeof(*P->notes));
 	P->note_dest = xcalloc(a->nnotes + 1, sizeof(*P->note_dest));
 
-	note_labels(a->blocks, a->nblocks, labels, a->nnotes);
 	for (i = 0; i < a->nnotes; i++)
 		P->note_dest[i] = xprintf("%s-n%zu", a->id ? a->id : "a", i + 1);
 	for (i = 0; i < a->nnotes; i++) {
@@ -69,7 +42,7 @@ pdf_set_notes(struct pdf *P, const struct article *a)
 		buf_printf(&at, "name='%s'", P->note_dest[i]);
 		pdf_dl_tag(&first, 1, CAIRO_TAG_DEST, buf_str(&at));
 		buf_free(&at);
-		pdf_set_mark(P, &first, labels[i] ? labels[i] : fn->label ? fn->label : "*", st,
+		pdf_set_mark(P, &first, shown_note_label(a, i), st,
 		    rtl ? P->W - P->size * 0.8 : P->size * 0.8, pdf_baseline(so.lead, st.size), rtl);
 		pdf_dl_tag(&first, 0, CAIRO_TAG_DEST, NULL);
 		for (j = 0; j < fn->nblocks; j++) {
@@ -96,7 +69,6 @@ pdf_set_notes(struct pdf *P, const struct article *a)
 		pdf_dl_tag(&P->notes[i].v[P->notes[i].n - 1].dl, 0, "Note", NULL);
 		pdf_dl_free(&first);
 	}
-	free(labels);
 }
 
 /* Free the current article's footnote boxes and destinations. */

@@ -10,6 +10,7 @@
 #include "model/lang.h"
 #include "model/date.h"
 #include "pdf_comp.h"
+#include "model/shown.h"
 #include "model/words.h"
 
 /* The byline of article A into VL: its authors, their role, and the date
@@ -131,7 +132,7 @@ pdf_set_opener(struct pdf *P, struct pdf_vlist *vl, const struct article *a)
 		hf.width = P->W * 0.92;
 		if (rtl)
 			hf.width = P->W;
-		pdf_set_string(P, vl, a->headline ? a->headline : "Untitled", st, &hf, &so, rtl);
+		pdf_set_string(P, vl, shown_headline(a), st, &hf, &so, rtl);
 	}
 	if (a->standfirst) {
 		struct pdf_style st = pdf_text_style(P, FONT_BODY, STYLE_ITALIC, P->size * 1.25, NULL);
