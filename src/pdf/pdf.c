@@ -34,36 +34,7 @@
 #include "pdf_comp.h"
 #include "model/words.h"
 
-/* When the article's boxes pile up, put the full pages among them on paper
- * (a long article never sits whole in memory). */
-void
-pdf_flush(struct pdf *P, struct pdf_vlist *vl)
-{
-	if (vl != P->main || vl->n < 512 || P->failed)
-		return;
-	if (pdf_paginate(&P->pg, vl, P->notes, P->nnotes, 0) != 0)
-		P->failed = 1;
-}
-
 /* ---- pages ---- */
-
-/* Roman numerals, lower case, into OUT. */
-void
-pdf_roman(int n, char *out, size_t len)
-{
-	static const struct { int v; const char *s; } r[] = {
-		{1000, "m"}, {900, "cm"}, {500, "d"}, {400, "cd"}, {100, "c"}, {90, "xc"},
-		{50, "l"}, {40, "xl"}, {10, "x"}, {9, "ix"}, {5, "v"}, {4, "iv"}, {1, "i"},
-	};
-	size_t i, k = 0;
-
-	for (i = 0; i < sizeof(r) / sizeof(r[0]); i++)
-		while (n >= r[i].v && k + 3 < len) {
-			k += (size_t)snprintf(out + k, len - k, "%s", r[i].s);
-			n -= r[i].v;
-		}
-	out[k] = '\0';
-}
 
 /* Prepare running head H (0 verso, 1 recto) from TEXT. */
 static void
@@ -107,13 +78,6 @@ set_head(struct pdf *P, int h, const char *text, const char *lang, int rtl)
 		buf_free(&t);
 	}
 	P->heads_ok[h] = 1;
-}
-
-/* Left margin of the current page (recto: the inside margin). */
-double
-pdf_left_margin(struct pdf *P, int recto)
-{
-	return recto ? P->th->margin_inner : P->th->margin_outer;
 }
 
 /* Move the short rule over PAGE's footnotes, which the pager draws at the

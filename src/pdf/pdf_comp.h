@@ -82,18 +82,11 @@ struct frame {
 	int	 inquote;
 };
 
-/* ---- pdf.c ---- */
+/* ---- pdf_text.c ---- */
 
 /* When the article's boxes pile up, put the full pages among them on paper
  * (a long article never sits whole in memory). */
 void pdf_flush(struct pdf *P, struct pdf_vlist *vl);
-/* Roman numerals, lower case, into OUT. */
-void pdf_roman(int n, char *out, size_t len);
-/* Left margin of the current page (recto: the inside margin). */
-double pdf_left_margin(struct pdf *P, int recto);
-
-/* ---- pdf_text.c ---- */
-
 /* Append TEXT with newlines as spaces. */
 void pdf_add_text(struct pdf_shaped *sp, const char *text, const struct pdf_style *st);
 /* The default style at SIZE in ROLE/STYLE. */
@@ -167,6 +160,10 @@ void pdf_set_opener(struct pdf *P, struct pdf_vlist *vl, const struct article *a
 
 /* ---- pdf_front.c ---- */
 
+/* Roman numerals, lower case, into OUT. */
+void pdf_roman(int n, char *out, size_t len);
+/* Left margin of the current page (recto: the inside margin). */
+double pdf_left_margin(struct pdf *P, int recto);
 /* The title page: title, subtitle, authors, publisher, date. */
 int pdf_title_page(struct pdf *P);
 /* The title page's verso: a colophon at the foot of the page (title,

@@ -1,5 +1,7 @@
 /* The composer's front matter: the title page, its verso (the colophon)
- * and the contents with the articles' page numbers. */
+ * and the contents with the articles' page numbers; and the page
+ * arithmetic pdf.c's furniture shares with them (roman folios, the left
+ * margin of a recto or verso). */
 #include <locale.h>
 #include <math.h>
 #include <stdio.h>
@@ -12,6 +14,31 @@
 #include "pdf_comp.h"
 #include "model/shown.h"
 #include "model/words.h"
+
+/* Roman numerals, lower case, into OUT. */
+void
+pdf_roman(int n, char *out, size_t len)
+{
+	static const struct { int v; const char *s; } r[] = {
+		{1000, "m"}, {900, "cm"}, {500, "d"}, {400, "cd"}, {100, "c"}, {90, "xc"},
+		{50, "l"}, {40, "xl"}, {10, "x"}, {9, "ix"}, {5, "v"}, {4, "iv"}, {1, "i"},
+	};
+	size_t i, k = 0;
+
+	for (i = 0; i < sizeof(r) / sizeof(r[0]); i++)
+		while (n >= r[i].v && k + 3 < len) {
+			k += (size_t)snprintf(out + k, len - k, "%s", r[i].s);
+			n -= r[i].v;
+		}
+	out[k] = '\0';
+}
+
+/* Left margin of the current page (recto: the inside margin). */
+double
+pdf_left_margin(struct pdf *P, int recto)
+{
+	return recto ? P->th->margin_inner : P->th->margin_outer;
+}
 
 /* Draw a front-matter page from VL (no pagination: it must fit) at
  * physical page parity RECTO, with folio text FOLIO (NULL: none). */

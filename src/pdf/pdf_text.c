@@ -13,6 +13,17 @@
 #include "model/shown.h"
 #include "model/words.h"
 
+/* When the article's boxes pile up, put the full pages among them on paper
+ * (a long article never sits whole in memory). */
+void
+pdf_flush(struct pdf *P, struct pdf_vlist *vl)
+{
+	if (vl != P->main || vl->n < 512 || P->failed)
+		return;
+	if (pdf_paginate(&P->pg, vl, P->notes, P->nnotes, 0) != 0)
+		P->failed = 1;
+}
+
 /* ---- inline text to shaped paragraphs ---- */
 
 
