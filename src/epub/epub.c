@@ -112,6 +112,53 @@ epub_image_name(struct epub *e, const struct image *im, const char *stem)
 	return x->name;
 }
 
+/* CSS with the symbol fonts FALLBACKS after "mkbook-body" and
+ * "mkbook-mono" in each font-family list of CSS (which it takes; the
+ * @font-face rules, which name one family, stay), so that what those fonts
+ * lack is shown from the fonts that have it: fresh. */
+static char *
+with_fallbacks(char *css, const char *fallbacks)
+{
+	static const char *const fam[] = { "\"mkbook-body\"", "\"mkbook-mono\"" };
+	struct buf out = {0};
+	const char *p = css, *d;
+
+	while ((d = strstr(p, "font-family:")) != NULL) {
+		size_t len = strcspn(d, ";}");
+		const char *end = d + len, *q = d;
+
+		buf_put(&out, p, (size_t)(d - p));
+		if (memchr(d, ',', len) == NULL) {	/* one family: @font-face */
+			buf_put(&out, d, len);
+			p = end;
+			continue;
+		}
+		while (q < end) {
+			const char *hit = NULL;
+			size_t n = 0;
+
+			for (size_t i = 0; i < sizeof(fam) / sizeof(fam[0]); i++) {
+				const char *h = strstr(q, fam[i]);
+
+				if (h && h < end && (hit == NULL || h < hit)) {
+					hit = h;
+					n = strlen(fam[i]);
+				}
+			}
+			if (hit == NULL)
+				break;
+			buf_put(&out, q, (size_t)(hit - q) + n);
+			buf_printf(&out, ", %s", fallbacks);
+			q = hit + n;
+		}
+		buf_put(&out, q, (size_t)(end - q));
+		p = end;
+	}
+	buf_puts(&out, p);
+	free(css);
+	return buf_detach(&out);
+}
+
 /* The build time: SOURCE_DATE_EPOCH when set (and valid), else now. */
 static time_t
 build_time(void)
@@ -287,6 +334,7 @@ epub_free(struct epub *e)
 		free(e->toc[i].href);
 	}
 	free(e->toc);
+	free(e->fallbacks);
 	for (i = 0; i < e->nimages; i++) {
 		free(e->images[i].path);
 		free(e->images[i].name);
@@ -371,6 +419,8 @@ epub_write(const struct book *book, const struct options *opt, const char *path)
 			    (int)(th->accent_color[2] * 255 + 0.5));
 		all = xprintf("@charset \"UTF-8\";\n%s\n%s\n%s%s", faces, css, accent,
 		    mark ? mark + 11 : "");
+		if (e.fallbacks)
+			all = with_fallbacks(all, e.fallbacks);
 		n = strlen(all);
 
 		epub_add(&e, "css/book.css", "css", "text/css", all, n, 0);
