@@ -34,7 +34,7 @@ ALL_LDFLAGS = $(LDFLAGS) $(SAN)
 # src/typo/ (line breaking, hyphenation) < src/read/ (readers and the
 # builder), src/epub/ and src/pdf/ (the writers) < src/main.c.
 # The shared pieces.
-BASE_OBJS   = src/buf.o src/util.o src/output.o
+BASE_OBJS   = src/buf.o src/util.o src/datadir.o src/output.o
 # The model: the book and its articles, and what is resolved once for both
 # writers (languages, dates, words, images, the theme).
 MODEL_OBJS  = src/model/model.o src/model/image.o src/model/words.o src/model/lang.o \
