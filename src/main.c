@@ -236,6 +236,50 @@ same_inputs(char *const *in, int n, const char **a, const char **b)
 	return found;
 }
 
+/* Check the options OPT and the inputs ARGV[0..ARGC) before any work: print
+ * what is wrong and return 2 (bad usage), or return 0. */
+static int
+check_args(const struct options *opt, int argc, char **argv)
+{
+	if (opt->title && !*opt->title) {
+		fputs("mkbook: --title must not be empty\n", stderr);
+		return 2;
+	}
+	if (opt->lang && !lang_valid(opt->lang)) {
+		fprintf(stderr, "mkbook: --lang '%s' is not a BCP 47 language tag (like en, en-GB, fr)\n",
+		    opt->lang);
+		return 2;
+	}
+	if (opt->paper && theme_paper_check(opt->paper) != 0) {
+		fprintf(stderr, "mkbook: %s\n", err_msg());
+		return 2;
+	}
+	if (argc == 0) {
+		struct stat st;
+
+		if (stat("content", &st) != 0) {
+			fputs("mkbook: no input was given, and there is no content/ directory here to "
+			    "read: name article files (.txt, .md) or a content directory; "
+			    "see mkbook --help\n", stderr);
+			return 2;
+		}
+	} else {
+		const char *a = NULL, *b = NULL;
+
+		if (same_inputs(argv, argc, &a, &b)) {
+			if (strcmp(a, b) == 0)
+				fprintf(stderr, "mkbook: '%s' is given twice on the command line; "
+				    "each input is read once\n", a);
+			else
+				fprintf(stderr, "mkbook: '%s' and '%s' are the same input, given twice "
+				    "on the command line; each input is read once\n", a, b);
+			usage(stderr);
+			return 2;
+		}
+	}
+	return 0;
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -302,42 +346,8 @@ main(int argc, char *argv[])
 		    want_epub ? "--pdf" : "--epub");
 		return 2;
 	}
-	if (opt.title && !*opt.title) {
-		fputs("mkbook: --title must not be empty\n", stderr);
+	if (check_args(&opt, argc - optind, argv + optind) != 0)
 		return 2;
-	}
-	if (opt.lang && !lang_valid(opt.lang)) {
-		fprintf(stderr, "mkbook: --lang '%s' is not a BCP 47 language tag (like en, en-GB, fr)\n",
-		    opt.lang);
-		return 2;
-	}
-	if (opt.paper && theme_paper_check(opt.paper) != 0) {
-		fprintf(stderr, "mkbook: %s\n", err_msg());
-		return 2;
-	}
-	if (optind == argc) {
-		struct stat st;
-
-		if (stat("content", &st) != 0) {
-			fputs("mkbook: no input was given, and there is no content/ directory here to "
-			    "read: name article files (.txt, .md) or a content directory; "
-			    "see mkbook --help\n", stderr);
-			return 2;
-		}
-	} else {
-		const char *a = NULL, *b = NULL;
-
-		if (same_inputs(argv + optind, argc - optind, &a, &b)) {
-			if (strcmp(a, b) == 0)
-				fprintf(stderr, "mkbook: '%s' is given twice on the command line; "
-				    "each input is read once\n", a);
-			else
-				fprintf(stderr, "mkbook: '%s' and '%s' are the same input, given twice "
-				    "on the command line; each input is read once\n", a, b);
-			usage(stderr);
-			return 2;
-		}
-	}
 	util_quiet = opt.quiet;
 	opt.progress = !opt.quiet && isatty(STDERR_FILENO);
 	/* the data first, so that a missing one is said before any reading */
