@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "read/book.h"
+#include "datadir.h"
 #include "epub/epub.h"
 #include "typo/hyph.h"
 #include "model/lang.h"
@@ -71,42 +72,12 @@ help(void)
 	    "  --dump-model   print the article model as JSON and write nothing else\n"
 	    "  -q             no progress, no warnings\n"
 	    "\n"
+	    "Data (templates/ and fonts/): $MKBOOK_DATADIR when set (it wins), else the\n"
+	    "first holding " DATADIR_PROBE " of: the executable's directory\n"
+	    "(./mkbook in the source checkout), ../share/mkbook beside it, and the\n"
+	    "compiled-in DATADIR " MKBOOK_DATADIR " (make install puts them there).\n"
+	    "\n"
 	    "Exit status: 0 on success, 1 on bad input or failed output, 2 on bad usage.\n", stdout);
-}
-
-/* Where templates/ and fonts/ are: $MKBOOK_DATADIR, the directory of the
- * executable (a build tree), ../share/mkbook beside it (an installed tree,
- * wherever it was moved), or the data directory compiled in. Fresh string. */
-static char *
-find_datadir(void)
-{
-	const char *env = getenv("MKBOOK_DATADIR");
-	char exe[4096], *dir, *probe;
-	struct stat st;
-	ssize_t n;
-
-	if (env && *env)
-		return xstrdup(env);
-	if ((n = readlink("/proc/self/exe", exe, sizeof(exe) - 1)) > 0) {
-		exe[n] = '\0';
-		static const char *const rel[] = {"", "/../share/mkbook"};
-
-		dir = path_dir(exe);
-		for (size_t i = 0; i < sizeof(rel) / sizeof(rel[0]); i++) {
-			char *cand = xprintf("%s%s", dir, rel[i]);
-
-			probe = path_join(cand, "templates/default");
-			if (stat(probe, &st) == 0 && S_ISDIR(st.st_mode)) {
-				free(probe);
-				free(dir);
-				return cand;
-			}
-			free(probe);
-			free(cand);
-		}
-		free(dir);
-	}
-	return xstrdup(MKBOOK_DATADIR);
 }
 
 /* A file name from the title: lower-case ASCII letters and digits joined by
@@ -379,9 +350,9 @@ main(int argc, char *argv[])
 		return 2;
 	util_quiet = opt.quiet;
 	opt.progress = !opt.quiet && isatty(STDERR_FILENO);
-	datadir = find_datadir();
-	opt.datadir = datadir;
-
+	/* the data first, so that a missing one is said before any reading */
+	if (!dump && (opt.datadir = datadir = datadir_find()) == NULL)
+		goto out;
 	if ((book = book_load(argv + optind, (size_t)(argc - optind), &opt)) == NULL)
 		goto out;
 	if (dump) {
