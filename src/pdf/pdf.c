@@ -1198,7 +1198,7 @@ set_opener(struct pdf *P, struct pdf_vlist *vl, const struct article *a)
 
 		set_string(P, vl, a->standfirst, st, &left, &so, rtl);
 	}
-	if (a->nauthors || a->role || a->date_text || a->date) {
+	if (a->nauthors || a->role || a->dateline || a->date_text || a->date) {
 		struct pdf_style st = style(P, FONT_HEADING, STYLE_BOLD, P->size * 0.9, NULL);
 		struct pdf_style rs = style(P, FONT_HEADING, STYLE_REGULAR, P->size * 0.9, P->grey);
 		struct setopts so = {.lead = P->lead, .size = st.size, .tag = "P", .keep = 1,
@@ -1219,12 +1219,25 @@ set_opener(struct pdf *P, struct pdf_vlist *vl, const struct article *a)
 			}
 			add_text(&sp, a->authors[i], &st);
 			w += text_width(P, a->authors[i], st);
+			if (a->author_roles && a->author_roles[i]) {
+				char *r = xprintf(" (%s)", a->author_roles[i]);
+
+				add_text(&sp, r, &rs);
+				w += text_width(P, r, rs);
+				free(r);
+			}
 		}
 		if (a->role) {
 			if (a->nauthors)
 				pdf_shaped_add(&sp, ", ", 2, &rs);
 			add_text(&sp, a->role, &rs);
 			w += text_width(P, a->role, rs) + (a->nauthors ? text_width(P, ", ", rs) : 0);
+		}
+		if (a->dateline) {
+			if (a->nauthors || a->role)
+				pdf_shaped_add(&sp, ", ", 2, &rs);
+			add_text(&sp, a->dateline, &rs);
+			w += text_width(P, a->dateline, rs) + text_width(P, ", ", rs);
 		}
 		/* the date on the byline's line after a middle dot when the
 		 * whole fits on one line, else on a line of its own (no dot);
