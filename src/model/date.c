@@ -62,6 +62,19 @@ static const struct name months[] = {
 	{"dezembro", 12},
 	{"januari", 1}, {"februari", 2}, {"maart", 3}, {"mei", 5},
 	{"augustus", 8},
+	/* Arabic: the Levantine names and the ones from the Latin months */
+	{"\xd9\x83\xd8\xa7\xd9\x86\xd9\x88\xd9\x86 \xd8\xa7\xd9\x84\xd8\xab\xd8\xa7\xd9\x86\xd9\x8a", 1},
+	{"\xd8\xb4\xd8\xa8\xd8\xa7\xd8\xb7", 2}, {"\xd8\xa2\xd8\xb0\xd8\xa7\xd8\xb1", 3},
+	{"\xd9\x86\xd9\x8a\xd8\xb3\xd8\xa7\xd9\x86", 4}, {"\xd8\xa3\xd9\x8a\xd8\xa7\xd8\xb1", 5},
+	{"\xd8\xad\xd8\xb2\xd9\x8a\xd8\xb1\xd8\xa7\xd9\x86", 6}, {"\xd8\xaa\xd9\x85\xd9\x88\xd8\xb2", 7},
+	{"\xd8\xa2\xd8\xa8", 8}, {"\xd8\xa3\xd9\x8a\xd9\x84\xd9\x88\xd9\x84", 9},
+	{"\xd9\x8a\xd9\x86\xd8\xa7\xd9\x8a\xd8\xb1", 1}, {"\xd9\x81\xd8\xa8\xd8\xb1\xd8\xa7\xd9\x8a\xd8\xb1", 2},
+	{"\xd9\x85\xd8\xa7\xd8\xb1\xd8\xb3", 3}, {"\xd8\xa3\xd8\xa8\xd8\xb1\xd9\x8a\xd9\x84", 4},
+	{"\xd9\x85\xd8\xa7\xd9\x8a\xd9\x88", 5}, {"\xd9\x8a\xd9\x88\xd9\x86\xd9\x8a\xd9\x88", 6},
+	{"\xd9\x8a\xd9\x88\xd9\x84\xd9\x8a\xd9\x88", 7}, {"\xd8\xa3\xd8\xba\xd8\xb3\xd8\xb7\xd8\xb3", 8},
+	{"\xd8\xa7\xd8\xba\xd8\xb3\xd8\xb7\xd8\xb3", 8}, {"\xd8\xb3\xd8\xa8\xd8\xaa\xd9\x85\xd8\xa8\xd8\xb1", 9},
+	{"\xd8\xa3\xd9\x83\xd8\xaa\xd9\x88\xd8\xa8\xd8\xb1", 10}, {"\xd9\x86\xd9\x88\xd9\x81\xd9\x85\xd8\xa8\xd8\xb1", 11},
+	{"\xd8\xaf\xd9\x8a\xd8\xb3\xd9\x85\xd8\xa8\xd8\xb1", 12},
 	{NULL, 0}
 };
 
@@ -77,6 +90,11 @@ static const char *weekdays[] = {
 	"s\xc3\xa1\x62\x61\x64o", "sabado", "domingo",
 	"luned\xc3\xac", "marted\xc3\xac", "mercoled\xc3\xac", "gioved\xc3\xac", "venerd\xc3\xac",
 	"segunda-feira", "ter\xc3\xa7\x61-feira", "quarta-feira", "quinta-feira", "sexta-feira",
+	/* Arabic: Sunday to Saturday */
+	"\xd8\xa7\xd9\x84\xd8\xa3\xd8\xad\xd8\xaf", "\xd8\xa7\xd9\x84\xd8\xa7\xd8\xab\xd9\x86\xd9\x8a\xd9\x86",
+	"\xd8\xa7\xd9\x84\xd8\xab\xd9\x84\xd8\xa7\xd8\xab\xd8\xa7\xd8\xa1", "\xd8\xa7\xd9\x84\xd8\xa3\xd8\xb1\xd8\xa8\xd8\xb9\xd8\xa7\xd8\xa1",
+	"\xd8\xa7\xd9\x84\xd8\xae\xd9\x85\xd9\x8a\xd8\xb3", "\xd8\xa7\xd9\x84\xd8\xac\xd9\x85\xd8\xb9\xd8\xa9",
+	"\xd8\xa7\xd9\x84\xd8\xb3\xd8\xa8\xd8\xaa",
 	"maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag",
 	NULL
 };
@@ -184,6 +202,8 @@ read_word(const char **p, char *w, size_t wsz)
 			break;	/* U+2000 block: spaces, dashes, quotes */
 		if ((unsigned char)s[0] == 0xe3 && (unsigned char)s[1] == 0x80)
 			break;	/* CJK punctuation and the ideographic space */
+		if ((unsigned char)s[0] == 0xd8 && (unsigned char)s[1] == 0x8c)
+			break;	/* the Arabic comma */
 		if (n + 1 >= wsz)
 			return 0;
 		w[n++] = (char)tolower((unsigned char)*s);
@@ -213,6 +233,12 @@ read_month(const char **p)
 		return 0;
 	if (*s == '.')
 		s++;
+	if (*s == '/') {	/* "آب/اغسطس": the same month by two names */
+		const char *t = s + 1;
+
+		if (read_month(&t) == months[i].n)
+			s = t;
+	}
 	*p = s;
 	return months[i].n;
 }
@@ -237,6 +263,8 @@ skip_listed(const char **p, const char **list)
 		s++;
 	if (*s == ',')
 		s++;
+	else if ((unsigned char)s[0] == 0xd8 && (unsigned char)s[1] == 0x8c)
+		s += 2;
 	*p = skip_ws(s);
 	return 1;
 }
@@ -264,13 +292,33 @@ time_rest(const char *p)
 {
 	int v, paren = 0;
 
+	static const char *const tleads[] = {
+		"\xd8\xa2\xd8\xae\xd8\xb1 \xd8\xaa\xd8\xad\xd8\xaf\xd9\x8a\xd8\xab",	/* آخر تحديث */
+		"\xe6\xa0\xbc\xe6\x9e\x97\xe5\xb0\xbc\xe6\xb2\xbb\xe6\xa0\x87\xe5\x87\x86\xe6\x97\xb6\xe9\x97\xb4",	/* 格林尼治标准时间 */
+		"\xe5\x8c\x97\xe4\xba\xac\xe6\x97\xb6\xe9\x97\xb4",	/* 北京时间 */
+		NULL
+	};
+	static const char *const ats[] = {"a las ", "alle ", "om ", "\xc3\xa0s ", "kl. ", "at ", "um ",
+		NULL};
+	size_t i;
+
 	p = skip_ws(p);
 	if (*p == ',' || *p == '|' || *p == '-')
 		p = skip_ws(p + 1);
+	else if ((unsigned char)p[0] == 0xd8 && (unsigned char)p[1] == 0x8c)
+		p = skip_ws(p + 2);
 	if (*p == 0)
 		return 1;
-	if (strncmp(p, "at ", 3) == 0 || strncmp(p, "um ", 3) == 0)
-		p = skip_ws(p + 3);
+	for (i = 0; tleads[i]; i++)
+		if (strncmp(p, tleads[i], strlen(tleads[i])) == 0) {
+			p = skip_ws(p + strlen(tleads[i]));
+			break;
+		}
+	for (i = 0; ats[i]; i++)
+		if (strncmp(p, ats[i], strlen(ats[i])) == 0) {
+			p = skip_ws(p + strlen(ats[i]));
+			break;
+		}
 	else if (strncmp(p, "\xc3\xa0 ", 3) == 0)
 		p = skip_ws(p + 3);
 	if (*p == 'T')

@@ -6,6 +6,7 @@
 #include <sys/stat.h>
 
 #include "book.h"
+#include "model/date.h"
 #include "model/image.h"
 #include "model/lang.h"
 #include "punct.h"
@@ -315,6 +316,37 @@ resolve_images(struct article *a, const char *base)
 	return probe_blocks(a->blocks, a->nblocks, base, a->source);
 }
 
+/* A numeric date ("08/02/2023") the plain-text reader read day first is
+ * read again in the article's language (month first in US English), and
+ * named in a warning when it could be read both ways. */
+static void
+redate(struct article *a, const char *booklang)
+{
+	struct date_line d;
+	const char *lang = a->lang;
+	size_t i;
+	int line = 0;
+
+	/* "en" detected from the text of a book said to be en-US is en-US */
+	if (a->lang_detected && booklang && strlen(booklang) > 2 && booklang[2] == '-' &&
+	    lang_has_prefix(booklang, a->lang))
+		lang = booklang;
+	for (i = 0; i < a->nwhy; i++)
+		if (strcmp(a->why[i].field, "date") == 0 && str_startswith(a->why[i].rule, "numeric"))
+			line = a->why[i].line;
+	if (line == 0 || a->date_text == NULL || date_line(a->date_text, lang, &d) != 0)
+		return;
+	if (strcmp(d.iso, a->date) != 0) {
+		free(a->date);
+		a->date = xstrdup(d.iso);
+	}
+	if (d.ambiguous)
+		warn_at(a->source, line, "'%s' could be read day first or month first; read as %s "
+		    "(%s, the article's language, puts the %s first)", a->date_text, a->date, lang,
+		    lang_has_prefix(lang, "en-US") ? "month" : "day");
+	date_line_free(&d);
+}
+
 /* Resolve what readers leave open: id, language and direction. */
 static void
 resolve(struct book *b, struct article *a, size_t index)
@@ -336,6 +368,7 @@ resolve(struct book *b, struct article *a, size_t index)
 	lang_canon(a->lang);
 	if (!a->dir_given)
 		a->dir = lang_dir(a->lang);
+	redate(a, b->lang);
 	if (!b->plain_punct)
 		punct_article(a);
 }
