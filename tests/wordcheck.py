@@ -66,6 +66,8 @@ def model_words(a):
         k = a["kicker"].split()
         k[-1] += ":"
         out.extend(k)
+    if a.get("dateline") and not a.get("authors"):
+        out.extend(a["dateline"].split())
     img = a.get("image") or {}
     for key in ("alt", "caption", "credit"):
         if img.get(key):
@@ -77,7 +79,7 @@ def model_words(a):
     return canon(out)
 
 
-def input_words(path, byline_expect, kicker, extra=Counter()):
+def input_words(path, byline_expect, kicker, extra=Counter(), extra_raw=Counter()):
     with open(path, encoding="utf-8-sig", newline="") as f:
         text = f.read()
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
@@ -91,17 +93,22 @@ def input_words(path, byline_expect, kicker, extra=Counter()):
             if not (byline_expect - bw) and not ((bw - byline_expect) - extra):
                 byline = s
                 # the line's other words (site, dates) are compared as words
-                left = Counter(byline_expect)
+                left, other = Counter(byline_expect), Counter(extra_raw)
                 for t in s.split():
                     k = t.strip("()[],;")
-                    if not k or k.lower() in JOINERS:
+                    if other[t] > 0:
+                        other[t] -= 1
+                        words.append(t)
+                    elif not k or k.lower() in JOINERS:
                         continue
-                    if left[k] > 0:
+                    elif left[k] > 0:
                         left[k] -= 1
                     else:
                         words.append(t)
                 continue
         toks = s.split()
+        # a place of dispatch after a date: "発信地：PLACE" is the dateline
+        toks = [t.split("\u767a\u4fe1\u5730\uff1a", 1)[-1] for t in toks]
         # "Exclusif : texte" (French spacing): the kicker's colon stands
         # apart in the input; glue it back, once
         if kicker and ":" in toks:
@@ -150,7 +157,9 @@ def main():
         extra = byline_words(" ".join(a.get(k) or "" for k in
                                       ("site", "date_text", "date_modified_text")))
     kicker = a["kicker"].split()[-1] + ":" if a.get("kicker") else None
-    got_in, byline = input_words(sys.argv[1], expect, kicker, extra)
+    extra_raw = Counter(" ".join(a.get(k) or "" for k in
+                                 ("site", "date_text", "date_modified_text")).split())
+    got_in, byline = input_words(sys.argv[1], expect, kicker, extra, extra_raw)
     bad = 0
     if a.get("authors") and byline is None:
         print(f"# byline: no input line has the words of authors {a['authors']}"
