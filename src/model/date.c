@@ -595,11 +595,11 @@ static int
 reading_time(const char *s)
 {
 	static const char *const words[] = {"min read", "minute read", "minutes read", "mins read",
-	    "min", "min.", "mins", "minutes", "minuten", "minuti", "minutos", "lesezeit",
+	    "min.", "mins", "min", "minutes", "minuten", "minuti", "minutos", "lesezeit",
 	    "lecture", "de lectura", "di lettura", "de leitura", "leestijd", "read", NULL};
 	const char *p = s;
 	size_t i, n;
-	int num = 0;
+	int num = 0, word = 0;
 
 	while (*p) {
 		p = skip_ws(p);
@@ -621,8 +621,9 @@ reading_time(const char *s)
 		if (words[i] == NULL)
 			return 0;
 		p += n;
+		word = 1;
 	}
-	return num;
+	return num && word;
 }
 
 /* Return 1 when S opens with a phrase saying the date is an update. */
