@@ -647,6 +647,9 @@ front_matter(struct article *a, const char *path, const char *text, const char *
 
 	*body = text;
 	*bodyline = 0;
+	if (line_is(text, end, "+++", &next))
+		return err_set(path, 1, "TOML front matter ('+++') is not read: write it as YAML "
+		    "between '---' lines (title = 'X' becomes title: X)");
 	if (!line_is(text, end, "---", &next))
 		return 0;
 	yaml = p = next;
