@@ -154,9 +154,6 @@ $MKBOOK --dump-model "$TMP/unknown.md" >/dev/null 2>"$TMP/err"
 is "$?" 0 "an unknown front matter key is not an error"
 like "$(cat "$TMP/err")" "unknown.md:3: warning: unknown front matter key 'flavour'" "but warns with FILE:LINE"
 
-python3 -c 'print("# Deep\n\n" + ">" * 10000 + " x")' >"$TMP/deep.md"
-$MKBOOK --dump-model "$TMP/deep.md" >/dev/null 2>"$TMP/err"
-is "$?" 1 "10,000 nested quotes exit 1, not a crash"
-like "$(cat "$TMP/err")" "^mkbook: $TMP/deep.md:3: nested more than" "naming FILE:LINE"
+# Deep nesting: tests/24-blog-markdown.t
 
 done_testing
