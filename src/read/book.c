@@ -472,6 +472,26 @@ resolve(struct book *b, struct article *a, size_t index)
 		punct_article(a);
 }
 
+/* The title a book without one takes: the folder's name, or (articles
+ * given one by one) the first article's headline, said in a notice. */
+static void
+book_title(struct book *b, const struct loader *L, char *const *inputs, size_t ninputs)
+{
+	if (L->folder && !L->empty_title) {
+		b->title = xstrdup(L->folder);
+		warn_at(inputs[0], 0, "no book.yaml: the book is titled '%s' after its folder "
+		    "(give --title, or a book.yaml with a title)", b->title);
+		return;
+	}
+	b->title = xstrdup(b->articles[0]->headline ? b->articles[0]->headline : "Untitled");
+	if (L->empty_title)
+		warn_at(L->empty_title, L->empty_title_line, "the title is empty; the book is "
+		    "titled by its first article's headline, '%s'", b->title);
+	else if (ninputs > 1)
+		warn_at(b->articles[0]->source, 0, "the book is titled by its first article's "
+		    "headline, '%s' (give --title)", b->title);
+}
+
 struct book *
 book_load(char *const *inputs, size_t ninputs, const struct options *opt)
 {
@@ -539,23 +559,8 @@ book_load(char *const *inputs, size_t ninputs, const struct options *opt)
 	}
 	for (i = 0; i < b->narticles; i++)
 		resolve(b, b->articles[i], i);
-	/* The title: --title, book.yaml's, the folder's name, or (articles
-	 * given one by one) the first article's headline, with a notice. */
-	if (b->title == NULL) {
-		if (L.folder && !L.empty_title) {
-			b->title = xstrdup(L.folder);
-			warn_at(inputs[0], 0, "no book.yaml: the book is titled '%s' after its folder "
-			    "(give --title, or a book.yaml with a title)", b->title);
-		} else {
-			b->title = xstrdup(b->articles[0]->headline ? b->articles[0]->headline : "Untitled");
-			if (L.empty_title)
-				warn_at(L.empty_title, L.empty_title_line, "the title is empty; the book is "
-				    "titled by its first article's headline, '%s'", b->title);
-			else if (ninputs > 1)
-				warn_at(b->articles[0]->source, 0, "the book is titled by its first "
-				    "article's headline, '%s' (give --title)", b->title);
-		}
-	}
+	if (b->title == NULL)
+		book_title(b, &L, inputs, ninputs);
 	if (b->nauthors == 0)
 		for (i = 0; i < b->articles[0]->nauthors; i++)
 			strv_push(&b->authors, &b->nauthors, b->articles[0]->authors[i]);

@@ -423,15 +423,12 @@ near_key(const char *key)
 	size_t bd = 99, d, i, max = strlen(key) <= 4 ? 1 : 2;
 	const char *const *l;
 
-	for (i = 0; lists[i] || i == 12; i++) {
+	for (i = 0; i < sizeof(lists) / sizeof(lists[0]); i++)
 		for (l = lists[i] ? lists[i] : more; *l; l++)
 			if ((d = edit_distance(key, *l)) < bd) {
 				bd = d;
 				best = *l;
 			}
-		if (lists[i] == NULL)
-			break;
-	}
 	return bd <= max ? best : NULL;
 }
 

@@ -601,6 +601,18 @@ co_authors(struct txt_byline *y, const char *note, size_t nn, int dutch)
 	return 1;
 }
 
+/* Return 1 when S[0..N) can be a name on a line of its own: two to four
+ * words, none of them a job. */
+static int
+bare_name(const char *s, size_t n)
+{
+	char *t = xstrndup(s, n);
+	size_t w = count_words(t);
+
+	free(t);
+	return w >= 2 && w <= 4 && !is_role(s, n);
+}
+
 /* The byline: see reader.h. */
 int
 txt_byline_parse(const char *s, int bare, struct txt_byline *y)
@@ -667,17 +679,8 @@ txt_byline_parse(const char *s, int bare, struct txt_byline *y)
 				y->place = place;
 			}
 		}
-		if (!looks_like_name(g.s, g.n) || (bare && (count_words(g.s) < 2 || count_words(g.s) > 4)))
+		if (!looks_like_name(g.s, g.n) || (bare && !bare_name(g.s, g.n)))
 			goto fail;
-		{
-			char *tmp = xstrndup(g.s, g.n);
-
-			if (bare && count_words(tmp) != (size_t)0 && is_role(g.s, g.n)) {
-				free(tmp);
-				goto fail;
-			}
-			free(tmp);
-		}
 		byline_add(y, g.s, g.n, NULL, 0);
 		nnames++;
 		if (note && !co_authors(y, note, nn, dutch)) {

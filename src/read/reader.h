@@ -8,7 +8,9 @@
 
 #include "model/model.h"
 
-/* Nesting deeper than this (quotes in lists in quotes …) is an error. */
+/* Inline nesting (emphasis in links in emphasis …) and YAML nesting deeper
+ * than this are errors; block quotes and lists are set at a shallower depth
+ * by the Markdown reader instead. */
 #define MODEL_MAX_DEPTH 64
 
 /* Parse TEXT (LEN bytes, NUL-terminated, already checked to be valid UTF-8
