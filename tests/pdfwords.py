@@ -44,7 +44,8 @@ def article_texts(a, tables=None):
         if a.get(key):
             out.append(a[key])
     out.extend(a.get("authors") or [])
-    for key in ("role", "date_text"):
+    out.extend(r for r in a.get("author_roles") or [] if r)
+    for key in ("role", "dateline", "date_text"):
         if a.get(key):
             out.append(a[key])
     img = a.get("image") or {}

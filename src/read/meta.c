@@ -283,7 +283,7 @@ static int
 get_date(const struct yctx *c, const char *key, yaml_node_t *n, char **iso, char **text)
 {
 	char *s = NULL, buf[11];
-	int ret = -1;
+	int ret = -1, amb = 0;
 
 	if (get_str(c, key, n, &s) == -1)
 		goto out;
@@ -297,11 +297,14 @@ get_date(const struct yctx *c, const char *key, yaml_node_t *n, char **iso, char
 		ret = 0;
 		goto out;
 	}
-	if (date_parse(s, buf) == -1) {
+	if (date_parse_lang(s, NULL, buf, &amb) == -1) {
 		err_set(c->file, node_line(c, n), "'%s': cannot read '%s' as a date; write it as "
 		    DATE_FORMS, key, s);
 		goto out;
 	}
+	if (amb)
+		warn_at(c->file, node_line(c, n), "'%s' could be read day first or month first; "
+		    "read day first, as %s (write it as %s to say so)", s, buf, buf);
 	*iso = xstrdup(buf);
 	if (text) {
 		*text = s;
