@@ -43,8 +43,11 @@ def article_texts(a, tables=None):
     for key in ("kicker", "headline", "standfirst"):
         if a.get(key):
             out.append(a[key])
-    out.extend(a.get("authors") or [])
-    out.extend(r for r in a.get("author_roles") or [] if r)
+    roles = a.get("author_roles") or []
+    for i, au in enumerate(a.get("authors") or []):
+        out.append(au)
+        if i < len(roles) and roles[i]:
+            out.append("(%s)" % roles[i])	# the byline sets it after the name
     for key in ("role", "dateline", "date_text"):
         if a.get(key):
             out.append(a[key])
