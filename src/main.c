@@ -280,6 +280,45 @@ check_args(const struct options *opt, int argc, char **argv)
 	return 0;
 }
 
+/* Name, in one warning, the languages of BOOK's articles that the PDF
+ * cannot hyphenate (no hyphen-* patterns installed); scripts set without
+ * hyphens (CJK, Arabic, Hebrew …) are not named. */
+static void
+warn_no_patterns(const struct book *book)
+{
+	static const char *const unhyphenated[] = {"zh", "ja", "ko", "ar", "he", "fa", "ur",
+		"yi", "lo", "km", "my", "bo", NULL};
+	struct buf w = {0};
+	char **seen = NULL;
+	size_t nseen = 0, i, k;
+
+	for (i = 0; i < book->narticles; i++) {
+		const char *l = book->articles[i]->lang;
+
+		if (l == NULL || hy_available(l))
+			continue;
+		for (k = 0; unhyphenated[k]; k++)
+			if (lang_has_prefix(l, unhyphenated[k]))
+				break;
+		if (unhyphenated[k])
+			continue;
+		for (k = 0; k < nseen; k++)
+			if (strcmp(seen[k], l) == 0)
+				break;
+		if (k < nseen)
+			continue;
+		strv_push(&seen, &nseen, l);
+		buf_printf(&w, "%s%s (%s)", w.len ? ", " : "", l, book->articles[i]->source);
+	}
+	if (w.len)
+		warn_at(NULL, 0, "no hyphenation patterns for %s: the PDF breaks lines between "
+		    "words only (install the hyphen-* package for the language)", buf_str(&w));
+	for (k = 0; k < nseen; k++)
+		free(seen[k]);
+	free(seen);
+	buf_free(&w);
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -365,6 +404,8 @@ main(int argc, char *argv[])
 		buf_free(&b);
 		goto out;
 	}
+	if (want_pdf)
+		warn_no_patterns(book);
 	name = slug(book->title);
 	if (want_epub && want_pdf) {
 		const char *dir = outpath ? outpath : "build";

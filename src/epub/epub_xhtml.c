@@ -536,7 +536,7 @@ header(struct actx *c)
 		buf_xml(b, a->standfirst);
 		BUF_PUTSL(b, "</p>\n");
 	}
-	if (a->nauthors || a->role) {
+	if (a->nauthors || a->role || a->dateline) {
 		const struct words *aw = words_for(a->lang);	/* the article's language */
 
 		BUF_PUTSL(b, "<p class=\"byline\">");
@@ -550,12 +550,24 @@ header(struct actx *c)
 			BUF_PUTSL(b, "<span class=\"author\">");
 			buf_xml(b, a->authors[i]);
 			BUF_PUTSL(b, "</span>");
+			if (a->author_roles && a->author_roles[i]) {
+				BUF_PUTSL(b, " (<span class=\"role\">");
+				buf_xml(b, a->author_roles[i]);
+				BUF_PUTSL(b, "</span>)");
+			}
 		}
 		if (a->role) {
 			if (a->nauthors)
 				BUF_PUTSL(b, ", ");
 			BUF_PUTSL(b, "<span class=\"role\">");
 			buf_xml(b, a->role);
+			BUF_PUTSL(b, "</span>");
+		}
+		if (a->dateline) {
+			if (a->nauthors || a->role)
+				BUF_PUTSL(b, ", ");
+			BUF_PUTSL(b, "<span class=\"place\">");
+			buf_xml(b, a->dateline);
 			BUF_PUTSL(b, "</span>");
 		}
 		BUF_PUTSL(b, "</p>\n");

@@ -121,6 +121,16 @@ block_free(struct block *b)
 }
 
 void
+article_why(struct article *a, const char *field, const char *rule, int line)
+{
+	a->why = xrealloc(a->why, (a->nwhy + 1) * sizeof(*a->why));
+	a->why[a->nwhy].field = xstrdup(field);
+	a->why[a->nwhy].rule = xstrdup(rule);
+	a->why[a->nwhy].line = line;
+	a->nwhy++;
+}
+
+void
 article_free(struct article *a)
 {
 	size_t i;
@@ -136,6 +146,17 @@ article_free(struct article *a)
 	free(a->role);
 	free(a->date);
 	free(a->date_text);
+	free(a->dateline);
+	free(a->date_modified);
+	free(a->date_modified_text);
+	free(a->site);
+	if (a->author_roles)
+		strv_free(a->author_roles, a->nauthors);
+	for (i = 0; i < a->nwhy; i++) {
+		free(a->why[i].field);
+		free(a->why[i].rule);
+	}
+	free(a->why);
 	free(a->lang);
 	image_free(a->image);
 	free(a->url);
@@ -415,6 +436,36 @@ json_article(struct buf *out, const struct article *a)
 	json_field(out, "role", a->role, 3);
 	json_field(out, "date", a->date, 3);
 	json_field(out, "date_text", a->date_text, 3);
+	json_field(out, "dateline", a->dateline, 3);
+	json_field(out, "date_modified", a->date_modified, 3);
+	json_field(out, "date_modified_text", a->date_modified_text, 3);
+	json_field(out, "site", a->site, 3);
+	if (a->author_roles) {
+		indent(out, 3);
+		BUF_PUTSL(out, "\"author_roles\": [");
+		for (i = 0; i < a->nauthors; i++) {
+			if (i)
+				BUF_PUTSL(out, ", ");
+			if (a->author_roles[i])
+				buf_json(out, a->author_roles[i]);
+			else
+				BUF_PUTSL(out, "null");
+		}
+		BUF_PUTSL(out, "],");
+	}
+	if (a->nwhy) {
+		indent(out, 3);
+		BUF_PUTSL(out, "\"why\": {");
+		for (i = 0; i < a->nwhy; i++) {
+			if (i)
+				BUF_PUTSL(out, ", ");
+			buf_json(out, a->why[i].field);
+			BUF_PUTSL(out, ": {\"rule\": ");
+			buf_json(out, a->why[i].rule);
+			buf_printf(out, ", \"line\": %d}", a->why[i].line);
+		}
+		BUF_PUTSL(out, "},");
+	}
 	json_field(out, "lang", a->lang, 3);
 	json_field(out, "dir", a->dir == DIR_RTL ? "rtl" : "ltr", 3);
 	json_field(out, "url", a->url, 3);

@@ -101,6 +101,13 @@ struct footnote {
 
 enum direction { DIR_LTR, DIR_RTL };
 
+/* Why a reader took a header field: the rule and the input line. */
+struct why {
+	char		*field;		/* "authors", "date", "kicker" … */
+	char		*rule;		/* "byline 'By …'", "date line" … */
+	int		 line;		/* 1-based; 0 when unknown */
+};
+
 struct article {
 	char		*source;	/* the input file's path as given */
 	char		*id;		/* unique in the book: "a01", "a02", … */
@@ -125,6 +132,14 @@ struct article {
 	size_t		 nblocks;
 	struct footnote	*notes;
 	size_t		 nnotes;
+	char		*dateline;	/* "Vienna" from "Jane Doe in Vienna" (plain-text reader) */
+	char		*date_modified;	/* ISO 8601 of the updated date */
+	char		*date_modified_text;	/* as written */
+	char		*site;		/* site name ("Le Monde") */
+	char	       **author_roles;	/* per author (nauthors entries, each NULL or "photography"), or NULL */
+	int		 draft;		/* front matter "draft: true": the builder leaves it out */
+	struct why	*why;		/* where each header field came from (--dump-model) */
+	size_t		 nwhy;
 };
 
 struct book {
@@ -153,6 +168,8 @@ struct article *article_new(const char *source);
 struct block *block_push(struct block **arr, size_t *n, enum block_type type);
 struct inl *inl_push(struct inl **arr, size_t *n, enum inline_type type);
 void strv_push(char ***v, size_t *n, const char *s);	/* copies s */
+/* Record in A why FIELD was taken (RULE, a copy, at LINE). */
+void article_why(struct article *a, const char *field, const char *rule, int line);
 /* The book's subjects, for both writers' metadata: its tags, then its
  * articles' tags, each once, as a fresh list of *N fresh strings. */
 char **book_subjects(const struct book *b, size_t *n);

@@ -6,6 +6,7 @@
 #include <sys/stat.h>
 
 #include "book.h"
+#include "model/date.h"
 #include "model/image.h"
 #include "model/lang.h"
 #include "punct.h"
@@ -118,6 +119,24 @@ warn_unlisted(const char *dir, const char *yaml, char **order, size_t norder)
 	free(names);
 }
 
+/* Return 1 (after a warning, and freeing A) when A is a draft the book
+ * leaves out. */
+static int
+draft_left_out(struct article *a)
+{
+	size_t i;
+	int line = 0;
+
+	if (!a->draft)
+		return 0;
+	for (i = 0; i < a->nwhy; i++)
+		if (strcmp(a->why[i].field, "draft") == 0)
+			line = a->why[i].line;
+	warn_at(a->source, line, "a draft (its front matter says so): left out of the book");
+	article_free(a);
+	return 1;
+}
+
 static void
 add_article(struct book *b, struct article *a)
 {
@@ -135,6 +154,7 @@ struct loader {
 	size_t	  nreal, nfrom;
 	char	 *empty_title;	/* the book.yaml whose title is empty */
 	int	  empty_title_line;
+	char	 *folder;	/* the first content directory without book.yaml */
 };
 
 /* Free what L holds (not L). */
@@ -150,6 +170,7 @@ loader_free(struct loader *L)
 	free(L->real);
 	free(L->from);
 	free(L->empty_title);
+	free(L->folder);
 }
 
 /* Record PATH, named NAME at FILE:LINE (LINE 0: FILE is the input that
@@ -187,6 +208,69 @@ note_article(struct loader *L, const char *path, const char *name, const char *f
 		free(at);
 	}
 	return 0;
+}
+
+/* Return 1 when NAME is a project file that sits beside articles in a
+ * folder (README.md, LICENSE.txt, CHANGELOG.md, SOURCES.md …), not an
+ * article. */
+static int
+is_project_file(const char *name)
+{
+	static const char *const stems[] = {"readme", "license", "licence", "changelog", "changes",
+		"sources", "contributing", "code_of_conduct", "authors", "copying", "todo",
+		"security", "history", "notice", NULL};
+	const char *base = path_base(name), *dot = strrchr(base, '.');
+	size_t n = dot ? (size_t)(dot - base) : strlen(base), i;
+
+	for (i = 0; stems[i]; i++)
+		if (strlen(stems[i]) == n && strncasecmp(base, stems[i], n) == 0)
+			return 1;
+	return 0;
+}
+
+/* Take the project files out of the folder listing O, naming them in one
+ * notice. */
+static void
+drop_project_files(const char *dir, struct meta_order *o)
+{
+	struct buf w = {0};
+	size_t i, k = 0;
+
+	for (i = 0; i < o->n; i++) {
+		if (is_project_file(o->names[i])) {
+			if (w.len)
+				BUF_PUTSL(&w, ", ");
+			buf_puts(&w, o->names[i]);
+			free(o->names[i]);
+		} else
+			o->names[k++] = o->names[i];
+	}
+	o->n = k;
+	if (w.len)
+		warn_at(dir, 0, "not articles, left out: %s (a book.yaml 'articles:' list "
+		    "takes any file)", buf_str(&w));
+	buf_free(&w);
+}
+
+/* The title a folder gives a book: its name ("my-reading" of
+ * "/home/me/my-reading/"), from its real path when it is "." or "..". */
+static char *
+dir_title(const char *dir)
+{
+	char *real = realpath(dir, NULL), *t;
+	const char *base;
+
+	base = path_base(real ? real : dir);
+	t = xstrdup(*base ? base : "Untitled");
+	free(real);
+	return t;
+}
+
+/* Return 1 when the error set is the Markdown reader's "no title". */
+static int
+no_title_error(void)
+{
+	return strstr(err_msg(), ": no title (") != NULL;
 }
 
 /* Read a content directory: book.yaml when present, its article order or
@@ -234,6 +318,11 @@ load_dir(struct book *b, const char *dir, struct loader *L)
 		o.lines = NULL;
 		if (list_dir(dir, &o.names, &o.n) != 0)
 			goto out;
+		if (!has_yaml) {
+			drop_project_files(dir, &o);
+			if (L->folder == NULL)
+				L->folder = dir_title(dir);
+		}
 	}
 	if (o.n == 0) {
 		err_set(dir, 0, "no articles (.txt or .md files) found");
@@ -255,9 +344,20 @@ load_dir(struct book *b, const char *dir, struct loader *L)
 			goto out;
 		}
 		a = read_article(path);
+		if (a == NULL && !has_yaml && no_title_error()) {
+			/* in a folder of files, a Markdown file without a title is
+			 * no article (notes, drafts): named, not read */
+			warn_at(path, 0, "not an article: it has no title (give 'title:' or a "
+			    "'# heading'); left out");
+			err_clear();
+			free(path);
+			continue;
+		}
 		free(path);
 		if (a == NULL)
 			goto out;
+		if (draft_left_out(a))
+			continue;
 		add_article(b, a);
 		if (resolve_images(a, dir) != 0)
 			goto out;
@@ -315,6 +415,37 @@ resolve_images(struct article *a, const char *base)
 	return probe_blocks(a->blocks, a->nblocks, base, a->source);
 }
 
+/* A numeric date ("08/02/2023") the plain-text reader read day first is
+ * read again in the article's language (month first in US English), and
+ * named in a warning when it could be read both ways. */
+static void
+redate(struct article *a, const char *booklang)
+{
+	struct date_line d;
+	const char *lang = a->lang;
+	size_t i;
+	int line = 0;
+
+	/* "en" detected from the text of a book said to be en-US is en-US */
+	if (a->lang_detected && booklang && strlen(booklang) > 2 && booklang[2] == '-' &&
+	    lang_has_prefix(booklang, a->lang))
+		lang = booklang;
+	for (i = 0; i < a->nwhy; i++)
+		if (strcmp(a->why[i].field, "date") == 0 && str_startswith(a->why[i].rule, "numeric"))
+			line = a->why[i].line;
+	if (line == 0 || a->date_text == NULL || date_line(a->date_text, lang, &d) != 0)
+		return;
+	if (strcmp(d.iso, a->date) != 0) {
+		free(a->date);
+		a->date = xstrdup(d.iso);
+	}
+	if (d.ambiguous)
+		warn_at(a->source, line, "'%s' could be read day first or month first; read as %s "
+		    "(%s, the article's language, puts the %s first)", a->date_text, a->date, lang,
+		    lang_has_prefix(lang, "en-US") ? "month" : "day");
+	date_line_free(&d);
+}
+
 /* Resolve what readers leave open: id, language and direction. */
 static void
 resolve(struct book *b, struct article *a, size_t index)
@@ -336,8 +467,29 @@ resolve(struct book *b, struct article *a, size_t index)
 	lang_canon(a->lang);
 	if (!a->dir_given)
 		a->dir = lang_dir(a->lang);
+	redate(a, b->lang);
 	if (!b->plain_punct)
 		punct_article(a);
+}
+
+/* The title a book without one takes: the folder's name, or (articles
+ * given one by one) the first article's headline, said in a notice. */
+static void
+book_title(struct book *b, const struct loader *L, char *const *inputs, size_t ninputs)
+{
+	if (L->folder && !L->empty_title) {
+		b->title = xstrdup(L->folder);
+		warn_at(inputs[0], 0, "no book.yaml: the book is titled '%s' after its folder "
+		    "(give --title, or a book.yaml with a title)", b->title);
+		return;
+	}
+	b->title = xstrdup(b->articles[0]->headline ? b->articles[0]->headline : "Untitled");
+	if (L->empty_title)
+		warn_at(L->empty_title, L->empty_title_line, "the title is empty; the book is "
+		    "titled by its first article's headline, '%s'", b->title);
+	else if (ninputs > 1)
+		warn_at(b->articles[0]->source, 0, "the book is titled by its first article's "
+		    "headline, '%s' (give --title)", b->title);
 }
 
 struct book *
@@ -371,6 +523,8 @@ book_load(char *const *inputs, size_t ninputs, const struct options *opt)
 				goto fail;
 			if ((a = read_article(inputs[i])) == NULL)
 				goto fail;
+			if (draft_left_out(a))
+				continue;
 			add_article(b, a);
 			dir = path_dir(inputs[i]);
 			bad = resolve_images(a, dir);
@@ -399,15 +553,14 @@ book_load(char *const *inputs, size_t ninputs, const struct options *opt)
 		free(b->theme);
 		b->theme = xstrdup(opt->theme);
 	}
+	if (b->narticles == 0) {
+		err_set(inputs[0], 0, "no articles left: every one is a draft or not an article");
+		goto fail;
+	}
 	for (i = 0; i < b->narticles; i++)
 		resolve(b, b->articles[i], i);
-	/* Book metadata the inputs did not give comes from the first article. */
-	if (b->title == NULL) {
-		b->title = xstrdup(b->articles[0]->headline ? b->articles[0]->headline : "Untitled");
-		if (L.empty_title)
-			warn_at(L.empty_title, L.empty_title_line, "the title is empty; the book is "
-			    "titled by its first article's headline, '%s'", b->title);
-	}
+	if (b->title == NULL)
+		book_title(b, &L, inputs, ninputs);
 	if (b->nauthors == 0)
 		for (i = 0; i < b->articles[0]->nauthors; i++)
 			strv_push(&b->authors, &b->nauthors, b->articles[0]->authors[i]);
