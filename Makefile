@@ -17,7 +17,7 @@ MANDIR	 = $(PREFIX)/share/man/man1
 VERSION	 = 0.1.0
 CC	?= cc
 PKGS	 = libzip cairo pangocairo pangoft2 harfbuzz harfbuzz-subset fontconfig \
-	   libcmark-gfm yaml-0.1 libexttextcat libpng zlib
+	   libcmark-gfm yaml-0.1 libexttextcat libpng zlib gdk-pixbuf-2.0 lcms2 libexif libjpeg
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lhyphen -lm
 
@@ -37,7 +37,7 @@ ALL_LDFLAGS = $(LDFLAGS) $(SAN)
 BASE_OBJS   = src/buf.o src/util.o src/output.o
 # The model: the book and its articles, and what is resolved once for both
 # writers (languages, dates, words, images, the theme).
-MODEL_OBJS  = src/model/model.o src/model/image.o src/model/words.o src/model/lang.o \
+MODEL_OBJS  = src/model/model.o src/model/image.o src/model/picture.o src/model/words.o src/model/lang.o \
 	      src/model/date.o src/model/theme.o
 # Typography shared by the typesetter and the cover: line breaking, hyphenation.
 TYPO_OBJS   = src/typo/linebreak.o src/typo/hyph.o
@@ -46,7 +46,7 @@ TYPO_OBJS   = src/typo/linebreak.o src/typo/hyph.o
 READ_OBJS   = src/read/read_txt.o src/read/read_md.o src/read/meta.o src/read/book.o \
 	      src/read/punct.o
 # The EPUB writer.
-EPUB_OBJS   = src/epub/epub.o src/epub/epub_zip.o src/epub/epub_xhtml.o src/epub/epub_opf.o \
+EPUB_OBJS   = src/epub/epub.o src/epub/epub_image.o src/epub/epub_zip.o src/epub/epub_xhtml.o src/epub/epub_opf.o \
 	      src/epub/epub_fonts.o src/epub/fontsub.o src/epub/cover.o
 # The PDF typesetter, layer by layer.
 PDF_OBJS    = src/pdf/pdf.o src/pdf/pdf_font.o src/pdf/pdf_shape.o src/pdf/pdf_para.o \

@@ -24,7 +24,7 @@
 #include "util.h"
 
 enum { OPT_TITLE = 256, OPT_AUTHOR, OPT_LANG, OPT_THEME, OPT_PAPER, OPT_DUMP, OPT_HELP,
-       OPT_VERSION, OPT_EPUB, OPT_PDF };
+       OPT_VERSION, OPT_EPUB, OPT_PDF, OPT_STRICT, OPT_IMGQ };
 
 static const struct option longopts[] = {
 	{"epub", no_argument, NULL, OPT_EPUB},
@@ -36,6 +36,8 @@ static const struct option longopts[] = {
 	{"theme", required_argument, NULL, OPT_THEME},
 	{"paper", required_argument, NULL, OPT_PAPER},
 	{"dump-model", no_argument, NULL, OPT_DUMP},
+	{"strict", no_argument, NULL, OPT_STRICT},
+	{"image-quality", required_argument, NULL, OPT_IMGQ},
 	{"quiet", no_argument, NULL, 'q'},
 	{"help", no_argument, NULL, OPT_HELP},
 	{"version", no_argument, NULL, OPT_VERSION},
@@ -46,7 +48,8 @@ static void
 usage(FILE *f)
 {
 	fputs("usage: mkbook [--epub] [--pdf] [-o PATH] [--title T] [--author A] [--lang L]\n"
-	    "              [--theme DIR] [--paper SIZE] [--dump-model] [-q] [--help] [--version]\n"
+	    "              [--theme DIR] [--paper SIZE] [--strict] [--image-quality N]\n"
+	    "              [--dump-model] [-q] [--help] [--version]\n"
 	    "              [INPUT...]\n", f);
 }
 
@@ -68,6 +71,11 @@ help(void)
 	    "  --theme DIR    a theme directory (theme.yaml, book.css, fonts)\n"
 	    "  --paper SIZE   PDF page size: a4 (default), a5, a3, b5, letter, legal, or WxH\n"
 	    "                 with a unit (210x297mm, 6x9in), each side 64 to 2000 mm\n"
+	    "  --strict       an image that cannot be used (missing, on the web, not an\n"
+	    "                 image, too large) stops the book instead of a warning\n"
+	    "  --image-quality N\n"
+	    "                 JPEG quality (1-100, default 85) of pictures made smaller\n"
+	    "                 or converted for the EPUB\n"
 	    "  --dump-model   print the article model as JSON and write nothing else\n"
 	    "  -q             no progress, no warnings\n"
 	    "\n"
@@ -288,6 +296,19 @@ main(int argc, char *argv[])
 		case OPT_THEME: opt.theme = optarg; break;
 		case OPT_PAPER: opt.paper = optarg; break;
 		case OPT_DUMP: dump = 1; break;
+		case OPT_STRICT: opt.strict = 1; break;
+		case OPT_IMGQ: {
+			char *end;
+			long q = strtol(optarg, &end, 10);
+
+			if (*optarg == '\0' || *end != '\0' || q < 1 || q > 100) {
+				fprintf(stderr, "mkbook: --image-quality '%s' is not a number from 1 "
+				    "to 100\n", optarg);
+				return 2;
+			}
+			opt.image_quality = (int)q;
+			break;
+		}
 		case 'q': opt.quiet = 1; break;
 		case OPT_HELP: help(); return 0;
 		case OPT_VERSION: printf("mkbook %s\n", MKBOOK_VERSION); return 0;

@@ -159,6 +159,10 @@ add_inlines(struct pdf *P, struct pdf_shaped *sp, const struct inl *in, size_t n
 		case INL_BREAK:
 			pdf_shaped_add(sp, "\xe2\x80\xa8", 3, &st);
 			break;
+		case INL_IMAGE:
+			if (in[i].image && in[i].image->alt)
+				add_text(sp, in[i].image->alt, &st);
+			break;
 		case INL_NOTEREF:
 			s.size = st.size * 0.62;
 			s.rise = st.size * 0.36;
@@ -499,8 +503,10 @@ set_figure(struct pdf *P, struct pdf_vlist *vl, const struct image *im, struct f
 	struct pdf_style cs = style(P, FONT_BODY, STYLE_ITALIC, P->size * 0.86, NULL);
 	struct pdf_parfmt fmt = {.width = fr.w, .align = PA_LEFT, .hyphenate = 1};
 	struct setopts so = {.x = fr.x, .lead = P->lead * 0.86, .size = cs.size};
-	int has_img = im->path && im->width > 0 && im->height > 0;
-	int has_cap = im->caption || im->credit;
+	int has_img = (im->path || im->data) && im->width > 0 && im->height > 0;
+	/* an image left out keeps its words: its alt text stands as caption */
+	const char *caption = im->caption ? im->caption : !has_img && !im->credit ? im->alt : NULL;
+	int has_cap = caption || im->credit;
 	struct pdf_vbox *vb;
 
 	vb = pdf_vlist_push(vl);
@@ -547,9 +553,9 @@ set_figure(struct pdf *P, struct pdf_vlist *vl, const struct image *im, struct f
 		size_t k0 = vl->n, k;
 
 		pdf_shaped_init(&sp, P->art ? P->art->lang : NULL, P->art && P->art->dir == DIR_RTL);
-		if (im->caption)
-			add_text(&sp, im->caption, &cs);
-		if (im->caption && im->credit)
+		if (caption)
+			add_text(&sp, caption, &cs);
+		if (caption && im->credit)
 			pdf_shaped_add(&sp, " ", 1, &cs);
 		if (im->credit)
 			add_text(&sp, im->credit, &gs);

@@ -22,7 +22,8 @@ is_article_file(const char *name)
 	    strcmp(ext, ".markdown") == 0);
 }
 
-static int resolve_images(struct article *, const char *);
+struct loader;
+static int resolve_images(struct article *, const char *, const struct loader *);
 
 /* Read one article file. Return the article, or NULL with the error set. */
 static struct article *
@@ -135,6 +136,7 @@ struct loader {
 	size_t	  nreal, nfrom;
 	char	 *empty_title;	/* the book.yaml whose title is empty */
 	int	  empty_title_line;
+	int	  strict;	/* --strict: an image left out is an error */
 };
 
 /* Free what L holds (not L). */
@@ -259,7 +261,7 @@ load_dir(struct book *b, const char *dir, struct loader *L)
 		if (a == NULL)
 			goto out;
 		add_article(b, a);
-		if (resolve_images(a, dir) != 0)
+		if (resolve_images(a, dir, L) != 0)
 			goto out;
 	}
 	ret = 0;
@@ -269,18 +271,90 @@ out:
 	return ret;
 }
 
-/* Probe every figure in a block tree. */
+/* Probe every image among the inlines V[0..N). */
 static int
-probe_blocks(struct block *v, size_t n, const char *base, const char *file)
+probe_inls(struct inl *v, size_t n, const char *base, const char *file, int line, int strict)
 {
 	size_t i;
 
 	for (i = 0; i < n; i++) {
 		if (v[i].image && image_probe(v[i].image, base, file,
-		    v[i].image->line ? v[i].image->line : v[i].src.line) != 0)
+		    v[i].image->line ? v[i].image->line : line, strict) < 0)
 			return -1;
-		if (probe_blocks(v[i].kids, v[i].nkids, base, file) != 0)
+		if (probe_inls(v[i].kids, v[i].nkids, base, file, line, strict) != 0)
 			return -1;
+	}
+	return 0;
+}
+
+/* Whether an inline image is small enough to sit in a line of text (an
+ * icon, a formula): else it becomes a figure after its paragraph. */
+static int
+inline_small(const struct image *im)
+{
+	return im->height <= IMAGE_INLINE_MAX_H && im->width <= 8 * IMAGE_INLINE_MAX_H;
+}
+
+/* Move the large images of paragraph P's inlines (at any depth) to figures
+ * appended to *FIG (N figures): the paragraph keeps the small ones. */
+static void
+lift_images(struct inl *v, size_t *n, const struct srcpos *src, struct block **fig, size_t *nfig)
+{
+	size_t i, j;
+
+	for (i = j = 0; i < *n; i++) {
+		struct inl *in = &v[i];
+
+		lift_images(in->kids, &in->nkids, src, fig, nfig);
+		if (in->type == INL_IMAGE && in->image && (in->image->path || in->image->data) &&
+		    !inline_small(in->image)) {
+			struct block *f;
+
+			*fig = xrealloc(*fig, (*nfig + 1) * sizeof(**fig));
+			f = &(*fig)[(*nfig)++];
+			memset(f, 0, sizeof(*f));
+			f->type = BLK_FIGURE;
+			f->src = *src;
+			f->image = in->image;
+			in->image = NULL;
+			inl_free(in);
+			continue;
+		}
+		v[j++] = *in;
+	}
+	*n = j;
+}
+
+/* Probe every image in a block tree; a large image inside a paragraph
+ * becomes a figure right after it. */
+static int
+probe_blocks(struct block **vp, size_t *np, const char *base, const char *file, int strict)
+{
+	size_t i;
+
+	for (i = 0; i < *np; i++) {
+		struct block *v = *vp, *fig = NULL;
+		size_t nfig = 0;
+
+		if (v[i].image && image_probe(v[i].image, base, file,
+		    v[i].image->line ? v[i].image->line : v[i].src.line, strict) < 0)
+			return -1;
+		if (probe_inls(v[i].inl, v[i].ninl, base, file, v[i].src.line, strict) != 0)
+			return -1;
+		if (probe_blocks(&v[i].kids, &v[i].nkids, base, file, strict) != 0)
+			return -1;
+		if (v[i].type != BLK_PARAGRAPH)
+			continue;
+		lift_images(v[i].inl, &v[i].ninl, &v[i].src, &fig, &nfig);
+		if (nfig == 0)
+			continue;
+		*vp = xrealloc(*vp, (*np + nfig) * sizeof(**vp));
+		v = *vp;
+		memmove(v + i + 1 + nfig, v + i + 1, (*np - i - 1) * sizeof(*v));
+		memcpy(v + i + 1, fig, nfig * sizeof(*v));
+		*np += nfig;
+		i += nfig;
+		free(fig);
 	}
 	return 0;
 }
@@ -307,12 +381,18 @@ sample_text(const struct article *a)
 /* Check and measure the article's images against BASE, the content
  * directory the article came from (or its own directory). */
 static int
-resolve_images(struct article *a, const char *base)
+resolve_images(struct article *a, const char *base, const struct loader *L)
 {
+	size_t i;
+
 	if (a->image && image_probe(a->image, base, a->source,
-	    a->image->line ? a->image->line : a->line) != 0)
+	    a->image->line ? a->image->line : a->line, L->strict) < 0)
 		return -1;
-	return probe_blocks(a->blocks, a->nblocks, base, a->source);
+	for (i = 0; i < a->nnotes; i++)
+		if (probe_blocks(&a->notes[i].blocks, &a->notes[i].nblocks, base, a->source,
+		    L->strict) != 0)
+			return -1;
+	return probe_blocks(&a->blocks, &a->nblocks, base, a->source, L->strict);
 }
 
 /* Resolve what readers leave open: id, language and direction. */
@@ -348,6 +428,7 @@ book_load(char *const *inputs, size_t ninputs, const struct options *opt)
 	struct loader L = {0};
 	size_t i;
 
+	L.strict = opt->strict;
 	if (ninputs == 0) {
 		inputs = fallback;
 		ninputs = 1;
@@ -373,7 +454,7 @@ book_load(char *const *inputs, size_t ninputs, const struct options *opt)
 				goto fail;
 			add_article(b, a);
 			dir = path_dir(inputs[i]);
-			bad = resolve_images(a, dir);
+			bad = resolve_images(a, dir, &L);
 			free(dir);
 			if (bad)
 				goto fail;
@@ -437,9 +518,9 @@ book_load(char *const *inputs, size_t ninputs, const struct options *opt)
 		int bad;
 
 		im.src = b->cover;
-		bad = image_probe(&im, b->basedir ? b->basedir : ".", yaml, 0);
+		bad = image_probe(&im, b->basedir ? b->basedir : ".", yaml, 0, L.strict);
 		free(yaml);
-		if (bad)
+		if (bad < 0)
 			goto fail;
 		b->cover = im.path;
 		free(im.src);
