@@ -1048,6 +1048,17 @@ pdf_para_draw_line(struct pdf_fonts *f, struct pdf_shaped *sp, const struct pdf_
 			if (st->rgb)
 				memcpy(r->rgb, st->rgb, sizeof(r->rgb));
 		}
+		if (st->img) {	/* its bottom a little below the baseline, as text's */
+			pdf_dl_tag(dl, 1, "Figure", NULL);
+			dl->ops[dl->n - 1].img = st->img;
+			op = pdf_dl_push(dl, OP_IMAGE);
+			op->img = st->img;
+			op->x = cur;
+			op->w = segs[i].w;
+			op->h = st->size;
+			op->y = y - st->size * 0.88;
+			pdf_dl_tag(dl, 0, "Figure", NULL);
+		}
 		cur += segs[i].w;
 		if (st->href || st->dest)
 			pdf_dl_tag(dl, 0, CAIRO_TAG_LINK, NULL);

@@ -191,6 +191,125 @@ note_article(struct loader *L, const char *path, const char *name, const char *f
 	return 0;
 }
 
+/* Move string *FROM over *TO when it is set. */
+static void
+take_str(char **to, char **from)
+{
+	if (*from) {
+		free(*to);
+		*to = *from;
+		*from = NULL;
+	}
+}
+
+/* Move the list FROM over TO when it is not empty. */
+static void
+take_strv(char ***to, size_t *nto, char ***from, size_t *nfrom)
+{
+	if (*nfrom == 0)
+		return;
+	for (size_t i = 0; i < *nto; i++)
+		free((*to)[i]);
+	free(*to);
+	*to = *from;
+	*nto = *nfrom;
+	*from = NULL;
+	*nfrom = 0;
+}
+
+/* Put what the article's entry in book.yaml (YAML:LINE) says, OV, over A:
+ * its words and its lead picture (checked against BASE, named by the
+ * entry's line). Return 0, or -1 with the error set. */
+static int
+apply_entry(struct article *a, struct article *ov, const char *base, const char *yaml,
+    int line, int strict)
+{
+	struct image *n = ov->image, *o = a->image;
+
+	take_str(&a->kicker, &ov->kicker);
+	take_str(&a->headline, &ov->headline);
+	take_str(&a->standfirst, &ov->standfirst);
+	take_str(&a->role, &ov->role);
+	take_str(&a->date_text, &ov->date_text);
+	take_str(&a->url, &ov->url);
+	if (ov->date) {
+		take_str(&a->date, &ov->date);
+		if (ov->date_text == NULL) {	/* the article's own wording no longer fits */
+			free(a->date_text);
+			a->date_text = NULL;
+		}
+	}
+	if (ov->lang) {
+		take_str(&a->lang, &ov->lang);
+		a->lang_detected = 0;
+		if (!a->dir_given)
+			a->dir = ov->dir;
+	}
+	if (ov->dir_given) {
+		a->dir = ov->dir;
+		a->dir_given = 1;
+	}
+	take_strv(&a->authors, &a->nauthors, &ov->authors, &ov->nauthors);
+	take_strv(&a->tags, &a->ntags, &ov->tags, &ov->ntags);
+	if (n == NULL)
+		return 0;
+	ov->image = NULL;
+	if (n->src && image_probe(n, base, yaml, n->line ? n->line : line, strict) < 0) {
+		image_free(n);
+		return -1;
+	}
+	if (o && n->src == NULL) {	/* words only: the article's picture stays */
+		take_str(&o->alt, &n->alt);
+		take_str(&o->caption, &n->caption);
+		take_str(&o->credit, &n->credit);
+		image_free(n);
+		return 0;
+	}
+	if (o) {
+		if (n->alt == NULL)
+			take_str(&n->alt, &o->alt);
+		if (n->caption == NULL)
+			take_str(&n->caption, &o->caption);
+		if (n->credit == NULL)
+			take_str(&n->credit, &o->credit);
+		image_free(o);
+	}
+	a->image = n;
+	return 0;
+}
+
+/* When nothing names the article's lead picture, a picture beside it with
+ * its name (01-xinjiang.jpg by 01-xinjiang.txt; NAME is the article's
+ * path relative to BASE) is it. Return 0, or -1 with the error set. */
+static int
+sidecar(struct article *a, const char *base, const char *name, int strict)
+{
+	static const char *const exts[] = {".jpg", ".jpeg", ".png", ".webp", ".gif",
+		".JPG", ".JPEG", ".PNG"};
+	const char *ext = path_ext(name);
+	size_t stem = strlen(name) - strlen(ext), i;
+	struct stat st;
+
+	if (a->image && (a->image->src || a->image->data))
+		return 0;
+	for (i = 0; i < sizeof(exts) / sizeof(exts[0]); i++) {
+		char *cand = xprintf("%.*s%s", (int)stem, name, exts[i]);
+		char *full = path_join(base, cand);
+		int found = stat(full, &st) == 0;
+
+		free(full);
+		if (!found) {
+			free(cand);
+			continue;
+		}
+		if (a->image == NULL)
+			a->image = xcalloc(1, sizeof(*a->image));
+		a->image->src = cand;
+		return image_probe(a->image, base, a->source, 0, strict) < 0 ? -1 : 0;
+	}
+	return 0;
+}
+
 /* Read a content directory: book.yaml when present, its article order or
  * every article file in name order. */
 static int
@@ -263,6 +382,10 @@ load_dir(struct book *b, const char *dir, struct loader *L)
 		add_article(b, a);
 		if (resolve_images(a, dir, L) != 0)
 			goto out;
+		if (o.over && o.over[i] && apply_entry(a, o.over[i], dir, yaml, line, L->strict) != 0)
+			goto out;
+		if (sidecar(a, dir, o.names[i], L->strict) != 0)
+			goto out;
 	}
 	ret = 0;
 out:
@@ -318,6 +441,11 @@ lift_images(struct inl *v, size_t *n, const struct srcpos *src, struct block **f
 			f->image = in->image;
 			in->image = NULL;
 			inl_free(in);
+			/* "a chart ![](c.png) inside": one space stays, not two */
+			if (j > 0 && v[j - 1].type == INL_TEXT && v[j - 1].text &&
+			    str_endswith(v[j - 1].text, " ") && i + 1 < *n &&
+			    v[i + 1].type == INL_TEXT && v[i + 1].text && v[i + 1].text[0] == ' ')
+				v[j - 1].text[strlen(v[j - 1].text) - 1] = '\0';
 			continue;
 		}
 		v[j++] = *in;
@@ -454,7 +582,7 @@ book_load(char *const *inputs, size_t ninputs, const struct options *opt)
 				goto fail;
 			add_article(b, a);
 			dir = path_dir(inputs[i]);
-			bad = resolve_images(a, dir, &L);
+			bad = resolve_images(a, dir, &L) || sidecar(a, dir, path_base(inputs[i]), L.strict);
 			free(dir);
 			if (bad)
 				goto fail;
