@@ -231,7 +231,7 @@ def check_pdf(pdf, tmp):
             good = False
             continue
         base = os.path.join(tmp, "p")
-        run("pdftoppm", "-r", "100", "-f", str(where[name]), "-l", str(where[name]),
+        run("pdftoppm", "-r", "60", "-f", str(where[name]), "-l", str(where[name]),
             "-singlefile", pdf, base)
         rows = read_pnm(base + ".ppm")
         box = find_picture(rows)
