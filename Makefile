@@ -55,7 +55,7 @@ PDF_OBJS    = src/pdf/pdf.o src/pdf/pdf_font.o src/pdf/pdf_shape.o src/pdf/pdf_p
 LIB_OBJS = $(BASE_OBJS) $(MODEL_OBJS) $(TYPO_OBJS) $(READ_OBJS) $(EPUB_OBJS) $(PDF_OBJS)
 OBJS	 = src/main.o $(LIB_OBJS)
 
-UNIT_TESTS = tests/unit/t_buf tests/unit/t_image tests/unit/t_date tests/unit/t_txt tests/unit/t_lang \
+UNIT_TESTS = tests/unit/t_buf tests/unit/t_image tests/unit/t_picture tests/unit/t_date tests/unit/t_txt tests/unit/t_lang \
 	     tests/unit/t_linebreak tests/unit/t_hyph tests/unit/t_md tests/unit/t_epub tests/unit/t_pdfpara \
 	     tests/unit/t_punct
 
