@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "epub_int.h"
+#include "model/image.h"
 #include "model/picture.h"
 #include "util.h"
 
@@ -85,4 +86,39 @@ epub_image_make(const struct image *im, int quality, unsigned char **data, size_
 		maxw = maxw * 4 / 5;
 		maxh = maxh * 4 / 5;
 	}
+}
+
+const char *
+epub_image_name(struct epub *e, const struct image *im, const char *stem)
+{
+	struct epub_image *x;
+	size_t i;
+
+	if (im == NULL || (im->path == NULL && im->data == NULL) || im->type == IMG_NONE ||
+	    e->img_failed)
+		return NULL;
+	for (i = 0; i < e->nimages; i++)
+		if (im->path ? e->images[i].path && strcmp(e->images[i].path, im->path) == 0 :
+		    e->images[i].data == im->data)
+			return e->images[i].name;
+	ARRAY_GROW(e->images, e->nimages, e->cimages);
+	x = &e->images[e->nimages];
+	memset(x, 0, sizeof(*x));
+	if (epub_image_make(im, e->opt ? e->opt->image_quality : 0, &x->bytes, &x->len,
+	    &x->type) != 0) {
+		e->img_failed = 1;
+		return NULL;
+	}
+	e->nimages++;
+	e->img_in += im->bytes;
+	e->img_out += x->len;
+	x->path = im->path ? xstrdup(im->path) : NULL;
+	x->data = im->data;
+	{
+		char *safe = epub_safe_id(stem);
+
+		x->name = xprintf("images/%s.%s", safe, image_ext(x->type));
+		free(safe);
+	}
+	return x->name;
 }
