@@ -22,8 +22,6 @@
  * kept), or -1 with the error set to "FILE:LINE: …". */
 int image_probe(struct image *im, const char *basedir, const char *file, int line, int strict);
 
-/* Sniff a buffer: type and size from the header. Return 0 or -1. */
-int image_sniff(const unsigned char *p, size_t n, enum image_type *type, int *w, int *h);
 
 const char *image_mime(enum image_type t);	/* "image/jpeg" */
 const char *image_ext(enum image_type t);	/* "jpg" */

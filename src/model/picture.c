@@ -12,7 +12,9 @@
  * converted to sRGB with lcms2, EXIF orientation is read with libexif, and
  * scaling, rotating and encoding use gdk-pixbuf.
  */
+#include <limits.h>
 #include <setjmp.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -30,6 +32,128 @@ static const char *const loader_type[] = {
 	[IMG_JPEG] = "jpeg", [IMG_PNG] = "png", [IMG_GIF] = "gif", [IMG_WEBP] = "webp",
 	[IMG_TIFF] = "tiff", [IMG_BMP] = "bmp", [IMG_SVG] = "svg",
 };
+
+static uint32_t
+be32(const unsigned char *p)
+{
+	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
+}
+
+static uint32_t
+crc32_png(const unsigned char *p, size_t n)
+{
+	static uint32_t table[256];
+	uint32_t c = 0xffffffffu;
+	size_t i;
+
+	if (table[1] == 0) {
+		for (uint32_t k = 0; k < 256; k++) {
+			uint32_t v = k;
+
+			for (int j = 0; j < 8; j++)
+				v = v & 1 ? 0xedb88320u ^ (v >> 1) : v >> 1;
+			table[k] = v;
+		}
+	}
+	for (i = 0; i < n; i++)
+		c = table[(c ^ p[i]) & 0xff] ^ (c >> 8);
+	return c ^ 0xffffffffu;
+}
+
+/* Walk every chunk, checking lengths and CRCs: a PNG damaged anywhere is
+ * refused here rather than half-drawn later. */
+static int
+sniff_png(const unsigned char *p, size_t n, int *w, int *h)
+{
+	size_t off = 8;
+	int idat = 0, iend = 0, first = 1;
+
+	while (off + 12 <= n) {
+		uint32_t len = be32(p + off);
+		const unsigned char *type = p + off + 4;
+
+		if (len > n - off - 12)
+			return -1;
+		if (crc32_png(type, len + 4) != be32(p + off + 8 + len))
+			return -1;
+		if (first) {
+			if (memcmp(type, "IHDR", 4) != 0 || len != 13)
+				return -1;
+			*w = (int)(be32(type + 4) > INT_MAX ? INT_MAX : be32(type + 4));
+			*h = (int)(be32(type + 8) > INT_MAX ? INT_MAX : be32(type + 8));
+			first = 0;
+		} else if (memcmp(type, "IDAT", 4) == 0)
+			idat = 1;
+		else if (memcmp(type, "IEND", 4) == 0) {
+			iend = 1;
+			break;
+		}
+		off += 12 + len;
+	}
+	return !first && idat && iend ? 0 : -1;
+}
+
+/* Find the frame header for the size; require the end-of-image marker. */
+static int
+sniff_jpeg(const unsigned char *p, size_t n, int *w, int *h)
+{
+	size_t off = 2;
+	int found = 0;
+
+	while (off + 4 <= n) {
+		unsigned m;
+		size_t len;
+
+		if (p[off] != 0xff)
+			return -1;
+		m = p[off + 1];
+		if (m == 0xff) {		/* fill byte */
+			off++;
+			continue;
+		}
+		if (m == 0xd9)
+			break;
+		if (m == 0x01 || (m >= 0xd0 && m <= 0xd7)) {
+			off += 2;
+			continue;
+		}
+		len = (size_t)p[off + 2] << 8 | p[off + 3];
+		if (len < 2 || off + 2 + len > n)
+			return -1;
+		if (m >= 0xc0 && m <= 0xcf && m != 0xc4 && m != 0xc8 && m != 0xcc) {
+			if (len < 7)
+				return -1;
+			*h = p[off + 5] << 8 | p[off + 6];
+			*w = p[off + 7] << 8 | p[off + 8];
+			found = 1;
+		}
+		if (m == 0xda)			/* entropy-coded data follows */
+			break;
+		off += 2 + len;
+	}
+	if (!found || *w <= 0 || *h <= 0)
+		return -1;
+	/* The scan data must end with EOI (trailing padding is tolerated). */
+	while (n > 2 && p[n - 1] != 0xd9)
+		n--;
+	return n > 2 && p[n - 2] == 0xff && p[n - 1] == 0xd9 ? 0 : -1;
+}
+
+int
+image_sniff(const unsigned char *p, size_t n, enum image_type *type, int *w, int *h)
+{
+	*type = IMG_NONE;
+	*w = *h = 0;
+	if (n >= 8 && memcmp(p, "\x89PNG\r\n\x1a\n", 8) == 0) {
+		*type = IMG_PNG;
+		return sniff_png(p, n, w, h);
+	}
+	if (n >= 3 && p[0] == 0xff && p[1] == 0xd8 && p[2] == 0xff) {
+		*type = IMG_JPEG;
+		return sniff_jpeg(p, n, w, h);
+	}
+	return -1;
+}
 
 /* The format the bytes begin with, or IMG_NONE. */
 static enum image_type

@@ -12,6 +12,11 @@ struct picture {
 	unsigned char	*px;		/* w*h*4 bytes: RGBA, sRGB, not premultiplied */
 };
 
+/* Sniff a JPEG or PNG buffer, checked to its end (a PNG chunk by chunk
+ * with its CRCs, a JPEG to its end-of-image marker): type and size from
+ * the header. Return 0 or -1 (*TYPE still says which it seemed to be). */
+int image_sniff(const unsigned char *p, size_t n, enum image_type *type, int *w, int *h);
+
 /* What an image's header says, read without decoding its pixels. */
 struct picture_head {
 	enum image_type	 type;

@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include "model/image.h"
+#include "model/picture.h"
 #include "util.h"
 #include "../tap.h"
 
