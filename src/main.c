@@ -143,6 +143,20 @@ make_dir(const char *dir)
 	return 0;
 }
 
+/* The --image-quality ARG, 1..100, or 0 after saying why it is bad usage. */
+static int
+image_quality(const char *arg)
+{
+	char *end;
+	long q = strtol(arg, &end, 10);
+
+	if (*arg == '\0' || *end != '\0' || q < 1 || q > 100) {
+		fprintf(stderr, "mkbook: --image-quality '%s' is not a number from 1 to 100\n", arg);
+		return 0;
+	}
+	return (int)q;
+}
+
 typedef int (*writer_fn)(const struct book *, const struct options *, const char *);
 
 /* Write one format atomically to TARGET. Return 0 or -1 with the error set. */
@@ -312,18 +326,10 @@ main(int argc, char *argv[])
 		case OPT_PAPER: opt.paper = optarg; break;
 		case OPT_DUMP: dump = 1; break;
 		case OPT_STRICT: opt.strict = 1; break;
-		case OPT_IMGQ: {
-			char *end;
-			long q = strtol(optarg, &end, 10);
-
-			if (*optarg == '\0' || *end != '\0' || q < 1 || q > 100) {
-				fprintf(stderr, "mkbook: --image-quality '%s' is not a number from 1 "
-				    "to 100\n", optarg);
+		case OPT_IMGQ:
+			if ((opt.image_quality = image_quality(optarg)) == 0)
 				return 2;
-			}
-			opt.image_quality = (int)q;
 			break;
-		}
 		case 'q': opt.quiet = 1; break;
 		case OPT_HELP: help(); return 0;
 		case OPT_VERSION: printf("mkbook %s\n", MKBOOK_VERSION); return 0;
