@@ -25,7 +25,7 @@
 #include "util.h"
 
 enum { OPT_TITLE = 256, OPT_AUTHOR, OPT_LANG, OPT_THEME, OPT_PAPER, OPT_DUMP, OPT_HELP,
-       OPT_VERSION, OPT_EPUB, OPT_PDF };
+       OPT_VERSION, OPT_EPUB, OPT_PDF, OPT_STRICT, OPT_IMGQ };
 
 static const struct option longopts[] = {
 	{"epub", no_argument, NULL, OPT_EPUB},
@@ -37,6 +37,8 @@ static const struct option longopts[] = {
 	{"theme", required_argument, NULL, OPT_THEME},
 	{"paper", required_argument, NULL, OPT_PAPER},
 	{"dump-model", no_argument, NULL, OPT_DUMP},
+	{"strict", no_argument, NULL, OPT_STRICT},
+	{"image-quality", required_argument, NULL, OPT_IMGQ},
 	{"quiet", no_argument, NULL, 'q'},
 	{"help", no_argument, NULL, OPT_HELP},
 	{"version", no_argument, NULL, OPT_VERSION},
@@ -47,7 +49,8 @@ static void
 usage(FILE *f)
 {
 	fputs("usage: mkbook [--epub] [--pdf] [-o PATH] [--title T] [--author A] [--lang L]\n"
-	    "              [--theme DIR] [--paper SIZE] [--dump-model] [-q] [--help] [--version]\n"
+	    "              [--theme DIR] [--paper SIZE] [--strict] [--image-quality N]\n"
+	    "              [--dump-model] [-q] [--help] [--version]\n"
 	    "              [INPUT...]\n", f);
 }
 
@@ -69,6 +72,11 @@ help(void)
 	    "  --theme DIR    a theme directory (theme.yaml, book.css, fonts)\n"
 	    "  --paper SIZE   PDF page size: a4 (default), a5, a3, b5, letter, legal, or WxH\n"
 	    "                 with a unit (210x297mm, 6x9in), each side 64 to 2000 mm\n"
+	    "  --strict       an image that cannot be used (missing, on the web, not an\n"
+	    "                 image, too large) stops the book instead of a warning\n"
+	    "  --image-quality N\n"
+	    "                 JPEG quality (1-100, default 85) of pictures made smaller\n"
+	    "                 or converted for the EPUB\n"
 	    "  --dump-model   print the article model as JSON and write nothing else\n"
 	    "  -q             no progress, no warnings\n"
 	    "\n"
@@ -133,6 +141,20 @@ make_dir(const char *dir)
 	if (mkdir(dir, 0777) != 0 && errno != EEXIST)
 		return err_set(dir, 0, "cannot create directory: %s", strerror(errno));
 	return 0;
+}
+
+/* The --image-quality ARG, 1..100, or 0 after saying why it is bad usage. */
+static int
+image_quality(const char *arg)
+{
+	char *end;
+	long q = strtol(arg, &end, 10);
+
+	if (*arg == '\0' || *end != '\0' || q < 1 || q > 100) {
+		fprintf(stderr, "mkbook: --image-quality '%s' is not a number from 1 to 100\n", arg);
+		return 0;
+	}
+	return (int)q;
 }
 
 typedef int (*writer_fn)(const struct book *, const struct options *, const char *);
@@ -319,42 +341,13 @@ warn_no_patterns(const struct book *book)
 	buf_free(&w);
 }
 
-int
-main(int argc, char *argv[])
+/* Settle which books to write from --epub, --pdf, -o OUTPATH and --dump-model
+ * (DUMP): set *EPUB and *PDF, or print what is wrong and return 2. */
+static int
+pick_formats(int dump, const char *outpath, int *epub, int *pdf)
 {
-	struct options opt = {0};
-	struct book *book = NULL;
-	const char *outpath = NULL;
-	int want_epub = 0, want_pdf = 0, dump = 0, c, ret = 1;
-	char *datadir = NULL, *name = NULL;
+	int want_epub = *epub, want_pdf = *pdf;
 
-	setlocale(LC_ALL, "");
-	setlocale(LC_NUMERIC, "C");	/* Cairo's tag attributes and our own printf */
-	opterr = 0;	/* our own messages, with our own name */
-	while ((c = getopt_long(argc, argv, ":o:q", longopts, NULL)) != -1) {
-		switch (c) {
-		case OPT_EPUB: want_epub = 1; break;
-		case OPT_PDF: want_pdf = 1; break;
-		case 'o': outpath = optarg; break;
-		case OPT_TITLE: opt.title = optarg; break;
-		case OPT_AUTHOR: opt.author = optarg; break;
-		case OPT_LANG: opt.lang = optarg; break;
-		case OPT_THEME: opt.theme = optarg; break;
-		case OPT_PAPER: opt.paper = optarg; break;
-		case OPT_DUMP: dump = 1; break;
-		case 'q': opt.quiet = 1; break;
-		case OPT_HELP: help(); return 0;
-		case OPT_VERSION: printf("mkbook %s\n", MKBOOK_VERSION); return 0;
-		case ':':
-			fprintf(stderr, "mkbook: option '%s' needs a value\n", argv[optind - 1]);
-			usage(stderr);
-			return 2;
-		default:
-			fprintf(stderr, "mkbook: unknown option '%s'\n", argv[optind - 1]);
-			usage(stderr);
-			return 2;
-		}
-	}
 	if (dump && (want_epub || want_pdf || outpath)) {
 		fputs("mkbook: --dump-model writes nothing else; drop --epub, --pdf and -o\n", stderr);
 		usage(stderr);
@@ -385,6 +378,54 @@ main(int argc, char *argv[])
 		    want_epub ? "--pdf" : "--epub");
 		return 2;
 	}
+	*epub = want_epub;
+	*pdf = want_pdf;
+	return 0;
+}
+
+int
+main(int argc, char *argv[])
+{
+	struct options opt = {0};
+	struct book *book = NULL;
+	const char *outpath = NULL;
+	int want_epub = 0, want_pdf = 0, dump = 0, c, ret = 1;
+	char *datadir = NULL, *name = NULL;
+
+	setlocale(LC_ALL, "");
+	setlocale(LC_NUMERIC, "C");	/* Cairo's tag attributes and our own printf */
+	opterr = 0;	/* our own messages, with our own name */
+	while ((c = getopt_long(argc, argv, ":o:q", longopts, NULL)) != -1) {
+		switch (c) {
+		case OPT_EPUB: want_epub = 1; break;
+		case OPT_PDF: want_pdf = 1; break;
+		case 'o': outpath = optarg; break;
+		case OPT_TITLE: opt.title = optarg; break;
+		case OPT_AUTHOR: opt.author = optarg; break;
+		case OPT_LANG: opt.lang = optarg; break;
+		case OPT_THEME: opt.theme = optarg; break;
+		case OPT_PAPER: opt.paper = optarg; break;
+		case OPT_DUMP: dump = 1; break;
+		case OPT_STRICT: opt.strict = 1; break;
+		case OPT_IMGQ:
+			if ((opt.image_quality = image_quality(optarg)) == 0)
+				return 2;
+			break;
+		case 'q': opt.quiet = 1; break;
+		case OPT_HELP: help(); return 0;
+		case OPT_VERSION: printf("mkbook %s\n", MKBOOK_VERSION); return 0;
+		case ':':
+			fprintf(stderr, "mkbook: option '%s' needs a value\n", argv[optind - 1]);
+			usage(stderr);
+			return 2;
+		default:
+			fprintf(stderr, "mkbook: unknown option '%s'\n", argv[optind - 1]);
+			usage(stderr);
+			return 2;
+		}
+	}
+	if (pick_formats(dump, outpath, &want_epub, &want_pdf) != 0)
+		return 2;
 	if (check_args(&opt, argc - optind, argv + optind) != 0)
 		return 2;
 	util_quiet = opt.quiet;

@@ -22,6 +22,7 @@ struct actx {
 	size_t			*pending;	/* notes to close this part with */
 	size_t			 npending, cpending;
 	size_t			 nhead, nfig;
+	size_t			 ninlimg;	/* pictures inside text so far */
 	int			 in_link;
 	int			 toclevel;	/* heading level listed in the toc */
 	int			 prevlevel;	/* for the heading-skip check */
@@ -145,6 +146,26 @@ inlines(struct actx *c, const struct inl *in, size_t n)
 		case INL_BREAK:
 			BUF_PUTSL(b, "<br/>");
 			break;
+		case INL_IMAGE: {
+			char *stem = xprintf("%s-i%zu", c->aid, ++c->ninlimg);
+			const char *name = x->image ? epub_image_name(c->e, x->image, stem) : NULL;
+
+			free(stem);
+			if (name == NULL) {	/* left out: its words stay */
+				if (x->image && x->image->alt)
+					buf_xml(b, x->image->alt);
+				break;
+			}
+			BUF_PUTSL(b, "<img class=\"inline\" src=\"../");
+			buf_xml(b, name);
+			BUF_PUTSL(b, "\" alt=\"");
+			buf_xml(b, x->image->alt);
+			BUF_PUTSL(b, "\"/>");
+			c->e->nimg++;
+			if (x->image->alt && *x->image->alt)
+				c->e->nimg_alt++;
+			break;
+		}
 		case INL_NOTEREF: {
 			size_t k = x->note;
 			const char *label = x->text ? x->text : "*";

@@ -73,6 +73,7 @@ image_free(struct image *im)
 	free(im->alt);
 	free(im->caption);
 	free(im->credit);
+	free(im->data);
 	free(im);
 }
 
@@ -86,6 +87,7 @@ inl_free(struct inl *in)
 	for (i = 0; i < in->nkids; i++)
 		inl_free(&in->kids[i]);
 	free(in->kids);
+	image_free(in->image);
 }
 
 static void
@@ -211,6 +213,10 @@ inl_text(struct buf *out, const struct inl *in, size_t n)
 		case INL_BREAK:
 			buf_putc(out, '\n');
 			break;
+		case INL_IMAGE:
+			if (in[i].image && in[i].image->alt)
+				buf_puts(out, in[i].image->alt);
+			break;
 		default:
 			inl_text(out, in[i].kids, in[i].nkids);
 			break;
@@ -275,6 +281,7 @@ inl_type_name(enum inline_type t)
 {
 	static const char *names[] = {
 		"text", "emph", "strong", "strike", "code", "link", "break", "noteref",
+		"image",
 	};
 
 	return (size_t)t < sizeof(names) / sizeof(names[0]) ? names[t] : "unknown";
@@ -293,6 +300,8 @@ json_strv(struct buf *out, char **v, size_t n)
 	}
 	buf_putc(out, ']');
 }
+
+static void json_image(struct buf *, const struct image *);
 
 static void
 json_inls(struct buf *out, const struct inl *in, size_t n)
@@ -315,6 +324,10 @@ json_inls(struct buf *out, const struct inl *in, size_t n)
 		}
 		if (in[i].type == INL_NOTEREF)
 			buf_printf(out, ", \"note\": %zu", in[i].note);
+		if (in[i].image) {
+			BUF_PUTSL(out, ", \"image\": ");
+			json_image(out, in[i].image);
+		}
 		if (in[i].nkids) {
 			BUF_PUTSL(out, ", \"kids\": ");
 			json_inls(out, in[i].kids, in[i].nkids);
@@ -327,7 +340,8 @@ json_inls(struct buf *out, const struct inl *in, size_t n)
 static void
 json_image(struct buf *out, const struct image *im)
 {
-	static const char *types[] = {NULL, "image/jpeg", "image/png"};
+	static const char *types[] = {NULL, "image/jpeg", "image/png", "image/gif", "image/webp",
+		"image/tiff", "image/bmp", "image/svg+xml"};
 
 	BUF_PUTSL(out, "{\"src\": ");
 	buf_json(out, im->src);
@@ -340,6 +354,8 @@ json_image(struct buf *out, const struct image *im)
 	if (im->type != IMG_NONE)
 		buf_printf(out, ", \"type\": \"%s\", \"width\": %d, \"height\": %d",
 		    types[im->type], im->width, im->height);
+	if (im->orientation > 1)
+		buf_printf(out, ", \"orientation\": %d", im->orientation);
 	buf_putc(out, '}');
 }
 

@@ -26,6 +26,7 @@ enum inline_type {
 	INL_LINK,	/* kids, href */
 	INL_BREAK,	/* hard line break */
 	INL_NOTEREF,	/* note: index into article.notes; text: the label shown */
+	INL_IMAGE,	/* image: a picture inside running text (small: in the line) */
 };
 
 struct inl {
@@ -36,6 +37,7 @@ struct inl {
 	int		 literal;	/* INL_TEXT: raw HTML, kept exactly as typed */
 	struct inl	*kids;
 	size_t		 nkids;
+	struct image	*image;		/* INL_IMAGE */
 };
 
 enum block_type {
@@ -54,7 +56,7 @@ enum block_type {
 
 enum align { ALIGN_NONE, ALIGN_LEFT, ALIGN_CENTER, ALIGN_RIGHT };
 
-enum image_type { IMG_NONE, IMG_JPEG, IMG_PNG };
+enum image_type { IMG_NONE, IMG_JPEG, IMG_PNG, IMG_GIF, IMG_WEBP, IMG_TIFF, IMG_BMP, IMG_SVG };
 
 /* An image and its words. src is as written in the input; path is where the
  * file is on disk (resolved against the article's directory and checked to
@@ -66,8 +68,16 @@ struct image {
 	char		*caption;	/* without the credit */
 	char		*credit;	/* "Photograph: Mark Schiefelbein/AP" */
 	enum image_type	 type;		/* from the file's bytes, not its name */
-	int		 width, height;	/* pixels, from the file's header */
+	int		 width, height;	/* pixels, from the file's header, as shown (after
+					 * the orientation) */
 	int		 line;		/* where the input names the image; 0: unknown */
+	unsigned char	*data;		/* the bytes, when they came from a data: URI or an
+					 * MHTML part rather than a file (path NULL) */
+	size_t		 len;
+	int		 orientation;	/* EXIF 1..8 (1: as stored) */
+	int		 as_is;		/* 1: a JPEG or PNG, upright, sRGB: its bytes can go
+					 * into a book unchanged */
+	size_t		 bytes;		/* the file's size (or len) */
 };
 
 struct srcpos {

@@ -23,7 +23,8 @@ is_article_file(const char *name)
 	    strcmp(ext, ".markdown") == 0);
 }
 
-static int resolve_images(struct article *, const char *);
+struct loader;
+static int resolve_images(struct article *, const char *, const struct loader *);
 
 /* Read one article file. Return the article, or NULL with the error set. */
 static struct article *
@@ -155,6 +156,7 @@ struct loader {
 	char	 *empty_title;	/* the book.yaml whose title is empty */
 	int	  empty_title_line;
 	char	 *folder;	/* the first content directory without book.yaml */
+	int	  strict;	/* --strict: an image left out is an error */
 };
 
 /* Free what L holds (not L). */
@@ -273,6 +275,125 @@ no_title_error(void)
 	return strstr(err_msg(), ": no title (") != NULL;
 }
 
+/* Move string *FROM over *TO when it is set. */
+static void
+take_str(char **to, char **from)
+{
+	if (*from) {
+		free(*to);
+		*to = *from;
+		*from = NULL;
+	}
+}
+
+/* Move the list FROM over TO when it is not empty. */
+static void
+take_strv(char ***to, size_t *nto, char ***from, size_t *nfrom)
+{
+	if (*nfrom == 0)
+		return;
+	for (size_t i = 0; i < *nto; i++)
+		free((*to)[i]);
+	free(*to);
+	*to = *from;
+	*nto = *nfrom;
+	*from = NULL;
+	*nfrom = 0;
+}
+
+/* Put what the article's entry in book.yaml (YAML:LINE) says, OV, over A:
+ * its words and its lead picture (checked against BASE, named by the
+ * entry's line). Return 0, or -1 with the error set. */
+static int
+apply_entry(struct article *a, struct article *ov, const char *base, const char *yaml,
+    int line, int strict)
+{
+	struct image *n = ov->image, *o = a->image;
+
+	take_str(&a->kicker, &ov->kicker);
+	take_str(&a->headline, &ov->headline);
+	take_str(&a->standfirst, &ov->standfirst);
+	take_str(&a->role, &ov->role);
+	take_str(&a->date_text, &ov->date_text);
+	take_str(&a->url, &ov->url);
+	if (ov->date) {
+		take_str(&a->date, &ov->date);
+		if (ov->date_text == NULL) {	/* the article's own wording no longer fits */
+			free(a->date_text);
+			a->date_text = NULL;
+		}
+	}
+	if (ov->lang) {
+		take_str(&a->lang, &ov->lang);
+		a->lang_detected = 0;
+		if (!a->dir_given)
+			a->dir = ov->dir;
+	}
+	if (ov->dir_given) {
+		a->dir = ov->dir;
+		a->dir_given = 1;
+	}
+	take_strv(&a->authors, &a->nauthors, &ov->authors, &ov->nauthors);
+	take_strv(&a->tags, &a->ntags, &ov->tags, &ov->ntags);
+	if (n == NULL)
+		return 0;
+	ov->image = NULL;
+	if (n->src && image_probe(n, base, yaml, n->line ? n->line : line, strict) < 0) {
+		image_free(n);
+		return -1;
+	}
+	if (o && n->src == NULL) {	/* words only: the article's picture stays */
+		take_str(&o->alt, &n->alt);
+		take_str(&o->caption, &n->caption);
+		take_str(&o->credit, &n->credit);
+		image_free(n);
+		return 0;
+	}
+	if (o) {
+		if (n->alt == NULL)
+			take_str(&n->alt, &o->alt);
+		if (n->caption == NULL)
+			take_str(&n->caption, &o->caption);
+		if (n->credit == NULL)
+			take_str(&n->credit, &o->credit);
+		image_free(o);
+	}
+	a->image = n;
+	return 0;
+}
+
+/* When nothing names the article's lead picture, a picture beside it with
+ * its name (01-xinjiang.jpg by 01-xinjiang.txt; NAME is the article's
+ * path relative to BASE) is it. Return 0, or -1 with the error set. */
+static int
+sidecar(struct article *a, const char *base, const char *name, int strict)
+{
+	static const char *const exts[] = {".jpg", ".jpeg", ".png", ".webp", ".gif",
+		".JPG", ".JPEG", ".PNG"};
+	const char *ext = path_ext(name);
+	size_t stem = strlen(name) - strlen(ext), i;
+	struct stat st;
+
+	if (a->image && (a->image->src || a->image->data))
+		return 0;
+	for (i = 0; i < sizeof(exts) / sizeof(exts[0]); i++) {
+		char *cand = xprintf("%.*s%s", (int)stem, name, exts[i]);
+		char *full = path_join(base, cand);
+		int found = stat(full, &st) == 0;
+
+		free(full);
+		if (!found) {
+			free(cand);
+			continue;
+		}
+		if (a->image == NULL)
+			a->image = xcalloc(1, sizeof(*a->image));
+		a->image->src = cand;
+		return image_probe(a->image, base, a->source, 0, strict) < 0 ? -1 : 0;
+	}
+	return 0;
+}
+
 /* Read a content directory: book.yaml when present, its article order or
  * every article file in name order. */
 static int
@@ -359,7 +480,11 @@ load_dir(struct book *b, const char *dir, struct loader *L)
 		if (draft_left_out(a))
 			continue;
 		add_article(b, a);
-		if (resolve_images(a, dir) != 0)
+		if (resolve_images(a, dir, L) != 0)
+			goto out;
+		if (o.over && o.over[i] && apply_entry(a, o.over[i], dir, yaml, line, L->strict) != 0)
+			goto out;
+		if (sidecar(a, dir, o.names[i], L->strict) != 0)
 			goto out;
 	}
 	ret = 0;
@@ -369,18 +494,95 @@ out:
 	return ret;
 }
 
-/* Probe every figure in a block tree. */
+/* Probe every image among the inlines V[0..N). */
 static int
-probe_blocks(struct block *v, size_t n, const char *base, const char *file)
+probe_inls(struct inl *v, size_t n, const char *base, const char *file, int line, int strict)
 {
 	size_t i;
 
 	for (i = 0; i < n; i++) {
 		if (v[i].image && image_probe(v[i].image, base, file,
-		    v[i].image->line ? v[i].image->line : v[i].src.line) != 0)
+		    v[i].image->line ? v[i].image->line : line, strict) < 0)
 			return -1;
-		if (probe_blocks(v[i].kids, v[i].nkids, base, file) != 0)
+		if (probe_inls(v[i].kids, v[i].nkids, base, file, line, strict) != 0)
 			return -1;
+	}
+	return 0;
+}
+
+/* Whether an inline image is small enough to sit in a line of text (an
+ * icon, a formula): else it becomes a figure after its paragraph. */
+static int
+inline_small(const struct image *im)
+{
+	return im->height <= IMAGE_INLINE_MAX_H && im->width <= 8 * IMAGE_INLINE_MAX_H;
+}
+
+/* Move the large images of paragraph P's inlines (at any depth) to figures
+ * appended to *FIG (N figures): the paragraph keeps the small ones. */
+static void
+lift_images(struct inl *v, size_t *n, const struct srcpos *src, struct block **fig, size_t *nfig)
+{
+	size_t i, j;
+
+	for (i = j = 0; i < *n; i++) {
+		struct inl *in = &v[i];
+
+		lift_images(in->kids, &in->nkids, src, fig, nfig);
+		if (in->type == INL_IMAGE && in->image && (in->image->path || in->image->data) &&
+		    !inline_small(in->image)) {
+			struct block *f;
+
+			*fig = xrealloc(*fig, (*nfig + 1) * sizeof(**fig));
+			f = &(*fig)[(*nfig)++];
+			memset(f, 0, sizeof(*f));
+			f->type = BLK_FIGURE;
+			f->src = *src;
+			f->image = in->image;
+			in->image = NULL;
+			inl_free(in);
+			/* "a chart ![](c.png) inside": one space stays, not two */
+			if (j > 0 && v[j - 1].type == INL_TEXT && v[j - 1].text &&
+			    str_endswith(v[j - 1].text, " ") && i + 1 < *n &&
+			    v[i + 1].type == INL_TEXT && v[i + 1].text && v[i + 1].text[0] == ' ')
+				v[j - 1].text[strlen(v[j - 1].text) - 1] = '\0';
+			continue;
+		}
+		v[j++] = *in;
+	}
+	*n = j;
+}
+
+/* Probe every image in a block tree; a large image inside a paragraph
+ * becomes a figure right after it. */
+static int
+probe_blocks(struct block **vp, size_t *np, const char *base, const char *file, int strict)
+{
+	size_t i;
+
+	for (i = 0; i < *np; i++) {
+		struct block *v = *vp, *fig = NULL;
+		size_t nfig = 0;
+
+		if (v[i].image && image_probe(v[i].image, base, file,
+		    v[i].image->line ? v[i].image->line : v[i].src.line, strict) < 0)
+			return -1;
+		if (probe_inls(v[i].inl, v[i].ninl, base, file, v[i].src.line, strict) != 0)
+			return -1;
+		if (probe_blocks(&v[i].kids, &v[i].nkids, base, file, strict) != 0)
+			return -1;
+		if (v[i].type != BLK_PARAGRAPH)
+			continue;
+		lift_images(v[i].inl, &v[i].ninl, &v[i].src, &fig, &nfig);
+		if (nfig == 0)
+			continue;
+		*vp = xrealloc(*vp, (*np + nfig) * sizeof(**vp));
+		v = *vp;
+		memmove(v + i + 1 + nfig, v + i + 1, (*np - i - 1) * sizeof(*v));
+		memcpy(v + i + 1, fig, nfig * sizeof(*v));
+		*np += nfig;
+		i += nfig;
+		free(fig);
 	}
 	return 0;
 }
@@ -407,12 +609,18 @@ sample_text(const struct article *a)
 /* Check and measure the article's images against BASE, the content
  * directory the article came from (or its own directory). */
 static int
-resolve_images(struct article *a, const char *base)
+resolve_images(struct article *a, const char *base, const struct loader *L)
 {
+	size_t i;
+
 	if (a->image && image_probe(a->image, base, a->source,
-	    a->image->line ? a->image->line : a->line) != 0)
+	    a->image->line ? a->image->line : a->line, L->strict) < 0)
 		return -1;
-	return probe_blocks(a->blocks, a->nblocks, base, a->source);
+	for (i = 0; i < a->nnotes; i++)
+		if (probe_blocks(&a->notes[i].blocks, &a->notes[i].nblocks, base, a->source,
+		    L->strict) != 0)
+			return -1;
+	return probe_blocks(&a->blocks, &a->nblocks, base, a->source, L->strict);
 }
 
 /* A numeric date ("08/02/2023") the plain-text reader read day first is
@@ -500,6 +708,7 @@ book_load(char *const *inputs, size_t ninputs, const struct options *opt)
 	struct loader L = {0};
 	size_t i;
 
+	L.strict = opt->strict;
 	if (ninputs == 0) {
 		inputs = fallback;
 		ninputs = 1;
@@ -527,7 +736,7 @@ book_load(char *const *inputs, size_t ninputs, const struct options *opt)
 				continue;
 			add_article(b, a);
 			dir = path_dir(inputs[i]);
-			bad = resolve_images(a, dir);
+			bad = resolve_images(a, dir, &L) || sidecar(a, dir, path_base(inputs[i]), L.strict);
 			free(dir);
 			if (bad)
 				goto fail;
@@ -590,9 +799,9 @@ book_load(char *const *inputs, size_t ninputs, const struct options *opt)
 		int bad;
 
 		im.src = b->cover;
-		bad = image_probe(&im, b->basedir ? b->basedir : ".", yaml, 0);
+		bad = image_probe(&im, b->basedir ? b->basedir : ".", yaml, 0, L.strict);
 		free(yaml);
-		if (bad)
+		if (bad < 0)
 			goto fail;
 		b->cover = im.path;
 		free(im.src);

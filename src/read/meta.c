@@ -748,49 +748,93 @@ struct bookctx {
 	struct meta_order	*o;
 };
 
-/* Refuse article names (the items of sequence V) that would leave the
- * content directory. Return 0, or -1 naming the item's line. */
+/* Refuse an article name S (at node K) that would leave the content
+ * directory. Return 0, or -1 naming its line. */
 static int
-check_names(struct yctx *c, yaml_node_t *v)
+check_name(struct yctx *c, yaml_node_t *k, const char *s)
 {
-	yaml_node_item_t *it;
+	if (s[0] == '/' || strcmp(s, "..") == 0 || str_startswith(s, "../") ||
+	    strstr(s, "/../") || str_endswith(s, "/.."))
+		return err_set(c->file, node_line(c, k),
+		    "'articles': '%s' is outside the content directory", s);
+	return 0;
+}
 
-	for (it = v->data.sequence.items.start; it < v->data.sequence.items.top; it++) {
-		yaml_node_t *k = yaml_document_get_node(&c->doc, *it);
-		const char *s;
+/* An item of "articles" given as a mapping (M): its "file", and the rest as
+ * front matter keys into a fresh article *OV that overrides what the
+ * article says. Return 0, or -1 with the error set. */
+static int
+get_entry(struct yctx *c, yaml_node_t *m, char **file, struct article **ov)
+{
+	yaml_node_pair_t *pr;
+	int dir_set = 0;
 
-		if (k == NULL || k->type != YAML_SCALAR_NODE)
-			continue;	/* get_strv names it */
-		s = (const char *)k->data.scalar.value;
-		if (s[0] == '/' || strcmp(s, "..") == 0 || str_startswith(s, "../") ||
-		    strstr(s, "/../") || str_endswith(s, "/.."))
-			return err_set(c->file, node_line(c, k),
-			    "'articles': '%s' is outside the content directory", s);
+	*ov = xcalloc(1, sizeof(**ov));
+	for (pr = m->data.mapping.pairs.start; pr < m->data.mapping.pairs.top; pr++) {
+		yaml_node_t *k = yaml_document_get_node(&c->doc, pr->key);
+		yaml_node_t *v = yaml_document_get_node(&c->doc, pr->value);
+		const char *key;
+
+		if (k == NULL || v == NULL)
+			continue;
+		if (k->type != YAML_SCALAR_NODE)
+			return err_set(c->file, node_line(c, k), "'articles' keys must be plain strings");
+		key = (const char *)k->data.scalar.value;
+		if (strcmp(key, "file") == 0) {
+			if (get_str(c, "file", v, file) == -1)
+				return -1;
+			if (*file && check_name(c, v, *file) == -1)
+				return -1;
+		} else if (front_key(c, *ov, key, k, v, &dir_set) == -1)
+			return -1;
 	}
+	if (*file == NULL)
+		return err_set(c->file, node_line(c, m), "'articles': an entry given as a mapping "
+		    "needs 'file: NAME'");
+	(*ov)->line = 0;
 	return 0;
 }
 
 /* The article list V (a sequence, checked) into O: each name that is not
- * empty, with its line. Return 0, or -1 with the error set. */
+ * empty, with its line, and for an entry written as a mapping ("- file:
+ * a.txt" with front matter keys) the article those keys make. Return 0, or
+ * -1 with the error set. */
 static int
 get_order(struct yctx *c, yaml_node_t *v, struct meta_order *o)
 {
 	yaml_node_item_t *it;
-	size_t n = 0;
+	size_t cap = 0;
 
-	if (get_strv(c, "articles", v, 0, &o->names, &o->n) == -1)
-		return -1;
-	free(o->lines);
-	o->lines = xcalloc(o->n + 1, sizeof(*o->lines));
-	for (it = v->data.sequence.items.start; it < v->data.sequence.items.top && n < o->n; it++) {
+	for (it = v->data.sequence.items.start; it < v->data.sequence.items.top; it++) {
 		yaml_node_t *k = yaml_document_get_node(&c->doc, *it);
+		struct article *ov = NULL;
 		char *s = NULL;
 
-		if (get_str(c, "articles", k, &s) == -1)
+		if (k == NULL)
+			continue;
+		if (k->type == YAML_MAPPING_NODE) {
+			if (get_entry(c, k, &s, &ov) == -1) {
+				free(s);
+				article_free(ov);
+				return -1;
+			}
+		} else if (get_str(c, "articles", k, &s) == -1 || (s && check_name(c, k, s) == -1)) {
+			free(s);
 			return -1;
-		if (s)
-			o->lines[n++] = node_line(c, k);
-		free(s);
+		}
+		if (s == NULL)
+			continue;
+		if (o->n + 1 >= cap) {
+			cap = cap ? cap * 2 : 8;
+			o->names = xrealloc(o->names, cap * sizeof(*o->names));
+			o->lines = xrealloc(o->lines, cap * sizeof(*o->lines));
+			o->over = xrealloc(o->over, cap * sizeof(*o->over));
+		}
+		o->names[o->n] = s;
+		o->lines[o->n] = node_line(c, k);
+		o->over[o->n] = ov;
+		o->n++;
+		o->names[o->n] = NULL;
 	}
 	return 0;
 }
@@ -840,8 +884,6 @@ book_cb(struct yctx *c, void *obj, const char *key, yaml_node_t *k, yaml_node_t 
 	if (strcmp(key, "articles") == 0) {
 		if (v->type != YAML_SEQUENCE_NODE)
 			return err_set(c->file, node_line(c, v), "'articles' must be a list of file names");
-		if (check_names(c, v) == -1)
-			return -1;
 		return get_order(c, v, bc->o);
 	}
 	warn_at(c->file, node_line(c, k), "unknown book.yaml key '%s' (ignored)", key);
@@ -879,6 +921,10 @@ out:
 void
 meta_order_free(struct meta_order *o)
 {
+	for (size_t i = 0; o->over && i < o->n; i++)
+		article_free(o->over[i]);
+	free(o->over);
+	o->over = NULL;
 	strv_clear(&o->names, &o->n);
 	free(o->lines);
 	o->lines = NULL;

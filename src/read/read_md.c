@@ -35,6 +35,8 @@ struct md {
 	int		 flattened;	/* the line of the first container set shallower, or 0 */
 };
 
+static void set_caption(struct image *, char *);
+
 static int
 line_of(const struct md *m, cmark_node *n)
 {
@@ -158,9 +160,23 @@ conv_inlines(struct md *m, cmark_node *parent, struct inl **arr, size_t *n, int 
 		case CMARK_NODE_SOFTBREAK:
 			buf_putc(&pend, ' ');
 			continue;
-		case CMARK_NODE_IMAGE:		/* inside text: its words stay */
-			plain_text(&pend, c);
+		case CMARK_NODE_IMAGE: {	/* inside text: part of the book */
+			const char *url = cmark_node_get_url(c), *title = cmark_node_get_title(c);
+
+			if (url == NULL || *url == '\0') {
+				plain_text(&pend, c);	/* no picture: its words stay */
+				continue;
+			}
+			flush_text(&pend, arr, n);
+			in = inl_push(arr, n, INL_IMAGE);
+			in->image = xcalloc(1, sizeof(*in->image));
+			in->image->src = xstrdup(url);
+			in->image->alt = plain_str(c);
+			if (title && *title)
+				set_caption(in->image, str_squash(title));
+			in->image->line = line_of(m, c);
 			continue;
+		}
 		case CMARK_NODE_LINEBREAK:
 			flush_text(&pend, arr, n);
 			inl_push(arr, n, INL_BREAK);

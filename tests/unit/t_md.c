@@ -248,14 +248,18 @@ test_document(void)
 	is_str(b->inl ? b->inl[0].text : NULL, "<div onclick=\"x()\">raw block</div>", "raw HTML kept as literal text");
 	b = &a->blocks[10];
 	is_str(text(b), "Inline <script>alert(1)</script> and inline alt and a [^missing].",
-	    "inline HTML and an inline image's alt stay as text; an undefined note is text");
+	    "inline HTML stays as text, an inline image keeps its alt; an undefined note is text");
 	{
 		int markup = 0;
 
 		for (i = 0; i < b->ninl; i++)
-			if (b->inl[i].type != INL_TEXT)
+			if (b->inl[i].type != INL_TEXT && b->inl[i].type != INL_IMAGE)
 				markup = 1;
-		ok(!markup && b->ninl == 1, "<script> never becomes anything but text");
+		ok(!markup && b->ninl == 3 && strstr(b->inl[0].text, "<script>"),
+		    "<script> never becomes anything but text");
+		ok(b->ninl == 3 && b->inl[1].type == INL_IMAGE && b->inl[1].image &&
+		    b->inl[1].image->alt && strcmp(b->inl[1].image->alt, "inline alt") == 0,
+		    "an image inside text is an INL_IMAGE with its alt (issue 13)");
 	}
 	ok(a->blocks[11].level == 4, "#### stays level 4");
 	ok(a->blocks[12].level == 2, "a later # becomes level 2");
