@@ -17,7 +17,7 @@ MANDIR	 = $(PREFIX)/share/man/man1
 VERSION	 = 0.1.0
 CC	?= cc
 PKGS	 = libzip cairo pangocairo pangoft2 harfbuzz harfbuzz-subset fontconfig \
-	   libcmark-gfm yaml-0.1 libexttextcat libpng zlib gumbo
+	   libcmark-gfm yaml-0.1 libexttextcat libpng zlib gumbo json-c
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lhyphen -lm
 
@@ -44,7 +44,8 @@ TYPO_OBJS   = src/typo/linebreak.o src/typo/hyph.o
 # Readers: plain text, Markdown with YAML front matter; the builder (inputs
 # and book.yaml to one book) and typographic punctuation.
 READ_OBJS   = src/read/read_txt.o src/read/read_md.o src/read/meta.o src/read/book.o \
-	      src/read/punct.o src/read/html_conv.o
+	      src/read/punct.o src/read/html_conv.o src/read/read_html.o \
+	      src/read/html_decode.o src/read/html_find.o src/read/html_meta.o
 # The EPUB writer.
 EPUB_OBJS   = src/epub/epub.o src/epub/epub_zip.o src/epub/epub_xhtml.o src/epub/epub_opf.o \
 	      src/epub/epub_fonts.o src/epub/fontsub.o src/epub/cover.o
