@@ -457,9 +457,8 @@ scan_page(struct scan *s, const GumboNode *doc)
 	free(stack);
 }
 
-/* Case, space, quotes and dashes folded: 1 when A and B are the same. */
-static int
-same_text(const char *a, const char *b)
+int
+html_same_text(const char *a, const char *b)
 {
 	while (*a || *b) {
 		while (*a && !isalnum((unsigned char)*a) && !((unsigned char)*a & 0x80))
@@ -512,11 +511,11 @@ html_title_cut(const char *title, const char *site)
 		return xstrdup(title);
 	head = xstrndup(title, (size_t)(lastsep - title));
 	tail = xstrdup(lastsep + lastlen);
-	if (site && same_text(head, site)) {
+	if (site && html_same_text(head, site)) {
 		free(head);
 		return tail;
 	}
-	if (words_in(head) >= 3 || (site && same_text(tail, site))) {
+	if (words_in(head) >= 3 || (site && html_same_text(tail, site))) {
 		free(tail);
 		return head;
 	}
@@ -544,7 +543,7 @@ pick_headline(struct scan *s)
 			if (declared[i] == NULL)
 				continue;
 			cut = html_title_cut(declared[i], site);
-			ok = same_text(cut, s->h1) || same_text(declared[i], s->h1) ||
+			ok = html_same_text(cut, s->h1) || html_same_text(declared[i], s->h1) ||
 			    (strlen(s->h1) > 15 && strstr(declared[i], s->h1));
 			free(cut);
 			if (ok)
