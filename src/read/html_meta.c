@@ -608,7 +608,8 @@ pick_headline(struct scan *s)
 			cut = html_title_cut(declared[i], site);
 			ok = html_same_text(cut, s->h1) || html_same_text(declared[i], s->h1) ||
 			    (strlen(s->h1) > 15 && strstr(declared[i], s->h1)) ||
-			    strncasecmp(declared[i], s->h1, strlen(s->h1)) == 0;
+			    (strncasecmp(declared[i], s->h1, strlen(s->h1)) == 0 &&
+			    strlen(declared[i]) < 2 * strlen(s->h1) + 4);
 			free(cut);
 			if (ok)
 				return xstrdup(s->h1);
