@@ -15,6 +15,7 @@ enum {
 	F_CAND = 4,	/* received a score */
 	F_ROOT = 8,	/* one of the article's top-level elements */
 	F_SKIP = 16,	/* inside the article, but boilerplate */
+	F_STRUCT = 32,	/* a page's header, footer, nav or aside: dropped unless it holds most text */
 };
 
 struct fnode {
@@ -210,7 +211,9 @@ class_weight(const GumboNode *g)
 	return w;
 }
 
-/* 1 when element G is never article text. */
+/* 1 when element G is never article text; 2 for a page's header, footer,
+ * navigation or aside, which are not either unless broken markup put most
+ * of the page inside one. */
 static int
 always_drop(const GumboNode *g, int loose)
 {
@@ -220,8 +223,7 @@ always_drop(const GumboNode *g, int loose)
 	switch (g->v.element.tag) {
 	case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE: case GUMBO_TAG_NOSCRIPT:
 	case GUMBO_TAG_TEMPLATE: case GUMBO_TAG_IFRAME: case GUMBO_TAG_OBJECT:
-	case GUMBO_TAG_EMBED: case GUMBO_TAG_SVG: case GUMBO_TAG_CANVAS: case GUMBO_TAG_NAV:
-	case GUMBO_TAG_ASIDE: case GUMBO_TAG_FOOTER:
+	case GUMBO_TAG_EMBED: case GUMBO_TAG_SVG: case GUMBO_TAG_CANVAS:
 	case GUMBO_TAG_BUTTON: case GUMBO_TAG_SELECT: case GUMBO_TAG_TEXTAREA:
 	case GUMBO_TAG_INPUT: case GUMBO_TAG_MENU: case GUMBO_TAG_LINK:
 	case GUMBO_TAG_META: case GUMBO_TAG_FRAMESET: case GUMBO_TAG_AUDIO:
@@ -237,8 +239,11 @@ always_drop(const GumboNode *g, int loose)
 		for (const GumboNode *p = g->parent; p && p->type == GUMBO_NODE_ELEMENT; p = p->parent)
 			if (p->v.element.tag == GUMBO_TAG_ARTICLE || p->v.element.tag == GUMBO_TAG_MAIN)
 				return 0;
-		return 1;
+		return 2;
 	}
+	if (g->v.element.tag == GUMBO_TAG_NAV || g->v.element.tag == GUMBO_TAG_ASIDE ||
+	    g->v.element.tag == GUMBO_TAG_FOOTER)
+		return 2;
 	if ((role = attr(g, "role")) != NULL) {
 		static const char *const roles[] = {"navigation", "banner", "contentinfo",
 			"complementary", "search", "dialog", "alertdialog", "menu", "menubar",
@@ -329,9 +334,15 @@ collect(struct html_find *f, const GumboNode *body, int loose)
 			if (k->type != GUMBO_NODE_ELEMENT && k->type != GUMBO_NODE_TEMPLATE)
 				continue;
 			idx = push_node(f, k, it.idx, f->v[it.idx].depth + 1);
-			if (always_drop(k, loose)) {
+			switch (always_drop(k, loose)) {
+			case 1:
 				f->v[idx].flags |= F_DROP;
 				continue;
+			case 2:
+				f->v[idx].flags |= F_STRUCT;
+				break;
+			default:
+				break;
 			}
 			if (sp == scap)
 				stack = xrealloc(stack, (scap *= 2) * sizeof(*stack));
@@ -375,6 +386,26 @@ sum_text(struct html_find *f)
 			p->commas += x->commas;
 		}
 	}
+}
+
+/* Drop the page's headers, footers, navigation and asides, except one
+ * that holds most of the page's text (an unclosed <header>), and add up
+ * the text again without them. */
+static void
+drop_struct(struct html_find *f)
+{
+	size_t i, body = f->v[0].text, dropped = 0;
+
+	for (i = 1; i < f->n; i++)
+		if ((f->v[i].flags & F_STRUCT) && (double)f->v[i].text < 0.5 * (double)body) {
+			f->v[i].flags |= F_DROP;
+			dropped++;
+		}
+	if (dropped == 0)
+		return;
+	for (i = 0; i < f->n; i++)
+		f->v[i].text = f->v[i].link = f->v[i].commas = 0;
+	sum_text(f);
 }
 
 static double
@@ -703,6 +734,7 @@ html_find(const GumboNode *body, const char *headline)
 		find_reset(f);
 		collect(f, body, loose);
 		sum_text(f);
+		drop_struct(f);
 		score(f);
 		top = top_candidate(f);
 		if (top < 0)
