@@ -178,6 +178,47 @@ check_blocks(struct block *v, size_t n, const char *path, const char *dir)
 	}
 }
 
+static void
+remove_block(struct article *a, size_t i)
+{
+	block_free(&a->blocks[i]);
+	memmove(&a->blocks[i], &a->blocks[i + 1], (a->nblocks - i - 1) * sizeof(*a->blocks));
+	a->nblocks--;
+}
+
+/* The header's fields out of the body: a first paragraph that repeats the
+ * standfirst or the kicker goes, and a picture before the text becomes the
+ * lead image (with its alt text, caption and credit). */
+static void
+lift_header(struct article *a)
+{
+	size_t i;
+
+	for (i = 0; i < a->nblocks && i < 4;) {
+		struct buf b = {0};
+		int dup;
+
+		if (a->blocks[i].type != BLK_PARAGRAPH) {
+			i++;
+			continue;
+		}
+		block_text(&b, &a->blocks[i]);
+		dup = (a->standfirst && html_same_text(buf_str(&b), a->standfirst)) ||
+		    (a->kicker && html_same_text(buf_str(&b), a->kicker));
+		buf_free(&b);
+		if (dup)
+			remove_block(a, i);
+		else
+			break;
+	}
+	if (a->image == NULL && a->nblocks > 1 && a->blocks[0].type == BLK_FIGURE &&
+	    a->blocks[0].image && a->blocks[0].image->src) {
+		a->image = a->blocks[0].image;
+		a->blocks[0].image = NULL;
+		remove_block(a, 0);
+	}
+}
+
 struct article *
 html_read(const char *path, const char *bytes, size_t len, const char *charset)
 {
@@ -224,6 +265,7 @@ html_read(const char *path, const char *bytes, size_t len, const char *charset)
 	}
 	html_conv_finish(&c);
 	take_meta(a, &m);
+	lift_header(a);
 	{
 		char *dir = path_dir(path);
 
