@@ -1036,12 +1036,17 @@ inl_link(struct html_conv *c, const GumboNode *a, struct inl **arr, size_t *n,
 	long k = -1;
 
 	if (href && c->md_notes && str_startswith(href, "mkbook-note:")) {
+		/* Markdown's notes are read after the text: only the index */
 		k = strtol(href + 12, NULL, 10);
-		if (k >= 0 && (size_t)k < c->a->nnotes) {
-			char *label = text_of(c, a);
+		if (k >= 0 && k < c->md_notes) {
+			struct inl *in;
 
-			push_noteref(c, k, label, arr, n, pend);
-			free(label);
+			flush_text(pend, arr, n);
+			in = inl_push(arr, n, INL_NOTEREF);
+			in->note = (size_t)k;
+			in->text = text_of(c, a);
+			if (in->text == NULL)
+				in->text = xprintf("%ld", k + 1);
 			return;
 		}
 	}

@@ -50,7 +50,8 @@ struct html_conv {
 	 * the extractor found); the converter says nothing about them. */
 	int		(*skip)(const GumboNode *n, void *user);
 	void		*user;
-	int		 md_notes;	/* Markdown: "mkbook-note:K" links are note K's references */
+	int		 md_notes;	/* Markdown: links to "mkbook-note:K", K below this, are
+					 * references to note K (read later) */
 	/* private */
 	struct html_notes *notes;
 	int		 hshift;	/* heading levels are shifted down by this */
