@@ -1179,8 +1179,40 @@ first_notes(struct pdf *P, const struct article *a)
 	return h > 0 ? h + P->lead : 0;
 }
 
-/* The opener: kicker, headline, standfirst, byline and role, date, lead
- * figure with caption and credit. */
+/* The opener's source line under the byline: "Source: Site — URL", small
+ * and grey, the URL a link when it is a web address. */
+static void
+set_source(struct pdf *P, struct pdf_vlist *vl, const struct article *a,
+    const struct pdf_parfmt *fmt, int rtl)
+{
+	struct pdf_style st = style(P, FONT_HEADING, STYLE_REGULAR, P->size * 0.78, P->grey);
+	struct setopts so = {.lead = P->lead * 0.9, .size = st.size, .tag = "P", .keep = 1,
+	    .before = P->lead * 0.25};
+	struct pdf_shaped sp;
+
+	if (a->url == NULL && a->site == NULL)
+		return;
+	pdf_shaped_init(&sp, a->lang, rtl);
+	add_text(&sp, words_for(a->lang)->source, &st);
+	add_text(&sp, ": ", &st);
+	if (a->site)
+		add_text(&sp, a->site, &st);
+	if (a->site && a->url)
+		add_text(&sp, " \xe2\x80\x94 ", &st);
+	if (a->url) {
+		struct pdf_style us = st;
+
+		us.nohyph = 1;
+		if (safe_href(a->url))
+			us.href = a->url;
+		add_text(&sp, a->url, &us);
+	}
+	set_para(P, vl, &sp, fmt, &so);
+	pdf_shaped_free(&sp);
+}
+
+/* The opener: kicker, headline, standfirst, byline and role, date, source,
+ * lead figure with caption and credit. */
 static void
 set_opener(struct pdf *P, struct pdf_vlist *vl, const struct article *a)
 {
@@ -1276,6 +1308,7 @@ set_opener(struct pdf *P, struct pdf_vlist *vl, const struct article *a)
 		set_para(P, vl, &sp, &left, &so);
 		pdf_shaped_free(&sp);
 	}
+	set_source(P, vl, a, &left, rtl);
 	if (a->image) {
 		/* the head stands on one page with the picture, its caption,
 		 * the rule and two lines of text: a tall picture is made
