@@ -1391,7 +1391,16 @@ image_of(struct html_conv *c, const GumboNode *img)
 		free(alt);
 		alt = NULL;
 	}
-	if (src && src_kind(src) == 2) {
+	if (src && c->remote_images && (src_kind(src) == 2 || (src_kind(src) == 1 &&
+	    strncasecmp(src, "data:", 5) != 0 && c->base))) {
+		char *abs = src[0] == '/' && src[1] == '/' && c->base == NULL ?
+		    xprintf("https:%s", src) : html_url_resolve(c->base, src);
+
+		free(src);
+		src = abs && str_startswith(abs, "mailto:") ? NULL : abs;
+		if (src == NULL)
+			free(abs);
+	} else if (src && src_kind(src) == 2) {
 		drop(c, HTML_DROP_REMOTE, img, src);
 		free(src);
 		src = NULL;

@@ -52,6 +52,10 @@ struct html_conv {
 	void		*user;
 	int		 md_notes;	/* Markdown: links to "mkbook-note:K", K below this, are
 					 * references to note K (read later) */
+	/* A fetched page: an http(s), protocol-relative or (with a base)
+	 * relative picture source is resolved against the base and kept as an
+	 * absolute URL in image->src (the caller fetches it), no warning. */
+	int		 remote_images;
 	/* private */
 	struct html_notes *notes;
 	int		 hshift;	/* heading levels are shifted down by this */
