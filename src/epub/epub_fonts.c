@@ -199,6 +199,11 @@ collect(struct fonts *f)
 		add_text(f, a->role, S_ITALIC);
 		add_text(f, date_shown(a->date, a->date_text, a->lang, when, sizeof(when)), 0);
 		add_text(f, a->url, 0);
+		if (a->url || a->site) {
+			add_text(f, a->site, 0);
+			add_text(f, words_for(a->lang)->source, 0);
+			add_text(f, ": \xe2\x80\x94", 0);
+		}
 		add_image(f, a->image);
 		add_blocks(f, a->blocks, a->nblocks, 0);
 		for (j = 0; j < a->nnotes; j++) {

@@ -1036,12 +1036,17 @@ inl_link(struct html_conv *c, const GumboNode *a, struct inl **arr, size_t *n,
 	long k = -1;
 
 	if (href && c->md_notes && str_startswith(href, "mkbook-note:")) {
+		/* Markdown's notes are read after the text: only the index */
 		k = strtol(href + 12, NULL, 10);
-		if (k >= 0 && (size_t)k < c->a->nnotes) {
-			char *label = text_of(c, a);
+		if (k >= 0 && k < c->md_notes) {
+			struct inl *in;
 
-			push_noteref(c, k, label, arr, n, pend);
-			free(label);
+			flush_text(pend, arr, n);
+			in = inl_push(arr, n, INL_NOTEREF);
+			in->note = (size_t)k;
+			in->text = text_of(c, a);
+			if (in->text == NULL)
+				in->text = xprintf("%ld", k + 1);
 			return;
 		}
 	}
@@ -1386,7 +1391,16 @@ image_of(struct html_conv *c, const GumboNode *img)
 		free(alt);
 		alt = NULL;
 	}
-	if (src && src_kind(src) == 2) {
+	if (src && c->remote_images && (src_kind(src) == 2 || (src_kind(src) == 1 &&
+	    strncasecmp(src, "data:", 5) != 0 && c->base))) {
+		char *abs = src[0] == '/' && src[1] == '/' && c->base == NULL ?
+		    xprintf("https:%s", src) : html_url_resolve(c->base, src);
+
+		free(src);
+		src = abs && str_startswith(abs, "mailto:") ? NULL : abs;
+		if (src == NULL)
+			free(abs);
+	} else if (src && src_kind(src) == 2) {
 		drop(c, HTML_DROP_REMOTE, img, src);
 		free(src);
 		src = NULL;
@@ -1986,6 +2000,45 @@ blk_node(struct html_conv *c, const GumboNode *k, struct block **arr, size_t *n,
 }
 
 /* ---- the interface ---- */
+
+size_t
+html_depth_estimate(const char *s, size_t n)
+{
+	static const char *const voids[] = {"area", "base", "br", "col", "embed", "hr", "img",
+	    "input", "link", "meta", "param", "source", "track", "wbr", "keygen", NULL};
+	size_t i, depth = 0, max = 0;
+
+	for (i = 0; i + 1 < n; i++) {
+		size_t k, len;
+		int close;
+
+		if (s[i] != '<')
+			continue;
+		close = s[i + 1] == '/';
+		k = i + 1 + (size_t)close;
+		if (k >= n || !isalpha((unsigned char)s[k]))
+			continue;
+		for (len = 0; k + len < n && isalnum((unsigned char)s[k + len]); len++)
+			;
+		if (close) {
+			if (depth)
+				depth--;
+			continue;
+		}
+		{
+			const char *const *v;
+			int is_void = 0;
+
+			for (v = voids; *v; v++)
+				if (strlen(*v) == len && strncasecmp(*v, s + k, len) == 0)
+					is_void = 1;
+			if (!is_void && ++depth > max)
+				max = depth;
+		}
+		i = k + len - 1;
+	}
+	return max;
+}
 
 void
 html_conv_init(struct html_conv *c, const char *path, struct article *a)

@@ -50,7 +50,12 @@ struct html_conv {
 	 * the extractor found); the converter says nothing about them. */
 	int		(*skip)(const GumboNode *n, void *user);
 	void		*user;
-	int		 md_notes;	/* Markdown: "mkbook-note:K" links are note K's references */
+	int		 md_notes;	/* Markdown: links to "mkbook-note:K", K below this, are
+					 * references to note K (read later) */
+	/* A fetched page: an http(s), protocol-relative or (with a base)
+	 * relative picture source is resolved against the base and kept as an
+	 * absolute URL in image->src (the caller fetches it), no warning. */
+	int		 remote_images;
 	/* private */
 	struct html_notes *notes;
 	int		 hshift;	/* heading levels are shifted down by this */
@@ -96,6 +101,13 @@ char *html_url_resolve(const char *base, const char *ref);
  * lazy-loading attributes first, then srcset's widest local candidate,
  * then src. Return a fresh string or NULL. */
 char *html_img_src(const GumboNode *img);
+
+/* gumbo takes time quadratic in the nesting depth (100,000 nested divs:
+ * half a minute). An upper estimate of the element nesting of S[0..N)
+ * from its tags alone (void elements aside, unclosed ones counted open),
+ * in one pass, for refusing such input before parsing it. */
+#define HTML_MAX_NESTING 10000
+size_t html_depth_estimate(const char *s, size_t n);
 
 /* The value of attribute NAME of element N, or NULL (borrowed). */
 const char *html_attr(const GumboNode *n, const char *name);
