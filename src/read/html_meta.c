@@ -6,7 +6,6 @@
 
 #include <json-c/json.h>
 
-#include "html_find.h"
 #include "html_meta.h"
 #include "model/date.h"
 #include "model/model.h"
@@ -35,6 +34,47 @@ attr(const GumboNode *n, const char *name)
 		return NULL;
 	a = gumbo_get_attribute(&n->v.element.attributes, name);
 	return a ? a->value : NULL;
+}
+
+/* 1 when S holds "PROP: VALUE" (CSS, spaces and case aside). */
+static int
+style_has(const char *s, const char *prop, const char *value)
+{
+	size_t pl = strlen(prop), vl = strlen(value);
+
+	for (; s && *s; s++) {
+		if (strncasecmp(s, prop, pl) != 0)
+			continue;
+		const char *p = s + pl;
+
+		while (*p == ' ' || *p == '\t')
+			p++;
+		if (*p != ':')
+			continue;
+		p++;
+		while (*p == ' ' || *p == '\t')
+			p++;
+		if (strncasecmp(p, value, vl) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+int
+html_hidden(const GumboNode *n)
+{
+	const char *v;
+
+	if (n->type != GUMBO_NODE_ELEMENT)
+		return 0;
+	if (attr(n, "hidden"))
+		return 1;
+	if ((v = attr(n, "aria-hidden")) && strcasecmp(v, "true") == 0)
+		return 1;
+	if ((v = attr(n, "style")) &&
+	    (style_has(v, "display", "none") || style_has(v, "visibility", "hidden")))
+		return 1;
+	return 0;
 }
 
 /* Keep the first value: set *DST to a squashed copy of S when *DST is

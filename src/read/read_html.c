@@ -139,10 +139,12 @@ data_image(struct image *im)
  * cannot use (remote, missing, not JPEG or PNG) is named in a warning and
  * its figure keeps only alt text and caption, instead of failing the book. */
 static void
-check_image(struct image *im, const char *path, const char *dir, int line)
+check_image(struct image *im, const char *path, const char *dir, int line, int remote)
 {
 	if (im == NULL || im->src == NULL)
 		return;
+	if (remote && (strncasecmp(im->src, "http://", 7) == 0 || strncasecmp(im->src, "https://", 8) == 0))
+		return;	/* a fetched page's pictures: the fetcher takes them */
 	if (im->line)
 		line = im->line;
 	if (str_startswith(im->src, "data:") && data_image(im) != 0) {
@@ -170,11 +172,11 @@ drop:
 }
 
 static void
-check_blocks(struct block *v, size_t n, const char *path, const char *dir)
+check_blocks(struct block *v, size_t n, const char *path, const char *dir, int remote)
 {
 	for (size_t i = 0; i < n; i++) {
-		check_image(v[i].image, path, dir, v[i].src.line);
-		check_blocks(v[i].kids, v[i].nkids, path, dir);
+		check_image(v[i].image, path, dir, v[i].src.line, remote);
+		check_blocks(v[i].kids, v[i].nkids, path, dir, remote);
 	}
 }
 
@@ -219,8 +221,10 @@ lift_header(struct article *a)
 	}
 }
 
-struct article *
-html_read(const char *path, const char *bytes, size_t len, const char *charset)
+/* The reader; REMOTE: a page fetched from the web, whose links and
+ * pictures resolve against its URL and whose http(s) pictures are kept. */
+static struct article *
+read_page(const char *path, const char *bytes, size_t len, const char *charset, int remote)
 {
 	struct article *a = NULL;
 	struct html_meta m;
@@ -252,6 +256,10 @@ html_read(const char *path, const char *bytes, size_t len, const char *charset)
 	a = article_new(path);
 	html_conv_init(&c, path, a);
 	c.base = m.base ? m.base : m.url;
+	if (remote) {
+		c.base = m.base ? m.base : m.url ? m.url : path;
+		c.remote_images = 1;
+	}
 	c.skip = html_find_skip;
 	c.user = f;
 	html_conv_prepare(&c, body);
@@ -269,10 +277,10 @@ html_read(const char *path, const char *bytes, size_t len, const char *charset)
 	{
 		char *dir = path_dir(path);
 
-		check_image(a->image, path, dir, 0);
-		check_blocks(a->blocks, a->nblocks, path, dir);
+		check_image(a->image, path, dir, 0, remote);
+		check_blocks(a->blocks, a->nblocks, path, dir, remote);
 		for (size_t i = 0; i < a->nnotes; i++)
-			check_blocks(a->notes[i].blocks, a->notes[i].nblocks, path, dir);
+			check_blocks(a->notes[i].blocks, a->notes[i].nblocks, path, dir, remote);
 		free(dir);
 	}
 	html_meta_free(&m);
@@ -281,4 +289,16 @@ out:
 	gumbo_destroy_output(&kGumboDefaultOptions, out);
 	free(text);
 	return a;
+}
+
+struct article *
+html_read(const char *path, const char *bytes, size_t len, const char *charset)
+{
+	return read_page(path, bytes, len, charset, 0);
+}
+
+struct article *
+html_read_mem(const char *name, const char *bytes, size_t len, const char *charset, int remote)
+{
+	return read_page(name, bytes, len, charset, remote);
 }
