@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "read/book.h"
+#include "datadir.h"
 #include "epub/epub.h"
 #include "typo/hyph.h"
 #include "model/lang.h"
@@ -71,42 +72,12 @@ help(void)
 	    "  --dump-model   print the article model as JSON and write nothing else\n"
 	    "  -q             no progress, no warnings\n"
 	    "\n"
+	    "Data (templates/ and fonts/): $MKBOOK_DATADIR when set (it wins), else the\n"
+	    "first holding " DATADIR_PROBE " of: the executable's directory\n"
+	    "(./mkbook in the source checkout), ../share/mkbook beside it, and the\n"
+	    "compiled-in DATADIR " MKBOOK_DATADIR " (make install puts them there).\n"
+	    "\n"
 	    "Exit status: 0 on success, 1 on bad input or failed output, 2 on bad usage.\n", stdout);
-}
-
-/* Where templates/ and fonts/ are: $MKBOOK_DATADIR, the directory of the
- * executable (a build tree), ../share/mkbook beside it (an installed tree,
- * wherever it was moved), or the data directory compiled in. Fresh string. */
-static char *
-find_datadir(void)
-{
-	const char *env = getenv("MKBOOK_DATADIR");
-	char exe[4096], *dir, *probe;
-	struct stat st;
-	ssize_t n;
-
-	if (env && *env)
-		return xstrdup(env);
-	if ((n = readlink("/proc/self/exe", exe, sizeof(exe) - 1)) > 0) {
-		exe[n] = '\0';
-		static const char *const rel[] = {"", "/../share/mkbook"};
-
-		dir = path_dir(exe);
-		for (size_t i = 0; i < sizeof(rel) / sizeof(rel[0]); i++) {
-			char *cand = xprintf("%s%s", dir, rel[i]);
-
-			probe = path_join(cand, "templates/default");
-			if (stat(probe, &st) == 0 && S_ISDIR(st.st_mode)) {
-				free(probe);
-				free(dir);
-				return cand;
-			}
-			free(probe);
-			free(cand);
-		}
-		free(dir);
-	}
-	return xstrdup(MKBOOK_DATADIR);
 }
 
 /* A file name from the title: lower-case ASCII letters and digits joined by
@@ -265,6 +236,50 @@ same_inputs(char *const *in, int n, const char **a, const char **b)
 	return found;
 }
 
+/* Check the options OPT and the inputs ARGV[0..ARGC) before any work: print
+ * what is wrong and return 2 (bad usage), or return 0. */
+static int
+check_args(const struct options *opt, int argc, char **argv)
+{
+	if (opt->title && !*opt->title) {
+		fputs("mkbook: --title must not be empty\n", stderr);
+		return 2;
+	}
+	if (opt->lang && !lang_valid(opt->lang)) {
+		fprintf(stderr, "mkbook: --lang '%s' is not a BCP 47 language tag (like en, en-GB, fr)\n",
+		    opt->lang);
+		return 2;
+	}
+	if (opt->paper && theme_paper_check(opt->paper) != 0) {
+		fprintf(stderr, "mkbook: %s\n", err_msg());
+		return 2;
+	}
+	if (argc == 0) {
+		struct stat st;
+
+		if (stat("content", &st) != 0) {
+			fputs("mkbook: no input was given, and there is no content/ directory here to "
+			    "read: name article files (.txt, .md, .html) or a content directory; "
+			    "see mkbook --help\n", stderr);
+			return 2;
+		}
+	} else {
+		const char *a = NULL, *b = NULL;
+
+		if (same_inputs(argv, argc, &a, &b)) {
+			if (strcmp(a, b) == 0)
+				fprintf(stderr, "mkbook: '%s' is given twice on the command line; "
+				    "each input is read once\n", a);
+			else
+				fprintf(stderr, "mkbook: '%s' and '%s' are the same input, given twice "
+				    "on the command line; each input is read once\n", a, b);
+			usage(stderr);
+			return 2;
+		}
+	}
+	return 0;
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -331,47 +346,13 @@ main(int argc, char *argv[])
 		    want_epub ? "--pdf" : "--epub");
 		return 2;
 	}
-	if (opt.title && !*opt.title) {
-		fputs("mkbook: --title must not be empty\n", stderr);
+	if (check_args(&opt, argc - optind, argv + optind) != 0)
 		return 2;
-	}
-	if (opt.lang && !lang_valid(opt.lang)) {
-		fprintf(stderr, "mkbook: --lang '%s' is not a BCP 47 language tag (like en, en-GB, fr)\n",
-		    opt.lang);
-		return 2;
-	}
-	if (opt.paper && theme_paper_check(opt.paper) != 0) {
-		fprintf(stderr, "mkbook: %s\n", err_msg());
-		return 2;
-	}
-	if (optind == argc) {
-		struct stat st;
-
-		if (stat("content", &st) != 0) {
-			fputs("mkbook: no input was given, and there is no content/ directory here to "
-			    "read: name article files (.txt, .md, .html) or a content directory; "
-			    "see mkbook --help\n", stderr);
-			return 2;
-		}
-	} else {
-		const char *a = NULL, *b = NULL;
-
-		if (same_inputs(argv + optind, argc - optind, &a, &b)) {
-			if (strcmp(a, b) == 0)
-				fprintf(stderr, "mkbook: '%s' is given twice on the command line; "
-				    "each input is read once\n", a);
-			else
-				fprintf(stderr, "mkbook: '%s' and '%s' are the same input, given twice "
-				    "on the command line; each input is read once\n", a, b);
-			usage(stderr);
-			return 2;
-		}
-	}
 	util_quiet = opt.quiet;
 	opt.progress = !opt.quiet && isatty(STDERR_FILENO);
-	datadir = find_datadir();
-	opt.datadir = datadir;
-
+	/* the data first, so that a missing one is said before any reading */
+	if (!dump && (opt.datadir = datadir = datadir_find()) == NULL)
+		goto out;
 	if ((book = book_load(argv + optind, (size_t)(argc - optind), &opt)) == NULL)
 		goto out;
 	if (dump) {

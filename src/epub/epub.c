@@ -10,6 +10,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "datadir.h"
 #include "epub.h"
 #include "epub_int.h"
 #include "model/image.h"
@@ -210,16 +211,18 @@ add_titlepage(struct epub *e)
 static int
 read_css(const struct epub *e, const struct theme *th, char **css, size_t *len)
 {
-	char *path;
+	char *dd, *path;
 	int r;
 
 	/* A theme without a stylesheet of its own uses the default one. */
 	if (th && th->css && access(th->css, R_OK) == 0)
 		return file_read(th->css, css, len);
-	path = xprintf("%s/templates/default/book.css",
-	    e->opt && e->opt->datadir ? e->opt->datadir : MKBOOK_DATADIR);
+	if ((dd = datadir_get(e->opt ? e->opt->datadir : NULL)) == NULL)
+		return -1;
+	path = path_join(dd, "templates/default/book.css");
 	r = file_read(path, css, len);
 	free(path);
+	free(dd);
 	return r;
 }
 

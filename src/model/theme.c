@@ -19,6 +19,7 @@
 #include <fontconfig/fontconfig.h>
 #include <yaml.h>
 
+#include "datadir.h"
 #include "util.h"
 #include "model.h"
 #include "lang.h"
@@ -43,18 +44,6 @@ is_file(const char *p)
 	struct stat st;
 
 	return p && stat(p, &st) == 0 && S_ISREG(st.st_mode);
-}
-
-/* Return the data directory: OPT->datadir, else the installed one, else the
- * source tree (the current directory) when templates/ is there. Borrowed. */
-static const char *
-datadir(const struct options *opt)
-{
-	if (opt && opt->datadir)
-		return opt->datadir;
-	if (is_dir(MKBOOK_DATADIR "/templates"))
-		return MKBOOK_DATADIR;
-	return ".";
 }
 
 /* Parse a length "10.5pt", "20mm", "1in", "2cm" (a bare number is pt) into
@@ -415,11 +404,12 @@ struct theme *
 theme_load(const struct options *opt, const char *book_theme)
 {
 	static const char *defaults[FONT_NROLES] = {"Charis SIL", "Charis SIL", "Noto Mono"};
-	const char *dd = datadir(opt);
 	struct theme *t = xcalloc(1, sizeof(*t));
-	char *yaml = NULL, *fonts = NULL;
+	char *yaml = NULL, *fonts = NULL, *dd = NULL;
 	int r, ret = -1;
 
+	if ((dd = datadir_get(opt ? opt->datadir : NULL)) == NULL)
+		goto out;
 	if (opt && opt->theme)
 		t->dir = xstrdup(opt->theme);
 	else if (book_theme)
@@ -482,6 +472,7 @@ theme_load(const struct options *opt, const char *book_theme)
 out:
 	free(yaml);
 	free(fonts);
+	free(dd);
 	if (ret != 0) {
 		theme_free(t);
 		return NULL;

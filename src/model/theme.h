@@ -27,7 +27,8 @@ struct theme {
 };
 
 /* Load the theme: OPT->theme, else BOOK_THEME (from book.yaml), else
- * DATADIR/templates/default. Resolve fonts through fontconfig, searching
+ * DATADIR/templates/default, DATADIR being OPT->datadir or, when NULL,
+ * datadir_find()'s. Resolve fonts through fontconfig, searching
  * DATADIR/fonts and the theme directory first; apply OPT->paper.
  * Return a new theme, or NULL with the error set. */
 struct theme *theme_load(const struct options *opt, const char *book_theme);

@@ -555,6 +555,52 @@ widest(const struct builder *b, size_t s, size_t e, double r)
 	return ((MAX_SPACE - 1) / SPACE_STRETCH * sg + sb) / (sb + sg);
 }
 
+/* Line L of the breaker's lines LL as OUT's next line: its items and
+ * characters, its natural width (a hyphen at its break included), whether
+ * it ends at a hyphen, and, justified, its adjustment ratio (never below
+ * -1; above 1 only as far as widest allows). */
+static void
+set_line(struct pdf_para *out, const struct builder *b, const struct lb_line *ll, size_t l,
+    const struct pdf_shaped *sp, const struct pdf_parfmt *fmt)
+{
+	struct pdf_line *ln = &out->lines[out->nlines];
+	double nat = 0, st = 0, sh = 0;
+	size_t s = ll[l].start, e = ll[l].end, i;
+
+	/* skip glue and penalties at the line's start */
+	while (s < e && b->items[s].kind != LB_BOX)
+		s++;
+	for (i = s; i < e; i++) {
+		if (b->items[i].kind == LB_PENALTY)
+			continue;
+		nat += b->items[i].width;
+		st += b->items[i].stretch;
+		sh += b->items[i].shrink;
+	}
+	if (e < b->n && b->items[e].kind == LB_PENALTY)
+		nat += b->items[e].width;
+	ln->i0 = s;
+	ln->i1 = e;
+	ln->c0 = b->ipos[s];
+	ln->c1 = e < b->n ? b->ipos[e] : sp->nchars;
+	ln->hyphen = e < b->n && b->items[e].kind == LB_PENALTY && b->items[e].flagged;
+	ln->natural = nat;
+	ln->ratio = 0;
+	if (fmt->align == PA_JUSTIFY) {
+		if (nat < fmt->width && st > 0)
+			ln->ratio = (fmt->width - nat) / st;
+		else if (nat > fmt->width && sh > 0)
+			ln->ratio = (fmt->width - nat) / sh;
+		if (ln->ratio < -1)
+			ln->ratio = -1;
+		if (ln->ratio > 1)
+			ln->ratio = widest(b, s, e, ln->ratio);
+	}
+	if (ln->c1 < ln->c0)
+		ln->c1 = ln->c0;
+	out->nlines++;
+}
+
 void
 pdf_para_set(struct pdf_fonts *f, struct pdf_shaped *sp, const struct pdf_parfmt *fmt,
     struct pdf_para *out)
@@ -562,7 +608,7 @@ pdf_para_set(struct pdf_fonts *f, struct pdf_shaped *sp, const struct pdf_parfmt
 	struct builder b = {0};
 	struct lb_params par;
 	struct lb_line *ll = NULL;
-	size_t nl, l, i;
+	size_t nl, l;
 	int c, bs = 0;
 	double em = sp->nspans ? sp->spans[0].st.size : 10, widths[2];
 
@@ -649,44 +695,8 @@ pdf_para_set(struct pdf_fonts *f, struct pdf_shaped *sp, const struct pdf_parfmt
 	out->ipos = b.ipos;
 	out->nitems = b.n;
 	out->lines = xcalloc(nl ? nl : 1, sizeof(*out->lines));
-	for (l = 0; l < nl; l++) {
-		struct pdf_line *ln = &out->lines[out->nlines];
-		double nat = 0, st = 0, sh = 0;
-		size_t s = ll[l].start, e = ll[l].end;
-
-		/* skip glue and penalties at the line's start */
-		while (s < e && b.items[s].kind != LB_BOX)
-			s++;
-		for (i = s; i < e; i++) {
-			if (b.items[i].kind == LB_PENALTY)
-				continue;
-			nat += b.items[i].width;
-			st += b.items[i].stretch;
-			sh += b.items[i].shrink;
-		}
-		if (e < b.n && b.items[e].kind == LB_PENALTY)
-			nat += b.items[e].width;
-		ln->i0 = s;
-		ln->i1 = e;
-		ln->c0 = b.ipos[s];
-		ln->c1 = e < b.n ? b.ipos[e] : sp->nchars;
-		ln->hyphen = e < b.n && b.items[e].kind == LB_PENALTY && b.items[e].flagged;
-		ln->natural = nat;
-		ln->ratio = 0;
-		if (fmt->align == PA_JUSTIFY) {
-			if (nat < fmt->width && st > 0)
-				ln->ratio = (fmt->width - nat) / st;
-			else if (nat > fmt->width && sh > 0)
-				ln->ratio = (fmt->width - nat) / sh;
-			if (ln->ratio < -1)
-				ln->ratio = -1;
-			if (ln->ratio > 1)
-				ln->ratio = widest(&b, s, e, ln->ratio);
-		}
-		if (ln->c1 < ln->c0)
-			ln->c1 = ln->c0;
-		out->nlines++;
-	}
+	for (l = 0; l < nl; l++)
+		set_line(out, &b, ll, l, sp, fmt);
 	free(ll);
 }
 
@@ -792,16 +802,138 @@ attr_str(struct buf *b, const char *s)
 	buf_putc(b, '\'');
 }
 
+/* The hyphen drawn at a line's break into SG, after the line's last
+ * segment LAST, shaped in LAST's font. */
+static void
+hyphen_seg(struct pdf_fonts *f, const struct seg *last, struct seg *sg)
+{
+	const PangoGlyphString *hg = pdf_fonts_hyphen(f, &last->op.gi.item->analysis);
+	size_t j;
+
+	memset(sg, 0, sizeof(*sg));
+	sg->op.kind = OP_GLYPHS;
+	sg->op.gi.item = pango_item_copy(last->op.gi.item);
+	sg->op.gi.item->offset = 0;
+	sg->op.gi.item->length = 1;
+	sg->op.gi.item->num_chars = 1;
+	sg->op.gi.glyphs = pango_glyph_string_copy((PangoGlyphString *)hg);
+	sg->op.text = xstrdup("-");
+	for (j = 0; j < (size_t)hg->num_glyphs; j++)
+		sg->w += hg->glyphs[j].geometry.width / (double)PANGO_SCALE;
+	sg->level = last->level;
+	sg->span = last->span;
+}
+
+/* Bidi: reverse runs of the segments SEGS[0..NSEG) from the highest level
+ * down to the lowest odd level (UAX #9, L2). */
+static void
+bidi_reorder(struct seg *segs, size_t nseg)
+{
+	int maxlev = 0, minodd = 99, lev;
+	size_t i, j;
+
+	for (i = 0; i < nseg; i++) {
+		if (segs[i].level > maxlev)
+			maxlev = segs[i].level;
+		if ((segs[i].level & 1) && segs[i].level < minodd)
+			minodd = segs[i].level;
+	}
+	for (lev = maxlev; lev >= minodd && lev > 0; lev--)
+		for (i = 0; i < nseg; i = j + 1) {
+			for (; i < nseg && segs[i].level < lev; i++)
+				;
+			for (j = i; j < nseg && segs[j].level >= lev; j++)
+				;
+			if (j > i + 1) {
+				size_t a = i, z = j - 1;
+
+				for (; a < z; a++, z--) {
+					struct seg t = segs[a];
+
+					segs[a] = segs[z];
+					segs[z] = t;
+				}
+			}
+			if (j >= nseg)
+				break;
+		}
+}
+
+/* Append segment SG's glyphs to DL at X on baseline Y (its glyphs taken
+ * over), struck through when its style says so, wrapped in a link tag
+ * when it links. */
+static void
+draw_seg(struct pdf_dl *dl, const struct seg *sg, double x, double y)
+{
+	const struct pdf_style *st = &sg->span->st;
+	struct buf at = {0};
+	struct pdf_op *op;
+
+	if (st->href || st->dest) {
+		buf_puts(&at, st->href ? "uri=" : "dest=");
+		attr_str(&at, st->href ? st->href : st->dest);
+		pdf_dl_tag(dl, 1, CAIRO_TAG_LINK, buf_str(&at));
+		buf_free(&at);
+	}
+	if (st->mark) {
+		/* a highlighter's band behind the glyphs */
+		static const double band[3] = {1.0, 0.93, 0.55};
+		struct pdf_op *r = pdf_dl_push(dl, OP_RECT);
+
+		r->x = x;
+		r->y = y - st->rise - st->size * 0.78;
+		r->w = sg->w;
+		r->h = st->size * 1.02;
+		memcpy(r->rgb, band, sizeof(r->rgb));
+	}
+	op = pdf_dl_push(dl, OP_GLYPHS);
+	*op = sg->op;
+	op->x = x;
+	op->y = y - st->rise;
+	if (st->rgb)
+		memcpy(op->rgb, st->rgb, sizeof(op->rgb));
+	if (st->strike) {
+		struct pdf_op *r = pdf_dl_push(dl, OP_RECT);
+
+		r->x = x;
+		r->y = y - st->rise - st->size * 0.3;
+		r->w = sg->w;
+		r->h = st->size * 0.06;
+		if (st->rgb)
+			memcpy(r->rgb, st->rgb, sizeof(r->rgb));
+	}
+	if (st->href || st->dest)
+		pdf_dl_tag(dl, 0, CAIRO_TAG_LINK, NULL);
+}
+
+/* Where a line of width TOTAL starts, the paragraph's left edge at X and
+ * the line indented by INDENT, as FMT aligns it. */
+static double
+line_start(const struct pdf_shaped *sp, const struct pdf_parfmt *fmt, double x, double indent,
+    double total)
+{
+	switch (fmt->align) {
+	case PA_JUSTIFY:
+		return sp->rtl ? x + fmt->width - indent - total : x + indent;
+	case PA_LEFT:
+		return sp->rtl ? x + fmt->width - indent - total : x + indent;
+	case PA_RIGHT:
+		return x + fmt->width - total;
+	default:
+		return x + (fmt->width - total) / 2;
+	}
+}
+
 void
 pdf_para_draw_line(struct pdf_fonts *f, struct pdf_shaped *sp, const struct pdf_parfmt *fmt,
     const struct pdf_para *p, size_t l, struct pdf_dl *dl, double x, double y)
 {
 	const struct pdf_line *ln = &p->lines[l];
 	struct seg *segs = NULL;
-	size_t nseg = 0, cap = 0, i, j;
+	size_t nseg = 0, cap = 0, i;
 	double *adj = NULL, total = 0, cur, indent = l == 0 ? fmt->indent : 0;
 	double rb = ln->ratio > 1 ? 1 : ln->ratio, rg = ln->ratio;	/* boxes, glue */
-	int c, s, maxlev = 0, minodd = 99, lev;
+	int c, s;
 	/* a hyphen to draw: the break's penalty has its width (an explicit
 	 * hyphen is in the text already) */
 	int hy = ln->hyphen && ln->i1 < p->nitems && p->items[ln->i1].kind == LB_PENALTY &&
@@ -872,110 +1004,17 @@ pdf_para_draw_line(struct pdf_fonts *f, struct pdf_shaped *sp, const struct pdf_
 		sg->span = span;
 	}
 	if (hy && nseg > 0) {
-		const struct seg *last = &segs[nseg - 1];
-		const PangoGlyphString *hg = pdf_fonts_hyphen(f, &last->op.gi.item->analysis);
-		struct seg *sg;
-
 		ARRAY_GROW(segs, nseg, cap);
-		sg = &segs[nseg];
-		memset(sg, 0, sizeof(*sg));
-		sg->op.kind = OP_GLYPHS;
-		sg->op.gi.item = pango_item_copy(segs[nseg - 1].op.gi.item);
-		sg->op.gi.item->offset = 0;
-		sg->op.gi.item->length = 1;
-		sg->op.gi.item->num_chars = 1;
-		sg->op.gi.glyphs = pango_glyph_string_copy((PangoGlyphString *)hg);
-		sg->op.text = xstrdup("-");
-		for (j = 0; j < (size_t)hg->num_glyphs; j++)
-			sg->w += hg->glyphs[j].geometry.width / (double)PANGO_SCALE;
-		sg->level = segs[nseg - 1].level;
-		sg->span = segs[nseg - 1].span;
+		hyphen_seg(f, &segs[nseg - 1], &segs[nseg]);
 		nseg++;
 	}
-	/* bidi: reverse runs of segments from the highest level down to the
-	 * lowest odd level (UAX #9, L2) */
-	for (i = 0; i < nseg; i++) {
-		if (segs[i].level > maxlev)
-			maxlev = segs[i].level;
-		if ((segs[i].level & 1) && segs[i].level < minodd)
-			minodd = segs[i].level;
+	for (i = 0; i < nseg; i++)
 		total += segs[i].w;
-	}
-	for (lev = maxlev; lev >= minodd && lev > 0; lev--)
-		for (i = 0; i < nseg; i = j + 1) {
-			for (; i < nseg && segs[i].level < lev; i++)
-				;
-			for (j = i; j < nseg && segs[j].level >= lev; j++)
-				;
-			if (j > i + 1) {
-				size_t a = i, z = j - 1;
-
-				for (; a < z; a++, z--) {
-					struct seg t = segs[a];
-
-					segs[a] = segs[z];
-					segs[z] = t;
-				}
-			}
-			if (j >= nseg)
-				break;
-		}
-	/* where the line starts */
-	switch (fmt->align) {
-	case PA_JUSTIFY:
-		cur = sp->rtl ? x + fmt->width - indent - total : x + indent;
-		break;
-	case PA_LEFT:
-		cur = sp->rtl ? x + fmt->width - indent - total : x + indent;
-		break;
-	case PA_RIGHT:
-		cur = x + fmt->width - total;
-		break;
-	default:
-		cur = x + (fmt->width - total) / 2;
-		break;
-	}
+	bidi_reorder(segs, nseg);
+	cur = line_start(sp, fmt, x, indent, total);
 	for (i = 0; i < nseg; i++) {
-		const struct pdf_style *st = &segs[i].span->st;
-		struct buf at = {0};
-		struct pdf_op *op;
-
-		if (st->href || st->dest) {
-			buf_puts(&at, st->href ? "uri=" : "dest=");
-			attr_str(&at, st->href ? st->href : st->dest);
-			pdf_dl_tag(dl, 1, CAIRO_TAG_LINK, buf_str(&at));
-			buf_free(&at);
-		}
-		if (st->mark) {
-			/* a highlighter's band behind the glyphs */
-			static const double band[3] = {1.0, 0.93, 0.55};
-			struct pdf_op *r = pdf_dl_push(dl, OP_RECT);
-
-			r->x = cur;
-			r->y = y - st->rise - st->size * 0.78;
-			r->w = segs[i].w;
-			r->h = st->size * 1.02;
-			memcpy(r->rgb, band, sizeof(r->rgb));
-		}
-		op = pdf_dl_push(dl, OP_GLYPHS);
-		*op = segs[i].op;
-		op->x = cur;
-		op->y = y - st->rise;
-		if (st->rgb)
-			memcpy(op->rgb, st->rgb, sizeof(op->rgb));
-		if (st->strike) {
-			struct pdf_op *r = pdf_dl_push(dl, OP_RECT);
-
-			r->x = cur;
-			r->y = y - st->rise - st->size * 0.3;
-			r->w = segs[i].w;
-			r->h = st->size * 0.06;
-			if (st->rgb)
-				memcpy(r->rgb, st->rgb, sizeof(r->rgb));
-		}
+		draw_seg(dl, &segs[i], cur, y);
 		cur += segs[i].w;
-		if (st->href || st->dest)
-			pdf_dl_tag(dl, 0, CAIRO_TAG_LINK, NULL);
 	}
 	free(segs);
 	free(adj);

@@ -598,6 +598,28 @@ code_text(const char *lit)
 	return n ? xstrndup(lit, n) : NULL;
 }
 
+/* The article's first heading C, of level 1: its headline when the front
+ * matter gave none, or dropped when it repeats the front matter's title.
+ * Return 1 when C is taken so, 0 when it stays a heading of the body. */
+static int
+take_headline(struct md *m, cmark_node *c)
+{
+	char *h = plain_str(c);
+
+	if (h && m->a->headline == NULL) {
+		m->a->headline = h;
+		m->a->line = line_of(m, c);
+		return 1;
+	}
+	/* "# Title" repeating the front matter's title */
+	if (h && strcmp(h, m->a->headline) == 0) {
+		free(h);
+		return 1;
+	}
+	free(h);
+	return 0;
+}
+
 /* Convert the block children of PARENT, appending to *ARR / *N. At the top
  * level (DEPTH 0) a leading "# heading" becomes the headline and footnote
  * definitions go to the article's notes. Return 0, or -1 with the error
@@ -629,21 +651,8 @@ conv_blocks(struct md *m, cmark_node *parent, struct block **arr, size_t *n, int
 			continue;
 		}
 		if (t == CMARK_NODE_HEADING && cmark_node_get_heading_level(c) == 1 && depth == 0 &&
-		    c == cmark_node_first_child(parent)) {
-			char *h = plain_str(c);
-
-			if (h && m->a->headline == NULL) {
-				m->a->headline = h;
-				m->a->line = line_of(m, c);
-				continue;
-			}
-			/* "# Title" repeating the front matter's title */
-			if (h && strcmp(h, m->a->headline) == 0) {
-				free(h);
-				continue;
-			}
-			free(h);
-		}
+		    c == cmark_node_first_child(parent) && take_headline(m, c))
+			continue;
 		b = block_push(arr, n, BLK_PARAGRAPH);
 		b->src.file = m->a->source;
 		b->src.line = line_of(m, c);

@@ -123,29 +123,23 @@ ld_is(const char *s, const char *keyword)
 	return strncmp(s, keyword, strlen(keyword)) == 0;
 }
 
-/* Read one line of a pattern file (BUF, NUL-terminated, ending in its
- * newline if it had one) into D. The states form a trie of the patterns'
- * letters, numbered in the order libhyphen gives them. */
-static void
-ld_line(HyphenDict *d, char *buf)
+/* A dictionary's header line BUF (LEFTHYPHENMIN, RIGHTHYPHENMIN, the
+ * compound minima, NOHYPHEN) into D. Return 1 when BUF was one, else 0. */
+static int
+ld_header(HyphenDict *d, char *buf)
 {
-	char	 word[HNJ_MAX_CHARS], pattern[HNJ_MAX_CHARS], *repl;
-	signed char replindex = 0, replcut = 0;
-	int	 i, j = 0, m, state, path[HNJ_MAX_CHARS];
-	size_t	 k;
-
 	if (ld_is(buf, "LEFTHYPHENMIN")) {
 		d->lhmin = (char)atoi(buf + 13);
-		return;
+		return 1;
 	} else if (ld_is(buf, "RIGHTHYPHENMIN")) {
 		d->rhmin = (char)atoi(buf + 14);
-		return;
+		return 1;
 	} else if (ld_is(buf, "COMPOUNDLEFTHYPHENMIN")) {
 		d->clhmin = (char)atoi(buf + 21);
-		return;
+		return 1;
 	} else if (ld_is(buf, "COMPOUNDRIGHTHYPHENMIN")) {
 		d->crhmin = (char)atoi(buf + 22);
-		return;
+		return 1;
 	} else if (ld_is(buf, "NOHYPHEN")) {
 		char	*sp = buf + 8, *e;
 
@@ -164,9 +158,24 @@ ld_line(HyphenDict *d, char *buf)
 					*e = '\0';
 				}
 		}
-		return;
+		return 1;
 	}
+	return 0;
+}
 
+/* Read one line of a pattern file (BUF, NUL-terminated, ending in its
+ * newline if it had one) into D. The states form a trie of the patterns'
+ * letters, numbered in the order libhyphen gives them. */
+static void
+ld_line(HyphenDict *d, char *buf)
+{
+	char	 word[HNJ_MAX_CHARS], pattern[HNJ_MAX_CHARS], *repl;
+	signed char replindex = 0, replcut = 0;
+	int	 i, j = 0, m, state, path[HNJ_MAX_CHARS];
+	size_t	 k;
+
+	if (ld_header(d, buf))
+		return;
 	pattern[0] = '0';
 	if ((repl = strchr(buf, '/')) != NULL) {
 		char	*index = strchr(repl + 1, ',');
