@@ -17,7 +17,7 @@ MANDIR	 = $(PREFIX)/share/man/man1
 VERSION	 = 0.1.0
 CC	?= cc
 PKGS	 = libzip cairo pangocairo pangoft2 harfbuzz harfbuzz-subset fontconfig \
-	   libcmark-gfm yaml-0.1 libexttextcat libpng zlib gdk-pixbuf-2.0 lcms2 libexif libjpeg
+	   libcmark-gfm yaml-0.1 libexttextcat libpng zlib gdk-pixbuf-2.0 lcms2 libexif libjpeg gumbo json-c
 # pkg-config is asked once, when make reads this file. On a fresh machine
 # that is before scripts/deps.sh has installed the -dev packages, so `book`
 # and `check` run the deps step first and then build through a recursive
@@ -57,7 +57,8 @@ TYPO_OBJS   = src/typo/linebreak.o src/typo/hyph.o
 # Readers: plain text, Markdown with YAML front matter; the builder (inputs
 # and book.yaml to one book) and typographic punctuation.
 READ_OBJS   = src/read/read_txt.o src/read/read_md.o src/read/meta.o src/read/book.o \
-	      src/read/punct.o
+	      src/read/punct.o src/read/html_conv.o src/read/read_html.o \
+	      src/read/html_decode.o src/read/html_find.o src/read/html_meta.o
 # The EPUB writer.
 EPUB_OBJS   = src/epub/epub.o src/epub/epub_pkg.o src/epub/epub_image.o src/epub/epub_zip.o \
 	      src/epub/epub_xhtml.o src/epub/epub_opf.o \
@@ -74,7 +75,7 @@ OBJS	 = src/main.o $(LIB_OBJS)
 
 UNIT_TESTS = tests/unit/t_buf tests/unit/t_image tests/unit/t_picture tests/unit/t_date tests/unit/t_txt tests/unit/t_lang \
 	     tests/unit/t_linebreak tests/unit/t_hyph tests/unit/t_md tests/unit/t_epub tests/unit/t_pdfpara \
-	     tests/unit/t_punct tests/unit/t_paginate
+	     tests/unit/t_punct tests/unit/t_paginate tests/unit/t_html
 
 all: mkbook
 
@@ -126,7 +127,7 @@ FUZZ_CC	 ?= clang
 FUZZ_FLAGS = -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -std=c11 \
 	   -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -DMKBOOK_VERSION='"fuzz"' \
 	   -DMKBOOK_DATADIR='"$(CURDIR)"' -Isrc $(PKG_CFLAGS) $(shell pkg-config --cflags libxml-2.0)
-FUZZERS	 = tests/fuzz/fuzz_txt tests/fuzz/fuzz_md tests/fuzz/fuzz_xhtml
+FUZZERS	 = tests/fuzz/fuzz_txt tests/fuzz/fuzz_md tests/fuzz/fuzz_xhtml tests/fuzz/fuzz_html
 
 # Nothing compiles before have-pkgs has found the packages (order-only: it
 # never makes a target out of date).
@@ -138,7 +139,7 @@ tests/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(LIB_OBJS:.o=.c) $(HDRS)
 fuzz: $(FUZZERS)
 	@for f in $(FUZZERS); do \
 		n=$${f##*/fuzz_}; mkdir -p tests/fuzz/corpus_$$n; \
-		cp content/*.txt content/*.md tests/fuzz/corpus_$$n/ 2>/dev/null; \
+		cp content/*.txt content/*.md content/*.html tests/fuzz/corpus_$$n/ 2>/dev/null; \
 		echo "== $$f ($(FUZZ_SECONDS) s)"; \
 		$$f -max_total_time=$(FUZZ_SECONDS) -timeout=20 -rss_limit_mb=4096 \
 			-print_final_stats=1 tests/fuzz/corpus_$$n 2>&1 | \

@@ -110,6 +110,7 @@ add_inl(struct fonts *f, const struct inl *in, size_t n, int style)
 		case INL_NOTEREF: add_text(f, x->text ? x->text : "*", style); break;
 		case INL_EMPH: add_inl(f, x->kids, x->nkids, style | S_ITALIC); break;
 		case INL_STRONG: add_inl(f, x->kids, x->nkids, style | S_BOLD); break;
+		case INL_KBD: add_inl(f, x->kids, x->nkids, style | S_MONO); break;
 		case INL_LINK:
 			if (x->nkids)
 				add_inl(f, x->kids, x->nkids, style);
@@ -203,6 +204,11 @@ collect(struct fonts *f)
 		add_text(f, " ()", S_ITALIC);
 		add_text(f, date_shown(a->date, a->date_text, a->lang, when, sizeof(when)), 0);
 		add_text(f, a->url, 0);
+		if (a->url || a->site) {
+			add_text(f, a->site, 0);
+			add_text(f, words_for(a->lang)->source, 0);
+			add_text(f, ": \xe2\x80\x94", 0);
+		}
 		add_image(f, a->image);
 		add_blocks(f, a->blocks, a->nblocks, 0);
 		for (j = 0; j < a->nnotes; j++) {

@@ -84,6 +84,53 @@ note_href(struct actx *c, size_t n, const char *what, int part)
 	free(f);
 }
 
+static void inlines(struct actx *c, const struct inl *in, size_t n);
+
+/* Append the inline picture X (or, left out, its alt text). */
+static void
+inline_image(struct actx *c, const struct inl *x)
+{
+	struct buf *b = c->b;
+	char *stem = xprintf("%s-i%zu", c->aid, ++c->ninlimg);
+	const char *name = x->image ? epub_image_name(c->e, x->image, stem) : NULL;
+
+	free(stem);
+	if (name == NULL) {	/* left out: its words stay */
+		if (x->image && x->image->alt)
+			buf_xml(b, x->image->alt);
+		return;
+	}
+	BUF_PUTSL(b, "<img class=\"inline\" src=\"../");
+	buf_xml(b, name);
+	BUF_PUTSL(b, "\" alt=\"");
+	buf_xml(b, x->image->alt);
+	BUF_PUTSL(b, "\"/>");
+	c->e->nimg++;
+	if (x->image->alt && *x->image->alt)
+		c->e->nimg_alt++;
+}
+
+/* Append X, one of the HTML inline kinds (sup, sub, mark, small, q, abbr, kbd). */
+static void
+inline_kind(struct actx *c, const struct inl *x)
+{
+	static const char *el[] = {"sup", "sub", "mark", "small", "q", "abbr", "kbd"};
+	struct buf *b = c->b;
+	const char *e = el[x->type - INL_SUP];
+
+	buf_printf(b, "<%s", e);
+	if (x->type == INL_ABBR && x->title) {
+		BUF_PUTSL(b, " title=\"");
+		buf_xml(b, x->title);
+		buf_putc(b, '"');
+	}
+	buf_putc(b, '>');
+	inlines(c, x->kids, x->nkids);
+	buf_printf(b, "</%s>", e);
+	if (x->type == INL_KBD)
+		c->e->has_code = 1;
+}
+
 /* Append inlines IN[0..N) as XHTML to the current part. */
 static void
 inlines(struct actx *c, const struct inl *in, size_t n)
@@ -146,26 +193,18 @@ inlines(struct actx *c, const struct inl *in, size_t n)
 		case INL_BREAK:
 			BUF_PUTSL(b, "<br/>");
 			break;
-		case INL_IMAGE: {
-			char *stem = xprintf("%s-i%zu", c->aid, ++c->ninlimg);
-			const char *name = x->image ? epub_image_name(c->e, x->image, stem) : NULL;
-
-			free(stem);
-			if (name == NULL) {	/* left out: its words stay */
-				if (x->image && x->image->alt)
-					buf_xml(b, x->image->alt);
-				break;
-			}
-			BUF_PUTSL(b, "<img class=\"inline\" src=\"../");
-			buf_xml(b, name);
-			BUF_PUTSL(b, "\" alt=\"");
-			buf_xml(b, x->image->alt);
-			BUF_PUTSL(b, "\"/>");
-			c->e->nimg++;
-			if (x->image->alt && *x->image->alt)
-				c->e->nimg_alt++;
+		case INL_IMAGE:
+			inline_image(c, x);
 			break;
-		}
+		case INL_SUP:
+		case INL_SUB:
+		case INL_MARK:
+		case INL_SMALL:
+		case INL_Q:
+		case INL_KBD:
+		case INL_ABBR:
+			inline_kind(c, x);
+			break;
 		case INL_NOTEREF: {
 			size_t k = x->note;
 			const char *label = x->text ? x->text : "*";
@@ -330,6 +369,10 @@ table(struct actx *c, const struct block *x)
 				BUF_PUTSL(b, "<td");
 			if (al)
 				buf_printf(b, " class=\"%s\"", al);
+			if (cell->colspan > 1)
+				buf_printf(b, " colspan=\"%d\"", cell->colspan);
+			if (cell->rowspan > 1)
+				buf_printf(b, " rowspan=\"%d\"", cell->rowspan);
 			buf_putc(b, '>');
 			inlines(c, cell->inl, cell->ninl);
 			buf_puts(b, th ? "</th>" : "</td>");
@@ -535,7 +578,45 @@ part_open(struct actx *c)
 }
 
 
-/* Append the article header: kicker, headline, standfirst, byline, date, lead figure. */
+/* Append where the article was published, under its byline and date:
+ * "Source: Site — https://…" (the URL a link when it is a web address). */
+static void
+source(struct actx *c)
+{
+	const struct article *a = c->a;
+	struct buf *b = c->b;
+
+	if (a->url == NULL && a->site == NULL)
+		return;
+	BUF_PUTSL(b, "<p class=\"source\">");
+	buf_xml(b, words_for(a->lang)->source);
+	BUF_PUTSL(b, ": ");
+	if (a->site) {
+		BUF_PUTSL(b, "<span class=\"site\">");
+		buf_xml(b, a->site);
+		BUF_PUTSL(b, "</span>");
+	}
+	if (a->site && a->url)
+		BUF_PUTSL(b, " \xe2\x80\x94 ");
+	if (a->url) {
+		size_t mark = b->len;
+
+		BUF_PUTSL(b, "<a class=\"url\" href=\"");
+		if (epub_href(b, a->url)) {
+			BUF_PUTSL(b, "\">");
+			buf_xml(b, a->url);
+			BUF_PUTSL(b, "</a>");
+		} else {
+			b->len = mark;
+			b->data[mark] = '\0';
+			buf_xml(b, a->url);
+		}
+	}
+	BUF_PUTSL(b, "</p>\n");
+}
+
+/* Append the article header: kicker, headline, standfirst, byline, date,
+ * source, lead figure. */
 static void
 header(struct actx *c)
 {
@@ -607,6 +688,7 @@ header(struct actx *c)
 			buf_xml(b, date_shown(a->date, a->date_text, a->lang, when, sizeof(when)));
 		BUF_PUTSL(b, "</p>\n");
 	}
+	source(c);
 	if (a->image) {
 		char *stem = xprintf("%s-lead", c->aid);
 
@@ -670,22 +752,6 @@ epub_xhtml_article(struct epub *e, const struct article *a, size_t n)
 			part_open(&c);
 		}
 		block(&c, &a->blocks[i], 1);
-	}
-	if (a->url) {
-		size_t mark = b.len;
-
-		BUF_PUTSL(&b, "<footer class=\"source\"><p><a href=\"");
-		if (epub_href(&b, a->url)) {
-			BUF_PUTSL(&b, "\">");
-			buf_xml(&b, a->url);
-			BUF_PUTSL(&b, "</a></p></footer>\n");
-		} else {
-			b.len = mark;
-			b.data[mark] = '\0';
-			BUF_PUTSL(&b, "<footer class=\"source\"><p>");
-			buf_xml(&b, a->url);
-			BUF_PUTSL(&b, "</p></footer>\n");
-		}
 	}
 	part_close(&c, 1);
 

@@ -84,6 +84,7 @@ inl_free(struct inl *in)
 
 	free(in->text);
 	free(in->href);
+	free(in->title);
 	for (i = 0; i < in->nkids; i++)
 		inl_free(&in->kids[i]);
 	free(in->kids);
@@ -282,6 +283,7 @@ inl_type_name(enum inline_type t)
 	static const char *names[] = {
 		"text", "emph", "strong", "strike", "code", "link", "break", "noteref",
 		"image",
+		"sup", "sub", "mark", "small", "q", "abbr", "kbd",
 	};
 
 	return (size_t)t < sizeof(names) / sizeof(names[0]) ? names[t] : "unknown";
@@ -322,6 +324,10 @@ json_inls(struct buf *out, const struct inl *in, size_t n)
 			BUF_PUTSL(out, ", \"href\": ");
 			buf_json(out, in[i].href);
 		}
+		if (in[i].title) {
+			BUF_PUTSL(out, ", \"title\": ");
+			buf_json(out, in[i].title);
+		}
 		if (in[i].type == INL_NOTEREF)
 			buf_printf(out, ", \"note\": %zu", in[i].note);
 		if (in[i].image) {
@@ -356,6 +362,8 @@ json_image(struct buf *out, const struct image *im)
 		    types[im->type], im->width, im->height);
 	if (im->orientation > 1)
 		buf_printf(out, ", \"orientation\": %d", im->orientation);
+	if (im->data)
+		buf_printf(out, ", \"bytes\": %zu", im->len);
 	buf_putc(out, '}');
 }
 
@@ -387,6 +395,10 @@ json_block(struct buf *out, const struct block *b, int depth)
 	if (b->type == BLK_CELL && b->align != ALIGN_NONE)
 		buf_printf(out, ", \"align\": \"%s\"",
 		    b->align == ALIGN_LEFT ? "left" : b->align == ALIGN_CENTER ? "center" : "right");
+	if (b->type == BLK_CELL && b->colspan > 1)
+		buf_printf(out, ", \"colspan\": %d", b->colspan);
+	if (b->type == BLK_CELL && b->rowspan > 1)
+		buf_printf(out, ", \"rowspan\": %d", b->rowspan);
 	if (b->info) {
 		BUF_PUTSL(out, ", \"info\": ");
 		buf_json(out, b->info);

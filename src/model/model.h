@@ -27,6 +27,13 @@ enum inline_type {
 	INL_BREAK,	/* hard line break */
 	INL_NOTEREF,	/* note: index into article.notes; text: the label shown */
 	INL_IMAGE,	/* image: a picture inside running text (small: in the line) */
+	INL_SUP,	/* kids: superscript */
+	INL_SUB,	/* kids: subscript */
+	INL_MARK,	/* kids: highlighted */
+	INL_SMALL,	/* kids: side comment, small print */
+	INL_Q,		/* kids: a quotation; writers add the language's marks */
+	INL_ABBR,	/* kids; title: the expansion, when given */
+	INL_KBD,	/* kids: keys or input typed by the user */
 };
 
 struct inl {
@@ -34,10 +41,10 @@ struct inl {
 	char		*text;
 	char		*href;		/* INL_LINK: the URL as written (writers check schemes) */
 	size_t		 note;		/* INL_NOTEREF: 0-based index into article->notes */
-	int		 literal;	/* INL_TEXT: raw HTML, kept exactly as typed */
 	struct inl	*kids;
 	size_t		 nkids;
 	struct image	*image;		/* INL_IMAGE */
+	char		*title;		/* INL_ABBR: the expansion ("World Health Organization") */
 };
 
 enum block_type {
@@ -100,6 +107,7 @@ struct block {
 	size_t		 ninl;
 	struct block	*kids;
 	size_t		 nkids;
+	int		 colspan, rowspan;	/* CELL: columns and rows it spans (0 or 1: one) */
 };
 
 struct footnote {

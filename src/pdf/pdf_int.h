@@ -78,6 +78,7 @@ struct pdf_style {
 	int		 strike;	/* struck through */
 	const struct image *img;	/* a picture inside the text (one U+FFFC), at
 					 * the text's height */
+	int		 mark;		/* highlighted (a light band behind the text) */
 };
 
 struct pdf_span {

@@ -110,6 +110,39 @@ unreferenced_notes(struct pdf *P, struct pdf_vlist *vl)
 	free(used);
 }
 
+/* The opener's source line under the byline: "Source: Site — URL", small
+ * and grey, the URL a link when it is a web address. */
+static void
+set_source(struct pdf *P, struct pdf_vlist *vl, const struct article *a,
+    const struct pdf_parfmt *fmt, int rtl)
+{
+	struct pdf_style st = pdf_text_style(P, FONT_HEADING, STYLE_REGULAR, P->size * 0.78, P->grey);
+	struct setopts so = {.lead = P->lead * 0.9, .size = st.size, .tag = "P", .keep = 1,
+	    .before = P->lead * 0.25};
+	struct pdf_shaped sp;
+	size_t lead = 0;
+
+	if (a->url == NULL && a->site == NULL)
+		return;
+	pdf_shaped_init(&sp, a->lang, rtl);
+	pdf_add_text(&sp, words_for(a->lang)->source, &st);
+	pdf_add_text(&sp, ": ", &st);
+	if (a->site)
+		pdf_add_text(&sp, a->site, &st);
+	if (a->site && a->url)
+		pdf_add_text(&sp, " \xe2\x80\x94 ", &st);
+	if (a->url) {
+		struct pdf_style us = st;
+
+		us.nohyph = 1;
+		if (shown_link_safe(a->url, &lead, NULL))
+			us.href = a->url + lead;
+		pdf_add_text(&sp, a->url, &us);
+	}
+	pdf_set_para(P, vl, &sp, fmt, &so);
+	pdf_shaped_free(&sp);
+}
+
 /* The opener: kicker, headline, standfirst, byline and role, date, lead
  * figure with caption and credit. */
 void
@@ -156,6 +189,7 @@ pdf_set_opener(struct pdf *P, struct pdf_vlist *vl, const struct article *a)
 	}
 	if (a->nauthors || a->role || a->dateline || a->date_text || a->date)
 		set_byline(P, vl, a, &left);
+	set_source(P, vl, a, &left, a->dir == DIR_RTL);
 	if (a->image) {
 		/* the head stands on one page with the picture, its caption,
 		 * the rule and two lines of text: a tall picture is made

@@ -875,6 +875,17 @@ draw_seg(struct pdf_dl *dl, const struct seg *sg, double x, double y)
 		pdf_dl_tag(dl, 1, CAIRO_TAG_LINK, buf_str(&at));
 		buf_free(&at);
 	}
+	if (st->mark) {
+		/* a highlighter's band behind the glyphs */
+		static const double band[3] = {1.0, 0.93, 0.55};
+		struct pdf_op *r = pdf_dl_push(dl, OP_RECT);
+
+		r->x = x;
+		r->y = y - st->rise - st->size * 0.78;
+		r->w = sg->w;
+		r->h = st->size * 1.02;
+		memcpy(r->rgb, band, sizeof(r->rgb));
+	}
 	op = pdf_dl_push(dl, OP_GLYPHS);
 	*op = sg->op;
 	op->x = x;

@@ -421,7 +421,7 @@ near_key(const char *key)
 	static const char *const *lists[] = {k_title, k_subtitle, k_summary, k_author, k_date,
 		k_modified, k_image, k_alt, k_caption, k_url, k_tags, k_cats, NULL};
 	static const char *const more[] = {"kicker", "role", "lang", "dir", "credit", "draft",
-		"published", "params", NULL};
+		"published", "params", "site", NULL};
 	const char *best = NULL;
 	size_t bd = 99, d, i, max = strlen(key) <= 4 ? 1 : 2;
 	const char *const *l;
@@ -627,6 +627,9 @@ front_key(struct yctx *c, struct article *a, const char *key, yaml_node_t *kn,
 			goto out;
 	} else if (key_in(k, k_url)) {
 		if (get_str(c, key, v, &a->url) == -1)
+			goto out;
+	} else if (strcmp(key, "site") == 0 || strcmp(key, "publication") == 0) {
+		if (get_str(c, key, v, &a->site) == -1)
 			goto out;
 	} else if (key_in(k, k_tags) || key_in(k, k_cats)) {
 		if (add_tags(c, a, key, v, key_in(k, k_cats)) == -1)
