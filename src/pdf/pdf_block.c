@@ -187,8 +187,14 @@ set_block(struct pdf *P, struct pdf_vlist *vl, const struct block *b, struct fra
 		q.inquote = 1;
 		/* space around the outermost quote only */
 		pdf_space(vl, fr.inquote ? 0 : P->lead * 0.4, 1);
+		/* a list item's marker (its LI tag and label) comes before the
+		 * quote's tag, at the height of its first line, so the tags
+		 * nest (cairo aborts on an LI opened inside a BlockQuote that
+		 * closes first) */
+		if (marker)
+			pdf_dl_move(&vl->v[vl->n - 1].dl, marker, 0, vl->v[vl->n - 1].h);
 		pdf_dl_tag(&vl->v[vl->n - 1].dl, 1, "BlockQuote", NULL);
-		pdf_set_blocks(P, vl, b->kids, b->nkids, q, marker);
+		pdf_set_blocks(P, vl, b->kids, b->nkids, q, NULL);
 		pdf_space(vl, fr.inquote ? 0 : P->lead * 0.4, 0);
 		pdf_dl_tag(&vl->v[vl->n - 1].dl, 0, "BlockQuote", NULL);
 		P->first_para = 1;
