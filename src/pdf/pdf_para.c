@@ -24,6 +24,7 @@
  * line's ratio, and the hyphen glyph appended when the line ends at a
  * hyphenation point.
  */
+#include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -43,10 +44,18 @@
  * this share (pdfTeX's font expansion, issue 5's +-2%); the box stretches
  * and shrinks by it, so the breaker sees it and the line's ratio sets it. */
 #define EXPAND		0.02
+/* Capitals are tracked instead: letter-spacing of at most this share of
+ * the word's width, shared evenly among its letter gaps (ligatures, one
+ * cluster each, stay whole). */
+#define TRACK		0.03
+/* The word's expansion goes between its letters (after every cluster but
+ * the last, so the word space stays as the glue sets it): no cluster's
+ * advance changes by more than this share of it. */
+#define GLYPH_MAX	0.03
 /* A justified word space stretches by this share of its width (a third,
  * not TeX's half: the glyphs carry part of a loose line's stretch) and
  * shrinks by a third. */
-#define SPACE_STRETCH	(1.0 / 3)
+#define SPACE_STRETCH	(1.0 / 4)
 #define SPACE_SHRINK	(1.0 / 3)
 /* No justified word space opens past this many times its width. */
 #define MAX_SPACE	2.0
@@ -241,6 +250,25 @@ pdf_para_cache_free(struct pdf_fonts *f)
 	f->words = NULL;
 }
 
+static void token_at(struct builder *b, const struct pdf_shaped *sp, int c);
+
+/* Return 1 when chars [C, E) hold two letters or more and none in lower
+ * case: capitals, tracked rather than expanded. */
+static int
+caps_word(const struct pdf_shaped *sp, int c, int e)
+{
+	int upper = 0;
+
+	for (; c < e; c++) {
+		gunichar ch = sp->cp[c];
+
+		if (g_unichar_islower(ch))
+			return 0;
+		upper += g_unichar_isupper(ch) != 0;
+	}
+	return upper >= 2;
+}
+
 /* Push a box of width W for the chars from POS on; in a justified
  * paragraph its glyphs may widen or narrow by EXPAND, unless they are
  * joined (right-to-left runs), ideographs or monospaced. */
@@ -258,7 +286,8 @@ push_word(struct builder *b, const struct pdf_shaped *sp, const struct pdf_parfm
 	span = pdf_shaped_span(sp, sp->coff[pos]);
 	if (span && span->st.role == FONT_MONO)
 		return;
-	it->stretch = it->shrink = w * EXPAND;
+	token_at(b, sp, pos);
+	it->stretch = it->shrink = w * (caps_word(sp, b->ts, b->te) ? TRACK : EXPAND);
 }
 
 /* Emit the box of chars [BS, BE) with no break inside, unless it is near
@@ -858,6 +887,49 @@ cut_run(const struct pdf_shaped *sp, size_t r, int c0s, int c1s, int lc0,
 	return w;
 }
 
+/* Share EXTRA points of a box's stretch or shrink (chars [C, E)) among
+ * its letters into ADJ (indexed from char C0; only chars in [C0, C1)): an
+ * adjustment goes after a cluster, so the box's last cluster takes none and
+ * the word space after it stays as set. Capitals (tracked) take an even
+ * share per letter gap, other words one in proportion to each cluster's
+ * width (glyph expansion), no cluster more than GLYPH_MAX of its width
+ * (what is left over goes to the last, as a box of one cluster takes it
+ * all). */
+static void
+box_adjust(const struct pdf_shaped *sp, int c, int e, int c0, int c1, double extra,
+    double *adj)
+{
+	int k, last = e - 1, ngap = 0, caps = caps_word(sp, c, e);
+	double inner = 0, rest = extra;
+
+	while (last > c && !sp->cstart[last])
+		last--;
+	for (k = c; k < last; k++) {
+		inner += sp->cw[k];
+		ngap += sp->cstart[k];
+	}
+	if (inner <= 0 || ngap == 0) {
+		if (last >= c0 && last < c1)
+			adj[last - c0] += extra;
+		return;
+	}
+	for (k = c; k < last; k++) {
+		double a, cap;
+
+		if (!sp->cstart[k])
+			continue;
+		a = caps ? extra / ngap : extra * sp->cw[k] / inner;
+		cap = GLYPH_MAX * sp->cw[k];
+		if (!caps && fabs(a) > cap)
+			a = a > 0 ? cap : -cap;
+		rest -= a;
+		if (k >= c0 && k < c1)
+			adj[k - c0] += a;
+	}
+	if (fabs(rest) > 1e-9 && last >= c0 && last < c1)
+		adj[last - c0] += rest;
+}
+
 struct seg {
 	struct pdf_op	 op;
 	int		 level;
@@ -924,9 +996,7 @@ pdf_para_draw_line(struct pdf_fonts *f, struct pdf_shaped *sp, const struct pdf_
 			e = i + 1 < p->nitems ? p->ipos[i + 1] : sp->nchars;
 			if (adj == NULL)
 				adj = xcalloc((size_t)(ln->c1 - ln->c0), sizeof(*adj));
-			for (; c < e; c++)
-				if (c >= ln->c0 && c < ln->c1)
-					adj[c - ln->c0] += extra * sp->cw[c] / it->width;
+			box_adjust(sp, c, e, ln->c0, ln->c1, extra, adj);
 			continue;
 		}
 		extra = rg > 0 ? rg * it->stretch : rg * it->shrink;

@@ -313,8 +313,10 @@ main(void)
 	is_str(b, a, "English: the lines hold every character in order");
 	free(a);
 	free(b);
-	ok(r.maxexp > 0.001 && r.maxexp <= 0.02 + 1e-4,
-	    "English: glyph advances scaled by the line's ratio, at most 2%% (%.4f)", r.maxexp);
+	/* a word's 2% goes between its letters (none after the last: the word
+	 * space stays as set), so one advance may take up to 3% */
+	ok(r.maxexp > 0.001 && r.maxexp <= 0.03 + 1e-4,
+	    "English: glyph advances scaled by the line's ratio, at most 3%% each (%.4f)", r.maxexp);
 	ok(r.nglyphs < r.nletters, "English: ligatures kept (%zu glyphs for %zu letters)",
 	    r.nglyphs, r.nletters);
 	for (l = 0, bad = 0; l < r.pa.nitems; l++)
