@@ -73,6 +73,9 @@ struct pdf {
 	struct pdf_vlist	*main;		/* the article's boxes, paginated as they come */
 	int			 failed;	/* drawing failed: the error is set */
 	size_t			 notes_total;	/* footnotes in the book */
+	int			 stats;		/* MKBOOK_LAYOUT_STATS is set */
+	struct buf		 pstats;	/* its per-paragraph figures (JSON objects) */
+	int			 in_refs;	/* the blocks follow a References heading */
 };
 
 /* When the article's boxes pile up, put the full pages among them on paper
@@ -210,7 +213,46 @@ struct setopts {
 	int		 no_open;	/* the tag was opened by an earlier part */
 	int		 no_close;	/* a later part closes the tag */
 	int		 kind;		/* PDF_VB_… of the lines */
+	int		 setting;	/* 0: body text; else 1 + the theme's
+					 * setting (enum theme_set) for a note or
+					 * a reference list's entry */
+	int		 note;		/* a footnote's paragraph */
 };
+
+/* A note or reference set "auto" goes ragged right when justifying it
+ * would open a line's word spaces past this (the figures' loose line). */
+#define RAGGED_BOUND	1.5
+
+/* Record the worst word spaces of the paragraph just set in PAR (for
+ * MKBOOK_LAYOUT_STATS): its first words, lines, worst line and setting. */
+static void
+note_stats(struct pdf *P, const struct pdf_parref *par, const struct setopts *so)
+{
+	const char *t = buf_str((struct buf *)&par->sp.text);
+	size_t line, n = 0;
+	double w = pdf_para_worst(&par->pa, &line);
+
+	if (par->pa.nlines < 2)
+		return;
+	while (t[n] && n < 40)
+		n++;
+	while (t[n] && ((unsigned char)t[n] & 0xc0) == 0x80)
+		n++;
+	if (P->pstats.len)
+		buf_puts(&P->pstats, ", ");
+	buf_printf(&P->pstats, "{\"worst\": %.3f, \"line\": %zu, \"lines\": %zu, \"kind\": \"%s\","
+	    " \"set\": \"%s\", \"text\": ", w, line + 1, par->pa.nlines,
+	    so->setting == 0 ? "text" : so->note ? "note" : "reference",
+	    par->fmt.align == PA_JUSTIFY ? "justified" : par->fmt.align == PA_LEFT ? "ragged" :
+	    par->fmt.align == PA_RIGHT ? "right" : "centred");
+	{
+		char *head = xstrndup(t, n);
+
+		buf_json(&P->pstats, head);
+		free(head);
+	}
+	buf_putc(&P->pstats, '}');
+}
 
 /* Shape SP, break it into lines of FMT and append a box per line to VL.
  * Return the number of lines. */
@@ -233,6 +275,15 @@ set_para(struct pdf *P, struct pdf_vlist *vl, struct pdf_shaped *sp,
 	memset(sp, 0, sizeof(*sp));
 	sp = &par->sp;
 	pdf_para_set(&P->fonts, sp, fmt, &par->pa);
+	if (so->setting == 1 + THEME_SET_AUTO && fmt->align == PA_JUSTIFY &&
+	    pdf_para_worst(&par->pa, NULL) > RAGGED_BOUND) {
+		/* a reference's unbreakable titles and numbers: ragged right */
+		par->fmt.align = PA_LEFT;
+		pdf_para_free(&par->pa);
+		pdf_para_set(&P->fonts, sp, &par->fmt, &par->pa);
+	}
+	if (P->stats)
+		note_stats(P, par, so);
 	pa = par->pa;
 	n = pa.nlines;
 	for (s = 0; s < sp->nspans; s++)
@@ -415,7 +466,53 @@ struct frame {
 	double	 x, w;
 	int	 depth;		/* list nesting */
 	int	 inquote;
+	int	 refs;		/* inside a reference list */
 };
+
+/* Return 1 for a heading that names a list of references or notes
+ * ("References", "Einzelnachweise", "Notes et références" …). */
+static int
+refs_heading(const struct block *b)
+{
+	static const char *const names[] = {"references", "notes", "footnotes", "citations",
+	    "bibliography", "sources", "works cited", "notes and references", "literatur",
+	    "einzelnachweise", "anmerkungen", "quellen", "fußnoten", "références",
+	    "notes et références", "bibliographie", "sources et références"};
+	struct buf t = {0};
+	char *low;
+	size_t i;
+	int hit = 0;
+
+	inl_text(&t, b->inl, b->ninl);
+	low = g_utf8_strdown(buf_str(&t), -1);
+	g_strstrip(low);
+	for (i = 0; i < sizeof(names) / sizeof(names[0]) && !hit; i++)
+		hit = strcmp(low, names[i]) == 0;
+	g_free(low);
+	buf_free(&t);
+	return hit;
+}
+
+/* Return 1 for a list of references: under a refs_heading(), or with an
+ * item beginning with a back-link caret ("^ Levintova, Hannah …", as
+ * Wikipedia's notes do). */
+static int
+refs_list(const struct pdf *P, const struct block *b)
+{
+	size_t i;
+
+	if (P->in_refs)
+		return 1;
+	for (i = 0; i < b->nkids; i++) {
+		const struct block *it = &b->kids[i];
+
+		if (it->nkids && it->kids[0].type == BLK_PARAGRAPH && it->kids[0].ninl &&
+		    it->kids[0].inl[0].type == INL_TEXT && it->kids[0].inl[0].text &&
+		    str_startswith(it->kids[0].inl[0].text, "^ "))
+			return 1;
+	}
+	return 0;
+}
 
 static void set_blocks(struct pdf *P, struct pdf_vlist *vl, const struct block *b, size_t n,
     struct frame fr, struct pdf_dl *marker);
@@ -805,8 +902,10 @@ static void
 set_block(struct pdf *P, struct pdf_vlist *vl, const struct block *b, struct frame fr,
     struct pdf_dl *marker)
 {
-	struct pdf_parfmt fmt = {.width = fr.w, .align = PA_JUSTIFY, .hyphenate = 1};
-	struct setopts so = {.x = fr.x, .lead = P->lead, .size = P->size, .first = marker};
+	struct pdf_parfmt fmt = {.width = fr.w, .align = PA_JUSTIFY, .hyphenate = 1,
+	    .protrude = P->th->protrusion};
+	struct setopts so = {.x = fr.x, .lead = P->lead, .size = P->size, .first = marker,
+	    .setting = fr.refs ? 1 + (int)P->th->references : 0};
 	struct pdf_style st = style(P, FONT_BODY, STYLE_REGULAR, P->size, NULL);
 	static const char *htags[] = {"H1", "H1", "H2", "H3", "H4", "H5", "H6"};
 	size_t i;
@@ -822,6 +921,8 @@ set_block(struct pdf *P, struct pdf_vlist *vl, const struct block *b, struct fra
 			fmt.indent = P->size * (P->art && P->art->lang &&
 			    str_startswith(P->art->lang, "zh") ? 2 : 1.2);
 		so.tag = "P";
+		if (so.setting == 1 + THEME_SET_RAGGED)
+			fmt.align = PA_LEFT;
 		set_inlines(P, vl, b->inl, b->ninl, st, &fmt, &so);
 		P->first_para = 0;
 		break;
@@ -839,6 +940,7 @@ set_block(struct pdf *P, struct pdf_vlist *vl, const struct block *b, struct fra
 		so.keep = 1;
 		so.kind = PDF_VB_HEAD;
 		so.outline = lv <= 3 ? lv : 0;
+		P->in_refs = refs_heading(b);
 		set_inlines(P, vl, b->inl, b->ninl, st, &fmt, &so);
 		if (vl->n)
 			space(vl, P->lead * 0.25, 1);
@@ -874,6 +976,7 @@ set_block(struct pdf *P, struct pdf_vlist *vl, const struct block *b, struct fra
 			li.w -= P->size * 1.6;
 		}
 		li.depth++;
+		li.refs = fr.refs || refs_list(P, b);
 		vb = pdf_vlist_push(vl);
 		vb->h = fr.depth ? 0 : P->lead * 0.3;
 		vb->nobreak = 1;	/* with the first item */
@@ -1074,13 +1177,17 @@ set_notes(struct pdf *P, const struct article *a)
 	for (i = 0; i < a->nnotes; i++) {
 		const struct footnote *fn = &a->notes[i];
 		struct pdf_style st = style(P, FONT_BODY, STYLE_REGULAR, P->size * 0.8, NULL);
-		struct pdf_parfmt fmt = {.width = P->W - P->size * 1.2, .align = PA_JUSTIFY, .hyphenate = 1};
+		struct pdf_parfmt fmt = {.width = P->W - P->size * 1.2, .align = PA_JUSTIFY, .hyphenate = 1,
+		    .protrude = P->th->protrusion};
 		int rtl = a->dir == DIR_RTL;	/* the number at the right */
 		struct setopts so = {.x = rtl ? 0 : P->size * 1.2, .lead = P->lead * 0.8,
-		    .size = st.size, .tag = "P"};
+		    .size = st.size, .tag = "P", .setting = 1 + (int)P->th->notes, .note = 1};
 		struct pdf_dl first = {0};
 		struct buf at = {0};
 		size_t k0 = P->notes[i].n;
+
+		if (P->th->notes == THEME_SET_RAGGED)
+			fmt.align = PA_LEFT;
 
 		pdf_dl_tag(&first, 1, "Note", NULL);
 		buf_printf(&at, "name='%s'", P->note_dest[i]);
@@ -1677,6 +1784,7 @@ contents(struct pdf *P)
 		so.x = tx;
 		pdf_fonts_lang(&P->fonts, a->lang);
 		P->art = a;
+		P->in_refs = 0;
 		{
 			struct pdf_shaped sp;
 
@@ -1790,12 +1898,15 @@ write_stats(struct pdf *P, const char *path)
 	    " \"headings_stranded\": %d, \"figures_split\": %d,"
 	    " \"notes\": %zu, \"notes_placed\": %d, \"notes_late\": %d, \"notes_split\": %d,"
 	    " \"notes_gaps\": %d, \"table_heads_repeated\": %d,"
-	    " \"table_rows_stranded\": %d, \"headings_stranded_tables\": %d}\n",
+	    " \"table_rows_stranded\": %d, \"headings_stranded_tables\": %d, ",
 	    P->dr.page, P->pg.pages, P->pg.breaks, P->pg.widows,
 	    P->pg.body_h, P->pg.max_bottom, P->pg.overflows,
 	    P->pg.heads_stranded, P->pg.figs_split,
 	    P->notes_total, P->pg.notes_placed, P->pg.notes_late, P->pg.notes_split,
 	    P->pg.notes_gaps, P->pg.theads, P->pg.rows_stranded, P->pg.heads_tables);
+	/* per paragraph of two lines or more: its widest word spaces (as a
+	 * multiple of natural) and on which line, its setting, its start */
+	fprintf(f, "\"paragraphs\": [%s]}\n", P->pstats.len ? buf_str(&P->pstats) : "");
 	if (fclose(f) != 0)
 		return err_set(path, 0, "cannot write layout statistics");
 	return 0;
@@ -1839,6 +1950,7 @@ pdf_write(const struct book *book, const struct options *opt, const char *path)
 	P.pg.note_gap = P.lead;
 	P.pg.emit = emit_page;
 	/* the tests' control: pages made without keeps or note splitting */
+	P.stats = getenv("MKBOOK_LAYOUT_STATS") != NULL;
 	P.pg.naive = getenv("MKBOOK_LAYOUT_NAIVE") != NULL && *getenv("MKBOOK_LAYOUT_NAIVE") == '1';
 	P.pg.arg = &P;
 	if (pdf_draw_open(&P.dr, path, P.th->page_w, P.th->page_h) != 0)
@@ -1908,6 +2020,7 @@ out:
 	for (i = 0; i < 2; i++)
 		set_head(&P, (int)i, NULL, NULL, 0);
 	free(P.art_folio);
+	buf_free(&P.pstats);
 	if (P.fonts.map)
 		pdf_fonts_free(&P.fonts);
 	theme_free(P.th);

@@ -55,8 +55,8 @@
 /* A justified word space stretches by this share of its width (a third,
  * not TeX's half: the glyphs carry part of a loose line's stretch) and
  * shrinks by a third. */
-#define SPACE_STRETCH	(1.0 / 4)
-#define SPACE_SHRINK	(1.0 / 3)
+#define SPACE_STRETCH	0.2
+#define SPACE_SHRINK	0.4
 /* No justified word space opens past this many times its width. */
 #define MAX_SPACE	2.0
 /* Display type (at or above this size) takes word spaces of this share of
@@ -269,6 +269,56 @@ caps_word(const struct pdf_shaped *sp, int c, int e)
 	return upper >= 2;
 }
 
+double
+pdf_para_protrusion(gunichar c, int left)
+{
+	switch (c) {
+	case '-': case 0x2010: case 0x2011:	/* hyphens */
+		return left ? 0 : 0.5;
+	case '.': case 0x2026:
+		return left ? 0 : c == '.' ? 0.7 : 0.3;
+	case ',': case ':': case 0x3001: case 0x3002:
+		return left ? 0 : 0.5;
+	case ';': case '!': case '?':
+		return left ? 0 : c == ';' ? 0.3 : 0.15;
+	case 0x2013:	/* en dash */
+		return 0.2;
+	case 0x2014:	/* em dash */
+		return 0.15;
+	case '"': case '\'': case 0x2018: case 0x2019: case 0x201a: case 0x201c:
+	case 0x201d: case 0x201e: case 0xab: case 0xbb: case 0x2039: case 0x203a:
+		return 0.4;
+	default:
+		return 0;
+	}
+}
+
+/* Return 1 when char C of SP may hang into a margin: the paragraph is
+ * justified with margin kerning, and C is set left to right. */
+static int
+protrudes(const struct pdf_shaped *sp, const struct pdf_parfmt *fmt, int c)
+{
+	return fmt->protrude && fmt->align == PA_JUSTIFY && !sp->rtl && c >= 0 &&
+	    c < sp->nchars && !(sp->runs[sp->crun[c]].item->analysis.level & 1);
+}
+
+/* The hang of char C of SP at a line's start (LEFT) or end: its share of
+ * its cluster's width, when it protrudes(); else 0. */
+static double
+hang_at(const struct pdf_shaped *sp, const struct pdf_parfmt *fmt, int c, int left)
+{
+	int k = c;
+	double f;
+
+	if (!protrudes(sp, fmt, c))
+		return 0;
+	if ((f = pdf_para_protrusion(sp->cp[c], left)) == 0)
+		return 0;
+	while (k > 0 && !sp->cstart[k])
+		k--;
+	return k == c ? f * sp->cw[c] : 0;	/* a mark on it: leave it be */
+}
+
 /* Push a box of width W for the chars from POS on; in a justified
  * paragraph its glyphs may widen or narrow by EXPAND, unless they are
  * joined (right-to-left runs), ideographs or monospaced. */
@@ -280,6 +330,7 @@ push_word(struct builder *b, const struct pdf_shaped *sp, const struct pdf_parfm
 	const struct pdf_span *span;
 
 	it->width = w;
+	it->hang = hang_at(sp, fmt, pos, 1);
 	if (fmt->align != PA_JUSTIFY || pos >= sp->nchars ||
 	    (sp->runs[sp->crun[pos]].item->analysis.level & 1) || is_cjk(char_at(sp, pos)))
 		return;
@@ -332,8 +383,23 @@ domain(const struct pdf_shaped *sp, int ts, int te)
 	int c, dot = -1, n;
 	size_t i;
 
-	while (te > ts && strchr(".,;:)]}\"'", (int)char_at(sp, te - 1)) && char_at(sp, te - 1) < 0x80)
-		te--;
+	for (;;) {
+		int k = te - 1;
+
+		/* note references after it ("mozilla.org.[4]") */
+		if (k > ts && char_at(sp, k) == ']') {
+			for (k--; k > ts && g_unichar_isdigit(char_at(sp, k)); k--)
+				;
+			if (k < te - 2 && char_at(sp, k) == '[') {
+				te = k;
+				continue;
+			}
+		}
+		if (te > ts && char_at(sp, te - 1) < 0x80 && strchr(".,;:)]}\"'", (int)char_at(sp, te - 1)))
+			te--;
+		else
+			break;
+	}
 	for (c = ts; c < te; c++) {
 		gunichar ch = char_at(sp, c);
 
@@ -429,6 +495,22 @@ compound(const struct pdf_shaped *sp, int ts, int te)
 	return 0;
 }
 
+static void token_at(struct builder *b, const struct pdf_shaped *sp, int c);
+
+/* Whether a word may break before char C after a slash between letters or
+ * digits ("region/" "locale", "and/" "or"; the Chicago Manual's rule),
+ * without a hyphen, two characters at least on each side; an address
+ * keeps its own rules. */
+static int
+slash_break(struct builder *b, const struct pdf_shaped *sp, int c)
+{
+	if (c < 3 || char_at(sp, c - 1) != '/' || !sp->cstart[c] ||
+	    !g_unichar_isalnum(char_at(sp, c - 2)) || !g_unichar_isalnum(char_at(sp, c)))
+		return 0;
+	token_at(b, sp, c - 1);
+	return !b->addr && c - 1 - b->ts >= 2 && b->te - c >= 2;
+}
+
 /* Look at the space-delimited token holding char C (once a token: a
  * 100,000-letter one is scanned once, not at each of its break points). */
 static void
@@ -461,8 +543,12 @@ emit_box(struct pdf_fonts *f, struct pdf_shaped *sp, const struct pdf_parfmt *fm
 	if (b->addr) {
 		for (c = bs + 1; c < be; c++)
 			if (address_break(sp, c, b->ts, b->te)) {
+				struct lb_item *p;
+
 				emit_plain(sp, fmt, b, start, c);
-				push(b, LB_PENALTY, c)->penalty = ADDRESS_PENALTY;
+				p = push(b, LB_PENALTY, c);
+				p->penalty = ADDRESS_PENALTY;
+				p->hang = hang_at(sp, fmt, c - 1, 0);
 				start = c;
 			}
 		emit_plain(sp, fmt, b, start, be);
@@ -506,6 +592,8 @@ emit_box(struct pdf_fonts *f, struct pdf_shaped *sp, const struct pdf_parfmt *fm
 					struct lb_item *p = push(b, LB_PENALTY, c + 1);
 
 					p->width = hyphen_width(f, sp, c);
+					if (protrudes(sp, fmt, c))
+						p->hang = p->width * pdf_para_protrusion('-', 0);
 					p->penalty = b->display ? DISPLAY_HYPHEN_PENALTY : HYPHEN_PENALTY;
 					p->flagged = 1;
 				}
@@ -710,6 +798,7 @@ pdf_para_set(struct pdf_fonts *f, struct pdf_shaped *sp, const struct pdf_parfmt
 				push(&b, LB_PENALTY, c)->penalty = LB_INF;
 			it = push(&b, LB_GLUE, c);
 			it->width = w;
+			it->hang = hang_at(sp, fmt, c - 1, 0);
 			if (fmt->align == PA_JUSTIFY) {
 				it->stretch = w * SPACE_STRETCH;
 				it->shrink = w * SPACE_SHRINK;
@@ -735,14 +824,16 @@ pdf_para_set(struct pdf_fonts *f, struct pdf_shaped *sp, const struct pdf_parfmt
 			bs = c;
 			continue;
 		}
-		if (c > bs && sp->attrs[c].is_line_break && sp->cstart[c] &&
-		    (token_at(&b, sp, c - 1), !b.addr)) {	/* an address breaks by its own rules */
+		if (c > bs && ((sp->attrs[c].is_line_break && sp->cstart[c] &&
+		    (token_at(&b, sp, c - 1), !b.addr)) ||	/* an address breaks by its own rules */
+		    slash_break(&b, sp, c))) {
 			gunichar prev = char_at(sp, c - 1);
 
 			emit_box(f, sp, fmt, &b, bs, c);
 			it = push(&b, LB_PENALTY, c);
 			it->penalty = EXPLICIT_PENALTY;
 			it->flagged = prev == '-' || prev == 0x2010;
+			it->hang = hang_at(sp, fmt, c - 1, 0);
 			bs = c;
 		}
 	}
@@ -753,6 +844,10 @@ pdf_para_set(struct pdf_fonts *f, struct pdf_shaped *sp, const struct pdf_parfmt
 	push(&b, LB_PENALTY, sp->nchars)->penalty = -LB_INF;
 
 	lb_defaults(&par);
+	/* a last line at least twice the indent long (or of a common
+	 * indent's, 1.2 em, where there is none) */
+	if (fmt->align == PA_JUSTIFY)
+		par.last_min = 2 * (fmt->indent > 0 ? fmt->indent : 1.2 * em);
 	/* a hanging first line (a negative indent: wrapped code) is wider */
 	widths[0] = fmt->width - (fmt->indent < 0 ? fmt->indent : 0);
 	widths[1] = fmt->width;
@@ -788,11 +883,15 @@ pdf_para_set(struct pdf_fonts *f, struct pdf_shaped *sp, const struct pdf_parfmt
 		ln->hyphen = e < b.n && b.items[e].kind == LB_PENALTY && b.items[e].flagged;
 		ln->natural = nat;
 		ln->ratio = 0;
+		ln->lhang = s < e ? b.items[s].hang : 0;
+		ln->rhang = e < b.n ? b.items[e].hang : 0;
 		if (fmt->align == PA_JUSTIFY) {
-			if (nat < fmt->width && st > 0)
-				ln->ratio = (fmt->width - nat) / st;
-			else if (nat > fmt->width && sh > 0)
-				ln->ratio = (fmt->width - nat) / sh;
+			double lw = fmt->width + ln->lhang + ln->rhang;
+
+			if (nat < lw && st > 0)
+				ln->ratio = (lw - nat) / st;
+			else if (nat > lw && sh > 0)
+				ln->ratio = (lw - nat) / sh;
 			if (ln->ratio < -1)
 				ln->ratio = -1;
 			if (ln->ratio > 1)
@@ -1079,7 +1178,7 @@ pdf_para_draw_line(struct pdf_fonts *f, struct pdf_shaped *sp, const struct pdf_
 	/* where the line starts */
 	switch (fmt->align) {
 	case PA_JUSTIFY:
-		cur = sp->rtl ? x + fmt->width - indent - total : x + indent;
+		cur = sp->rtl ? x + fmt->width - indent - total : x + indent - ln->lhang;
 		break;
 	case PA_LEFT:
 		cur = sp->rtl ? x + fmt->width - indent - total : x + indent;
@@ -1124,6 +1223,39 @@ pdf_para_draw_line(struct pdf_fonts *f, struct pdf_shaped *sp, const struct pdf_
 	}
 	free(segs);
 	free(adj);
+}
+
+double
+pdf_para_space(const struct pdf_para *p, size_t l)
+{
+	const struct pdf_line *ln = &p->lines[l];
+	double sb, sg, r = ln->ratio;
+
+	if (r < 0)
+		return 1 + r * SPACE_SHRINK;
+	if (r > 1) {
+		stretches(p->items, ln->i0, ln->i1, &sb, &sg);
+		if (sg > 0)
+			r = (r * (sb + sg) - sb) / sg;
+	}
+	return 1 + r * SPACE_STRETCH;
+}
+
+double
+pdf_para_worst(const struct pdf_para *p, size_t *line)
+{
+	double worst = 1, w;
+	size_t l;
+
+	if (line)
+		*line = 0;
+	for (l = 0; l + 1 < p->nlines; l++)
+		if ((w = pdf_para_space(p, l)) > worst) {
+			worst = w;
+			if (line)
+				*line = l;
+		}
+	return worst;
 }
 
 void

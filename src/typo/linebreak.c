@@ -26,6 +26,7 @@ struct node {
 	double	 total;		/* demerits of the best lines up to here */
 	double	 ratio;		/* of the line ending here */
 	double	 natural;	/* of the line ending here */
+	double	 lhang;		/* the hang of the first box after this break */
 	int	 fit;		/* fitness class of the line ending here */
 	int	 run;		/* hyphenated lines in a row ending here */
 	int	 hyphen;	/* the line ending here is hyphenated */
@@ -107,11 +108,14 @@ node_after(struct ctx *c, struct node *nd, size_t pos)
 	nd->tw = c->tw;
 	nd->ty = c->ty;
 	nd->tz = c->tz;
+	nd->lhang = 0;
 	for (i = pos; i < c->n; i++) {
 		const struct lb_item *t = &c->it[i];
 
-		if (t->kind == LB_BOX)
+		if (t->kind == LB_BOX) {
+			nd->lhang = t->hang;
 			break;
+		}
 		if (t->kind == LB_GLUE) {
 			nd->tw += t->width;
 			nd->ty += t->stretch;
@@ -155,11 +159,38 @@ cand_add(struct ctx *c, size_t a, double total, double r, double natural,
 	c->cands[c->nc++] = nk;
 }
 
+/* Return the demerits of a paragraph's last line of natural width L after
+ * node AN: a hyphen on the line before (the last full line), a last line
+ * that is only the tail of that hyphenated word (no glue in it but the
+ * fill), or one narrower than last_min. */
+static double
+last_demerits(const struct ctx *c, const struct node *an, double L)
+{
+	const struct lb_params *p = c->p;
+	double	 d = 0;
+	size_t	 i;
+
+	if (an->pos == NIL)
+		return 0;	/* a one-line paragraph */
+	if (an->hyphen) {
+		int	 glue = 0;
+
+		d += p->final_hyphen_demerits;
+		for (i = an->start; i < c->n && !glue; i++)
+			glue = c->it[i].kind == LB_GLUE && c->it[i].stretch < 1e5;
+		if (!glue)
+			d += p->fragment_demerits;
+	}
+	if (p->last_min > 0 && L < p->last_min)
+		d += p->short_demerits;
+	return d;
+}
+
 /* Try every active node against a break at item B (width PW added when
  * breaking there, penalty PEN), then append the surviving candidates as
  * new active nodes. */
 static void
-try_break(struct ctx *c, size_t b, double pw, double pen, int flagged)
+try_break(struct ctx *c, size_t b, double pw, double pen, int flagged, double hang)
 {
 	const struct lb_params *p = c->p;
 	int	 forced = pen <= -LB_INF, last = forced && b + 1 >= c->n;
@@ -171,8 +202,8 @@ try_break(struct ctx *c, size_t b, double pw, double pen, int flagged)
 		size_t	 wi = an->line < c->nwidths ? an->line : c->nwidths - 1;
 		double	 lw = c->widths[wi];
 		double	 L = c->tw - an->tw + pw;
+		double	 diff = lw - (L - hang - an->lhang), r;
 		double	 Y = c->ty - an->ty, Z = c->tz - an->tz;
-		double	 diff = lw - L, r;
 		int	 run = flagged ? an->run + 1 : 0;
 
 		next = an->next;
@@ -201,8 +232,8 @@ try_break(struct ctx *c, size_t b, double pw, double pen, int flagged)
 				d -= pen * pen;
 			if (flagged && an->hyphen)
 				d += p->flagged_demerits;
-			if (last && an->hyphen)
-				d += p->final_hyphen_demerits;
+			if (last)
+				d += last_demerits(c, an, L);
 			if (abs(fit - an->fit) > 1)
 				d += p->fitness_demerits;
 			cand_add(c, a, an->total + d, isfinite(r) ? r : 0, L,
@@ -289,6 +320,7 @@ pass(struct ctx *c)
 	s->total = 0;
 	s->ratio = 0;
 	s->natural = 0;
+	s->lhang = c->n && c->it[0].kind == LB_BOX ? c->it[0].hang : 0;
 	s->fit = FIT_DECENT;
 	s->run = 0;
 	s->hyphen = 0;
@@ -307,7 +339,7 @@ pass(struct ctx *c)
 			if (b > 0 && it[b - 1].kind == LB_BOX &&
 			    !(b + 1 < c->n && it[b + 1].kind == LB_PENALTY &&
 			    it[b + 1].penalty <= -LB_INF))
-				try_break(c, b, 0, 0, 0);
+				try_break(c, b, 0, 0, 0, t->hang);
 			c->tw += t->width;
 			c->ty += t->stretch;
 			c->tz += t->shrink;
@@ -317,7 +349,7 @@ pass(struct ctx *c)
 				break;
 			if (t->penalty >= LB_EMERGENCY && !c->emergency)
 				break;
-			try_break(c, b, t->width, t->penalty, t->flagged);
+			try_break(c, b, t->width, t->penalty, t->flagged, t->hang);
 			if (b + 1 == c->n && t->penalty <= -LB_INF)
 				ended = 1;
 			break;
@@ -326,7 +358,7 @@ pass(struct ctx *c)
 	if (c->head == NIL)
 		return NIL;
 	if (!ended)
-		try_break(c, c->n, 0, -LB_INF, 0);
+		try_break(c, c->n, 0, -LB_INF, 0, 0);
 	best = NIL;
 	for (a = c->head; a != NIL; a = c->nodes[a].next)
 		if (best == NIL || c->nodes[a].total < c->nodes[best].total)
@@ -343,6 +375,9 @@ lb_defaults(struct lb_params *p)
 	p->fitness_demerits = 3000;
 	p->max_hyphen_run = 2;
 	p->final_hyphen_demerits = 5000;
+	p->last_min = 0;
+	p->short_demerits = 3000;
+	p->fragment_demerits = 10000;
 }
 
 size_t
