@@ -112,60 +112,51 @@ epub_image_name(struct epub *e, const struct image *im, const char *stem)
 	return x->name;
 }
 
-/* 64-bit FNV-1a over S, continuing from H. */
-static uint64_t
-fnv(uint64_t h, const char *s)
-{
-	if (s == NULL)
-		s = "\x01";
-	for (; *s; s++) {
-		h ^= (unsigned char)*s;
-		h *= 0x100000001b3ULL;
-	}
-	h ^= 0xff;	/* a field separator */
-	h *= 0x100000001b3ULL;
-	return h;
-}
-
-/* A urn:uuid derived from the book's words, so a rebuild keeps it: fresh. */
+/* CSS with the symbol fonts FALLBACKS after "mkbook-body" and
+ * "mkbook-mono" in each font-family list of CSS (which it takes; the
+ * @font-face rules, which name one family, stay), so that what those fonts
+ * lack is shown from the fonts that have it: fresh. */
 static char *
-content_uuid(const struct book *bk)
+with_fallbacks(char *css, const char *fallbacks)
 {
-	uint64_t h1 = 0xcbf29ce484222325ULL, h2 = 0x84222325cbf29ce4ULL;
-	struct buf t = {0};
-	size_t i, j;
-	unsigned char u[16];
+	static const char *const fam[] = { "\"mkbook-body\"", "\"mkbook-mono\"" };
+	struct buf out = {0};
+	const char *p = css, *d;
 
-#define MIX(s) (h1 = fnv(h1, (s)), h2 = fnv(h2 ^ h1, (s)))
-	MIX(bk->title);
-	MIX(bk->subtitle);
-	MIX(bk->lang);
-	for (i = 0; i < bk->nauthors; i++)
-		MIX(bk->authors[i]);
-	for (i = 0; i < bk->narticles; i++) {
-		const struct article *a = bk->articles[i];
+	while ((d = strstr(p, "font-family:")) != NULL) {
+		size_t len = strcspn(d, ";}");
+		const char *end = d + len, *q = d;
 
-		MIX(a->headline);
-		MIX(a->standfirst);
-		MIX(a->date);
-		for (j = 0; j < a->nauthors; j++)
-			MIX(a->authors[j]);
-		buf_reset(&t);
-		for (j = 0; j < a->nblocks; j++)
-			block_text(&t, &a->blocks[j]);
-		MIX(buf_str(&t));
+		buf_put(&out, p, (size_t)(d - p));
+		if (memchr(d, ',', len) == NULL) {	/* one family: @font-face */
+			buf_put(&out, d, len);
+			p = end;
+			continue;
+		}
+		while (q < end) {
+			const char *hit = NULL;
+			size_t n = 0;
+
+			for (size_t i = 0; i < sizeof(fam) / sizeof(fam[0]); i++) {
+				const char *h = strstr(q, fam[i]);
+
+				if (h && h < end && (hit == NULL || h < hit)) {
+					hit = h;
+					n = strlen(fam[i]);
+				}
+			}
+			if (hit == NULL)
+				break;
+			buf_put(&out, q, (size_t)(hit - q) + n);
+			buf_printf(&out, ", %s", fallbacks);
+			q = hit + n;
+		}
+		buf_put(&out, q, (size_t)(end - q));
+		p = end;
 	}
-#undef MIX
-	buf_free(&t);
-	for (i = 0; i < 8; i++) {
-		u[i] = (unsigned char)(h1 >> (56 - 8 * i));
-		u[8 + i] = (unsigned char)(h2 >> (56 - 8 * i));
-	}
-	u[6] = (u[6] & 0x0f) | 0x80;	/* version 8: custom */
-	u[8] = (u[8] & 0x3f) | 0x80;	/* RFC 4122 variant */
-	return xprintf("urn:uuid:%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-"
-	    "%02x%02x%02x%02x%02x%02x", u[0], u[1], u[2], u[3], u[4], u[5], u[6], u[7],
-	    u[8], u[9], u[10], u[11], u[12], u[13], u[14], u[15]);
+	buf_puts(&out, p);
+	free(css);
+	return buf_detach(&out);
 }
 
 /* The build time: SOURCE_DATE_EPOCH when set (and valid), else now. */
@@ -343,6 +334,7 @@ epub_free(struct epub *e)
 		free(e->toc[i].href);
 	}
 	free(e->toc);
+	free(e->fallbacks);
 	for (i = 0; i < e->nimages; i++) {
 		free(e->images[i].path);
 		free(e->images[i].name);
@@ -427,6 +419,8 @@ epub_write(const struct book *book, const struct options *opt, const char *path)
 			    (int)(th->accent_color[2] * 255 + 0.5));
 		all = xprintf("@charset \"UTF-8\";\n%s\n%s\n%s%s", faces, css, accent,
 		    mark ? mark + 11 : "");
+		if (e.fallbacks)
+			all = with_fallbacks(all, e.fallbacks);
 		n = strlen(all);
 
 		epub_add(&e, "css/book.css", "css", "text/css", all, n, 0);
@@ -435,7 +429,7 @@ epub_write(const struct book *book, const struct options *opt, const char *path)
 	e.items[navidx].len = strlen(e.items[navidx].data);
 	epub_add(&e, "toc.ncx", "ncx", "application/x-dtbncx+xml", NULL, 0, 0);
 
-	ident = bk.identifier ? xstrdup(bk.identifier) : content_uuid(&bk);
+	ident = book_identifier(&bk);
 	e.items[e.nitems - 1].data = epub_opf_ncx(&e, ident);
 	e.items[e.nitems - 1].len = strlen(e.items[e.nitems - 1].data);
 	gmtime_r(&when, &tm);

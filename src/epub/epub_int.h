@@ -66,6 +66,9 @@ struct epub {
 	int			 table_no_th;	/* some table has no header cell */
 	char			*css;		/* the stylesheet, with @font-face rules */
 	char			*cover_name;	/* "images/cover.png" */
+	/* The font families, as a CSS list ("\"mkbook-sym1\", …"), that show
+	 * what the body font lacks; NULL when it lacks nothing (epub_fonts). */
+	char			*fallbacks;
 };
 
 /* epub.c */

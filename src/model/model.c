@@ -1,3 +1,4 @@
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -509,4 +510,51 @@ book_subjects(const struct book *b, size_t *n)
 		}
 	}
 	return v;
+}
+
+/* 64-bit FNV-1a over S, continuing from H. */
+static uint64_t
+fnv(uint64_t h, const char *s)
+{
+	if (s == NULL)
+		s = "\x01";
+	for (; *s; s++) {
+		h ^= (unsigned char)*s;
+		h *= 0x100000001b3ULL;
+	}
+	h ^= 0xff;	/* a field separator */
+	h *= 0x100000001b3ULL;
+	return h;
+}
+
+char *
+book_identifier(const struct book *b)
+{
+	uint64_t h1 = 0xcbf29ce484222325ULL, h2 = 0x84222325cbf29ce4ULL;
+	unsigned char u[16];
+	size_t i;
+
+	if (b->identifier)
+		return xstrdup(b->identifier);
+#define MIX(s) (h1 = fnv(h1, (s)), h2 = fnv(h2 ^ h1, (s)))
+	MIX(b->title);
+	MIX(b->subtitle);
+	for (i = 0; i < b->nauthors; i++)
+		MIX(b->authors[i]);
+	for (i = 0; i < b->narticles; i++) {
+		const char *src = b->articles[i]->source;
+		const char *slash = src ? strrchr(src, '/') : NULL;
+
+		MIX(slash ? slash + 1 : src);
+	}
+#undef MIX
+	for (i = 0; i < 8; i++) {
+		u[i] = (unsigned char)(h1 >> (56 - 8 * i));
+		u[8 + i] = (unsigned char)(h2 >> (56 - 8 * i));
+	}
+	u[6] = (u[6] & 0x0f) | 0x80;	/* version 8: custom */
+	u[8] = (u[8] & 0x3f) | 0x80;	/* RFC 4122 variant */
+	return xprintf("urn:uuid:%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-"
+	    "%02x%02x%02x%02x%02x%02x", u[0], u[1], u[2], u[3], u[4], u[5], u[6], u[7],
+	    u[8], u[9], u[10], u[11], u[12], u[13], u[14], u[15]);
 }

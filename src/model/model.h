@@ -156,6 +156,12 @@ void strv_push(char ***v, size_t *n, const char *s);	/* copies s */
 /* The book's subjects, for both writers' metadata: its tags, then its
  * articles' tags, each once, as a fresh list of *N fresh strings. */
 char **book_subjects(const struct book *b, size_t *n);
+/* The book's identifier, fresh: book.yaml's, else a urn:uuid derived from
+ * what names the book -- its title, subtitle and authors and the file names
+ * of its articles in order -- so a corrected edition keeps its identity
+ * (and an e-reader the reader's place) while a new title or a new list of
+ * articles makes a new book. */
+char *book_identifier(const struct book *b);
 
 void image_free(struct image *im);
 void block_free(struct block *b);	/* frees what B holds, not B itself */

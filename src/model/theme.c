@@ -412,6 +412,54 @@ warn_missing_family(const char *yaml, const char *family, const char *got)
 	    family, got);
 }
 
+/* Find the files of role R's family in T. A family that is not installed
+ * gives way to the face fontconfig puts in its place for Latin text -- the
+ * same kind (serif, sans, mono) by fontconfig's aliases, and never a CJK
+ * face, which an unknown name without a language can draw -- and the role
+ * takes that face's name, so both writers and the colophon use and name the
+ * face really set. Return 0, or -1 with the error set. */
+static int
+match_role(struct theme *t, int r, const char *yaml)
+{
+	char *got = NULL;
+	int s;
+
+	free(fc_match(t->family[r], STYLE_REGULAR, "en", NULL, &got));
+	if (got == NULL)
+		return err_set(yaml, 0, "theme: no font is installed for '%s'", t->family[r]);
+	if (t->family[r] == NULL || strcasecmp(got, t->family[r]) != 0) {
+		if (t->family[r])
+			warn_missing_family(yaml, t->family[r], got);
+		free(t->family[r]);
+		t->family[r] = got;
+	} else {
+		free(got);
+	}
+	for (s = 0; s < STYLE_N; s++)
+		t->file[r][s] = fc_match(t->family[r], s, NULL, &t->index[r][s], NULL);
+	return 0;
+}
+
+/* Move T's margins from a
+ * W0 x H0 page to T's page: keep the measure where it fits in 80% of the
+ * page's width (a book's 60-75 characters), split what is left between the
+ * inside and outside margins in their proportion, and scale the top and
+ * bottom margins with the page's height. */
+static void
+fit_margins(struct theme *t, double w0, double h0)
+{
+	double meas = w0 - t->margin_inner - t->margin_outer;
+	double side = t->margin_inner + t->margin_outer;
+	double mscale = t->page_h / h0;
+
+	if (meas > t->page_w * 0.8)
+		meas = t->page_w * 0.8;
+	t->margin_inner = (t->page_w - meas) * t->margin_inner / side;
+	t->margin_outer = t->page_w - meas - t->margin_inner;
+	t->margin_top *= mscale;
+	t->margin_bottom *= mscale;
+}
+
 struct theme *
 theme_load(const struct options *opt, const char *book_theme)
 {
@@ -419,8 +467,7 @@ theme_load(const struct options *opt, const char *book_theme)
 	const char *dd = datadir(opt);
 	struct theme *t = xcalloc(1, sizeof(*t));
 	char *yaml = NULL, *fonts = NULL;
-	double mscale;
-	int r, s, ret = -1;
+	int r, ret = -1;
 
 	if (opt && opt->theme)
 		t->dir = xstrdup(opt->theme);
@@ -455,30 +502,18 @@ theme_load(const struct options *opt, const char *book_theme)
 		goto out;
 	if (t->leading < t->size)
 		t->leading = t->size * 1.2;
-	/* margins are written for the theme's paper. Another paper (--paper)
-	 * keeps the theme's measure where it fits in 80% of the page's width
-	 * (a book's 60-75 characters), splits what is left between inside and
-	 * outside margins in the theme's proportion, and scales the top and
-	 * bottom margins with the page's height. */
+	/* the margins are written for A4; the paper theme.yaml names, or
+	 * --paper over it, fits them to its page in one and the same way */
 	if (opt && opt->paper) {
-		double w0 = t->page_w, h0 = t->page_h;
-		double meas = w0 - t->margin_inner - t->margin_outer;
-		double side = t->margin_inner + t->margin_outer;
-
 		int rc = parse_paper(opt->paper, &t->page_w, &t->page_h);
 
 		if (rc != 0) {
 			paper_error(NULL, 0, "--paper", opt->paper, rc);
 			goto out;
 		}
-		if (meas > t->page_w * 0.8)
-			meas = t->page_w * 0.8;
-		mscale = t->page_h / h0;
-		t->margin_inner = (t->page_w - meas) * t->margin_inner / side;
-		t->margin_outer = t->page_w - meas - t->margin_inner;
-		t->margin_top *= mscale;
-		t->margin_bottom *= mscale;
 	}
+	if (t->page_w != A4_W || t->page_h != A4_H)
+		fit_margins(t, A4_W, A4_H);
 	if (t->margin_inner + t->margin_outer > t->page_w - 144 ||
 	    t->margin_top + t->margin_bottom > t->page_h - 144) {
 		err_set(yaml, 0, "theme: the margins leave less than 2 in of text on a %.0f x %.0f pt page",
@@ -491,16 +526,9 @@ theme_load(const struct options *opt, const char *book_theme)
 	if (is_dir(fonts))
 		FcConfigAppFontAddDir(NULL, (const FcChar8 *)fonts);
 	FcConfigAppFontAddDir(NULL, (const FcChar8 *)t->dir);
-	for (r = 0; r < FONT_NROLES; r++) {
-		char *got = NULL;
-
-		for (s = 0; s < STYLE_N; s++)
-			t->file[r][s] = fc_match(t->family[r], s, NULL, &t->index[r][s],
-			    s == STYLE_REGULAR ? &got : NULL);
-		if (t->family[r] && got && strcasecmp(got, t->family[r]) != 0)
-			warn_missing_family(yaml, t->family[r], got);
-		free(got);
-	}
+	for (r = 0; r < FONT_NROLES; r++)
+		if (match_role(t, r, yaml) != 0)
+			goto out;
 	ret = 0;
 out:
 	free(yaml);

@@ -1666,6 +1666,57 @@ title_page(struct pdf *P)
 	return ret;
 }
 
+/* Whether inlines IN (N of them) or blocks B hold code. */
+static int
+inl_has_code(const struct inl *in, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (in[i].type == INL_CODE || inl_has_code(in[i].kids, in[i].nkids))
+			return 1;
+	return 0;
+}
+
+static int
+blocks_have_code(const struct block *b, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (b[i].type == BLK_CODE || inl_has_code(b[i].inl, b[i].ninl) ||
+		    blocks_have_code(b[i].kids, b[i].nkids))
+			return 1;
+	return 0;
+}
+
+/* Append "Set in BODY, HEADING and MONO" to T: the theme's faces the book
+ * is set in, each once, the monospaced one only when some article has code,
+ * so the colophon names the faces the PDF embeds. */
+static void
+set_in(struct buf *t, const struct theme *th, const struct book *b)
+{
+	const char *v[FONT_NROLES];
+	size_t n = 0, i, k;
+
+	for (i = 0; i < FONT_NROLES; i++) {
+		if (i == FONT_MONO) {
+			for (k = 0; k < b->narticles; k++)
+				if (blocks_have_code(b->articles[k]->blocks, b->articles[k]->nblocks))
+					break;
+			if (k == b->narticles)
+				continue;
+		}
+		for (k = 0; k < n && strcasecmp(v[k], th->family[i]) != 0; k++)
+			;
+		if (k == n)
+			v[n++] = th->family[i];
+	}
+	buf_puts(t, "Set in ");
+	for (i = 0; i < n; i++)
+		buf_printf(t, "%s%s", i == 0 ? "" : i + 1 < n ? ", " : " and ", v[i]);
+}
+
 /* The title page's verso: a colophon at the foot of the page (title,
  * authors, publisher, date, identifier, and how the book was set). */
 static int
@@ -1706,7 +1757,8 @@ colophon(struct pdf *P)
 		set_string(P, &vl, b->publisher, st, &fmt, &so, 0);
 	if (b->identifier)
 		set_string(P, &vl, b->identifier, st, &fmt, &so, 0);
-	buf_printf(&t, "Set in %s with mkbook %s.", P->th->family[FONT_BODY], MKBOOK_VERSION);
+	set_in(&t, P->th, b);
+	buf_printf(&t, " with mkbook %s.", MKBOOK_VERSION);
 	so.before = P->lead * 0.6;
 	set_string(P, &vl, buf_str(&t), st, &fmt, &so, 0);
 	buf_free(&t);
