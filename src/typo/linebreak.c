@@ -53,6 +53,7 @@ struct ctx {
 	int			 artificial;	/* allow overfull lines */
 	int			 runcap;	/* largest run worth telling apart */
 	int			 uniform;	/* every line has the same width */
+	double			 maxhang;	/* the largest hang of any item */
 	struct node		*nodes;
 	size_t			 nn, ncap;
 	struct cand		*cands;
@@ -186,6 +187,18 @@ last_demerits(const struct ctx *c, const struct node *an, double L)
 	return d;
 }
 
+/* Return 1 when a line of shrink Z whose width falls short by DIFF (<0:
+ * too long) with no hang at its break stays too long whatever hang a
+ * later break has. */
+static int
+too_long(const struct ctx *c, double diff, double Z)
+{
+	diff += c->maxhang;
+	if (diff >= -EPS)
+		return 0;
+	return Z <= 0 || diff / Z < -1 - 1e-9;
+}
+
 /* Try every active node against a break at item B (width PW added when
  * breaking there, penalty PEN), then append the surviving candidates as
  * new active nodes. */
@@ -216,8 +229,10 @@ try_break(struct ctx *c, size_t b, double pw, double pen, int flagged, double ha
 		if (r < -1 && r > -1 - 1e-9)
 			r = -1;
 		/* Nodes further on the list start later: their lines are
-		 * shorter and have less stretch, so too loose as well. */
-		if (r > c->tol && c->uniform && !forced)
+		 * shorter and have less stretch, so too loose as well (a
+		 * hang at their start only makes them looser). */
+		if (r > c->tol && c->uniform && !forced &&
+		    (an->lhang == 0 || (Y > 0 && (diff - an->lhang) / Y > c->tol)))
 			break;
 		if (r >= -1 && r <= c->tol &&
 		    !(flagged && p->max_hyphen_run > 0 && run > p->max_hyphen_run)) {
@@ -239,7 +254,9 @@ try_break(struct ctx *c, size_t b, double pw, double pen, int flagged, double ha
 			cand_add(c, a, an->total + d, isfinite(r) ? r : 0, L,
 			    fit, run, 0);
 		}
-		if (r < -1 || forced) {
+		/* too long: gone, unless a later break's hang could still
+		 * bring it within the measure */
+		if (forced || (r < -1 && (c->artificial || too_long(c, diff - hang, Z)))) {
 			/* TeX's last resort: the only active node left
 			 * and nothing else reaches here. */
 			if (c->artificial && c->nc == 0 && prev == NIL &&
@@ -402,6 +419,9 @@ lb_break(const struct lb_item *items, size_t n, const double *widths,
 	c.p = p;
 	c.runcap = p->max_hyphen_run > 0 ? p->max_hyphen_run : 1;
 	c.uniform = 1;
+	for (k = 0; k < n; k++)
+		if (items[k].hang > c.maxhang)
+			c.maxhang = items[k].hang;
 	for (k = 1; k < nwidths; k++)
 		if (widths[k] != widths[0])
 			c.uniform = 0;
