@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "model/date.h"
+#include "model/lang.h"
 #include "epub_int.h"
 #include "util.h"
 
@@ -27,34 +28,6 @@ struct actx {
 };
 
 static void blocks(struct actx *c, const struct block *b, size_t n, int top);
-
-void
-epub_xhtml_open(struct buf *b, const char *lang, int rtl, const char *title, const char *css)
-{
-	BUF_PUTSL(b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE html>\n"
-	    "<html xmlns=\"http://www.w3.org/1999/xhtml\" "
-	    "xmlns:epub=\"http://www.idpf.org/2007/ops\"");
-	if (lang) {
-		BUF_PUTSL(b, " lang=\"");
-		buf_xml(b, lang);
-		BUF_PUTSL(b, "\" xml:lang=\"");
-		buf_xml(b, lang);
-		buf_putc(b, '"');
-	}
-	if (rtl)
-		BUF_PUTSL(b, " dir=\"rtl\"");
-	BUF_PUTSL(b, ">\n<head>\n<title>");
-	buf_xml(b, title && *title ? title : "-");
-	BUF_PUTSL(b, "</title>\n<link rel=\"stylesheet\" type=\"text/css\" href=\"");
-	buf_xml(b, css);
-	BUF_PUTSL(b, "\"/>\n</head>\n");
-}
-
-void
-epub_xhtml_close(struct buf *b)
-{
-	BUF_PUTSL(b, "</html>\n");
-}
 
 /* 1 when S starts with PREFIX, ignoring ASCII case. */
 static int
@@ -546,7 +519,7 @@ part_open(struct actx *c)
 	const struct article *a = c->a;
 	struct buf *b = c->b;
 	const char *lang = a->lang ? a->lang : c->e->lang;
-	int rtl = a->lang ? a->dir == DIR_RTL : epub_lang_rtl(lang);
+	int rtl = a->lang ? a->dir == DIR_RTL : lang_rtl(lang);
 
 	epub_xhtml_open(b, lang, rtl, a->headline ? a->headline : a->id, "../css/book.css");
 	BUF_PUTSL(b, "<body>\n");
@@ -612,7 +585,7 @@ header(struct actx *c)
 		BUF_PUTSL(b, "<p class=\"dateline\">");
 		char when[64];
 
-		if (a->date && epub_iso_date(a->date)) {
+		if (a->date && date_is_iso(a->date)) {
 			BUF_PUTSL(b, "<time datetime=\"");
 			buf_xml(b, a->date);
 			BUF_PUTSL(b, "\">");

@@ -9,7 +9,7 @@
  *
  * The contents need the articles' page numbers, and Cairo writes pages in
  * the order they are drawn, so the contents are drawn last and moved to
- * their place by an incremental update of the page tree (pdf_draw_fixup),
+ * their place by an incremental update of the page tree (pdf_update_fixup),
  * which also adds the page labels Cairo 1.16 has no API for (and mends
  * its dates). Each article is laid out, paginated and drawn in one pass;
  * full pages are drawn while the article is still being composed, and a
@@ -2056,7 +2056,7 @@ pdf_write(const struct book *book, const struct options *opt, const char *path)
 
 		if (pdf_draw_close(&P.dr, path) != 0)
 			goto out;
-		if (pdf_draw_fixup(path, total - ntoc, ntoc, body_first, body_first + ntoc,
+		if (pdf_update_fixup(path, total - ntoc, ntoc, body_first, body_first + ntoc,
 		    book->lang) != 0)
 			goto out;
 	}
