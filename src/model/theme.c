@@ -3,7 +3,9 @@
  *
  * theme.yaml keys: fonts (body, heading, mono: families; fallback: a list
  * of families preferred for scripts the body font lacks), size, leading,
- * paper, margins (top, bottom, inside, outside), colours (text, accent).
+ * paper, margins (top, bottom, inside, outside), colours (text, accent),
+ * typography (protrusion: true or false; notes, references: justify,
+ * ragged or auto).
  * Lengths carry a unit (pt, mm, cm, in). The theme directory and
  * DATADIR/fonts are added to fontconfig before any font is looked up, so
  * fonts dropped there win over the system's.
@@ -176,6 +178,50 @@ scalar(yaml_node_t *n)
 	return n && n->type == YAML_SCALAR_NODE ? (const char *)n->data.scalar.value : NULL;
 }
 
+/* Apply theme.yaml's typography mapping VN (at LINE of FILE) to T:
+ * protrusion (true/false), notes and references (justify, ragged, auto).
+ * Return 0, or -1 with the error set. */
+static int
+apply_typography(struct theme *t, yaml_document_t *doc, yaml_node_t *vn, const char *file,
+    int line)
+{
+	static const char *sets[] = {"auto", "justify", "ragged"};
+	yaml_node_pair_t *q;
+
+	if (vn == NULL || vn->type != YAML_MAPPING_NODE)
+		return err_set(file, line, "theme: typography: expected a mapping");
+	for (q = vn->data.mapping.pairs.start; q < vn->data.mapping.pairs.top; q++) {
+		yaml_node_t *skn = yaml_document_get_node(doc, q->key);
+		const char *sk = scalar(skn), *sv = scalar(yaml_document_get_node(doc, q->value));
+		int sline = skn ? (int)skn->start_mark.line + 1 : line, i;
+		enum theme_set *dst;
+
+		if (sk == NULL)
+			return err_set(file, sline, "theme: keys must be strings");
+		if (strcmp(sk, "protrusion") == 0) {
+			if (sv && (strcmp(sv, "true") == 0 || strcmp(sv, "false") == 0))
+				t->protrusion = sv[0] == 't';
+			else
+				return err_set(file, sline, "theme: typography: protrusion: expected "
+				    "true or false");
+			continue;
+		}
+		dst = strcmp(sk, "notes") == 0 ? &t->notes : strcmp(sk, "references") == 0 ?
+		    &t->references : NULL;
+		if (dst == NULL) {
+			warn_at(file, sline, "theme: unknown key typography.%s", sk);
+			continue;
+		}
+		for (i = 0; i < 3 && !(sv && strcmp(sv, sets[i]) == 0); i++)
+			;
+		if (i == 3)
+			return err_set(file, sline, "theme: typography: %s: expected justify, ragged "
+			    "or auto", sk);
+		*dst = (enum theme_set)i;
+	}
+	return 0;
+}
+
 /* Apply theme.yaml's document DOC (read from FILE) to T. Return 0, or -1
  * with the error set. */
 static int
@@ -210,6 +256,9 @@ apply_yaml(struct theme *t, yaml_document_t *doc, const char *file)
 				    "takes 6pt to 24pt", v);
 			if (k[0] == 'l' && (*dst < 6 || *dst > 48))
 				return err_set(file, line, "theme: leading %s is out of range: 6pt to 48pt", v);
+		} else if (strcmp(k, "typography") == 0) {
+			if (apply_typography(t, doc, vn, file, line) != 0)
+				return -1;
 		} else if (strcmp(k, "paper") == 0) {
 			int rc = v ? parse_paper(v, &t->page_w, &t->page_h) : -1;
 
@@ -423,6 +472,8 @@ theme_load(const struct options *opt, const char *book_theme)
 	t->css = path_join(t->dir, "book.css");
 	t->size = 10.5;
 	t->leading = 14;
+	t->protrusion = 1;
+	t->notes = t->references = THEME_SET_AUTO;
 	t->page_w = A4_W;
 	t->page_h = A4_H;
 	t->margin_top = 24 / 25.4 * 72;

@@ -11,6 +11,10 @@
 enum font_role { FONT_BODY, FONT_HEADING, FONT_MONO, FONT_NROLES };
 enum font_style { STYLE_REGULAR, STYLE_BOLD, STYLE_ITALIC, STYLE_BOLDITALIC, STYLE_N };
 
+/* How a kind of block is set: justified, ragged right, or justified
+ * unless that would open its word spaces past a bound (then ragged). */
+enum theme_set { THEME_SET_AUTO, THEME_SET_JUSTIFY, THEME_SET_RAGGED };
+
 struct theme {
 	char	*dir;				/* the theme directory */
 	char	*css;				/* path of book.css */
@@ -24,6 +28,9 @@ struct theme {
 	double	 text_color[3], accent_color[3];	/* 0..1 RGB */
 	char   **fallback;			/* families preferred for other scripts */
 	size_t	 nfallback;
+	int	 protrusion;			/* margin kerning in the PDF (1) */
+	enum theme_set notes;			/* footnotes (auto) */
+	enum theme_set references;		/* reference lists (auto) */
 };
 
 /* Load the theme: OPT->theme, else BOOK_THEME (from book.yaml), else

@@ -161,12 +161,15 @@ write_stats(struct pdf *P, const char *path)
 	    " \"headings_stranded\": %d, \"figures_split\": %d,"
 	    " \"notes\": %zu, \"notes_placed\": %d, \"notes_late\": %d, \"notes_split\": %d,"
 	    " \"notes_gaps\": %d, \"table_heads_repeated\": %d,"
-	    " \"table_rows_stranded\": %d, \"headings_stranded_tables\": %d}\n",
+	    " \"table_rows_stranded\": %d, \"headings_stranded_tables\": %d, ",
 	    P->dr.page, P->pg.pages, P->pg.breaks, P->pg.widows,
 	    P->pg.body_h, P->pg.max_bottom, P->pg.overflows,
 	    P->pg.heads_stranded, P->pg.figs_split,
 	    P->notes_total, P->pg.notes_placed, P->pg.notes_late, P->pg.notes_split,
 	    P->pg.notes_gaps, P->pg.theads, P->pg.rows_stranded, P->pg.heads_tables);
+	/* per paragraph of two lines or more: its widest word spaces (as a
+	 * multiple of natural) and on which line, its setting, its start */
+	fprintf(f, "\"paragraphs\": [%s]}\n", P->pstats.len ? buf_str(&P->pstats) : "");
 	if (fclose(f) != 0)
 		return err_set(path, 0, "cannot write layout statistics");
 	return 0;
@@ -210,6 +213,7 @@ pdf_write(const struct book *book, const struct options *opt, const char *path)
 	P.pg.note_gap = P.lead;
 	P.pg.emit = emit_page;
 	/* the tests' control: pages made without keeps or note splitting */
+	P.stats = getenv("MKBOOK_LAYOUT_STATS") != NULL;
 	P.pg.naive = getenv("MKBOOK_LAYOUT_NAIVE") != NULL && *getenv("MKBOOK_LAYOUT_NAIVE") == '1';
 	P.pg.arg = &P;
 	if (pdf_draw_open(&P.dr, path, P.th->page_w, P.th->page_h) != 0)
@@ -279,6 +283,7 @@ out:
 	for (i = 0; i < 2; i++)
 		set_head(&P, (int)i, NULL, NULL, 0);
 	free(P.art_folio);
+	buf_free(&P.pstats);
 	if (P.fonts.map)
 		pdf_fonts_free(&P.fonts);
 	theme_free(P.th);

@@ -12,6 +12,51 @@
 #include "pdf_comp.h"
 #include "model/words.h"
 
+/* Return 1 for a heading that names a list of references or notes
+ * ("References", "Einzelnachweise", "Notes et références" …). */
+static int
+refs_heading(const struct block *b)
+{
+	static const char *const names[] = {"references", "notes", "footnotes", "citations",
+	    "bibliography", "sources", "works cited", "notes and references", "literatur",
+	    "einzelnachweise", "anmerkungen", "quellen", "fußnoten", "références",
+	    "notes et références", "bibliographie", "sources et références"};
+	struct buf t = {0};
+	char *low;
+	size_t i;
+	int hit = 0;
+
+	inl_text(&t, b->inl, b->ninl);
+	low = g_utf8_strdown(buf_str(&t), -1);
+	g_strstrip(low);
+	for (i = 0; i < sizeof(names) / sizeof(names[0]) && !hit; i++)
+		hit = strcmp(low, names[i]) == 0;
+	g_free(low);
+	buf_free(&t);
+	return hit;
+}
+
+/* Return 1 for a list of references: under a refs_heading(), or with an
+ * item beginning with a back-link caret ("^ Levintova, Hannah …", as
+ * Wikipedia's notes do). */
+static int
+refs_list(const struct pdf *P, const struct block *b)
+{
+	size_t i;
+
+	if (P->in_refs)
+		return 1;
+	for (i = 0; i < b->nkids; i++) {
+		const struct block *it = &b->kids[i];
+
+		if (it->nkids && it->kids[0].type == BLK_PARAGRAPH && it->kids[0].ninl &&
+		    it->kids[0].inl[0].type == INL_TEXT && it->kids[0].inl[0].text &&
+		    str_startswith(it->kids[0].inl[0].text, "^ "))
+			return 1;
+	}
+	return 0;
+}
+
 /* A list into VL: its items' markers hanging in the margin (at the right
  * in a right-to-left article), each item's blocks indented. MARKER goes
  * before the first line; ST is the body's style. */
@@ -30,6 +75,7 @@ set_list(struct pdf *P, struct pdf_vlist *vl, const struct block *b, struct fram
 		li.w -= P->size * 1.6;
 	}
 	li.depth++;
+	li.refs = fr.refs || refs_list(P, b);
 	vb = pdf_vlist_push(vl);
 	vb->h = fr.depth ? 0 : P->lead * 0.3;
 	vb->nobreak = 1;	/* with the first item */
@@ -68,8 +114,10 @@ static void
 set_code(struct pdf *P, struct pdf_vlist *vl, const struct block *b, struct frame fr,
     struct pdf_dl *marker)
 {
-	struct pdf_parfmt fmt = {.width = fr.w, .align = PA_JUSTIFY, .hyphenate = 1};
-	struct setopts so = {.x = fr.x, .lead = P->lead, .size = P->size, .first = marker};
+	struct pdf_parfmt fmt = {.width = fr.w, .align = PA_JUSTIFY, .hyphenate = 1,
+	    .protrude = P->th->protrusion};
+	struct setopts so = {.x = fr.x, .lead = P->lead, .size = P->size, .first = marker,
+	    .setting = fr.refs ? 1 + (int)P->th->references : 0};
 	const char *p = b->text ? b->text : "", *nl;
 	struct pdf_style ms = pdf_text_style(P, FONT_MONO, STYLE_REGULAR, P->size * 0.82, NULL);
 	struct frame cf = fr;
@@ -137,8 +185,10 @@ static void
 set_block(struct pdf *P, struct pdf_vlist *vl, const struct block *b, struct frame fr,
     struct pdf_dl *marker)
 {
-	struct pdf_parfmt fmt = {.width = fr.w, .align = PA_JUSTIFY, .hyphenate = 1};
-	struct setopts so = {.x = fr.x, .lead = P->lead, .size = P->size, .first = marker};
+	struct pdf_parfmt fmt = {.width = fr.w, .align = PA_JUSTIFY, .hyphenate = 1,
+	    .protrude = P->th->protrusion};
+	struct setopts so = {.x = fr.x, .lead = P->lead, .size = P->size, .first = marker,
+	    .setting = fr.refs ? 1 + (int)P->th->references : 0};
 	struct pdf_style st = pdf_text_style(P, FONT_BODY, STYLE_REGULAR, P->size, NULL);
 	static const char *htags[] = {"H1", "H1", "H2", "H3", "H4", "H5", "H6"};
 
@@ -153,6 +203,8 @@ set_block(struct pdf *P, struct pdf_vlist *vl, const struct block *b, struct fra
 			fmt.indent = P->size * (P->art && P->art->lang &&
 			    str_startswith(P->art->lang, "zh") ? 2 : 1.2);
 		so.tag = "P";
+		if (so.setting == 1 + THEME_SET_RAGGED)
+			fmt.align = PA_LEFT;
 		pdf_set_inlines(P, vl, b->inl, b->ninl, st, &fmt, &so);
 		P->first_para = 0;
 		break;
@@ -170,6 +222,7 @@ set_block(struct pdf *P, struct pdf_vlist *vl, const struct block *b, struct fra
 		so.keep = 1;
 		so.kind = PDF_VB_HEAD;
 		so.outline = lv <= 3 ? lv : 0;
+		P->in_refs = refs_heading(b);
 		pdf_set_inlines(P, vl, b->inl, b->ninl, st, &fmt, &so);
 		if (vl->n)
 			pdf_space(vl, P->lead * 0.25, 1);

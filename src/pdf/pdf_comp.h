@@ -56,6 +56,9 @@ struct pdf {
 	struct pdf_vlist	*main;		/* the article's boxes, paginated as they come */
 	int			 failed;	/* drawing failed: the error is set */
 	size_t			 notes_total;	/* footnotes in the book */
+	int			 stats;		/* MKBOOK_LAYOUT_STATS is set */
+	struct buf		 pstats;	/* its per-paragraph figures (JSON objects) */
+	int			 in_refs;	/* the blocks follow a References heading */
 };
 
 /* How a paragraph is set into boxes (pdf_set_para): where, in what lead,
@@ -73,6 +76,10 @@ struct setopts {
 	int		 no_open;	/* the tag was opened by an earlier part */
 	int		 no_close;	/* a later part closes the tag */
 	int		 kind;		/* PDF_VB_… of the lines */
+	int		 setting;	/* 0: body text; else 1 + the theme's
+					 * setting (enum theme_set) for a note or
+					 * a reference list's entry */
+	int		 note;		/* a footnote's paragraph */
 };
 
 /* The layout context of a block: its left edge and width. */
@@ -80,6 +87,7 @@ struct frame {
 	double	 x, w;
 	int	 depth;		/* list nesting */
 	int	 inquote;
+	int	 refs;		/* inside a reference list */
 };
 
 /* ---- pdf_text.c ---- */

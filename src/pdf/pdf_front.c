@@ -325,6 +325,7 @@ contents_entry(struct pdf *P, struct pdf_vlist *vl, size_t i, const struct pdf_p
 	so.x = tx;
 	pdf_fonts_lang(&P->fonts, a->lang);
 	P->art = a;
+	P->in_refs = 0;
 	{
 		struct pdf_shaped sp;
 

@@ -129,6 +129,8 @@ struct pdf_parfmt {
 	double		 indent;	/* first line indent */
 	enum pdf_align	 align;
 	int		 hyphenate;
+	int		 protrude;	/* justified: margin kerning (punctuation
+					 * and hyphens hang into the margins) */
 };
 
 struct pdf_line {
@@ -136,6 +138,8 @@ struct pdf_line {
 	size_t		 i0, i1;	/* breaker items [i0, i1) */
 	double		 ratio;		/* adjustment ratio */
 	double		 natural;	/* natural width, hyphen included */
+	double		 lhang, rhang;	/* how far it runs into the left and right
+					 * margins (margin kerning) */
 	int		 hyphen;	/* ends at a hyphen, inserted (drawn at the
 					 * break) or explicit: no page break after it */
 };
@@ -215,6 +219,17 @@ void pdf_para_set(struct pdf_fonts *f, struct pdf_shaped *sp, const struct pdf_p
  * links and note references wrapped in link tags. */
 void pdf_para_draw_line(struct pdf_fonts *f, struct pdf_shaped *sp, const struct pdf_parfmt *fmt,
     const struct pdf_para *p, size_t l, struct pdf_dl *dl, double x, double y);
+/* The word spaces of line L of P (justified by pdf_para_set), as a
+ * multiple of their natural width: 1 for a ragged line. */
+double pdf_para_space(const struct pdf_para *p, size_t l);
+/* The widest word spaces of P's lines but the last (pdf_para_space), 1
+ * when none stretch; *LINE (if not NULL) set to that line. */
+double pdf_para_worst(const struct pdf_para *p, size_t *line);
+/* Margin kerning: the share of its width by which character C hangs into
+ * the left margin (LEFT) or the right one at a justified line's end:
+ * hyphens, full stops, commas, colons, quotation marks and dashes, as
+ * microtype's default set; 0 for the rest. */
+double pdf_para_protrusion(gunichar c, int left);
 
 /* ---- vertical boxes and pages (pdf_page.c) ---- */
 

@@ -30,13 +30,17 @@ pdf_set_notes(struct pdf *P, const struct article *a)
 	for (i = 0; i < a->nnotes; i++) {
 		const struct footnote *fn = &a->notes[i];
 		struct pdf_style st = pdf_text_style(P, FONT_BODY, STYLE_REGULAR, P->size * 0.8, NULL);
-		struct pdf_parfmt fmt = {.width = P->W - P->size * 1.2, .align = PA_JUSTIFY, .hyphenate = 1};
+		struct pdf_parfmt fmt = {.width = P->W - P->size * 1.2, .align = PA_JUSTIFY, .hyphenate = 1,
+		    .protrude = P->th->protrusion};
 		int rtl = a->dir == DIR_RTL;	/* the number at the right */
 		struct setopts so = {.x = rtl ? 0 : P->size * 1.2, .lead = P->lead * 0.8,
-		    .size = st.size, .tag = "P"};
+		    .size = st.size, .tag = "P", .setting = 1 + (int)P->th->notes, .note = 1};
 		struct pdf_dl first = {0};
 		struct buf at = {0};
 		size_t k0 = P->notes[i].n;
+
+		if (P->th->notes == THEME_SET_RAGGED)
+			fmt.align = PA_LEFT;
 
 		pdf_dl_tag(&first, 1, "Note", NULL);
 		buf_printf(&at, "name='%s'", P->note_dest[i]);

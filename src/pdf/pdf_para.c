@@ -24,6 +24,7 @@
  * line's ratio, and the hyphen glyph appended when the line ends at a
  * hyphenation point.
  */
+#include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -43,11 +44,19 @@
  * this share (pdfTeX's font expansion, issue 5's +-2%); the box stretches
  * and shrinks by it, so the breaker sees it and the line's ratio sets it. */
 #define EXPAND		0.02
+/* Capitals are tracked instead: letter-spacing of at most this share of
+ * the word's width, shared evenly among its letter gaps (ligatures, one
+ * cluster each, stay whole). */
+#define TRACK		0.03
+/* The word's expansion goes between its letters (after every cluster but
+ * the last, so the word space stays as the glue sets it): no cluster's
+ * advance changes by more than this share of it. */
+#define GLYPH_MAX	0.03
 /* A justified word space stretches by this share of its width (a third,
  * not TeX's half: the glyphs carry part of a loose line's stretch) and
  * shrinks by a third. */
-#define SPACE_STRETCH	(1.0 / 3)
-#define SPACE_SHRINK	(1.0 / 3)
+#define SPACE_STRETCH	0.2
+#define SPACE_SHRINK	0.4
 /* No justified word space opens past this many times its width. */
 #define MAX_SPACE	2.0
 /* Display type (at or above this size) takes word spaces of this share of
@@ -155,6 +164,75 @@ hyphen_width(struct pdf_fonts *f, const struct pdf_shaped *sp, int c)
 	return w;
 }
 
+static void token_at(struct builder *b, const struct pdf_shaped *sp, int c);
+
+/* Return 1 when chars [C, E) hold two letters or more and none in lower
+ * case: capitals, tracked rather than expanded. */
+static int
+caps_word(const struct pdf_shaped *sp, int c, int e)
+{
+	int upper = 0;
+
+	for (; c < e; c++) {
+		gunichar ch = sp->cp[c];
+
+		if (g_unichar_islower(ch))
+			return 0;
+		upper += g_unichar_isupper(ch) != 0;
+	}
+	return upper >= 2;
+}
+
+double
+pdf_para_protrusion(gunichar c, int left)
+{
+	switch (c) {
+	case '-': case 0x2010: case 0x2011:	/* hyphens */
+		return left ? 0 : 0.5;
+	case '.': case 0x2026:
+		return left ? 0 : c == '.' ? 0.7 : 0.3;
+	case ',': case ':': case 0x3001: case 0x3002:
+		return left ? 0 : 0.5;
+	case ';': case '!': case '?':
+		return left ? 0 : c == ';' ? 0.3 : 0.15;
+	case 0x2013:	/* en dash */
+		return 0.2;
+	case 0x2014:	/* em dash */
+		return 0.15;
+	case '"': case '\'': case 0x2018: case 0x2019: case 0x201a: case 0x201c:
+	case 0x201d: case 0x201e: case 0xab: case 0xbb: case 0x2039: case 0x203a:
+		return 0.4;
+	default:
+		return 0;
+	}
+}
+
+/* Return 1 when char C of SP may hang into a margin: the paragraph is
+ * justified with margin kerning, and C is set left to right. */
+static int
+protrudes(const struct pdf_shaped *sp, const struct pdf_parfmt *fmt, int c)
+{
+	return fmt->protrude && fmt->align == PA_JUSTIFY && !sp->rtl && c >= 0 &&
+	    c < sp->nchars && !(sp->runs[sp->crun[c]].item->analysis.level & 1);
+}
+
+/* The hang of char C of SP at a line's start (LEFT) or end: its share of
+ * its cluster's width, when it protrudes(); else 0. */
+static double
+hang_at(const struct pdf_shaped *sp, const struct pdf_parfmt *fmt, int c, int left)
+{
+	int k = c;
+	double f;
+
+	if (!protrudes(sp, fmt, c))
+		return 0;
+	if ((f = pdf_para_protrusion(sp->cp[c], left)) == 0)
+		return 0;
+	while (k > 0 && !sp->cstart[k])
+		k--;
+	return k == c ? f * sp->cw[c] : 0;	/* a mark on it: leave it be */
+}
+
 /* Push a box of width W for the chars from POS on; in a justified
  * paragraph its glyphs may widen or narrow by EXPAND, unless they are
  * joined (right-to-left runs), ideographs or monospaced. */
@@ -166,13 +244,15 @@ push_word(struct builder *b, const struct pdf_shaped *sp, const struct pdf_parfm
 	const struct pdf_span *span;
 
 	it->width = w;
+	it->hang = hang_at(sp, fmt, pos, 1);
 	if (fmt->align != PA_JUSTIFY || pos >= sp->nchars ||
 	    (sp->runs[sp->crun[pos]].item->analysis.level & 1) || is_cjk(char_at(sp, pos)))
 		return;
 	span = pdf_shaped_span(sp, sp->coff[pos]);
 	if (span && span->st.role == FONT_MONO)
 		return;
-	it->stretch = it->shrink = w * EXPAND;
+	token_at(b, sp, pos);
+	it->stretch = it->shrink = w * (caps_word(sp, b->ts, b->te) ? TRACK : EXPAND);
 }
 
 /* Emit the box of chars [BS, BE) with no break inside, unless it is near
@@ -217,8 +297,23 @@ domain(const struct pdf_shaped *sp, int ts, int te)
 	int c, dot = -1, n;
 	size_t i;
 
-	while (te > ts && strchr(".,;:)]}\"'", (int)char_at(sp, te - 1)) && char_at(sp, te - 1) < 0x80)
-		te--;
+	for (;;) {
+		int k = te - 1;
+
+		/* note references after it ("mozilla.org.[4]") */
+		if (k > ts && char_at(sp, k) == ']') {
+			for (k--; k > ts && g_unichar_isdigit(char_at(sp, k)); k--)
+				;
+			if (k < te - 2 && char_at(sp, k) == '[') {
+				te = k;
+				continue;
+			}
+		}
+		if (te > ts && char_at(sp, te - 1) < 0x80 && strchr(".,;:)]}\"'", (int)char_at(sp, te - 1)))
+			te--;
+		else
+			break;
+	}
 	for (c = ts; c < te; c++) {
 		gunichar ch = char_at(sp, c);
 
@@ -314,6 +409,22 @@ compound(const struct pdf_shaped *sp, int ts, int te)
 	return 0;
 }
 
+static void token_at(struct builder *b, const struct pdf_shaped *sp, int c);
+
+/* Whether a word may break before char C after a slash between letters or
+ * digits ("region/" "locale", "and/" "or"; the Chicago Manual's rule),
+ * without a hyphen, two characters at least on each side; an address
+ * keeps its own rules. */
+static int
+slash_break(struct builder *b, const struct pdf_shaped *sp, int c)
+{
+	if (c < 3 || char_at(sp, c - 1) != '/' || !sp->cstart[c] ||
+	    !g_unichar_isalnum(char_at(sp, c - 2)) || !g_unichar_isalnum(char_at(sp, c)))
+		return 0;
+	token_at(b, sp, c - 1);
+	return !b->addr && c - 1 - b->ts >= 2 && b->te - c >= 2;
+}
+
 /* Look at the space-delimited token holding char C (once a token: a
  * 100,000-letter one is scanned once, not at each of its break points). */
 static void
@@ -346,8 +457,12 @@ emit_box(struct pdf_fonts *f, struct pdf_shaped *sp, const struct pdf_parfmt *fm
 	if (b->addr) {
 		for (c = bs + 1; c < be; c++)
 			if (address_break(sp, c, b->ts, b->te)) {
+				struct lb_item *p;
+
 				emit_plain(sp, fmt, b, start, c);
-				push(b, LB_PENALTY, c)->penalty = ADDRESS_PENALTY;
+				p = push(b, LB_PENALTY, c);
+				p->penalty = ADDRESS_PENALTY;
+				p->hang = hang_at(sp, fmt, c - 1, 0);
 				start = c;
 			}
 		emit_plain(sp, fmt, b, start, be);
@@ -391,6 +506,8 @@ emit_box(struct pdf_fonts *f, struct pdf_shaped *sp, const struct pdf_parfmt *fm
 					struct lb_item *p = push(b, LB_PENALTY, c + 1);
 
 					p->width = hyphen_width(f, sp, c);
+					if (protrudes(sp, fmt, c))
+						p->hang = p->width * pdf_para_protrusion('-', 0);
 					p->penalty = b->display ? DISPLAY_HYPHEN_PENALTY : HYPHEN_PENALTY;
 					p->flagged = 1;
 				}
@@ -586,11 +703,15 @@ set_line(struct pdf_para *out, const struct builder *b, const struct lb_line *ll
 	ln->hyphen = e < b->n && b->items[e].kind == LB_PENALTY && b->items[e].flagged;
 	ln->natural = nat;
 	ln->ratio = 0;
+	ln->lhang = s < e ? b->items[s].hang : 0;
+	ln->rhang = e < b->n ? b->items[e].hang : 0;
 	if (fmt->align == PA_JUSTIFY) {
-		if (nat < fmt->width && st > 0)
-			ln->ratio = (fmt->width - nat) / st;
-		else if (nat > fmt->width && sh > 0)
-			ln->ratio = (fmt->width - nat) / sh;
+		double lw = fmt->width + ln->lhang + ln->rhang;
+
+		if (nat < lw && st > 0)
+			ln->ratio = (lw - nat) / st;
+		else if (nat > lw && sh > 0)
+			ln->ratio = (lw - nat) / sh;
 		if (ln->ratio < -1)
 			ln->ratio = -1;
 		if (ln->ratio > 1)
@@ -641,6 +762,7 @@ pdf_para_set(struct pdf_fonts *f, struct pdf_shaped *sp, const struct pdf_parfmt
 				push(&b, LB_PENALTY, c)->penalty = LB_INF;
 			it = push(&b, LB_GLUE, c);
 			it->width = w;
+			it->hang = hang_at(sp, fmt, c - 1, 0);
 			if (fmt->align == PA_JUSTIFY) {
 				it->stretch = w * SPACE_STRETCH;
 				it->shrink = w * SPACE_SHRINK;
@@ -666,14 +788,16 @@ pdf_para_set(struct pdf_fonts *f, struct pdf_shaped *sp, const struct pdf_parfmt
 			bs = c;
 			continue;
 		}
-		if (c > bs && sp->attrs[c].is_line_break && sp->cstart[c] &&
-		    (token_at(&b, sp, c - 1), !b.addr)) {	/* an address breaks by its own rules */
+		if (c > bs && ((sp->attrs[c].is_line_break && sp->cstart[c] &&
+		    (token_at(&b, sp, c - 1), !b.addr)) ||	/* an address breaks by its own rules */
+		    slash_break(&b, sp, c))) {
 			gunichar prev = char_at(sp, c - 1);
 
 			emit_box(f, sp, fmt, &b, bs, c);
 			it = push(&b, LB_PENALTY, c);
 			it->penalty = EXPLICIT_PENALTY;
 			it->flagged = prev == '-' || prev == 0x2010;
+			it->hang = hang_at(sp, fmt, c - 1, 0);
 			bs = c;
 		}
 	}
@@ -684,6 +808,10 @@ pdf_para_set(struct pdf_fonts *f, struct pdf_shaped *sp, const struct pdf_parfmt
 	push(&b, LB_PENALTY, sp->nchars)->penalty = -LB_INF;
 
 	lb_defaults(&par);
+	/* a last line at least twice the indent long (or of a common
+	 * indent's, 1.2 em, where there is none) */
+	if (fmt->align == PA_JUSTIFY)
+		par.last_min = 2 * (fmt->indent > 0 ? fmt->indent : 1.2 * em);
 	/* a hanging first line (a negative indent: wrapped code) is wider */
 	widths[0] = fmt->width - (fmt->indent < 0 ? fmt->indent : 0);
 	widths[1] = fmt->width;
@@ -780,6 +908,49 @@ cut_run(const struct pdf_shaped *sp, size_t r, int c0s, int c1s, int lc0,
 	gi->glyphs = gs;
 	*textp = xstrndup(text + b0, (size_t)(b1 - b0));
 	return w;
+}
+
+/* Share EXTRA points of a box's stretch or shrink (chars [C, E)) among
+ * its letters into ADJ (indexed from char C0; only chars in [C0, C1)): an
+ * adjustment goes after a cluster, so the box's last cluster takes none and
+ * the word space after it stays as set. Capitals (tracked) take an even
+ * share per letter gap, other words one in proportion to each cluster's
+ * width (glyph expansion), no cluster more than GLYPH_MAX of its width
+ * (what is left over goes to the last, as a box of one cluster takes it
+ * all). */
+static void
+box_adjust(const struct pdf_shaped *sp, int c, int e, int c0, int c1, double extra,
+    double *adj)
+{
+	int k, last = e - 1, ngap = 0, caps = caps_word(sp, c, e);
+	double inner = 0, rest = extra;
+
+	while (last > c && !sp->cstart[last])
+		last--;
+	for (k = c; k < last; k++) {
+		inner += sp->cw[k];
+		ngap += sp->cstart[k];
+	}
+	if (inner <= 0 || ngap == 0) {
+		if (last >= c0 && last < c1)
+			adj[last - c0] += extra;
+		return;
+	}
+	for (k = c; k < last; k++) {
+		double a, cap;
+
+		if (!sp->cstart[k])
+			continue;
+		a = caps ? extra / ngap : extra * sp->cw[k] / inner;
+		cap = GLYPH_MAX * sp->cw[k];
+		if (!caps && fabs(a) > cap)
+			a = a > 0 ? cap : -cap;
+		rest -= a;
+		if (k >= c0 && k < c1)
+			adj[k - c0] += a;
+	}
+	if (fabs(rest) > 1e-9 && last >= c0 && last < c1)
+		adj[last - c0] += rest;
 }
 
 struct seg {
@@ -918,14 +1089,15 @@ draw_seg(struct pdf_dl *dl, const struct seg *sg, double x, double y)
 }
 
 /* Where a line of width TOTAL starts, the paragraph's left edge at X and
- * the line indented by INDENT, as FMT aligns it. */
+ * the line indented by INDENT, as FMT aligns it (justified, LN hanging
+ * into the left margin by its lhang). */
 static double
-line_start(const struct pdf_shaped *sp, const struct pdf_parfmt *fmt, double x, double indent,
-    double total)
+line_start(const struct pdf_shaped *sp, const struct pdf_parfmt *fmt, const struct pdf_line *ln,
+    double x, double indent, double total)
 {
 	switch (fmt->align) {
 	case PA_JUSTIFY:
-		return sp->rtl ? x + fmt->width - indent - total : x + indent;
+		return sp->rtl ? x + fmt->width - indent - total : x + indent - ln->lhang;
 	case PA_LEFT:
 		return sp->rtl ? x + fmt->width - indent - total : x + indent;
 	case PA_RIGHT:
@@ -981,9 +1153,7 @@ pdf_para_draw_line(struct pdf_fonts *f, struct pdf_shaped *sp, const struct pdf_
 			e = i + 1 < p->nitems ? p->ipos[i + 1] : sp->nchars;
 			if (adj == NULL)
 				adj = xcalloc((size_t)(ln->c1 - ln->c0), sizeof(*adj));
-			for (; c < e; c++)
-				if (c >= ln->c0 && c < ln->c1)
-					adj[c - ln->c0] += extra * sp->cw[c] / it->width;
+			box_adjust(sp, c, e, ln->c0, ln->c1, extra, adj);
 			continue;
 		}
 		extra = rg > 0 ? rg * it->stretch : rg * it->shrink;
@@ -1022,12 +1192,45 @@ pdf_para_draw_line(struct pdf_fonts *f, struct pdf_shaped *sp, const struct pdf_
 	for (i = 0; i < nseg; i++)
 		total += segs[i].w;
 	bidi_reorder(segs, nseg);
-	cur = line_start(sp, fmt, x, indent, total);
+	cur = line_start(sp, fmt, ln, x, indent, total);
 	for (i = 0; i < nseg; i++) {
 		draw_seg(dl, &segs[i], cur, y);
 		cur += segs[i].w;
 	}
 	free(segs);
 	free(adj);
+}
+
+double
+pdf_para_space(const struct pdf_para *p, size_t l)
+{
+	const struct pdf_line *ln = &p->lines[l];
+	double sb, sg, r = ln->ratio;
+
+	if (r < 0)
+		return 1 + r * SPACE_SHRINK;
+	if (r > 1) {
+		stretches(p->items, ln->i0, ln->i1, &sb, &sg);
+		if (sg > 0)
+			r = (r * (sb + sg) - sb) / sg;
+	}
+	return 1 + r * SPACE_STRETCH;
+}
+
+double
+pdf_para_worst(const struct pdf_para *p, size_t *line)
+{
+	double worst = 1, w;
+	size_t l;
+
+	if (line)
+		*line = 0;
+	for (l = 0; l + 1 < p->nlines; l++)
+		if ((w = pdf_para_space(p, l)) > worst) {
+			worst = w;
+			if (line)
+				*line = l;
+		}
+	return worst;
 }
 

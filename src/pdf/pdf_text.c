@@ -169,6 +169,59 @@ pdf_baseline(double lead, double size)
 	return lead - (lead - size) / 2 - size * 0.22;
 }
 
+/* A note or reference set "auto" goes ragged right when justifying it
+ * would open a line's word spaces past this (the figures' loose line). */
+#define RAGGED_BOUND	1.5
+
+/* Record the worst word spaces of the paragraph just set in PAR (for
+ * MKBOOK_LAYOUT_STATS): its first words, lines, worst line and setting. */
+static void
+note_stats(struct pdf *P, const struct pdf_parref *par, const struct setopts *so)
+{
+	const char *t = buf_str((struct buf *)&par->sp.text);
+	size_t line, n = 0;
+	double w = pdf_para_worst(&par->pa, &line);
+
+	if (par->pa.nlines < 2)
+		return;
+	while (t[n] && n < 40)
+		n++;
+	while (t[n] && ((unsigned char)t[n] & 0xc0) == 0x80)
+		n++;
+	if (P->pstats.len)
+		buf_puts(&P->pstats, ", ");
+	buf_printf(&P->pstats, "{\"worst\": %.3f, \"line\": %zu, \"lines\": %zu, \"kind\": \"%s\","
+	    " \"set\": \"%s\", \"text\": ", w, line + 1, par->pa.nlines,
+	    so->setting == 0 ? "text" : so->note ? "note" : "reference",
+	    par->fmt.align == PA_JUSTIFY ? "justified" : par->fmt.align == PA_LEFT ? "ragged" :
+	    par->fmt.align == PA_RIGHT ? "right" : "centred");
+	{
+		char *head = xstrndup(t, n);
+
+		buf_json(&P->pstats, head);
+		free(head);
+	}
+	buf_putc(&P->pstats, '}');
+}
+
+/* Break PAR's shaped text into lines of its format: a note or reference
+ * set "auto" whose justified spaces would open past RAGGED_BOUND is set
+ * again ragged right; the figures recorded when MKBOOK_LAYOUT_STATS asks. */
+static void
+break_para(struct pdf *P, struct pdf_parref *par, const struct setopts *so)
+{
+	pdf_para_set(&P->fonts, &par->sp, &par->fmt, &par->pa);
+	if (so->setting == 1 + THEME_SET_AUTO && par->fmt.align == PA_JUSTIFY &&
+	    pdf_para_worst(&par->pa, NULL) > RAGGED_BOUND) {
+		/* a reference's unbreakable titles and numbers: ragged right */
+		par->fmt.align = PA_LEFT;
+		pdf_para_free(&par->pa);
+		pdf_para_set(&P->fonts, &par->sp, &par->fmt, &par->pa);
+	}
+	if (P->stats)
+		note_stats(P, par, so);
+}
+
 /* Shape SP, break it into lines of FMT and append a box per line to VL.
  * Return the number of lines. */
 size_t
@@ -189,7 +242,7 @@ pdf_set_para(struct pdf *P, struct pdf_vlist *vl, struct pdf_shaped *sp,
 	par->fmt = *fmt;
 	memset(sp, 0, sizeof(*sp));
 	sp = &par->sp;
-	pdf_para_set(&P->fonts, sp, fmt, &par->pa);
+	break_para(P, par, so);
 	pa = par->pa;
 	n = pa.nlines;
 	for (s = 0; s < sp->nspans; s++)

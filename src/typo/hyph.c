@@ -22,6 +22,7 @@
 #define LHMIN		 2	/* letters before a break */
 #define RHMIN		 3	/* letters after a break */
 #define MINLETTERS	 5	/* shorter words never break */
+#define CAPSLETTERS	 7	/* all-capital words shorter than this never break */
 
 /* A loaded pattern file. */
 struct dict {
@@ -547,6 +548,34 @@ is_address(const char *w, size_t n, const char *core)
 	return g_ascii_strncasecmp(core, "www.", 4) == 0;
 }
 
+/* Return 1 when the all-capital characters C[0..N) read as a word, not
+ * an acronym: CAPSLETTERS letters or more, a vowel (y included) among
+ * every four letters, no five consonants in a row ("WARRANTIES",
+ * "MERCHANTABILITY"; not "NASA", "UNESCO", "HTTPSRV"). Patterns then
+ * work on it lowercased, as on any word. */
+static int
+caps_word(const struct ch *c, size_t n)
+{
+	static const char *vowels = "aeiouyàáâãäåæèéêëìíîïòóôõöøœùúûüýÿ";
+	size_t	 i, letters = 0, nv = 0, run = 0;
+
+	for (i = 0; i < n; i++) {
+		gunichar lc = g_unichar_tolower(c[i].cp);
+
+		if (!g_unichar_isalpha(c[i].cp)) {
+			run = 0;
+			continue;
+		}
+		letters++;
+		if (g_utf8_strchr(vowels, -1, lc)) {
+			nv++;
+			run = 0;
+		} else if (++run >= 5)
+			return 0;
+	}
+	return letters >= CAPSLETTERS && nv * 4 >= letters;
+}
+
 /* Put the dictionary's spelling of the lowercased characters C[0..N) into
  * OUT (HY_MAXCHARS * 4 + 1 bytes), and for a byte-indexed (not UTF-8)
  * dictionary the character each byte belongs to in OWNER. Return the
@@ -641,7 +670,7 @@ hy_points(const char *lang, const char *word, size_t len, unsigned char *points)
 		else if (!g_unichar_ismark(cp) && !is_apos(cp))
 			return 0;	/* digits, full stops, slashes inside */
 	}
-	if (letters < MINLETTERS || (lower == 0 && upper > 1))
+	if (letters < MINLETTERS || (lower == 0 && upper > 1 && !caps_word(c + s, e - s)))
 		return 0;
 
 	/* Hyphens and soft hyphens already there decide: break only after

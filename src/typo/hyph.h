@@ -12,7 +12,10 @@
  * (POINTS has LEN bytes, all zeroed by this call). Quotes, brackets and
  * punctuation around the word are skipped. Rules: at least 2 letters
  * before and 3 after, no break in words under 5 letters (code points),
- * all-capital words, URLs, e-mail addresses, words with digits or inner
+ * all-capital words under 7 letters or that read as acronyms (fewer
+ * than one vowel in four letters, five consonants in a row: longer ones
+ * such as "MERCHANTABILITY" break as their lowercase), URLs, e-mail
+ * addresses, words with digits or inner
  * full stops; a word that already holds a hyphen or dash breaks only after
  * them (and one with soft hyphens, U+00AD, only after those, where the
  * typesetter draws a hyphen); none after an apostrophe (l'). Return the
