@@ -11,6 +11,7 @@ libexttextcat-dev libexttextcat-data
 hyphen-en-us hyphen-en-gb hyphen-de hyphen-fr
 fonts-sil-charis fonts-noto-core fonts-noto-cjk fonts-noto-mono
 epubcheck default-jre-headless qpdf poppler-utils mupdf-tools libxml2-utils
+icc-profiles-free
 python3 perl zip unzip valgrind
 "
 

@@ -32,6 +32,9 @@
 #include "model/date.h"
 #include "pdf.h"
 #include "pdf_comp.h"
+
+/* The sRGB profile of icc-profiles-free, for the output intent. */
+#define PDF_SRGB_ICC "/usr/share/color/icc/sRGB.icc"
 #include "model/words.h"
 
 /* ---- pages ---- */
@@ -260,11 +263,21 @@ pdf_write(const struct book *book, const struct options *opt, const char *path)
 		goto out;
 	{
 		int total = P.dr.page;
+		struct pdf_print pr = {P.th->page_w, P.th->page_h, P.th->bleed, 0, 0, PDF_SRGB_ICC};
+
+		if (opt && opt->crop_marks) {	/* marks need a bleed and a slug */
+			pr.marks = 1;
+			pr.slug = 5 / 25.4 * 72;
+			if (!opt->bleed && P.th->bleed == 0)
+				pr.bleed = 3 / 25.4 * 72;
+		}
 
 		if (pdf_draw_close(&P.dr, path) != 0)
 			goto out;
 		if (pdf_update_fixup(path, total - ntoc, ntoc, body_first, body_first + ntoc,
 		    book->lang) != 0)
+			goto out;
+		if (pdf_update_print(path, book, &pr) != 0)
 			goto out;
 	}
 	ret = 0;
