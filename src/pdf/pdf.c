@@ -175,6 +175,22 @@ write_stats(struct pdf *P, const char *path)
 	return 0;
 }
 
+/* Give the finished PDF at PATH its print boxes, crop marks, XMP and
+ * output intent (pdf_update_print). Return 0, or -1 with the error set. */
+static int
+print_update(const struct pdf *P, const char *path)
+{
+	struct pdf_print pr = {P->th->page_w, P->th->page_h, P->th->bleed, 0, 0, PDF_SRGB_ICC};
+
+	if (P->opt && P->opt->crop_marks) {	/* marks need a bleed and a slug */
+		pr.marks = 1;
+		pr.slug = 5 / 25.4 * 72;
+		if (!P->opt->bleed && P->th->bleed == 0)
+			pr.bleed = 3 / 25.4 * 72;
+	}
+	return pdf_update_print(path, P->book, &pr);
+}
+
 int
 pdf_write(const struct book *book, const struct options *opt, const char *path)
 {
@@ -263,21 +279,13 @@ pdf_write(const struct book *book, const struct options *opt, const char *path)
 		goto out;
 	{
 		int total = P.dr.page;
-		struct pdf_print pr = {P.th->page_w, P.th->page_h, P.th->bleed, 0, 0, PDF_SRGB_ICC};
-
-		if (opt && opt->crop_marks) {	/* marks need a bleed and a slug */
-			pr.marks = 1;
-			pr.slug = 5 / 25.4 * 72;
-			if (!opt->bleed && P.th->bleed == 0)
-				pr.bleed = 3 / 25.4 * 72;
-		}
 
 		if (pdf_draw_close(&P.dr, path) != 0)
 			goto out;
 		if (pdf_update_fixup(path, total - ntoc, ntoc, body_first, body_first + ntoc,
 		    book->lang) != 0)
 			goto out;
-		if (pdf_update_print(path, book, &pr) != 0)
+		if (print_update(&P, path) != 0)
 			goto out;
 	}
 	ret = 0;
