@@ -362,7 +362,8 @@ struct pdf_print {
 };
 /* Give every page of the finished PDF at PATH the boxes of PP (MediaBox
  * trim + bleed + slug around the origin, BleedBox, TrimBox), the crop
- * marks when asked, and the catalog B's XMP metadata and an sRGB output
+ * marks when asked, each /Art element its article's /Lang, and the
+ * catalog B's XMP metadata and an sRGB output
  * intent, by an incremental update. Return 0, or -1 with the error set. */
 int pdf_update_print(const char *path, const struct book *b, const struct pdf_print *pp);
 

@@ -784,6 +784,63 @@ put_page(struct buf *out, long num, const char *o, const struct pdf_print *pp, l
 	return 0;
 }
 
+/* Append to OUT new versions of the /Art structure elements (children of
+ * the Document element of the catalog CAT), the i-th with the language of
+ * B's i-th article, recording each in *U. Return 0, or -1 when the tree has
+ * not one /Art per article. */
+static int
+put_art_langs(FILE *f, const struct xref *x, const char *cat, const struct book *b,
+    struct buf *out, long base, struct upd **u, size_t *nu, size_t *ucap)
+{
+	char *root = NULL, *doc = NULL, *o = NULL, *p, *q, type[64];
+	long dnum, *kids = NULL, nk = 0, i;
+	size_t k = 0;
+	int ret = -1;
+
+	if ((p = strstr(cat, "/StructTreeRoot")) == NULL)
+		return 0;	/* untagged: nothing to say it on */
+	if ((root = read_obj(f, x, strtol(p + 15, NULL, 10))) == NULL || (p = strstr(root, "/K")) == NULL)
+		goto out;
+	p += 2;
+	p += strspn(p, " [");
+	dnum = strtol(p, NULL, 10);
+	if (dnum <= 0 || (doc = read_obj(f, x, dnum)) == NULL ||
+	    (p = strstr(doc, "/K [")) == NULL || (q = strchr(p, ']')) == NULL)
+		goto out;
+	nk = (long)parse_refs(p + 4, q, &kids);
+	for (i = 0; i < nk; i++) {
+		const char *lang;
+
+		struct_type(f, x, kids[i], type);
+		if (strcmp(type, "/Art") != 0)
+			continue;
+		if (k >= b->narticles)
+			goto out;
+		lang = b->articles[k++]->lang;
+		if (lang == NULL || !*lang || strspn(lang, "abcdefghijklmnopqrstuvwxyz"
+		    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-") != strlen(lang))
+			continue;
+		if ((o = read_obj(f, x, kids[i])) == NULL || (p = strstr(o, "<<")) == NULL ||
+		    (q = strrchr(o, '>')) == NULL || q - p < 3 || q[-1] != '>' || strstr(o, "/Lang"))
+			goto out;
+		ARRAY_GROW(*u, *nu, *ucap);
+		(*u)[*nu].num = kids[i];
+		(*u)[(*nu)++].off = base + (long)out->len;
+		buf_printf(out, "%ld 0 obj\n", kids[i]);
+		buf_put(out, p, (size_t)(q - 1 - p));
+		buf_printf(out, "   /Lang (%s)\n>>\nendobj\n", lang);
+		free(o);
+		o = NULL;
+	}
+	ret = k == b->narticles ? 0 : -1;
+out:
+	free(root);
+	free(doc);
+	free(o);
+	free(kids);
+	return ret;
+}
+
 /* Return a copy of the trailer dictionary T with /Size set to SIZE. */
 static char *
 trailer_size(const char *t, long size)
@@ -857,6 +914,8 @@ pdf_update_print(const char *path, const struct book *b, const struct pdf_print 
 		free(o);
 		o = NULL;
 	}
+	if (put_art_langs(f, &x, cat, b, &out, size, &u, &nu, &ucap) != 0)
+		goto bad;
 	xmp = nobj++;
 	s.len = 0;
 	put_xmp(&s, b, info);
