@@ -17,7 +17,7 @@ MANDIR	 = $(PREFIX)/share/man/man1
 VERSION	 = 0.1.0
 CC	?= cc
 PKGS	 = libzip cairo pangocairo pangoft2 harfbuzz harfbuzz-subset fontconfig \
-	   libcmark-gfm yaml-0.1 libexttextcat libpng zlib
+	   libcmark-gfm yaml-0.1 libexttextcat libpng zlib gdk-pixbuf-2.0 lcms2 libexif libjpeg
 # pkg-config is asked once, when make reads this file. On a fresh machine
 # that is before scripts/deps.sh has installed the -dev packages, so `book`
 # and `check` run the deps step first and then build through a recursive
@@ -49,7 +49,8 @@ ALL_LDFLAGS = $(LDFLAGS) $(SAN)
 BASE_OBJS   = src/buf.o src/util.o src/datadir.o src/output.o
 # The model: the book and its articles, and what is resolved once for both
 # writers (languages, dates, words, images, the theme).
-MODEL_OBJS  = src/model/model.o src/model/image.o src/model/words.o src/model/lang.o src/model/shown.o \
+MODEL_OBJS  = src/model/model.o src/model/image.o src/model/picture.o src/model/words.o \
+	      src/model/lang.o src/model/shown.o \
 	      src/model/date.o src/model/theme.o
 # Typography shared by the typesetter and the cover: line breaking, hyphenation.
 TYPO_OBJS   = src/typo/linebreak.o src/typo/hyph.o
@@ -58,7 +59,8 @@ TYPO_OBJS   = src/typo/linebreak.o src/typo/hyph.o
 READ_OBJS   = src/read/read_txt.o src/read/read_md.o src/read/meta.o src/read/book.o \
 	      src/read/punct.o
 # The EPUB writer.
-EPUB_OBJS   = src/epub/epub.o src/epub/epub_pkg.o src/epub/epub_zip.o src/epub/epub_xhtml.o src/epub/epub_opf.o \
+EPUB_OBJS   = src/epub/epub.o src/epub/epub_pkg.o src/epub/epub_image.o src/epub/epub_zip.o \
+	      src/epub/epub_xhtml.o src/epub/epub_opf.o \
 	      src/epub/epub_fonts.o src/epub/fontsub.o src/epub/cover.o
 # The PDF typesetter, layer by layer, and its composer: the driver and page
 # furniture (pdf.c) over the parts named for what they lay out.
@@ -70,7 +72,7 @@ PDF_OBJS    = src/pdf/pdf.o src/pdf/pdf_text.o src/pdf/pdf_block.o src/pdf/pdf_f
 LIB_OBJS = $(BASE_OBJS) $(MODEL_OBJS) $(TYPO_OBJS) $(READ_OBJS) $(EPUB_OBJS) $(PDF_OBJS)
 OBJS	 = src/main.o $(LIB_OBJS)
 
-UNIT_TESTS = tests/unit/t_buf tests/unit/t_image tests/unit/t_date tests/unit/t_txt tests/unit/t_lang \
+UNIT_TESTS = tests/unit/t_buf tests/unit/t_image tests/unit/t_picture tests/unit/t_date tests/unit/t_txt tests/unit/t_lang \
 	     tests/unit/t_linebreak tests/unit/t_hyph tests/unit/t_md tests/unit/t_epub tests/unit/t_pdfpara \
 	     tests/unit/t_punct tests/unit/t_paginate
 

@@ -26,7 +26,7 @@
 
 enum { OPT_BLEED = 200, OPT_CROP,
 	OPT_TITLE = 256, OPT_AUTHOR, OPT_LANG, OPT_THEME, OPT_PAPER, OPT_DUMP, OPT_HELP,
-       OPT_VERSION, OPT_EPUB, OPT_PDF };
+       OPT_VERSION, OPT_EPUB, OPT_PDF, OPT_STRICT, OPT_IMGQ };
 
 static const struct option longopts[] = {
 	{"epub", no_argument, NULL, OPT_EPUB},
@@ -40,6 +40,8 @@ static const struct option longopts[] = {
 	{"bleed", required_argument, NULL, OPT_BLEED},
 	{"crop-marks", no_argument, NULL, OPT_CROP},
 	{"dump-model", no_argument, NULL, OPT_DUMP},
+	{"strict", no_argument, NULL, OPT_STRICT},
+	{"image-quality", required_argument, NULL, OPT_IMGQ},
 	{"quiet", no_argument, NULL, 'q'},
 	{"help", no_argument, NULL, OPT_HELP},
 	{"version", no_argument, NULL, OPT_VERSION},
@@ -50,7 +52,8 @@ static void
 usage(FILE *f)
 {
 	fputs("usage: mkbook [--epub] [--pdf] [-o PATH] [--title T] [--author A] [--lang L]\n"
-	    "              [--theme DIR] [--paper SIZE] [--bleed LEN] [--crop-marks]\n"
+	    "              [--theme DIR] [--paper SIZE] [--strict] [--image-quality N]\n"
+	    "              [--bleed LEN] [--crop-marks]\n"
 	    "              [--dump-model] [-q] [--help] [--version]\n"
 	    "              [INPUT...]\n", f);
 }
@@ -76,6 +79,11 @@ help(void)
 	    "  --bleed LEN    PDF bleed beyond the trim on every side, 0 to 25 mm (default:\n"
 	    "                 the theme's bleed:, else 0; 3 mm with --crop-marks)\n"
 	    "  --crop-marks   draw trim marks in a 5 mm slug outside the bleed\n"
+	    "  --strict       an image that cannot be used (missing, on the web, not an\n"
+	    "                 image, too large) stops the book instead of a warning\n"
+	    "  --image-quality N\n"
+	    "                 JPEG quality (1-100, default 85) of pictures made smaller\n"
+	    "                 or converted for the EPUB\n"
 	    "  --dump-model   print the article model as JSON and write nothing else\n"
 	    "  -q             no progress, no warnings\n"
 	    "\n"
@@ -140,6 +148,20 @@ make_dir(const char *dir)
 	if (mkdir(dir, 0777) != 0 && errno != EEXIST)
 		return err_set(dir, 0, "cannot create directory: %s", strerror(errno));
 	return 0;
+}
+
+/* The --image-quality ARG, 1..100, or 0 after saying why it is bad usage. */
+static int
+image_quality(const char *arg)
+{
+	char *end;
+	long q = strtol(arg, &end, 10);
+
+	if (*arg == '\0' || *end != '\0' || q < 1 || q > 100) {
+		fprintf(stderr, "mkbook: --image-quality '%s' is not a number from 1 to 100\n", arg);
+		return 0;
+	}
+	return (int)q;
 }
 
 typedef int (*writer_fn)(const struct book *, const struct options *, const char *);
@@ -295,44 +317,52 @@ check_args(const struct options *opt, int argc, char **argv)
 	return 0;
 }
 
-int
-main(int argc, char *argv[])
+/* Name, in one warning, the languages of BOOK's articles that the PDF
+ * cannot hyphenate (no hyphen-* patterns installed); scripts set without
+ * hyphens (CJK, Arabic, Hebrew …) are not named. */
+static void
+warn_no_patterns(const struct book *book)
 {
-	struct options opt = {0};
-	struct book *book = NULL;
-	const char *outpath = NULL;
-	int want_epub = 0, want_pdf = 0, dump = 0, c, ret = 1;
-	char *datadir = NULL, *name = NULL;
+	static const char *const unhyphenated[] = {"zh", "ja", "ko", "ar", "he", "fa", "ur",
+		"yi", "lo", "km", "my", "bo", NULL};
+	struct buf w = {0};
+	char **seen = NULL;
+	size_t nseen = 0, i, k;
 
-	setlocale(LC_ALL, "");
-	setlocale(LC_NUMERIC, "C");	/* Cairo's tag attributes and our own printf */
-	opterr = 0;	/* our own messages, with our own name */
-	while ((c = getopt_long(argc, argv, ":o:q", longopts, NULL)) != -1) {
-		switch (c) {
-		case OPT_EPUB: want_epub = 1; break;
-		case OPT_PDF: want_pdf = 1; break;
-		case 'o': outpath = optarg; break;
-		case OPT_TITLE: opt.title = optarg; break;
-		case OPT_AUTHOR: opt.author = optarg; break;
-		case OPT_LANG: opt.lang = optarg; break;
-		case OPT_THEME: opt.theme = optarg; break;
-		case OPT_PAPER: opt.paper = optarg; break;
-		case OPT_BLEED: opt.bleed = optarg; break;
-		case OPT_CROP: opt.crop_marks = 1; break;
-		case OPT_DUMP: dump = 1; break;
-		case 'q': opt.quiet = 1; break;
-		case OPT_HELP: help(); return 0;
-		case OPT_VERSION: printf("mkbook %s\n", MKBOOK_VERSION); return 0;
-		case ':':
-			fprintf(stderr, "mkbook: option '%s' needs a value\n", argv[optind - 1]);
-			usage(stderr);
-			return 2;
-		default:
-			fprintf(stderr, "mkbook: unknown option '%s'\n", argv[optind - 1]);
-			usage(stderr);
-			return 2;
-		}
+	for (i = 0; i < book->narticles; i++) {
+		const char *l = book->articles[i]->lang;
+
+		if (l == NULL || hy_available(l))
+			continue;
+		for (k = 0; unhyphenated[k]; k++)
+			if (lang_has_prefix(l, unhyphenated[k]))
+				break;
+		if (unhyphenated[k])
+			continue;
+		for (k = 0; k < nseen; k++)
+			if (strcmp(seen[k], l) == 0)
+				break;
+		if (k < nseen)
+			continue;
+		strv_push(&seen, &nseen, l);
+		buf_printf(&w, "%s%s (%s)", w.len ? ", " : "", l, book->articles[i]->source);
 	}
+	if (w.len)
+		warn_at(NULL, 0, "no hyphenation patterns for %s: the PDF breaks lines between "
+		    "words only (install the hyphen-* package for the language)", buf_str(&w));
+	for (k = 0; k < nseen; k++)
+		free(seen[k]);
+	free(seen);
+	buf_free(&w);
+}
+
+/* Settle which books to write from --epub, --pdf, -o OUTPATH and --dump-model
+ * (DUMP): set *EPUB and *PDF, or print what is wrong and return 2. */
+static int
+pick_formats(int dump, const char *outpath, int *epub, int *pdf)
+{
+	int want_epub = *epub, want_pdf = *pdf;
+
 	if (dump && (want_epub || want_pdf || outpath)) {
 		fputs("mkbook: --dump-model writes nothing else; drop --epub, --pdf and -o\n", stderr);
 		usage(stderr);
@@ -363,6 +393,56 @@ main(int argc, char *argv[])
 		    want_epub ? "--pdf" : "--epub");
 		return 2;
 	}
+	*epub = want_epub;
+	*pdf = want_pdf;
+	return 0;
+}
+
+int
+main(int argc, char *argv[])
+{
+	struct options opt = {0};
+	struct book *book = NULL;
+	const char *outpath = NULL;
+	int want_epub = 0, want_pdf = 0, dump = 0, c, ret = 1;
+	char *datadir = NULL, *name = NULL;
+
+	setlocale(LC_ALL, "");
+	setlocale(LC_NUMERIC, "C");	/* Cairo's tag attributes and our own printf */
+	opterr = 0;	/* our own messages, with our own name */
+	while ((c = getopt_long(argc, argv, ":o:q", longopts, NULL)) != -1) {
+		switch (c) {
+		case OPT_EPUB: want_epub = 1; break;
+		case OPT_PDF: want_pdf = 1; break;
+		case 'o': outpath = optarg; break;
+		case OPT_TITLE: opt.title = optarg; break;
+		case OPT_AUTHOR: opt.author = optarg; break;
+		case OPT_LANG: opt.lang = optarg; break;
+		case OPT_THEME: opt.theme = optarg; break;
+		case OPT_PAPER: opt.paper = optarg; break;
+		case OPT_BLEED: opt.bleed = optarg; break;
+		case OPT_CROP: opt.crop_marks = 1; break;
+		case OPT_DUMP: dump = 1; break;
+		case OPT_STRICT: opt.strict = 1; break;
+		case OPT_IMGQ:
+			if ((opt.image_quality = image_quality(optarg)) == 0)
+				return 2;
+			break;
+		case 'q': opt.quiet = 1; break;
+		case OPT_HELP: help(); return 0;
+		case OPT_VERSION: printf("mkbook %s\n", MKBOOK_VERSION); return 0;
+		case ':':
+			fprintf(stderr, "mkbook: option '%s' needs a value\n", argv[optind - 1]);
+			usage(stderr);
+			return 2;
+		default:
+			fprintf(stderr, "mkbook: unknown option '%s'\n", argv[optind - 1]);
+			usage(stderr);
+			return 2;
+		}
+	}
+	if (pick_formats(dump, outpath, &want_epub, &want_pdf) != 0)
+		return 2;
 	if (check_args(&opt, argc - optind, argv + optind) != 0)
 		return 2;
 	util_quiet = opt.quiet;
@@ -382,6 +462,8 @@ main(int argc, char *argv[])
 		buf_free(&b);
 		goto out;
 	}
+	if (want_pdf)
+		warn_no_patterns(book);
 	name = slug(book->title);
 	if (want_epub && want_pdf) {
 		const char *dir = outpath ? outpath : "build";

@@ -13,6 +13,9 @@ struct options {
 	const char	*datadir;	/* templates/ and fonts/ (datadir_find); NULL: look */
 	int		 quiet;		/* -q: no progress, no warnings */
 	int		 progress;	/* stderr is a terminal and not quiet */
+	int		 strict;	/* --strict: an image that cannot be used stops the book */
+	int		 image_quality;	/* --image-quality: JPEG quality 1..100 of re-encoded
+					 * pictures; 0: the default (85) */
 };
 
 #endif

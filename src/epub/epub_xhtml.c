@@ -22,6 +22,7 @@ struct actx {
 	size_t			*pending;	/* notes to close this part with */
 	size_t			 npending, cpending;
 	size_t			 nhead, nfig;
+	size_t			 ninlimg;	/* pictures inside text so far */
 	int			 in_link;
 	int			 toclevel;	/* heading level listed in the toc */
 	int			 prevlevel;	/* for the heading-skip check */
@@ -145,6 +146,26 @@ inlines(struct actx *c, const struct inl *in, size_t n)
 		case INL_BREAK:
 			BUF_PUTSL(b, "<br/>");
 			break;
+		case INL_IMAGE: {
+			char *stem = xprintf("%s-i%zu", c->aid, ++c->ninlimg);
+			const char *name = x->image ? epub_image_name(c->e, x->image, stem) : NULL;
+
+			free(stem);
+			if (name == NULL) {	/* left out: its words stay */
+				if (x->image && x->image->alt)
+					buf_xml(b, x->image->alt);
+				break;
+			}
+			BUF_PUTSL(b, "<img class=\"inline\" src=\"../");
+			buf_xml(b, name);
+			BUF_PUTSL(b, "\" alt=\"");
+			buf_xml(b, x->image->alt);
+			BUF_PUTSL(b, "\"/>");
+			c->e->nimg++;
+			if (x->image->alt && *x->image->alt)
+				c->e->nimg_alt++;
+			break;
+		}
 		case INL_NOTEREF: {
 			size_t k = x->note;
 			const char *label = x->text ? x->text : "*";
@@ -536,7 +557,7 @@ header(struct actx *c)
 		buf_xml(b, a->standfirst);
 		BUF_PUTSL(b, "</p>\n");
 	}
-	if (a->nauthors || a->role) {
+	if (a->nauthors || a->role || a->dateline) {
 		const struct words *aw = words_for(a->lang);	/* the article's language */
 
 		BUF_PUTSL(b, "<p class=\"byline\">");
@@ -550,12 +571,24 @@ header(struct actx *c)
 			BUF_PUTSL(b, "<span class=\"author\">");
 			buf_xml(b, a->authors[i]);
 			BUF_PUTSL(b, "</span>");
+			if (a->author_roles && a->author_roles[i]) {
+				BUF_PUTSL(b, " (<span class=\"role\">");
+				buf_xml(b, a->author_roles[i]);
+				BUF_PUTSL(b, "</span>)");
+			}
 		}
 		if (a->role) {
 			if (a->nauthors)
 				BUF_PUTSL(b, ", ");
 			BUF_PUTSL(b, "<span class=\"role\">");
 			buf_xml(b, a->role);
+			BUF_PUTSL(b, "</span>");
+		}
+		if (a->dateline) {
+			if (a->nauthors || a->role)
+				BUF_PUTSL(b, ", ");
+			BUF_PUTSL(b, "<span class=\"place\">");
+			buf_xml(b, a->dateline);
 			BUF_PUTSL(b, "</span>");
 		}
 		BUF_PUTSL(b, "</p>\n");

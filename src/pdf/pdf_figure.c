@@ -21,8 +21,10 @@ pdf_set_figure(struct pdf *P, struct pdf_vlist *vl, const struct image *im, stru
 	struct pdf_style cs = pdf_text_style(P, FONT_BODY, STYLE_ITALIC, P->size * 0.86, NULL);
 	struct pdf_parfmt fmt = {.width = fr.w, .align = PA_LEFT, .hyphenate = 1};
 	struct setopts so = {.x = fr.x, .lead = P->lead * 0.86, .size = cs.size};
-	int has_img = im->path && im->width > 0 && im->height > 0;
-	int has_cap = im->caption || im->credit;
+	int has_img = (im->path || im->data) && im->width > 0 && im->height > 0;
+	/* an image left out keeps its words: its alt text stands as caption */
+	const char *caption = im->caption ? im->caption : !has_img && !im->credit ? im->alt : NULL;
+	int has_cap = caption || im->credit;
 	struct pdf_vbox *vb;
 
 	vb = pdf_vlist_push(vl);
@@ -69,9 +71,9 @@ pdf_set_figure(struct pdf *P, struct pdf_vlist *vl, const struct image *im, stru
 		size_t k0 = vl->n, k;
 
 		pdf_shaped_init(&sp, P->art ? P->art->lang : NULL, P->art && P->art->dir == DIR_RTL);
-		if (im->caption)
-			pdf_add_text(&sp, im->caption, &cs);
-		if (im->caption && im->credit)
+		if (caption)
+			pdf_add_text(&sp, caption, &cs);
+		if (caption && im->credit)
 			pdf_shaped_add(&sp, " ", 1, &cs);
 		if (im->credit)
 			pdf_add_text(&sp, im->credit, &gs);

@@ -76,6 +76,8 @@ struct pdf_style {
 	int		 note;		/* footnote index referenced here, or -1 */
 	int		 nohyph;	/* never hyphenate (code, URLs) */
 	int		 strike;	/* struck through */
+	const struct image *img;	/* a picture inside the text (one U+FFFC), at
+					 * the text's height */
 };
 
 struct pdf_span {

@@ -41,12 +41,25 @@ set_byline(struct pdf *P, struct pdf_vlist *vl, const struct article *a,
 		}
 		pdf_add_text(&sp, a->authors[i], &st);
 		w += pdf_text_width(P, a->authors[i], st);
+		if (a->author_roles && a->author_roles[i]) {
+			char *r = xprintf(" (%s)", a->author_roles[i]);
+
+			pdf_add_text(&sp, r, &rs);
+			w += pdf_text_width(P, r, rs);
+			free(r);
+		}
 	}
 	if (a->role) {
 		if (a->nauthors)
 			pdf_shaped_add(&sp, ", ", 2, &rs);
 		pdf_add_text(&sp, a->role, &rs);
 		w += pdf_text_width(P, a->role, rs) + (a->nauthors ? pdf_text_width(P, ", ", rs) : 0);
+	}
+	if (a->dateline) {
+		if (a->nauthors || a->role)
+			pdf_shaped_add(&sp, ", ", 2, &rs);
+		pdf_add_text(&sp, a->dateline, &rs);
+		w += pdf_text_width(P, a->dateline, rs) + pdf_text_width(P, ", ", rs);
 	}
 	/* the date on the byline's line after a middle dot when the
 	 * whole fits on one line, else on a line of its own (no dot);
@@ -141,7 +154,7 @@ pdf_set_opener(struct pdf *P, struct pdf_vlist *vl, const struct article *a)
 
 		pdf_set_string(P, vl, a->standfirst, st, &left, &so, rtl);
 	}
-	if (a->nauthors || a->role || a->date_text || a->date)
+	if (a->nauthors || a->role || a->dateline || a->date_text || a->date)
 		set_byline(P, vl, a, &left);
 	if (a->image) {
 		/* the head stands on one page with the picture, its caption,

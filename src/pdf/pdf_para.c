@@ -891,6 +891,17 @@ draw_seg(struct pdf_dl *dl, const struct seg *sg, double x, double y)
 		if (st->rgb)
 			memcpy(r->rgb, st->rgb, sizeof(r->rgb));
 	}
+	if (st->img) {	/* a picture in the line: its bottom a little below the baseline */
+		pdf_dl_tag(dl, 1, "Figure", NULL);
+		dl->ops[dl->n - 1].img = st->img;
+		op = pdf_dl_push(dl, OP_IMAGE);
+		op->img = st->img;
+		op->x = x;
+		op->w = sg->w;
+		op->h = st->size;
+		op->y = y - st->size * 0.88;
+		pdf_dl_tag(dl, 0, "Figure", NULL);
+	}
 	if (st->href || st->dest)
 		pdf_dl_tag(dl, 0, CAIRO_TAG_LINK, NULL);
 }

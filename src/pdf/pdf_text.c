@@ -94,6 +94,18 @@ add_inlines(struct pdf *P, struct pdf_shaped *sp, const struct inl *in, size_t n
 		case INL_BREAK:
 			pdf_shaped_add(sp, "\xe2\x80\xa8", 3, &st);
 			break;
+		case INL_IMAGE: {
+			const struct image *im = in[i].image;
+
+			if (im && (im->path || im->data) && im->width > 0 && im->height > 0) {
+				s.img = im;
+				s.nohyph = 1;
+				pdf_shaped_add(sp, "\xef\xbf\xbc", 3, &s);
+			} else if (im && im->alt) {	/* left out: its words stay */
+				pdf_add_text(sp, im->alt, &st);
+			}
+			break;
+		}
 		case INL_NOTEREF:
 			s.size = st.size * 0.62;
 			s.rise = st.size * 0.36;

@@ -703,6 +703,12 @@ out:
 	return count;
 }
 
+int
+hy_available(const char *lang)
+{
+	return lang && *lang && dict_for(lang) >= 0;
+}
+
 void
 hy_cleanup(void)
 {

@@ -19,6 +19,9 @@
  * number of points; 0 when the language has no patterns. The loaded
  * patterns are cached: not thread-safe. */
 size_t hy_points(const char *lang, const char *word, size_t len, unsigned char *points);
+/* Return 1 when language LANG has hyphenation patterns installed (loading
+ * them), 0 when the typesetter can break its lines between words only. */
+int hy_available(const char *lang);
 struct hy_cache;
 /* hy_points through the cache *CACHE (created on first use; NULL to begin
  * with), which remembers each word's points by language: the same result,
