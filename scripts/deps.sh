@@ -18,6 +18,7 @@ hyphen-as hyphen-bn hyphen-gu hyphen-hi hyphen-kn hyphen-ml hyphen-mr hyphen-or 
 hyphen-ta hyphen-te
 fonts-sil-charis fonts-noto-core fonts-noto-cjk fonts-noto-mono
 epubcheck default-jre-headless qpdf poppler-utils mupdf-tools libxml2-utils
+icc-profiles-free
 python3 perl zip unzip valgrind
 "
 

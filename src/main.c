@@ -24,7 +24,8 @@
 #include "model/theme.h"
 #include "util.h"
 
-enum { OPT_TITLE = 256, OPT_AUTHOR, OPT_LANG, OPT_THEME, OPT_PAPER, OPT_DUMP, OPT_HELP,
+enum { OPT_BLEED = 200, OPT_CROP,
+	OPT_TITLE = 256, OPT_AUTHOR, OPT_LANG, OPT_THEME, OPT_PAPER, OPT_DUMP, OPT_HELP,
        OPT_VERSION, OPT_EPUB, OPT_PDF, OPT_STRICT, OPT_IMGQ };
 
 static const struct option longopts[] = {
@@ -36,6 +37,8 @@ static const struct option longopts[] = {
 	{"lang", required_argument, NULL, OPT_LANG},
 	{"theme", required_argument, NULL, OPT_THEME},
 	{"paper", required_argument, NULL, OPT_PAPER},
+	{"bleed", required_argument, NULL, OPT_BLEED},
+	{"crop-marks", no_argument, NULL, OPT_CROP},
 	{"dump-model", no_argument, NULL, OPT_DUMP},
 	{"strict", no_argument, NULL, OPT_STRICT},
 	{"image-quality", required_argument, NULL, OPT_IMGQ},
@@ -50,6 +53,7 @@ usage(FILE *f)
 {
 	fputs("usage: mkbook [--epub] [--pdf] [-o PATH] [--title T] [--author A] [--lang L]\n"
 	    "              [--theme DIR] [--paper SIZE] [--strict] [--image-quality N]\n"
+	    "              [--bleed LEN] [--crop-marks]\n"
 	    "              [--dump-model] [-q] [--help] [--version]\n"
 	    "              [INPUT...]\n", f);
 }
@@ -72,6 +76,9 @@ help(void)
 	    "  --theme DIR    a theme directory (theme.yaml, book.css, fonts)\n"
 	    "  --paper SIZE   PDF page size: a4 (default), a5, a3, b5, letter, legal, or WxH\n"
 	    "                 with a unit (210x297mm, 6x9in), each side 64 to 2000 mm\n"
+	    "  --bleed LEN    PDF bleed beyond the trim on every side, 0 to 25 mm (default:\n"
+	    "                 the theme's bleed:, else 0; 3 mm with --crop-marks)\n"
+	    "  --crop-marks   draw trim marks in a 5 mm slug outside the bleed\n"
 	    "  --strict       an image that cannot be used (missing, on the web, not an\n"
 	    "                 image, too large) stops the book instead of a warning\n"
 	    "  --image-quality N\n"
@@ -276,6 +283,14 @@ check_args(const struct options *opt, int argc, char **argv)
 		fprintf(stderr, "mkbook: %s\n", err_msg());
 		return 2;
 	}
+	if (opt->bleed) {
+		double b;
+
+		if (theme_bleed_parse(opt->bleed, &b) != 0) {
+			fprintf(stderr, "mkbook: --%s\n", err_msg());
+			return 2;
+		}
+	}
 	if (argc == 0) {
 		struct stat st;
 
@@ -405,6 +420,8 @@ main(int argc, char *argv[])
 		case OPT_LANG: opt.lang = optarg; break;
 		case OPT_THEME: opt.theme = optarg; break;
 		case OPT_PAPER: opt.paper = optarg; break;
+		case OPT_BLEED: opt.bleed = optarg; break;
+		case OPT_CROP: opt.crop_marks = 1; break;
 		case OPT_DUMP: dump = 1; break;
 		case OPT_STRICT: opt.strict = 1; break;
 		case OPT_IMGQ:

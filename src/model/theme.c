@@ -152,6 +152,20 @@ theme_paper_check(const char *s)
 	return rc == 0 ? 0 : paper_error(NULL, 0, "--paper", s, rc);
 }
 
+int
+theme_bleed_parse(const char *s, double *pt)
+{
+	if (strspn(s, "0.") == strlen(s) && strchr(s, '0') != NULL) {	/* "0", "0.0" */
+		*pt = 0;
+		return 0;
+	}
+	if (parse_len(s, pt) != 0)
+		return err_set(NULL, 0, "bleed %s: expected a length like 3mm (pt, mm, cm, in)", s);
+	if (*pt > 25 / 25.4 * 72)
+		return err_set(NULL, 0, "bleed %s is out of range: 0 to 25 mm", s);
+	return 0;
+}
+
 /* Parse "#rrggbb" into RGB[3] (0..1). Return 0 or -1. */
 static int
 parse_colour(const char *s, double rgb[3])
@@ -259,6 +273,13 @@ apply_yaml(struct theme *t, yaml_document_t *doc, const char *file)
 		} else if (strcmp(k, "typography") == 0) {
 			if (apply_typography(t, doc, vn, file, line) != 0)
 				return -1;
+		} else if (strcmp(k, "bleed") == 0) {
+			char m[256];
+
+			if (v == NULL || theme_bleed_parse(v, &t->bleed) != 0) {
+				snprintf(m, sizeof(m), "%s", v ? err_msg() : "bleed: expected a length");
+				return err_set(file, line, "theme: %s", m);
+			}
 		} else if (strcmp(k, "paper") == 0) {
 			int rc = v ? parse_paper(v, &t->page_w, &t->page_h) : -1;
 
@@ -502,6 +523,8 @@ theme_load(const struct options *opt, const char *book_theme)
 			goto out;
 		}
 	}
+	if (opt && opt->bleed && theme_bleed_parse(opt->bleed, &t->bleed) != 0)
+		goto out;
 	if (t->page_w != A4_W || t->page_h != A4_H)
 		fit_margins(t, A4_W, A4_H);
 	if (t->margin_inner + t->margin_outer > t->page_w - 144 ||

@@ -24,6 +24,7 @@ struct theme {
 	double	 size;				/* body size, pt (10.5) */
 	double	 leading;			/* baseline to baseline, pt (14) */
 	double	 page_w, page_h;		/* pt */
+	double	 bleed;				/* pt beyond the trim on every side (0) */
 	double	 margin_top, margin_bottom, margin_inner, margin_outer;	/* pt */
 	double	 text_color[3], accent_color[3];	/* 0..1 RGB */
 	char   **fallback;			/* families preferred for other scripts */
@@ -43,6 +44,9 @@ void theme_free(struct theme *t);
 /* Check a --paper SIZE before any work is done. Return 0, or -1 with the
  * error set: the forms accepted, or the range a size is outside. */
 int theme_paper_check(const char *s);
+/* Parse a bleed S ("3mm", "0", "0.125in") into *PT points. Return 0, or -1
+ * with the error set (a length from 0 to 25 mm is accepted). */
+int theme_bleed_parse(const char *s, double *pt);
 
 /* Whether FAMILY is the one of a CJK superfamily made for LANG's region
  * ("Noto Serif CJK JP" for ja, " KR" for ko, " TC" for zh-TW, " SC" for

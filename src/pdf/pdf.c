@@ -32,6 +32,9 @@
 #include "model/date.h"
 #include "pdf.h"
 #include "pdf_comp.h"
+
+/* The sRGB profile of icc-profiles-free, for the output intent. */
+#define PDF_SRGB_ICC "/usr/share/color/icc/sRGB.icc"
 #include "model/words.h"
 
 /* ---- pages ---- */
@@ -175,6 +178,22 @@ write_stats(struct pdf *P, const char *path)
 	return 0;
 }
 
+/* Give the finished PDF at PATH its print boxes, crop marks, XMP and
+ * output intent (pdf_update_print). Return 0, or -1 with the error set. */
+static int
+print_update(const struct pdf *P, const char *path)
+{
+	struct pdf_print pr = {P->th->page_w, P->th->page_h, P->th->bleed, 0, 0, PDF_SRGB_ICC};
+
+	if (P->opt && P->opt->crop_marks) {	/* marks need a bleed and a slug */
+		pr.marks = 1;
+		pr.slug = 5 / 25.4 * 72;
+		if (!P->opt->bleed && P->th->bleed == 0)
+			pr.bleed = 3 / 25.4 * 72;
+	}
+	return pdf_update_print(path, P->book, &pr);
+}
+
 int
 pdf_write(const struct book *book, const struct options *opt, const char *path)
 {
@@ -269,6 +288,8 @@ pdf_write(const struct book *book, const struct options *opt, const char *path)
 			goto out;
 		if (pdf_update_fixup(path, total - ntoc, ntoc, body_first, body_first + ntoc,
 		    book->lang) != 0)
+			goto out;
+		if (print_update(&P, path) != 0)
 			goto out;
 	}
 	ret = 0;

@@ -90,9 +90,12 @@ set_list(struct pdf *P, struct pdf_vlist *vl, const struct block *b, struct fram
 			snprintf(num, sizeof(num), "%d.", b->start + (int)i);
 		else
 			snprintf(num, sizeof(num), "%s", li.depth % 2 ? "\xe2\x80\xa2" : "\xe2\x80\x93");
-		pdf_dl_tag(&mk, 1, "LI", NULL);
+		pdf_dl_tag(&mk, 1, "LI", NULL);	/* LI: the marker's Lbl, then the LBody */
+		pdf_dl_tag(&mk, 1, "Lbl", NULL);
 		pdf_set_mark(P, &mk, num, st, rtl ? li.x + li.w + P->size * 0.5 : li.x - P->size * 0.5,
 		    pdf_baseline(P->lead, P->size), rtl);
+		pdf_dl_tag(&mk, 0, "Lbl", NULL);
+		pdf_dl_tag(&mk, 1, "LBody", NULL);
 		if (b->kids[i].nkids == 0) {
 			vb = pdf_vlist_push(vl);
 			vb->h = P->lead;
@@ -100,6 +103,7 @@ set_list(struct pdf *P, struct pdf_vlist *vl, const struct block *b, struct fram
 		} else
 			pdf_set_blocks(P, vl, b->kids[i].kids, b->kids[i].nkids, li, &mk);
 		pdf_dl_free(&mk);
+		pdf_dl_tag(&vl->v[vl->n - 1].dl, 0, "LBody", NULL);
 		pdf_dl_tag(&vl->v[vl->n - 1].dl, 0, "LI", NULL);
 	}
 	vb = pdf_vlist_push(vl);

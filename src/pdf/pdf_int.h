@@ -371,5 +371,18 @@ int pdf_update_alts(const char *path, char *const *alt, size_t nalt);
  * the first NFRONT pages, arabic from 1 after), the document's language
  * LANG, viewer preferences, and mend cairo's dates. Return 0 or -1. */
 int pdf_update_fixup(const char *path, int from, int n, int at, int nfront, const char *lang);
+/* What goes to the print shop: the trim W x H (pt), the bleed around it,
+ * the slug beyond the bleed where the crop marks go, and the ICC profile. */
+struct pdf_print {
+	double		 w, h, bleed, slug;
+	int		 marks;		/* draw trim marks in the slug */
+	const char	*icc;		/* sRGB profile file, or NULL */
+};
+/* Give every page of the finished PDF at PATH the boxes of PP (MediaBox
+ * trim + bleed + slug around the origin, BleedBox, TrimBox), the crop
+ * marks when asked, each /Art element its article's /Lang, and the
+ * catalog B's XMP metadata and an sRGB output
+ * intent, by an incremental update. Return 0, or -1 with the error set. */
+int pdf_update_print(const char *path, const struct book *b, const struct pdf_print *pp);
 
 #endif
