@@ -184,6 +184,34 @@ set_code(struct pdf *P, struct pdf_vlist *vl, const struct block *b, struct fram
 	pdf_dl_tag(&vb->dl, 0, "Code", NULL);
 }
 
+/* A block quote B into VL, indented within FR; MARKER: a list item's. */
+static void
+set_quote(struct pdf *P, struct pdf_vlist *vl, const struct block *b, struct frame fr,
+    struct pdf_dl *marker)
+{
+	struct frame q = fr;
+
+	/* deep nesting stops indenting before the measure gets narrow */
+	if (q.w - P->size * 3 >= P->W * 0.4) {
+		q.x += P->size * 1.5;
+		q.w -= P->size * 3;
+	}
+	q.inquote = 1;
+	/* space around the outermost quote only */
+	pdf_space(vl, fr.inquote ? 0 : P->lead * 0.4, 1);
+	/* a list item's marker (its LI tag and label) comes before the
+	 * quote's tag, at the height of its first line, so the tags
+	 * nest (cairo aborts on an LI opened inside a BlockQuote that
+	 * closes first) */
+	if (marker)
+		pdf_dl_move(&vl->v[vl->n - 1].dl, marker, 0, vl->v[vl->n - 1].h);
+	pdf_dl_tag(&vl->v[vl->n - 1].dl, 1, "BlockQuote", NULL);
+	pdf_set_blocks(P, vl, b->kids, b->nkids, q, NULL);
+	pdf_space(vl, fr.inquote ? 0 : P->lead * 0.4, 0);
+	pdf_dl_tag(&vl->v[vl->n - 1].dl, 0, "BlockQuote", NULL);
+	P->first_para = 1;
+}
+
 /* One block into VL. MARKER: a list marker to put before the first line. */
 static void
 set_block(struct pdf *P, struct pdf_vlist *vl, const struct block *b, struct frame fr,
@@ -233,30 +261,9 @@ set_block(struct pdf *P, struct pdf_vlist *vl, const struct block *b, struct fra
 		P->first_para = 1;
 		break;
 	}
-	case BLK_QUOTE: {
-		struct frame q = fr;
-
-		/* deep nesting stops indenting before the measure gets narrow */
-		if (q.w - P->size * 3 >= P->W * 0.4) {
-			q.x += P->size * 1.5;
-			q.w -= P->size * 3;
-		}
-		q.inquote = 1;
-		/* space around the outermost quote only */
-		pdf_space(vl, fr.inquote ? 0 : P->lead * 0.4, 1);
-		/* a list item's marker (its LI tag and label) comes before the
-		 * quote's tag, at the height of its first line, so the tags
-		 * nest (cairo aborts on an LI opened inside a BlockQuote that
-		 * closes first) */
-		if (marker)
-			pdf_dl_move(&vl->v[vl->n - 1].dl, marker, 0, vl->v[vl->n - 1].h);
-		pdf_dl_tag(&vl->v[vl->n - 1].dl, 1, "BlockQuote", NULL);
-		pdf_set_blocks(P, vl, b->kids, b->nkids, q, NULL);
-		pdf_space(vl, fr.inquote ? 0 : P->lead * 0.4, 0);
-		pdf_dl_tag(&vl->v[vl->n - 1].dl, 0, "BlockQuote", NULL);
-		P->first_para = 1;
+	case BLK_QUOTE:
+		set_quote(P, vl, b, fr, marker);
 		break;
-	}
 	case BLK_LIST:
 		set_list(P, vl, b, fr, marker, st);
 		P->first_para = 1;
