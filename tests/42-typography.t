@@ -172,7 +172,7 @@ lang: ar
 قال المتحدث *باسم الوزارة John Smith إن الاتفاق* وقع في عام 2019 بعد مفاوضات طويلة.
 EOF
 	cp "$SHARED"/corpus/07-zh-*.txt "$TMP/slant/"
-	$MKBOOK -q --pdf --paper a5 -o "$TMP/slant.pdf" "$TMP/slant"
+	$MKBOOK -q --pdf --paper a5 --title "مقال تجريبي" -o "$TMP/slant.pdf" "$TMP/slant"
 	ok "Arabic and Chinese italics are set upright, Latin italic is a real face" python3 - "$TMP/slant.pdf" <<'PY'
 import re, subprocess, sys
 out = subprocess.run(["mutool", "trace", sys.argv[1]], capture_output=True, text=True).stdout

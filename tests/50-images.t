@@ -16,7 +16,7 @@ export SOURCE_DATE_EPOCH=1700000000
 
 # ---- every format, colour model and orientation ----
 python3 tests/imgbook.py make "$TMP/fmt"
-"$MKBOOK" -o "$TMP/fmt-out" "$TMP/fmt" 2>"$TMP/fmt.err"
+"$MKBOOK" --title "Every format" -o "$TMP/fmt-out" "$TMP/fmt" 2>"$TMP/fmt.err"
 is "$?" 0 "a book of every format and orientation is made"
 like "$(cat "$TMP/fmt.err")" "the EPUB's 24 images take" "the EPUB's total image bytes are reported"
 like "$(grep -c warning "$TMP/fmt.err")" '^0$' "no picture is left out"
