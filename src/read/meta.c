@@ -942,6 +942,9 @@ meta_book(struct book *b, const char *path, char ***order, size_t *norder)
 		return -1;
 	*order = o.names;
 	*norder = o.n;
+	for (size_t i = 0; o.over && i < o.n; i++)
+		article_free(o.over[i]);
+	free(o.over);
 	free(o.lines);
 	return 0;
 }
