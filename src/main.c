@@ -24,7 +24,7 @@
 #include "model/theme.h"
 #include "util.h"
 
-enum { OPT_BLEED = 200, OPT_CROP,
+enum { OPT_BLEED = 200, OPT_CROP, OPT_LINKS,
 	OPT_TITLE = 256, OPT_AUTHOR, OPT_LANG, OPT_THEME, OPT_PAPER, OPT_DUMP, OPT_HELP,
        OPT_VERSION, OPT_EPUB, OPT_PDF, OPT_STRICT, OPT_IMGQ };
 
@@ -39,6 +39,7 @@ static const struct option longopts[] = {
 	{"paper", required_argument, NULL, OPT_PAPER},
 	{"bleed", required_argument, NULL, OPT_BLEED},
 	{"crop-marks", no_argument, NULL, OPT_CROP},
+	{"links", required_argument, NULL, OPT_LINKS},
 	{"dump-model", no_argument, NULL, OPT_DUMP},
 	{"strict", no_argument, NULL, OPT_STRICT},
 	{"image-quality", required_argument, NULL, OPT_IMGQ},
@@ -53,7 +54,7 @@ usage(FILE *f)
 {
 	fputs("usage: mkbook [--epub] [--pdf] [-o PATH] [--title T] [--author A] [--lang L]\n"
 	    "              [--theme DIR] [--paper SIZE] [--strict] [--image-quality N]\n"
-	    "              [--bleed LEN] [--crop-marks]\n"
+	    "              [--bleed LEN] [--crop-marks] [--links footnotes|after|none]\n"
 	    "              [--dump-model] [-q] [--help] [--version]\n"
 	    "              [INPUT...]\n", f);
 }
@@ -79,6 +80,10 @@ help(void)
 	    "  --bleed LEN    PDF bleed beyond the trim on every side, 0 to 25 mm (default:\n"
 	    "                 the theme's bleed:, else 0; 3 mm with --crop-marks)\n"
 	    "  --crop-marks   draw trim marks in a 5 mm slug outside the bleed\n"
+	    "  --links HOW    what the PDF shows of a link's URL: footnotes (at the foot of\n"
+	    "                 its page, lettered a, b, c), after (in brackets after the\n"
+	    "                 link's words) or none (default: the theme's links:, else\n"
+	    "                 footnotes); the EPUB keeps links as links\n"
 	    "  --strict       an image that cannot be used (missing, on the web, not an\n"
 	    "                 image, too large) stops the book instead of a warning\n"
 	    "  --image-quality N\n"
@@ -295,6 +300,14 @@ check_args(const struct options *opt, int argc, char **argv)
 			return 2;
 		}
 	}
+	if (opt->links) {
+		enum theme_links l;
+
+		if (theme_links_parse(opt->links, &l) != 0) {
+			fprintf(stderr, "mkbook: --%s\n", err_msg());
+			return 2;
+		}
+	}
 	if (argc == 0) {
 		struct stat st;
 
@@ -427,6 +440,7 @@ main(int argc, char *argv[])
 		case OPT_PAPER: opt.paper = optarg; break;
 		case OPT_BLEED: opt.bleed = optarg; break;
 		case OPT_CROP: opt.crop_marks = 1; break;
+		case OPT_LINKS: opt.links = optarg; break;
 		case OPT_DUMP: dump = 1; break;
 		case OPT_STRICT: opt.strict = 1; break;
 		case OPT_IMGQ:

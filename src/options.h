@@ -10,6 +10,7 @@ struct options {
 	const char	*paper;		/* --paper: a4, letter, a5, or WxH with units */
 	const char	*bleed;		/* --bleed LEN: the PDF's bleed; NULL: the theme's */
 	int		 crop_marks;	/* --crop-marks: trim marks in a slug around the bleed */
+	const char	*links;		/* --links: footnotes, after or none; NULL: the theme's */
 	const char	*datadir;	/* templates/ and fonts/ (datadir_find); NULL: look */
 	int		 quiet;		/* -q: no progress, no warnings */
 	int		 progress;	/* stderr is a terminal and not quiet */

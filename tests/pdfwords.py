@@ -10,7 +10,9 @@ credit, every block's text) must appear in PDF.txt in that order, as a
 subsequence: running heads, folios and footnotes may come in between. A
 comma the byline puts after a name is allowed; a
 word broken at the end of a line ("gover-" "nor") counts as one word, and
-so does a word pdftotext splits before a raised note mark ("together." "1").
+so does a word pdftotext splits before a raised note mark ("together." "1"),
+and the last word of a link may carry its URL note's letter mark
+("answera:" for "answer:", links: footnotes).
 Footnotes are checked the same way on their own. Chinese, Japanese and
 Korean articles are compared character by character (every character but
 spaces, in order); Arabic and Hebrew ones by the count of each character,
@@ -19,6 +21,7 @@ need only be present, since pdftotext reads columns in an order of its own. Exit
 word is found, 1 naming the first missing word of each article otherwise.
 """
 import json
+import re
 import sys
 from collections import Counter
 
@@ -87,6 +90,41 @@ def same(a, b):
     return a == b or a.replace("-", "") == b.replace("-", "")
 
 
+LINK_ENDS = set()
+
+
+def inl_text(inls):
+    out = []
+    for x in inls or []:
+        if x.get("text") and x.get("type") != "link":
+            out.append(x["text"])
+        out.append(inl_text(x.get("kids")))
+    return "".join(out)
+
+
+def link_ends(node):
+    """The last words of the model's links (http, https, mailto), which
+    the PDF may follow with a URL note's letter mark."""
+    if isinstance(node, dict):
+        if node.get("type") == "link" and re.match(r"\s*(https?:|mailto:)", node.get("href") or "", re.I):
+            ws = inl_text(node.get("kids")).split()
+            if ws:
+                LINK_ENDS.add(ws[-1])
+        for v in node.values():
+            link_ends(v)
+    elif isinstance(node, list):
+        for v in node:
+            link_ends(v)
+
+
+def marked(t, w):
+    """T is the link's last word W with a URL note's mark (a, b, … aa)."""
+    m = re.match(r"^(.*?)(\W*)$", w)
+    if w not in LINK_ENDS and m.group(1) not in LINK_ENDS:
+        return False
+    return re.fullmatch(re.escape(m.group(1)) + "[a-z]{1,2}" + re.escape(m.group(2)), t) is not None
+
+
 def find_words(want, toks, start=0):
     """Return (index of the first word not found, or None)."""
     j = start
@@ -94,7 +132,7 @@ def find_words(want, toks, start=0):
     for i, w in enumerate(want):
         while j < n:
             t = toks[j]
-            if same(t, w) or (t.endswith(",") and same(t[:-1], w)):
+            if same(t, w) or (t.endswith(",") and same(t[:-1], w)) or marked(t, w):
                 j += 1
                 break
             if j + 1 < n and same(t + toks[j + 1], w):
@@ -120,6 +158,7 @@ def find_chars(want, have):
 
 def main():
     model = json.load(open(sys.argv[1], encoding="utf-8"))
+    link_ends(model)
     text = open(sys.argv[2], encoding="utf-8").read()
     toks = text.split()
     have = [c for c in text if not c.isspace()]

@@ -153,6 +153,20 @@ theme_paper_check(const char *s)
 }
 
 int
+theme_links_parse(const char *s, enum theme_links *l)
+{
+	static const char *names[] = {"footnotes", "after", "none"};
+	int i;
+
+	for (i = 0; i < 3; i++)
+		if (strcmp(s, names[i]) == 0) {
+			*l = (enum theme_links)i;
+			return 0;
+		}
+	return err_set(NULL, 0, "links %s: expected footnotes, after or none", s);
+}
+
+int
 theme_bleed_parse(const char *s, double *pt)
 {
 	if (strspn(s, "0.") == strlen(s) && strchr(s, '0') != NULL) {	/* "0", "0.0" */
@@ -280,6 +294,9 @@ apply_yaml(struct theme *t, yaml_document_t *doc, const char *file)
 				snprintf(m, sizeof(m), "%s", v ? err_msg() : "bleed: expected a length");
 				return err_set(file, line, "theme: %s", m);
 			}
+		} else if (strcmp(k, "links") == 0) {
+			if (v == NULL || theme_links_parse(v, &t->links) != 0)
+				return err_set(file, line, "theme: links: expected footnotes, after or none");
 		} else if (strcmp(k, "paper") == 0) {
 			int rc = v ? parse_paper(v, &t->page_w, &t->page_h) : -1;
 
@@ -524,6 +541,8 @@ theme_load(const struct options *opt, const char *book_theme)
 		}
 	}
 	if (opt && opt->bleed && theme_bleed_parse(opt->bleed, &t->bleed) != 0)
+		goto out;
+	if (opt && opt->links && theme_links_parse(opt->links, &t->links) != 0)
 		goto out;
 	if (t->page_w != A4_W || t->page_h != A4_H)
 		fit_margins(t, A4_W, A4_H);

@@ -15,6 +15,11 @@ enum font_style { STYLE_REGULAR, STYLE_BOLD, STYLE_ITALIC, STYLE_BOLDITALIC, STY
  * unless that would open its word spaces past a bound (then ragged). */
 enum theme_set { THEME_SET_AUTO, THEME_SET_JUSTIFY, THEME_SET_RAGGED };
 
+/* What the PDF shows of an external link's URL: a footnote on the page
+ * (once per page per URL), the URL in brackets after the link's words, or
+ * nothing. The EPUB keeps links as links. */
+enum theme_links { THEME_LINKS_FOOTNOTES, THEME_LINKS_AFTER, THEME_LINKS_NONE };
+
 struct theme {
 	char	*dir;				/* the theme directory */
 	char	*css;				/* path of book.css */
@@ -32,6 +37,7 @@ struct theme {
 	int	 protrusion;			/* margin kerning in the PDF (1) */
 	enum theme_set notes;			/* footnotes (auto) */
 	enum theme_set references;		/* reference lists (auto) */
+	enum theme_links links;			/* links' URLs on paper (footnotes) */
 };
 
 /* Load the theme: OPT->theme, else BOOK_THEME (from book.yaml), else
@@ -44,6 +50,9 @@ void theme_free(struct theme *t);
 /* Check a --paper SIZE before any work is done. Return 0, or -1 with the
  * error set: the forms accepted, or the range a size is outside. */
 int theme_paper_check(const char *s);
+/* Parse a links setting S ("footnotes", "after", "none") into *L. Return
+ * 0, or -1 with the error set. */
+int theme_links_parse(const char *s, enum theme_links *l);
 /* Parse a bleed S ("3mm", "0", "0.125in") into *PT points. Return 0, or -1
  * with the error set (a length from 0 to 25 mm is accepted). */
 int theme_bleed_parse(const char *s, double *pt);

@@ -26,6 +26,14 @@
 /* Images are drawn at no fewer pixels an inch than this. */
 #define MIN_PPI		150.0
 
+/* A link whose URL is set as a footnote (links: footnotes): the link, its
+ * note, and the mark its URL's notes show (a, b, … per article). */
+struct pdf_urlref {
+	const struct inl	*in;		/* borrowed from the article */
+	size_t			 note;		/* index into P->notes */
+	char			 label[8];
+};
+
 /* The composer's state for one book (pdf_write). */
 struct pdf {
 	const struct book	*book;
@@ -45,7 +53,11 @@ struct pdf {
 	/* the current article's footnotes and their destinations */
 	struct pdf_vlist	*notes;
 	char		       **note_dest;
-	size_t			 nnotes;
+	size_t			 nnotes;	/* the article's notes, then a note per
+						 * link set as a URL note */
+	struct pdf_urlref	*urls;		/* those links, by address */
+	size_t			 nurls;
+	int			*twin;		/* per note, the first of its URL's */
 	/* running heads, shaped once */
 	struct pdf_shaped	 head_sp[2];	/* 0 verso (book), 1 recto (article) */
 	struct pdf_para		 head_pa[2];
@@ -155,6 +167,12 @@ void pdf_set_table(struct pdf *P, struct pdf_vlist *vl, const struct block *t, s
 void pdf_set_notes(struct pdf *P, const struct article *a);
 /* Free the current article's footnote boxes and destinations. */
 void pdf_free_notes(struct pdf *P);
+/* What the PDF shows of the URL of link IN (its words appended to SP
+ * already in style ST, which links to the URL), by the theme's links:
+ * the mark of its URL note, the URL in brackets after it (also for a link
+ * inside a footnote, where no note can hang), or nothing; nothing either
+ * for a link whose words are its URL. */
+void pdf_add_url(struct pdf *P, struct pdf_shaped *sp, const struct inl *in, struct pdf_style st);
 /* The height of the footnotes the first paragraph of A refers to (laid
  * out already in P->notes), with the gap above them: they share the
  * opener's page with its first lines. */

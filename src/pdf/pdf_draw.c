@@ -38,6 +38,9 @@ struct alts {
 	char		**lang;		/* the /Lang of each Span tag, in the same
 					 * way (owned) */
 	size_t		  nlang, caplang;
+	char		**cell;		/* the spans of each TD and TH tag ("/ColSpan
+					 * 2"; NULL: none), in the same way (owned) */
+	size_t		  ncell, capcell;
 };
 
 static const cairo_user_data_key_t alts_key;
@@ -55,6 +58,9 @@ alts_free(void *p)
 	for (i = 0; i < a->nlang; i++)
 		free(a->lang[i]);
 	free(a->lang);
+	for (i = 0; i < a->ncell; i++)
+		free(a->cell[i]);
+	free(a->cell);
 	free(a);
 }
 
@@ -87,6 +93,18 @@ note_span(struct pdf_drawer *dr, const char *lang)
 		return;
 	ARRAY_GROW(a->lang, a->nlang, a->caplang);
 	a->lang[a->nlang++] = xstrdup(lang ? lang : "");
+}
+
+/* Record the spans SPAN (NULL: none) of a TD or TH tag on DR's list. */
+static void
+note_cell(struct pdf_drawer *dr, const char *span)
+{
+	struct alts *a = cairo_surface_get_user_data(dr->surf, &alts_key);
+
+	if (a == NULL)
+		return;
+	ARRAY_GROW(a->cell, a->ncell, a->capcell);
+	a->cell[a->ncell++] = span ? xstrdup(span) : NULL;
 }
 
 int
@@ -246,6 +264,11 @@ pdf_draw_dl(struct pdf_drawer *dr, const struct pdf_dl *dl, double dx, double dy
 				cairo_tag_begin(cr, op->tag, "");
 				break;
 			}
+			if (strcmp(op->tag, "TD") == 0 || strcmp(op->tag, "TH") == 0) {
+				note_cell(dr, op->text);	/* its text: its spans */
+				cairo_tag_begin(cr, op->tag, "");
+				break;
+			}
 			cairo_tag_begin(cr, op->tag, op->text ? op->text : "");
 			break;
 		case OP_TAG_END:
@@ -365,8 +388,9 @@ pdf_draw_close(struct pdf_drawer *dr, const char *path)
 		if (st != CAIRO_STATUS_SUCCESS)
 			ret = err_set(path, 0, "cannot write the PDF: %s", cairo_status_to_string(st));
 		else if ((a = cairo_surface_get_user_data(dr->surf, &alts_key)) != NULL &&
-		    (ret = pdf_update_alts(path, a->v, a->n)) == 0)
-			ret = pdf_update_langs(path, a->lang, a->nlang);
+		    (ret = pdf_update_alts(path, a->v, a->n)) == 0 &&
+		    (ret = pdf_update_langs(path, a->lang, a->nlang)) == 0)
+			ret = pdf_update_cells(path, a->cell, a->ncell);
 		cairo_surface_destroy(dr->surf);
 	}
 	dr->surf = NULL;

@@ -309,6 +309,10 @@ struct pdf_pager {
 	size_t		*next;		/* next box of each note to place */
 	int		*carry;		/* notes continued on the next page, in order */
 	size_t		 ncarry;
+	/* per note, the first note it is a copy of (a URL's notes: one per
+	 * link, each page showing one of them), or NULL: each note its own
+	 * (borrowed from the composer) */
+	const int	*twin;
 	/* the layout's own figures (MKBOOK_LAYOUT_STATS) */
 	int		 overflows;	/* pages with anything below the text block */
 	double		 max_bottom;	/* lowest point reached, from the block's top */
@@ -358,7 +362,8 @@ int pdf_draw_page_end(struct pdf_drawer *dr);
 void pdf_draw_meta(struct pdf_drawer *dr, const struct book *b);
 /* Finish the document, then give each Figure structure element drawn with
  * an image its alternative text (/Alt: the image's alt text, else its
- * caption) and each Span its /Lang, which cairo 1.16 cannot write, by
+ * caption), each Span its /Lang and each table cell spanning columns or
+ * rows its ColSpan and RowSpan, which cairo 1.16 cannot write, by
  * incremental updates.
  * Return 0, or -1 with the error set. */
 int pdf_draw_close(struct pdf_drawer *dr, const char *path);
@@ -375,6 +380,11 @@ int pdf_update_alts(const char *path, char *const *alt, size_t nalt);
  * order cairo made them the i-th, by an incremental update. Return 0, or
  * -1 with the error set. */
 int pdf_update_langs(const char *path, char *const *lang, size_t nlang);
+/* Give the /TD and /TH structure elements of the finished PDF at PATH
+ * the spans SPAN[0..NSPAN) ("/ColSpan 2 /RowSpan 3"; NULL: none) as Table
+ * attributes (/A), the i-th cell in the order cairo made them the i-th, by
+ * an incremental update. Return 0, or -1 with the error set. */
+int pdf_update_cells(const char *path, char *const *span, size_t nspan);
 /* Post-process the finished PDF at PATH by an incremental update: move the
  * pages [FROM, FROM+N) to position AT, add page labels (roman numerals for
  * the first NFRONT pages, arabic from 1 after), the document's language

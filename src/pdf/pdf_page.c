@@ -13,7 +13,8 @@
  * taller than a page; with the heading's keep and the table's top rule's,
  * a heading stays with the header row and two body rows. Space above a box is
  * dropped at the top of a page. Footnotes go to the foot of the page whose
- * body references them, under a short rule.
+ * body references them, under a short rule; of a note's twins (a URL's
+ * notes, one per link to it) a page shows the first referenced there.
  *
  * Pages come out in text-block coordinates; the emit callback adds the
  * margins and the running heads and draws them.
@@ -266,6 +267,14 @@ struct pagework {
 	double			 used;		/* the notes' height */
 };
 
+/* The note that stands for note N on a page: the first of its twins (a
+ * URL's notes, one per link), so that a page shows one of them. */
+static int
+twin_of(const struct pagework *w, int n)
+{
+	return w->pg->twin && n >= 0 && (size_t)n < w->nnotes ? w->pg->twin[n] : n;
+}
+
 /* Phase 1: the height the notes continued from the last page ask for,
  * whole, with the gap above them (0 when none). */
 static double
@@ -294,9 +303,9 @@ new_notes_height(const struct pagework *w, const struct pdf_vbox *vb, double *nh
 	for (k = 0; k < vb->nnotes; k++) {
 		int n = vb->notes[k];
 
-		if (n < 0 || (size_t)n >= w->nnotes || w->pg->placed[n] || w->pending[n])
+		if (n < 0 || (size_t)n >= w->nnotes || w->pg->placed[n] || w->pending[twin_of(w, n)])
 			continue;
-		for (d = 0; d < k && vb->notes[d] != n; d++)
+		for (d = 0; d < k && twin_of(w, vb->notes[d]) != twin_of(w, n); d++)
 			;
 		if (d < k)
 			continue;
@@ -351,7 +360,7 @@ fill_page(struct pagework *w)
 		noteh += nh + gap;
 		for (k = 0; k < vb->nnotes; k++)
 			if (vb->notes[k] >= 0 && (size_t)vb->notes[k] < w->nnotes)
-				w->pending[vb->notes[k]] = 1;
+				w->pending[twin_of(w, vb->notes[k])] = 1;
 		if ((!vb->nobreak && !row_keep(vb)) || pg->naive)
 			last_ok = j;
 		if (w->split && last_ok == j) {
@@ -398,14 +407,15 @@ order_notes(struct pagework *w)
 	memset(w->pending, 0, w->nnotes + 1);
 	for (k = 0; k < pg->ncarry; k++) {
 		w->order[w->norder++] = pg->carry[k];
-		w->pending[pg->carry[k]] = 1;
+		w->pending[twin_of(w, pg->carry[k])] = 1;
 	}
 	for (j = w->i; j < w->end; j++)
 		for (k = 0; k < w->vl->v[j].nnotes; k++) {
 			int n = w->vl->v[j].notes[k];
 
-			if (n >= 0 && (size_t)n < w->nnotes && !pg->placed[n] && !w->pending[n]) {
-				w->pending[n] = 1;
+			if (n >= 0 && (size_t)n < w->nnotes && !pg->placed[n] &&
+			    !w->pending[twin_of(w, n)]) {
+				w->pending[twin_of(w, n)] = 1;
 				w->order[w->norder++] = n;
 			}
 		}

@@ -90,6 +90,8 @@ add_inlines(struct pdf *P, struct pdf_shaped *sp, const struct inl *in, size_t n
 				s.nohyph = 1;
 			}
 			add_inlines(P, sp, in[i].kids, in[i].nkids, s);
+			if (s.href)	/* its URL on paper */
+				pdf_add_url(P, sp, &in[i], s);
 			break;
 		}
 		case INL_BREAK:

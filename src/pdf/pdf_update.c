@@ -310,8 +310,25 @@ struct nums {
 	size_t		 n, cap;
 };
 
-/* Append to FIGS the object numbers of the structure elements of type
- * TYPE ("/Figure") in the tree of element NUM, NUM included, in the tree's
+/* 1 when structure type T ("/TD") is one of TYPES ("/TD /TH"). */
+static int
+type_in(const char *t, const char *types)
+{
+	size_t n = strlen(t);
+	const char *p = types;
+
+	if (n == 0)
+		return 0;
+	while ((p = strstr(p, t)) != NULL) {
+		if ((p == types || p[-1] == ' ') && (p[n] == ' ' || p[n] == '\0'))
+			return 1;
+		p += n;
+	}
+	return 0;
+}
+
+/* Append to FIGS the object numbers of the structure elements of a type
+ * of TYPE ("/Figure", "/TD /TH") in the tree of element NUM, NUM included, in the tree's
  * order: the order cairo made them in, which is the order their tags were
  * begun. Return 0, or -1 when an element cannot be read. */
 static int
@@ -326,7 +343,7 @@ find_elems(FILE *f, const struct xref *x, long num, int depth, const char *type,
 	if (o == NULL || depth > 256)
 		goto out;
 	elem_type(o, t);
-	if (strcmp(t, type) == 0) {
+	if (type_in(t, type)) {
 		ARRAY_GROW(figs->v, figs->n, figs->cap);
 		figs->v[figs->n++] = num;
 	}
@@ -373,11 +390,15 @@ put_text_string(struct buf *out, const char *s)
 	return 0;
 }
 
-/* Give the structure elements of type TYPE ("/Figure") of the finished
- * PDF at PATH the entry KEY ("/Alt") with the values VAL (NULL: none), the
- * i-th element (in the order cairo made them) the i-th value, as a text
- * string (TEXT) or a literal, by an incremental update. WHAT names the
- * values in messages. Return 0, or -1 with the error set. */
+/* How update_elems writes a value: a text string, a literal string, or
+ * as it is (a dictionary). */
+enum { VAL_TEXT, VAL_LITERAL, VAL_RAW };
+
+/* Give the structure elements of the types TYPE ("/Figure", "/TD /TH") of
+ * the finished PDF at PATH the entry KEY ("/Alt") with the values VAL
+ * (NULL: none), the i-th element (in the order cairo made them) the i-th
+ * value, written as TEXT says (VAL_…), by an incremental update. WHAT
+ * names the values in messages. Return 0, or -1 with the error set. */
 static int
 update_elems(const char *path, const char *type, const char *key, char *const *val, size_t nval,
     int text, const char *what)
@@ -427,10 +448,12 @@ update_elems(const char *path, const char *type, const char *key, char *const *v
 		buf_printf(&out, "%ld 0 obj\n", figs.v[i]);
 		buf_put(&out, p, (size_t)(q - 1 - p));
 		buf_printf(&out, "   %s ", key);
-		if (text && put_text_string(&out, val[i]) != 0)
+		if (text == VAL_TEXT && put_text_string(&out, val[i]) != 0)
 			goto out;
-		if (!text)
+		if (text == VAL_LITERAL)
 			buf_printf(&out, "(%s)", val[i]);
+		if (text == VAL_RAW)
+			buf_puts(&out, val[i]);
 		buf_puts(&out, "\n>>\nendobj\n");
 		free(o);
 		o = NULL;
@@ -459,7 +482,7 @@ out:
 int
 pdf_update_alts(const char *path, char *const *alt, size_t nalt)
 {
-	return update_elems(path, "/Figure", "/Alt", alt, nalt, 1,
+	return update_elems(path, "/Figure", "/Alt", alt, nalt, VAL_TEXT,
 	    "the figures' alternative text");
 }
 
@@ -473,7 +496,24 @@ pdf_update_langs(const char *path, char *const *lang, size_t nlang)
 		    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-") != strlen(lang[i]))
 			return err_set(path, 0, "a language tag that cannot be written: '%s'",
 			    lang[i] ? lang[i] : "");
-	return update_elems(path, "/Span", "/Lang", lang, nlang, 0, "the spans' languages");
+	return update_elems(path, "/Span", "/Lang", lang, nlang, VAL_LITERAL, "the spans' languages");
+}
+
+int
+pdf_update_cells(const char *path, char *const *span, size_t nspan)
+{
+	char **a = xcalloc(nspan + 1, sizeof(*a));
+	size_t i;
+	int r;
+
+	for (i = 0; i < nspan; i++)	/* "/ColSpan 2": the Table owner's attributes */
+		if (span[i])
+			a[i] = xprintf("<< /O /Table %s >>", span[i]);
+	r = update_elems(path, "/TD /TH", "/A", a, nspan, VAL_RAW, "the table cells' spans");
+	for (i = 0; i < nspan; i++)
+		free(a[i]);
+	free(a);
+	return r;
 }
 
 /* Cairo puts structure elements in the order they were drawn, so the
