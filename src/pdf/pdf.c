@@ -197,6 +197,20 @@ print_update(const struct pdf *P, const char *path)
 	return pdf_update_print(path, P->book, &pr);
 }
 
+/* The typesetter frees and allocates a few pages' worth of boxes and
+ * glyphs over and over: with glibc's default trim threshold each free at
+ * the heap's top gave the memory back to the kernel (brk, a TLB flush) and
+ * the next page faulted it in again, a tenth of the CPU time. Keep up to
+ * 32 MB of free heap (peak RSS is what counts). */
+static void
+keep_heap(void)
+{
+#ifdef __GLIBC__
+	mallopt(M_TRIM_THRESHOLD, 32 << 20);
+	mallopt(M_TOP_PAD, 4 << 20);
+#endif
+}
+
 int
 pdf_write(const struct book *book, const struct theme *th, const struct options *opt,
     const char *path)
@@ -208,15 +222,7 @@ pdf_write(const struct book *book, const struct theme *th, const struct options 
 	size_t i;
 
 	memset(&P, 0, sizeof(P));
-#ifdef __GLIBC__
-	/* The typesetter frees and allocates a few pages' worth of boxes and
-	 * glyphs over and over: with glibc's default trim threshold each free
-	 * at the heap's top gave the memory back to the kernel (brk, a TLB
-	 * flush) and the next page faulted it in again, a tenth of the CPU
-	 * time. Keep up to 32 MB of free heap (peak RSS is what counts). */
-	mallopt(M_TRIM_THRESHOLD, 32 << 20);
-	mallopt(M_TOP_PAD, 4 << 20);
-#endif
+	keep_heap();
 	P.book = book;
 	P.opt = opt;
 	oldloc = xstrdup(setlocale(LC_NUMERIC, NULL));
