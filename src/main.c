@@ -65,7 +65,8 @@ help(void)
 	fputs("\n"
 	    "Turn articles into a book: an EPUB 3 for e-readers and a PDF for print.\n"
 	    "\n"
-	    "  INPUT          article files (.txt, .md, .html) or content directories (default: content)\n"
+	    "  INPUT          article files (.txt, .md, .html, .mhtml) or content directories\n"
+	    "                 (default: content)\n"
 	    "  --epub         write an EPUB 3\n"
 	    "  --pdf          write a PDF (neither flag: both, or what -o FILE.epub/.pdf names)\n"
 	    "  -o PATH        the output file when one format is asked for ('-' is standard\n"
@@ -308,7 +309,7 @@ check_args(const struct options *opt, int argc, char **argv)
 
 		if (stat("content", &st) != 0) {
 			fputs("mkbook: no input was given, and there is no content/ directory here to "
-			    "read: name article files (.txt, .md, .html) or a content directory; "
+			    "read: name article files (.txt, .md, .html, .mhtml) or a content directory; "
 			    "see mkbook --help\n", stderr);
 			return 2;
 		}
