@@ -45,6 +45,7 @@ set_note(struct pdf *P, const struct article *a, size_t i)
 		const struct block *b = &fn->blocks[j];
 
 		so.first = j == 0 ? &first : NULL;
+		so.src = b;	/* the page list */
 		if (b->type == BLK_PARAGRAPH)
 			pdf_set_inlines(P, &P->notes[i], b->inl, b->ninl, st, &fmt, &so);
 		else {

@@ -375,6 +375,7 @@ table_row(struct tab *T, const struct block *row, const struct gcell *g)
 		struct pdf_vbox *vb = pdf_vlist_push(T->vl);
 
 		vb->kind = PDF_VB_ROW;
+		vb->src = row->nkids ? &row->kids[0] : NULL;	/* the page list */
 		pdf_dl_tag(&vb->dl, 1, "TR", NULL);
 		sh = table_slice(T, row, g, vb, s0, s1, top, s == 0);
 		pdf_dl_tag(&vb->dl, 0, "TR", NULL);
@@ -511,6 +512,7 @@ table_band(struct tab *T, const struct block *t, size_t r0, size_t r1)
 		top[i + 1] = top[i] + h[i] + pad;
 	vb = pdf_vlist_push(T->vl);
 	vb->kind = PDF_VB_ROW;
+	vb->src = t->kids[r0].nkids ? &t->kids[r0].kids[0] : NULL;	/* the page list */
 	for (i = 0; i < n; i++) {
 		const struct block *row = &t->kids[r0 + i];
 
