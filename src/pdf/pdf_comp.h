@@ -143,6 +143,23 @@ void pdf_set_mark(struct pdf *P, struct pdf_dl *dl, const char *text, struct pdf
     double x, double y, int rtl);
 /* Return 1 when the current article runs right to left. */
 int pdf_art_rtl(const struct pdf *P);
+/* What the PDF shows of the URL of link IN (its words appended to SP
+ * already in style ST, which links to the URL), by the theme's links:
+ * the mark of its URL note, the URL in brackets after it (also for a link
+ * inside a footnote, where no note can hang), or nothing; nothing either
+ * for a link whose words are its URL. */
+void pdf_add_url(struct pdf *P, struct pdf_shaped *sp, const struct inl *in, struct pdf_style st);
+/* The URL a safe link HREF shows on paper: without the blanks before it,
+ * and an e-mail address without "mailto:". Borrowed from HREF. */
+const char *pdf_url_shown(const char *href);
+/* S without a scheme ("https://", "mailto:") and "www." before it, into
+ * OUT, lower case, without a '/' at its end: URLs the same for a reader. */
+void pdf_url_key(const char *s, struct buf *out);
+/* 1 when the words of link IN are its URL ("example.org/a" for
+ * https://www.example.org/a/): it needs no note. */
+int pdf_link_is_url(const struct inl *in);
+/* Order two struct pdf_urlref by their links' addresses, for qsort. */
+int pdf_urlref_cmp(const void *a, const void *b);
 
 /* ---- pdf_block.c ---- */
 
@@ -169,12 +186,7 @@ void pdf_set_table(struct pdf *P, struct pdf_vlist *vl, const struct block *t, s
 void pdf_set_notes(struct pdf *P, const struct article *a);
 /* Free the current article's footnote boxes and destinations. */
 void pdf_free_notes(struct pdf *P);
-/* What the PDF shows of the URL of link IN (its words appended to SP
- * already in style ST, which links to the URL), by the theme's links:
- * the mark of its URL note, the URL in brackets after it (also for a link
- * inside a footnote, where no note can hang), or nothing; nothing either
- * for a link whose words are its URL. */
-void pdf_add_url(struct pdf *P, struct pdf_shaped *sp, const struct inl *in, struct pdf_style st);
+
 /* The height of the footnotes the first paragraph of A refers to (laid
  * out already in P->notes), with the gap above them: they share the
  * opener's page with its first lines. */

@@ -69,59 +69,6 @@ set_note(struct pdf *P, const struct article *a, size_t i)
 
 /* ---- links' URLs on paper ---- */
 
-/* The URL a safe link HREF shows on paper: without the blanks before it,
- * and an e-mail address without "mailto:". Borrowed from HREF. */
-static const char *
-url_shown(const char *href)
-{
-	size_t lead = 0, scheme = 0;
-
-	if (!shown_link_safe(href, &lead, &scheme))
-		return href;
-	return scheme == 7 ? href + lead + scheme : href + lead;	/* "mailto:" */
-}
-
-/* S without a scheme ("https://", "mailto:") and "www." before it, into
- * OUT, lower case, without a '/' at its end. */
-static void
-url_key(const char *s, struct buf *out)
-{
-	const char *p;
-	size_t n;
-
-	while (*s == ' ' || *s == '\t' || *s == '\n')
-		s++;
-	if ((p = strstr(s, "://")) != NULL && p - s <= 8)
-		s = p + 3;
-	else if (strncasecmp(s, "mailto:", 7) == 0)
-		s += 7;
-	if (strncasecmp(s, "www.", 4) == 0)
-		s += 4;
-	n = strlen(s);
-	while (n > 0 && (s[n - 1] == '/' || s[n - 1] == ' '))
-		n--;
-	for (p = s; p < s + n; p++)
-		buf_putc(out, (char)g_ascii_tolower(*p));
-}
-
-/* 1 when the words of link IN are its URL ("example.org/a" for
- * https://www.example.org/a/): it needs no note. */
-static int
-text_is_url(const struct inl *in)
-{
-	struct buf t = {0}, k1 = {0}, k2 = {0};
-	int same;
-
-	inl_text(&t, in->kids, in->nkids);
-	url_key(buf_str(&t), &k1);
-	url_key(in->href, &k2);
-	same = k1.len > 0 && strcmp(buf_str(&k1), buf_str(&k2)) == 0;
-	buf_free(&t);
-	buf_free(&k1);
-	buf_free(&k2);
-	return same;
-}
-
 /* Links, growable. */
 struct links {
 	const struct inl	**v;
@@ -137,7 +84,7 @@ links_inl(struct links *l, const struct inl *in, size_t n)
 
 	for (i = 0; i < n; i++) {
 		if (in[i].type == INL_LINK) {
-			if (shown_link_safe(in[i].href, NULL, NULL) && !text_is_url(&in[i])) {
+			if (shown_link_safe(in[i].href, NULL, NULL) && !pdf_link_is_url(&in[i])) {
 				ARRAY_GROW(l->v, l->n, l->cap);
 				l->v[l->n++] = &in[i];
 			}
@@ -175,14 +122,6 @@ url_label(size_t k, char *out, size_t len)
 	out[i] = '\0';
 }
 
-static int
-urlref_cmp(const void *a, const void *b)
-{
-	const struct inl *x = ((const struct pdf_urlref *)a)->in, *y = ((const struct pdf_urlref *)b)->in;
-
-	return x < y ? -1 : x > y;
-}
-
 /* Note N (a URL's, for link IN): its mark LABEL, then the URL, ragged
  * right, a link itself. */
 static void
@@ -205,7 +144,7 @@ set_url_note(struct pdf *P, const struct article *a, size_t n, const struct inl 
 	so.first = &first;
 	us.href = in->href + lead;
 	us.nohyph = 1;
-	pdf_set_string(P, &P->notes[n], url_shown(in->href), us, &fmt, &so, rtl);
+	pdf_set_string(P, &P->notes[n], pdf_url_shown(in->href), us, &fmt, &so, rtl);
 	if (P->notes[n].n == 0) {
 		struct pdf_vbox *vb = pdf_vlist_push(&P->notes[n]);
 
@@ -230,7 +169,7 @@ set_url_notes(struct pdf *P, const struct article *a, const struct links *l)
 	for (k = 0; k < l->n; k++) {
 		size_t n = a->nnotes + k;
 
-		url_key(l->v[k]->href, &keys[k]);
+		pdf_url_key(l->v[k]->href, &keys[k]);
 		for (j = 0; j < k && strcmp(buf_str(&keys[j]), buf_str(&keys[k])) != 0; j++)
 			;
 		if (j == k)	/* a new URL: the next mark */
@@ -243,36 +182,11 @@ set_url_notes(struct pdf *P, const struct article *a, const struct links *l)
 		url_label(first[k], P->urls[k].label, sizeof(P->urls[k].label));
 		set_url_note(P, a, n, l->v[k], P->urls[k].label);
 	}
-	qsort(P->urls, P->nurls, sizeof(*P->urls), urlref_cmp);
+	qsort(P->urls, P->nurls, sizeof(*P->urls), pdf_urlref_cmp);
 	for (k = 0; k < l->n; k++)
 		buf_free(&keys[k]);
 	free(keys);
 	free(first);
-}
-
-void
-pdf_add_url(struct pdf *P, struct pdf_shaped *sp, const struct inl *in, struct pdf_style st)
-{
-	struct pdf_urlref key = {.in = in}, *u;
-	struct pdf_style plain = st;
-
-	if (P->th->links == THEME_LINKS_NONE || text_is_url(in))
-		return;
-	u = P->nurls ? bsearch(&key, P->urls, P->nurls, sizeof(*P->urls), urlref_cmp) : NULL;
-	if (u && P->th->links == THEME_LINKS_FOOTNOTES) {
-		/* the mark of its URL's note, a link to the URL too */
-		struct pdf_style m = st;
-
-		m.size = st.size * 0.62;
-		m.rise = st.rise + st.size * 0.36;
-		m.note = (int)u->note;
-		pdf_shaped_add(sp, u->label, strlen(u->label), &m);
-		return;
-	}
-	plain.href = NULL;	/* the brackets are not the link */
-	pdf_shaped_add(sp, " (", 2, &plain);
-	pdf_add_text(sp, url_shown(st.href), &st);
-	pdf_shaped_add(sp, ")", 1, &plain);
 }
 
 /* Lay out article A's footnotes into P->notes: its own, then, with links:

@@ -265,19 +265,23 @@ table_cells(struct tab *T, const struct block *row, const struct gcell *g, struc
 }
 
 /* Open the tag of a cell (TH when HEAD, else TD) at place G in DL, its
- * spans as the attributes the drawer gives it (ColSpan, RowSpan). */
+ * spans as the attributes the drawer gives it (ColSpan, RowSpan); a part
+ * of cell C after the first of a row cut into slices says "+C", so that
+ * the drawer's update joins it to the cell's first part. */
 static void
-cell_tag(struct pdf_dl *dl, int head, const struct gcell *g)
+cell_tag(struct pdf_dl *dl, int head, const struct gcell *g, int part, size_t c)
 {
 	char at[64];
 
-	if (g->cs > 1 && g->rs > 1)
+	if (part)
+		snprintf(at, sizeof(at), "+%zu", c);
+	else if (g->cs > 1 && g->rs > 1)
 		snprintf(at, sizeof(at), "/ColSpan %zu /RowSpan %zu", g->cs, g->rs);
 	else if (g->cs > 1)
 		snprintf(at, sizeof(at), "/ColSpan %zu", g->cs);
 	else if (g->rs > 1)
 		snprintf(at, sizeof(at), "/RowSpan %zu", g->rs);
-	pdf_dl_tag(dl, 1, head ? "TH" : "TD", g->cs > 1 || g->rs > 1 ? at : NULL);
+	pdf_dl_tag(dl, 1, head ? "TH" : "TD", part || g->cs > 1 || g->rs > 1 ? at : NULL);
 }
 
 /* Move the lines of ROW's cells whose tops are in [S0, S1) into the row
@@ -300,7 +304,7 @@ table_slice(struct tab *T, const struct block *row, const struct gcell *g, struc
 			if (cb->before < s0 - 0.01 || cb->before >= s1 - 0.01)
 				continue;
 			if (!any++)
-				cell_tag(&vb->dl, head, &g[c]);
+				cell_tag(&vb->dl, head, &g[c], !first, c);
 			pdf_dl_move(&vb->dl, &cb->dl, 0, cb->before - top);
 			if (cb->before - top + cb->h > sh)
 				sh = cb->before - top + cb->h;
@@ -315,7 +319,7 @@ table_slice(struct tab *T, const struct block *row, const struct gcell *g, struc
 		}
 		if (any || first) {
 			if (!any)
-				cell_tag(&vb->dl, head, &g[c]);
+				cell_tag(&vb->dl, head, &g[c], !first, c);
 			pdf_dl_tag(&vb->dl, 0, head ? "TH" : "TD", NULL);
 		}
 	}
@@ -362,8 +366,11 @@ table_row_end(struct tab *T, const struct block *row, struct pdf_vbox *vb, size_
 }
 
 /* One row of the table into T->vl: its cells set, then one box, or, for a
- * row taller than half a page, slices cut between its lines, each a row
- * of its own, so that no row runs off the page. */
+ * row taller than half a page, slices cut between its lines, each a box
+ * of its own (a TR, closed in its box, so that the notes drawn under it
+ * are not the row's), so that no row runs off the page; the drawer's
+ * update joins each cell's parts into one TH or TD of the first slice's
+ * TR and drops the TRs left empty: the row is one TR. */
 static void
 table_row(struct tab *T, const struct block *row, const struct gcell *g)
 {
@@ -462,7 +469,7 @@ band_cell(struct tab *T, const struct block *row, const struct gcell *g, size_t 
 	size_t k;
 
 	(void)T;
-	cell_tag(&vb->dl, head, &g[c]);
+	cell_tag(&vb->dl, head, &g[c], 0, c);
 	for (k = 0; k < cells[c].n; k++) {
 		struct pdf_vbox *cb = &cells[c].v[k];
 

@@ -594,3 +594,92 @@ pdf_art_rtl(const struct pdf *P)
 {
 	return P->art && P->art->dir == DIR_RTL;
 }
+
+/* ---- links' URLs on paper ---- */
+
+/* The URL a safe link HREF shows on paper: without the blanks before it,
+ * and an e-mail address without "mailto:". Borrowed from HREF. */
+const char *
+pdf_url_shown(const char *href)
+{
+	size_t lead = 0, scheme = 0;
+
+	if (!shown_link_safe(href, &lead, &scheme))
+		return href;
+	return scheme == 7 ? href + lead + scheme : href + lead;	/* "mailto:" */
+}
+
+/* S without a scheme ("https://", "mailto:") and "www." before it, into
+ * OUT, lower case, without a '/' at its end. */
+void
+pdf_url_key(const char *s, struct buf *out)
+{
+	const char *p;
+	size_t n;
+
+	while (*s == ' ' || *s == '\t' || *s == '\n')
+		s++;
+	if ((p = strstr(s, "://")) != NULL && p - s <= 8)
+		s = p + 3;
+	else if (strncasecmp(s, "mailto:", 7) == 0)
+		s += 7;
+	if (strncasecmp(s, "www.", 4) == 0)
+		s += 4;
+	n = strlen(s);
+	while (n > 0 && (s[n - 1] == '/' || s[n - 1] == ' '))
+		n--;
+	for (p = s; p < s + n; p++)
+		buf_putc(out, (char)g_ascii_tolower(*p));
+}
+
+/* 1 when the words of link IN are its URL ("example.org/a" for
+ * https://www.example.org/a/): it needs no note. */
+int
+pdf_link_is_url(const struct inl *in)
+{
+	struct buf t = {0}, k1 = {0}, k2 = {0};
+	int same;
+
+	inl_text(&t, in->kids, in->nkids);
+	pdf_url_key(buf_str(&t), &k1);
+	pdf_url_key(in->href, &k2);
+	same = k1.len > 0 && strcmp(buf_str(&k1), buf_str(&k2)) == 0;
+	buf_free(&t);
+	buf_free(&k1);
+	buf_free(&k2);
+	return same;
+}
+
+int
+pdf_urlref_cmp(const void *a, const void *b)
+{
+	const struct inl *x = ((const struct pdf_urlref *)a)->in, *y = ((const struct pdf_urlref *)b)->in;
+
+	return x < y ? -1 : x > y;
+}
+
+
+void
+pdf_add_url(struct pdf *P, struct pdf_shaped *sp, const struct inl *in, struct pdf_style st)
+{
+	struct pdf_urlref key = {.in = in}, *u;
+	struct pdf_style plain = st;
+
+	if (P->th->links == THEME_LINKS_NONE || pdf_link_is_url(in))
+		return;
+	u = P->nurls ? bsearch(&key, P->urls, P->nurls, sizeof(*P->urls), pdf_urlref_cmp) : NULL;
+	if (u && P->th->links == THEME_LINKS_FOOTNOTES) {
+		/* the mark of its URL's note, a link to the URL too */
+		struct pdf_style m = st;
+
+		m.size = st.size * 0.62;
+		m.rise = st.rise + st.size * 0.36;
+		m.note = (int)u->note;
+		pdf_shaped_add(sp, u->label, strlen(u->label), &m);
+		return;
+	}
+	plain.href = NULL;	/* the brackets are not the link */
+	pdf_shaped_add(sp, " (", 2, &plain);
+	pdf_add_text(sp, pdf_url_shown(st.href), &st);
+	pdf_shaped_add(sp, ")", 1, &plain);
+}

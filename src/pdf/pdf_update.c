@@ -499,6 +499,437 @@ pdf_update_langs(const char *path, char *const *lang, size_t nlang)
 	return update_elems(path, "/Span", "/Lang", lang, nlang, VAL_LITERAL, "the spans' languages");
 }
 
+/* ---- the parts of a table cell cut across pages, joined ---- */
+
+/* The object number of the reference after KEY ("/P") in O, or 0. */
+static long
+ref_after(const char *o, const char *key)
+{
+	const char *p = strstr(o, key);
+
+	return p ? strtol(p + strlen(key), NULL, 10) : 0;
+}
+
+/* Where the value of the /K entry of element O is: [*V0, *V1), *V0 at
+ * "/K". Return 0, or -1 when it has none. */
+static int
+k_value(const char *o, const char **v0, const char **v1)
+{
+	const char *p = o, *q;
+
+	while ((p = strstr(p, "/K")) != NULL && p[2] != ' ' && p[2] != '[')
+		p += 2;
+	if (p == NULL)
+		return -1;
+	*v0 = p;
+	p += 2 + strspn(p + 2, " \r\n");
+	if (*p == '[')
+		q = strchr(p, ']');
+	else if (p[0] == '<' && p[1] == '<')
+		q = (q = strstr(p, ">>")) != NULL ? q + 1 : NULL;
+	else
+		q = p + strcspn(p, "/>\r\n") - 1;
+	if (q == NULL)
+		return -1;
+	*v1 = q + 1;
+	return 0;
+}
+
+/* Append the kids of element O to OUT: its marked content as /MCR
+ * dictionaries on its page (so they may join another element's on other
+ * pages), dictionaries and references as they are; the referenced
+ * elements into KIDS. Return 0, or -1 when O has no page for them. */
+static int
+put_kids(struct buf *out, const char *o, struct nums *kids)
+{
+	const char *v0, *v1, *p;
+	long pg = ref_after(o, "/Pg");
+
+	if (k_value(o, &v0, &v1) != 0)
+		return 0;
+	for (p = v0 + 2; p < v1;) {
+		char *e, *e2;
+		long n;
+
+		if (p[0] == '<' && p[1] == '<') {
+			const char *q = strstr(p, ">>");
+
+			if (q == NULL || q >= v1)
+				return -1;
+			buf_put(out, p, (size_t)(q + 2 - p));
+			buf_putc(out, ' ');
+			p = q + 2;
+			continue;
+		}
+		if (*p < '0' || *p > '9') {
+			p++;
+			continue;
+		}
+		n = strtol(p, &e, 10);
+		strtol(e, &e2, 10);
+		e2 += strspn(e2, " \r\n");
+		if (e2 > e && e2 < v1 && *e2 == 'R') {	/* an element */
+			buf_printf(out, "%ld 0 R ", n);
+			ARRAY_GROW(kids->v, kids->n, kids->cap);
+			kids->v[kids->n++] = n;
+			p = e2 + 1;
+			continue;
+		}
+		if (pg <= 0)
+			return -1;
+		buf_printf(out, "<< /Type /MCR /Pg %ld 0 R /MCID %ld >> ", pg, n);
+		p = e;
+	}
+	return 0;
+}
+
+/* Append to OUT object NUM, the element O with its /K replaced by K (an
+ * array's contents), or with ENTRY ("/P") made a reference to TO when K is
+ * NULL; record it in *U. Return 0, or -1 when O is not a dictionary. */
+static int
+put_changed(struct buf *out, long base, long num, const char *o, const char *k,
+    const char *entry, long to, struct upd **u, size_t *nu, size_t *ucap)
+{
+	const char *p = strstr(o, "<<"), *q = strrchr(o, '>'), *v0, *v1;
+
+	if (p == NULL || q == NULL || q - p < 3 || q[-1] != '>')
+		return -1;
+	if (k && k_value(o, &v0, &v1) != 0)
+		return -1;
+	if (!k) {
+		if ((v0 = strstr(o, entry)) == NULL)
+			return -1;
+		v1 = v0 + strlen(entry);
+		strtol(v1, (char **)&v1, 10);
+		strtol(v1, (char **)&v1, 10);
+		v1 += strspn(v1, " \r\n");
+		if (*v1++ != 'R')
+			return -1;
+	}
+	ARRAY_GROW(*u, *nu, *ucap);
+	(*u)[*nu].num = num;
+	(*u)[(*nu)++].off = base + (long)out->len;
+	buf_printf(out, "%ld 0 obj\n", num);
+	buf_put(out, p, (size_t)(v0 - p));
+	if (k)
+		buf_printf(out, "/K [ %s]", k);
+	else
+		buf_printf(out, "%s %ld 0 R", entry, to);
+	buf_put(out, v1, (size_t)(q + 1 - v1));
+	buf_puts(out, "\nendobj\n");
+	return 0;
+}
+
+/* The cells' parts: for each cell element E->v[i] that is a later part
+ * ("+C" in SPAN[i]), the element of its row's C-th cell it joins, into
+ * TO[i] (0 for the others): the C-th cell of the last TR that began with
+ * a first part (a row's slices are TRs one after another, the later ones
+ * all parts). Return how many parts. */
+static size_t
+part_targets(FILE *f, const struct xref *x, const struct nums *e, char *const *span, long *to)
+{
+	long row = -1, *first = xcalloc(e->n + 1, sizeof(*first));
+	size_t i, nfirst = 0, nparts = 0;
+
+	for (i = 0; i < e->n; i++) {
+		char *o = read_obj(f, x, e->v[i]);
+		long p = o ? ref_after(o, "/P ") : 0;
+
+		free(o);
+		if (p != row && !(span[i] && span[i][0] == '+')) {	/* a new row */
+			row = p;
+			nfirst = 0;
+		}
+		row = p;
+		if (span[i] && span[i][0] == '+') {
+			size_t c = (size_t)strtoul(span[i] + 1, NULL, 10);
+
+			if (c < nfirst) {
+				to[i] = first[c];
+				nparts++;
+			}
+		} else
+			first[nfirst++] = e->v[i];
+	}
+	free(first);
+	return nparts;
+}
+
+/* Append to OUT the joined cells: each first part with its later parts'
+ * kids after its own, the later parts' element kids pointing to it; each
+ * row without the later parts. Return 0, or -1. */
+static int
+join_parts(FILE *f, const struct xref *x, const struct nums *e, const long *to, struct buf *out,
+    long base, struct upd **u, size_t *nu, size_t *ucap)
+{
+	struct buf k = {0};
+	struct nums kids = {0};
+	char *o = NULL, *po = NULL;
+	size_t i, j, m;
+	int ret = -1;
+
+	for (i = 0; i < e->n; i++) {
+		int has = 0;
+
+		for (j = i + 1; j < e->n && !has; j++)
+			has = to[j] == e->v[i];
+		if (!has)
+			continue;
+		k.len = 0;
+		if ((o = read_obj(f, x, e->v[i])) == NULL || put_kids(&k, o, &kids) != 0)
+			goto out;
+		for (j = i + 1; j < e->n; j++) {
+			size_t k0 = kids.n;
+
+			if (to[j] != e->v[i])
+				continue;
+			free(po);
+			if ((po = read_obj(f, x, e->v[j])) == NULL || put_kids(&k, po, &kids) != 0)
+				goto out;
+			for (m = k0; m < kids.n; m++) {	/* a link inside: its parent now */
+				free(po);
+				if ((po = read_obj(f, x, kids.v[m])) == NULL ||
+				    put_changed(out, base, kids.v[m], po, NULL, "/P ", e->v[i], u, nu, ucap) != 0)
+					goto out;
+			}
+		}
+		if (put_changed(out, base, e->v[i], o, buf_str(&k), NULL, 0, u, nu, ucap) != 0)
+			goto out;
+		free(o);
+		o = NULL;
+	}
+	ret = 0;
+out:
+	free(o);
+	free(po);
+	free(kids.v);
+	buf_free(&k);
+	return ret;
+}
+
+/* Append to OUT each row (TR) holding later parts of cells (TO[i] set)
+ * and some cell of its own, its /K without the parts; a row left with
+ * none (a later slice) into *GONE. Return 0, or -1. */
+static int
+rows_without_parts(FILE *f, const struct xref *x, const struct nums *e, const long *to,
+    struct nums *gone, struct buf *out, long base, struct upd **u, size_t *nu, size_t *ucap)
+{
+	long done = 0;
+	size_t i, j;
+
+	for (i = 0; i < e->n; i++) {
+		char *o, *ro;
+		long row, *kids = NULL;
+		size_t nk, left = 0;
+		struct buf k = {0};
+		int r = 0;
+
+		if (!to[i])
+			continue;
+		o = read_obj(f, x, e->v[i]);
+		row = o ? ref_after(o, "/P ") : 0;
+		free(o);
+		if (row == done)
+			continue;
+		done = row;
+		if ((ro = read_obj(f, x, row)) == NULL)
+			return -1;
+		nk = kid_refs(ro, &kids);
+		for (j = 0; j < nk; j++) {
+			size_t q;
+
+			for (q = 0; q < e->n && !(e->v[q] == kids[j] && to[q]); q++)
+				;
+			if (q == e->n) {
+				buf_printf(&k, "%ld 0 R ", kids[j]);
+				left++;
+			}
+		}
+		if (left)
+			r = put_changed(out, base, row, ro, buf_str(&k), NULL, 0, u, nu, ucap);
+		else {
+			ARRAY_GROW(gone->v, gone->n, gone->cap);
+			gone->v[gone->n++] = row;
+		}
+		free(ro);
+		free(kids);
+		buf_free(&k);
+		if (r != 0)
+			return -1;
+	}
+	return 0;
+}
+
+/* Append to OUT the parents (tables) of the rows GONE, their /K without
+ * them. Return 0, or -1. */
+static int
+drop_rows(FILE *f, const struct xref *x, const struct nums *gone, struct buf *out, long base,
+    struct upd **u, size_t *nu, size_t *ucap)
+{
+	long done = 0;
+	size_t i, j, q;
+
+	for (i = 0; i < gone->n; i++) {
+		char *o = read_obj(f, x, gone->v[i]), *to;
+		long t = o ? ref_after(o, "/P ") : 0, *kids = NULL;
+		size_t nk;
+		struct buf k = {0};
+		int r;
+
+		free(o);
+		if (t == done)
+			continue;	/* the rows of one table come one after another */
+		done = t;
+		if ((to = read_obj(f, x, t)) == NULL)
+			return -1;
+		nk = kid_refs(to, &kids);
+		for (j = 0; j < nk; j++) {
+			for (q = 0; q < gone->n && gone->v[q] != kids[j]; q++)
+				;
+			if (q == gone->n)
+				buf_printf(&k, "%ld 0 R ", kids[j]);
+		}
+		r = put_changed(out, base, t, to, buf_str(&k), NULL, 0, u, nu, ucap);
+		free(to);
+		free(kids);
+		buf_free(&k);
+		if (r != 0)
+			return -1;
+	}
+	return 0;
+}
+
+/* Append to OUT the parent tree's page arrays (of the structure tree root
+ * ROOT's text) whose references name a later part E->v[i] of a cell
+ * (TO[i] set), naming the cell it joins instead. Return 0, or -1. */
+static int
+reparent_marks(FILE *f, const struct xref *x, const char *root, const struct nums *e,
+    const long *to, struct buf *out, long base, struct upd **u, size_t *nu, size_t *ucap)
+{
+	char *pt = read_obj(f, x, ref_after(root, "/ParentTree ")), *p, *q;
+	size_t i;
+	int ret = -1;
+
+	if (pt == NULL || (p = strstr(pt, "/Nums")) == NULL || (p = strchr(p, '[')) == NULL ||
+	    (q = strchr(p, ']')) == NULL)
+		goto out;
+	/* pairs "key ref": the refs, every other number pair */
+	for (p++; p < q;) {
+		char *e1, *o, *a, *b;
+		long ref, *v = NULL;
+		size_t nv, j, changed = 0;
+		struct buf k = {0};
+
+		strtol(p, &e1, 10);	/* the page's key */
+		if (e1 == p)
+			break;
+		ref = strtol(e1, &e1, 10);
+		strtol(e1, &e1, 10);
+		p = e1 + strspn(e1, " \r\n");
+		if (*p == 'R')
+			p++;
+		p += strspn(p, " \r\n");
+		if ((o = read_obj(f, x, ref)) == NULL)
+			goto out;
+		if ((a = strchr(o, '[')) == NULL || (b = strrchr(o, ']')) == NULL || strstr(a, "null")) {
+			free(o);
+			continue;	/* not an array of references: left as it is */
+		}
+		nv = parse_refs(a + 1, b, &v);
+		for (j = 0; j < nv; j++) {
+			for (i = 0; i < e->n && !(to[i] && e->v[i] == v[j]); i++)
+				;
+			if (i < e->n) {
+				v[j] = to[i];
+				changed++;
+			}
+			buf_printf(&k, "%ld 0 R ", v[j]);
+		}
+		if (changed) {
+			ARRAY_GROW(*u, *nu, *ucap);
+			(*u)[*nu].num = ref;
+			(*u)[(*nu)++].off = base + (long)out->len;
+			buf_printf(out, "%ld 0 obj\n[ %s]\nendobj\n", ref, buf_str(&k));
+		}
+		free(o);
+		free(v);
+		buf_free(&k);
+	}
+	ret = 0;
+out:
+	free(pt);
+	return ret;
+}
+
+/* Join the parts of each table cell cut across pages (the cells E, SPAN
+ * "+C" for a later part of its row's C-th cell) into one TD or TH, and
+ * each row's TR without them, by an incremental update of the PDF at
+ * PATH. Return 0, or -1 with the error set. */
+static int
+join_cells(const char *path, char *const *span, size_t nspan)
+{
+	FILE *f = NULL;
+	char *trailer = NULL, *cat = NULL, *root = NULL, *p;
+	struct xref x = {0};
+	struct nums e = {0}, gone = {0};
+	struct upd *u = NULL;
+	size_t nu = 0, ucap = 0, i, nk;
+	long size, start, *kids = NULL, *to = NULL;
+	struct buf out = {0};
+	int ret = -1;
+
+	for (i = 0; i < nspan && !(span[i] && span[i][0] == '+'); i++)
+		;
+	if (i == nspan)	/* no cell was cut */
+		return 0;
+	if ((f = fopen(path, "r+b")) == NULL)
+		return err_set(path, 0, "cannot reopen the PDF to join the table cells' parts");
+	if (find_end(f, &size, &start, &trailer) != 0 || xref_load(f, start, &x) != 0 ||
+	    (p = strstr(trailer, "/Root")) == NULL ||
+	    (cat = read_obj(f, &x, strtol(p + 5, NULL, 10))) == NULL ||
+	    (root = read_obj(f, &x, ref_after(cat, "/StructTreeRoot"))) == NULL)
+		goto out;
+	nk = kid_refs(root, &kids);
+	for (i = 0; i < nk; i++)
+		if (find_elems(f, &x, kids[i], 0, "/TD /TH", &e) != 0)
+			goto out;
+	ret = 0;
+	if (e.n != nspan) {
+		warn_at(path, 0, "table cells cut across pages left in parts: %zu drawn, %zu in the "
+		    "structure tree", nspan, e.n);
+		goto out;
+	}
+	to = xcalloc(e.n + 1, sizeof(*to));
+	if (part_targets(f, &x, &e, span, to) == 0)
+		goto out;
+	ret = -1;
+	buf_putc(&out, '\n');
+	if (join_parts(f, &x, &e, to, &out, size, &u, &nu, &ucap) != 0 ||
+	    rows_without_parts(f, &x, &e, to, &gone, &out, size, &u, &nu, &ucap) != 0 ||
+	    drop_rows(f, &x, &gone, &out, size, &u, &nu, &ucap) != 0 ||
+	    reparent_marks(f, &x, root, &e, to, &out, size, &u, &nu, &ucap) != 0 ||
+	    end_update(&out, size, u, nu, trailer, start) != 0 ||
+	    fseek(f, 0, SEEK_END) != 0 || fwrite(out.data, 1, out.len, f) != out.len)
+		goto out;
+	ret = 0;
+out:
+	if (ret != 0)
+		err_set(path, 0, "cannot join the table cells' parts: unexpected PDF structure");
+	if (fclose(f) != 0 && ret == 0)
+		ret = err_set(path, 0, "cannot write the PDF");
+	free(trailer);
+	free(cat);
+	free(root);
+	free(kids);
+	free(to);
+	free(e.v);
+	free(gone.v);
+	free(u);
+	free(x.off);
+	buf_free(&out);
+	return ret;
+}
+
 int
 pdf_update_cells(const char *path, char *const *span, size_t nspan)
 {
@@ -507,9 +938,11 @@ pdf_update_cells(const char *path, char *const *span, size_t nspan)
 	int r;
 
 	for (i = 0; i < nspan; i++)	/* "/ColSpan 2": the Table owner's attributes */
-		if (span[i])
+		if (span[i] && span[i][0] != '+')
 			a[i] = xprintf("<< /O /Table %s >>", span[i]);
 	r = update_elems(path, "/TD /TH", "/A", a, nspan, VAL_RAW, "the table cells' spans");
+	if (r == 0)	/* then the parts of a cell cut across pages */
+		r = join_cells(path, span, nspan);
 	for (i = 0; i < nspan; i++)
 		free(a[i]);
 	free(a);

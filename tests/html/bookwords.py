@@ -6,7 +6,8 @@
 Takes the article text from mkbook's --dump-model JSON as
 ../shared/tools/extract-score.py does (its model_text and words), and checks
 that each of those words is among the words of the EPUB's XHTML and of the
-PDF's text (pdftotext, hyphenated line ends joined). Also: no <script> and
+PDF's text (pdftotext, hyphenated line ends joined; a link's last word
+may carry its URL note's letter mark). Also: no <script> and
 no remote resource (http:, https: or // in a src, a stylesheet link or a
 CSS url()) in the EPUB. Exit 0, or 1 naming what is missing.
 """
@@ -62,6 +63,23 @@ pdf = set(es.words(re.sub(r"[-\u00ad\u2010]\n\s*", "", pdf_raw)))
 layout = subprocess.run(["pdftotext", "-layout", "-enc", "UTF-8", sys.argv[4], "-"],
                         capture_output=True, text=True, check=True).stdout
 pdf |= set(es.words(layout))
+# a link's last word carries its URL note's letter mark in the PDF
+# ("sourcea" for "source", links: footnotes)
+def link_ends(node, out):
+    if isinstance(node, dict):
+        if node.get("type") == "link":
+            def text(ks):
+                return "".join((k.get("text") or "") + text(k.get("kids") or []) for k in ks)
+            ws = es.words(text(node.get("kids") or []))
+            out.update(ws[-1:])
+        for v in node.values():
+            link_ends(v, out)
+    elif isinstance(node, list):
+        for v in node:
+            link_ends(v, out)
+    return out
+ends = link_ends(model, set())
+pdf |= {w[:-k] for w in pdf for k in (1, 2) if len(w) > k and w[:-k] in ends and w[-k:].isalpha()}
 for label, have in (("EPUB", epub), ("PDF", pdf)):
     lost = sorted(want - have)
     if lost:
