@@ -17,7 +17,7 @@ MANDIR	 = $(PREFIX)/share/man/man1
 VERSION	 = 0.1.0
 CC	?= cc
 PKGS	 = libzip cairo pangocairo pangoft2 harfbuzz harfbuzz-subset fontconfig \
-	   libcmark-gfm yaml-0.1 libexttextcat libpng zlib
+	   libcmark-gfm yaml-0.1 libexttextcat libpng zlib libcurl libxml-2.0
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lhyphen -lm
 
@@ -41,10 +41,12 @@ MODEL_OBJS  = src/model/model.o src/model/image.o src/model/words.o src/model/la
 	      src/model/date.o src/model/theme.o
 # Typography shared by the typesetter and the cover: line breaking, hyphenation.
 TYPO_OBJS   = src/typo/linebreak.o src/typo/hyph.o
+# Fetching over HTTP(S) (libcurl): limits, address checks, the cache.
+NET_OBJS    = src/net/fetch.o
 # Readers: plain text, Markdown with YAML front matter; the builder (inputs
 # and book.yaml to one book) and typographic punctuation.
 READ_OBJS   = src/read/read_txt.o src/read/read_md.o src/read/meta.o src/read/book.o \
-	      src/read/punct.o
+	      src/read/punct.o src/read/feed.o src/read/web.o
 # The EPUB writer.
 EPUB_OBJS   = src/epub/epub.o src/epub/epub_zip.o src/epub/epub_xhtml.o src/epub/epub_opf.o \
 	      src/epub/epub_fonts.o src/epub/fontsub.o src/epub/cover.o
@@ -52,7 +54,7 @@ EPUB_OBJS   = src/epub/epub.o src/epub/epub_zip.o src/epub/epub_xhtml.o src/epub
 PDF_OBJS    = src/pdf/pdf.o src/pdf/pdf_font.o src/pdf/pdf_shape.o src/pdf/pdf_para.o \
 	      src/pdf/pdf_page.o src/pdf/pdf_draw.o
 
-LIB_OBJS = $(BASE_OBJS) $(MODEL_OBJS) $(TYPO_OBJS) $(READ_OBJS) $(EPUB_OBJS) $(PDF_OBJS)
+LIB_OBJS = $(BASE_OBJS) $(MODEL_OBJS) $(TYPO_OBJS) $(NET_OBJS) $(READ_OBJS) $(EPUB_OBJS) $(PDF_OBJS)
 OBJS	 = src/main.o $(LIB_OBJS)
 
 UNIT_TESTS = tests/unit/t_buf tests/unit/t_image tests/unit/t_date tests/unit/t_txt tests/unit/t_lang \

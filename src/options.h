@@ -11,6 +11,17 @@ struct options {
 	const char	*datadir;	/* where templates/ and fonts/ are found */
 	int		 quiet;		/* -q: no progress, no warnings */
 	int		 progress;	/* stderr is a terminal and not quiet */
+	/* The web (src/read/web.c, src/net/fetch.c). */
+	const char	*urls;		/* --urls FILE: one URL a line */
+	const char	*cache;		/* --cache DIR: what was fetched, for offline reruns */
+	const char	*since;		/* --since YYYY-MM-DD: feed items from that day on */
+	long		 max_items;	/* --max N: the first N items of each feed; 0: all */
+	long		 timeout_ms;	/* --timeout SECONDS per resource; 0: the default */
+	long		 max_bytes;	/* --max-size MB per resource; 0: the default */
+	int		 max_redirects;	/* --max-redirects N; -1: the default */
+	int		 offline;	/* --offline: never fetch */
+	int		 allow_private;	/* --allow-private: loopback and private addresses too */
+	int		 strict;	/* --strict: a page or image that fails is an error */
 };
 
 #endif

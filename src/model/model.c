@@ -73,6 +73,7 @@ image_free(struct image *im)
 	free(im->alt);
 	free(im->caption);
 	free(im->credit);
+	free(im->data);
 	free(im);
 }
 

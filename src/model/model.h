@@ -68,6 +68,9 @@ struct image {
 	enum image_type	 type;		/* from the file's bytes, not its name */
 	int		 width, height;	/* pixels, from the file's header */
 	int		 line;		/* where the input names the image; 0: unknown */
+	unsigned char	*data;		/* the image's bytes when they came from a data: URI, an
+					 * MHTML part or the web rather than a file (path NULL) */
+	size_t		 len;
 };
 
 struct srcpos {
