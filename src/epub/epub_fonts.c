@@ -97,6 +97,7 @@ add_inl(struct fonts *f, const struct inl *in, size_t n, int style)
 		case INL_NOTEREF: add_text(f, x->text ? x->text : "*", style); break;
 		case INL_EMPH: add_inl(f, x->kids, x->nkids, style | S_ITALIC); break;
 		case INL_STRONG: add_inl(f, x->kids, x->nkids, style | S_BOLD); break;
+		case INL_KBD: add_inl(f, x->kids, x->nkids, style | S_MONO); break;
 		case INL_LINK:
 			if (x->nkids)
 				add_inl(f, x->kids, x->nkids, style);

@@ -192,6 +192,29 @@ inlines(struct actx *c, const struct inl *in, size_t n)
 		case INL_BREAK:
 			BUF_PUTSL(b, "<br/>");
 			break;
+		case INL_SUP:
+		case INL_SUB:
+		case INL_MARK:
+		case INL_SMALL:
+		case INL_Q:
+		case INL_KBD:
+		case INL_ABBR: {
+			static const char *el[] = {"sup", "sub", "mark", "small", "q", "abbr", "kbd"};
+			const char *e = el[x->type - INL_SUP];
+
+			buf_printf(b, "<%s", e);
+			if (x->type == INL_ABBR && x->title) {
+				BUF_PUTSL(b, " title=\"");
+				buf_xml(b, x->title);
+				buf_putc(b, '"');
+			}
+			buf_putc(b, '>');
+			inlines(c, x->kids, x->nkids);
+			buf_printf(b, "</%s>", e);
+			if (x->type == INL_KBD)
+				c->e->has_code = 1;
+			break;
+		}
 		case INL_NOTEREF: {
 			size_t k = x->note;
 			const char *label = x->text ? x->text : "*";

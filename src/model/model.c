@@ -84,6 +84,7 @@ inl_free(struct inl *in)
 
 	free(in->text);
 	free(in->href);
+	free(in->title);
 	for (i = 0; i < in->nkids; i++)
 		inl_free(&in->kids[i]);
 	free(in->kids);
@@ -140,6 +141,7 @@ article_free(struct article *a)
 	free(a->lang);
 	image_free(a->image);
 	free(a->url);
+	free(a->site);
 	strv_free(a->tags, a->ntags);
 	blocks_free(a->blocks, a->nblocks);
 	for (i = 0; i < a->nnotes; i++) {
@@ -255,6 +257,7 @@ inl_type_name(enum inline_type t)
 {
 	static const char *names[] = {
 		"text", "emph", "strong", "strike", "code", "link", "break", "noteref",
+		"sup", "sub", "mark", "small", "q", "abbr", "kbd",
 	};
 
 	return (size_t)t < sizeof(names) / sizeof(names[0]) ? names[t] : "unknown";
@@ -292,6 +295,10 @@ json_inls(struct buf *out, const struct inl *in, size_t n)
 		if (in[i].href) {
 			BUF_PUTSL(out, ", \"href\": ");
 			buf_json(out, in[i].href);
+		}
+		if (in[i].title) {
+			BUF_PUTSL(out, ", \"title\": ");
+			buf_json(out, in[i].title);
 		}
 		if (in[i].type == INL_NOTEREF)
 			buf_printf(out, ", \"note\": %zu", in[i].note);
@@ -351,6 +358,10 @@ json_block(struct buf *out, const struct block *b, int depth)
 	if (b->type == BLK_CELL && b->align != ALIGN_NONE)
 		buf_printf(out, ", \"align\": \"%s\"",
 		    b->align == ALIGN_LEFT ? "left" : b->align == ALIGN_CENTER ? "center" : "right");
+	if (b->type == BLK_CELL && b->colspan > 1)
+		buf_printf(out, ", \"colspan\": %d", b->colspan);
+	if (b->type == BLK_CELL && b->rowspan > 1)
+		buf_printf(out, ", \"rowspan\": %d", b->rowspan);
 	if (b->info) {
 		BUF_PUTSL(out, ", \"info\": ");
 		buf_json(out, b->info);
@@ -419,6 +430,7 @@ json_article(struct buf *out, const struct article *a)
 	json_field(out, "lang", a->lang, 3);
 	json_field(out, "dir", a->dir == DIR_RTL ? "rtl" : "ltr", 3);
 	json_field(out, "url", a->url, 3);
+	json_field(out, "site", a->site, 3);
 	indent(out, 3);
 	BUF_PUTSL(out, "\"tags\": ");
 	json_strv(out, a->tags, a->ntags);

@@ -26,6 +26,13 @@ enum inline_type {
 	INL_LINK,	/* kids, href */
 	INL_BREAK,	/* hard line break */
 	INL_NOTEREF,	/* note: index into article.notes; text: the label shown */
+	INL_SUP,	/* kids: superscript */
+	INL_SUB,	/* kids: subscript */
+	INL_MARK,	/* kids: highlighted */
+	INL_SMALL,	/* kids: side comment, small print */
+	INL_Q,		/* kids: a quotation; writers add the language's marks */
+	INL_ABBR,	/* kids; title: the expansion, when given */
+	INL_KBD,	/* kids: keys or input typed by the user */
 };
 
 struct inl {
@@ -36,6 +43,7 @@ struct inl {
 	int		 literal;	/* INL_TEXT: raw HTML, kept exactly as typed */
 	struct inl	*kids;
 	size_t		 nkids;
+	char		*title;		/* INL_ABBR: the expansion ("World Health Organization") */
 };
 
 enum block_type {
@@ -93,6 +101,7 @@ struct block {
 	size_t		 ninl;
 	struct block	*kids;
 	size_t		 nkids;
+	int		 colspan, rowspan;	/* CELL: columns and rows it spans (0 or 1: one) */
 };
 
 struct footnote {
@@ -128,6 +137,7 @@ struct article {
 	size_t		 nblocks;
 	struct footnote	*notes;
 	size_t		 nnotes;
+	char		*site;		/* site name ("The Guardian"), HTML reader */
 };
 
 struct book {

@@ -159,6 +159,31 @@ add_inlines(struct pdf *P, struct pdf_shaped *sp, const struct inl *in, size_t n
 		case INL_BREAK:
 			pdf_shaped_add(sp, "\xe2\x80\xa8", 3, &st);
 			break;
+		case INL_SUP:
+		case INL_SUB:
+			s.size = st.size * 0.7;
+			s.rise = st.rise + (in[i].type == INL_SUP ? st.size * 0.33 : -st.size * 0.14);
+			add_inlines(P, sp, in[i].kids, in[i].nkids, s);
+			break;
+		case INL_SMALL:
+			s.size = st.size * 0.85;
+			add_inlines(P, sp, in[i].kids, in[i].nkids, s);
+			break;
+		case INL_MARK:
+			s.mark = 1;
+			add_inlines(P, sp, in[i].kids, in[i].nkids, s);
+			break;
+		case INL_KBD:
+			s.role = FONT_MONO;
+			s.style = STYLE_REGULAR;
+			s.size = st.size * 0.88;
+			s.nohyph = 1;
+			add_inlines(P, sp, in[i].kids, in[i].nkids, s);
+			break;
+		case INL_Q:		/* the marks are its first and last kids (punct.c) */
+		case INL_ABBR:
+			add_inlines(P, sp, in[i].kids, in[i].nkids, s);
+			break;
 		case INL_NOTEREF:
 			s.size = st.size * 0.62;
 			s.rise = st.size * 0.36;

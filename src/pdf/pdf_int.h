@@ -70,6 +70,7 @@ struct pdf_style {
 	int		 note;		/* footnote index referenced here, or -1 */
 	int		 nohyph;	/* never hyphenate (code, URLs) */
 	int		 strike;	/* struck through */
+	int		 mark;		/* highlighted (a light band behind the text) */
 };
 
 struct pdf_span {

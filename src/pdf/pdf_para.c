@@ -1032,6 +1032,17 @@ pdf_para_draw_line(struct pdf_fonts *f, struct pdf_shaped *sp, const struct pdf_
 			pdf_dl_tag(dl, 1, CAIRO_TAG_LINK, buf_str(&at));
 			buf_free(&at);
 		}
+		if (st->mark) {
+			/* a highlighter's band behind the glyphs */
+			static const double band[3] = {1.0, 0.93, 0.55};
+			struct pdf_op *r = pdf_dl_push(dl, OP_RECT);
+
+			r->x = cur;
+			r->y = y - st->rise - st->size * 0.78;
+			r->w = segs[i].w;
+			r->h = st->size * 1.02;
+			memcpy(r->rgb, band, sizeof(r->rgb));
+		}
 		op = pdf_dl_push(dl, OP_GLYPHS);
 		*op = segs[i].op;
 		op->x = cur;

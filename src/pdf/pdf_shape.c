@@ -25,7 +25,7 @@ same_style(const struct pdf_style *a, const struct pdf_style *b)
 	return a->role == b->role && a->style == b->style && a->size == b->size &&
 	    a->rise == b->rise && a->rgb == b->rgb && a->href == b->href &&
 	    a->dest == b->dest && a->note == b->note && a->nohyph == b->nohyph &&
-	    a->strike == b->strike;
+	    a->strike == b->strike && a->mark == b->mark;
 }
 
 void

@@ -338,6 +338,7 @@ resolve(struct book *b, struct article *a, size_t index)
 		a->dir = lang_dir(a->lang);
 	if (!b->plain_punct)
 		punct_article(a);
+	punct_quotes(a);
 }
 
 struct book *

@@ -447,3 +447,87 @@ punct_article(struct article *a)
 	for (i = 0; i < a->nnotes; i++)
 		walk_blocks(m, a->notes[i].blocks, a->notes[i].nblocks);
 }
+
+/* The quotation marks of LANG at nesting DEPTH (0: outer), as UTF-8. */
+static void
+q_marks(const char *lang, int depth, const char **open, const char **close)
+{
+	static const struct {
+		const char *lang, *o1, *c1, *o2, *c2;
+	} tab[] = {
+		{"de", "\xe2\x80\x9e", "\xe2\x80\x9c", "\xe2\x80\x9a", "\xe2\x80\x98"},
+		{"fr", "\xc2\xab\xe2\x80\xaf", "\xe2\x80\xaf\xc2\xbb", "\xe2\x80\x9c", "\xe2\x80\x9d"},
+		{"ru", "\xc2\xab", "\xc2\xbb", "\xe2\x80\x9e", "\xe2\x80\x9c"},
+		{"uk", "\xc2\xab", "\xc2\xbb", "\xe2\x80\x9e", "\xe2\x80\x9c"},
+		{"be", "\xc2\xab", "\xc2\xbb", "\xe2\x80\x9e", "\xe2\x80\x9c"},
+		{"ja", "\xe3\x80\x8c", "\xe3\x80\x8d", "\xe3\x80\x8e", "\xe3\x80\x8f"},
+		{"zh", "\xe2\x80\x9c", "\xe2\x80\x9d", "\xe2\x80\x98", "\xe2\x80\x99"},
+	};
+	const struct marks *m = marks_for(lang);
+	size_t i;
+
+	for (i = 0; i < sizeof(tab) / sizeof(tab[0]); i++)
+		if (lang && strncasecmp(lang, tab[i].lang, 2) == 0 &&
+		    (lang[2] == '\0' || lang[2] == '-')) {
+			*open = depth % 2 ? tab[i].o2 : tab[i].o1;
+			*close = depth % 2 ? tab[i].c2 : tab[i].c1;
+			return;
+		}
+	/* the languages punct.c sets like German take German marks */
+	if (m == &german) {
+		*open = depth % 2 ? "\xe2\x80\x9a" : "\xe2\x80\x9e";
+		*close = depth % 2 ? "\xe2\x80\x98" : "\xe2\x80\x9c";
+		return;
+	}
+	*open = depth % 2 ? "\xe2\x80\x98" : "\xe2\x80\x9c";
+	*close = depth % 2 ? "\xe2\x80\x99" : "\xe2\x80\x9d";
+}
+
+/* Give each INL_Q in IN[0..N) its marks, DEPTH quotations deep. */
+static void
+quote_inlines(const char *lang, struct inl *in, size_t n, int depth)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		struct inl *q = &in[i], *kids = NULL;
+		size_t nk = 0, k;
+		const char *o, *c;
+
+		if (q->type == INL_TEXT || q->type == INL_CODE || q->type == INL_NOTEREF ||
+		    q->type == INL_BREAK)
+			continue;
+		quote_inlines(lang, q->kids, q->nkids, depth + (q->type == INL_Q));
+		if (q->type != INL_Q)
+			continue;
+		q_marks(lang, depth, &o, &c);
+		inl_push(&kids, &nk, INL_TEXT)->text = xstrdup(o);
+		for (k = 0; k < q->nkids; k++)
+			*inl_push(&kids, &nk, INL_TEXT) = q->kids[k];
+		inl_push(&kids, &nk, INL_TEXT)->text = xstrdup(c);
+		free(q->kids);
+		q->kids = kids;
+		q->nkids = nk;
+	}
+}
+
+static void
+quote_blocks(const char *lang, struct block *b, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		quote_inlines(lang, b[i].inl, b[i].ninl, 0);
+		quote_blocks(lang, b[i].kids, b[i].nkids);
+	}
+}
+
+void
+punct_quotes(struct article *a)
+{
+	size_t i;
+
+	quote_blocks(a->lang, a->blocks, a->nblocks);
+	for (i = 0; i < a->nnotes; i++)
+		quote_blocks(a->lang, a->notes[i].blocks, a->notes[i].nblocks);
+}

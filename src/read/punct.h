@@ -18,4 +18,9 @@ char *punct_string(const char *s, const char *lang);
  * derived from Latin use (Arabic, Hebrew, Chinese, Japanese, Korean…). */
 void punct_article(struct article *a);
 
+/* Put the quotation marks of A's language (outer and inner by nesting)
+ * around the words of each INL_Q of A, as its first and last kids; the
+ * writers show an INL_Q's kids as they are. */
+void punct_quotes(struct article *a);
+
 #endif
