@@ -14,6 +14,8 @@
 #include <unistd.h>
 
 #include "read/book.h"
+#include "read/web.h"
+#include "model/date.h"
 #include "epub/epub.h"
 #include "typo/hyph.h"
 #include "model/lang.h"
@@ -24,7 +26,9 @@
 #include "util.h"
 
 enum { OPT_TITLE = 256, OPT_AUTHOR, OPT_LANG, OPT_THEME, OPT_PAPER, OPT_DUMP, OPT_HELP,
-       OPT_VERSION, OPT_EPUB, OPT_PDF };
+       OPT_VERSION, OPT_EPUB, OPT_PDF, OPT_URLS, OPT_CACHE, OPT_OFFLINE, OPT_ALLOW_PRIVATE,
+       OPT_STRICT, OPT_SINCE, OPT_MAX, OPT_TIMEOUT, OPT_MAX_SIZE, OPT_MAX_REDIRECTS,
+       OPT_OLDEST };
 
 static const struct option longopts[] = {
 	{"epub", no_argument, NULL, OPT_EPUB},
@@ -36,6 +40,17 @@ static const struct option longopts[] = {
 	{"theme", required_argument, NULL, OPT_THEME},
 	{"paper", required_argument, NULL, OPT_PAPER},
 	{"dump-model", no_argument, NULL, OPT_DUMP},
+	{"urls", required_argument, NULL, OPT_URLS},
+	{"cache", required_argument, NULL, OPT_CACHE},
+	{"offline", no_argument, NULL, OPT_OFFLINE},
+	{"allow-private", no_argument, NULL, OPT_ALLOW_PRIVATE},
+	{"strict", no_argument, NULL, OPT_STRICT},
+	{"since", required_argument, NULL, OPT_SINCE},
+	{"max", required_argument, NULL, OPT_MAX},
+	{"oldest-first", no_argument, NULL, OPT_OLDEST},
+	{"timeout", required_argument, NULL, OPT_TIMEOUT},
+	{"max-size", required_argument, NULL, OPT_MAX_SIZE},
+	{"max-redirects", required_argument, NULL, OPT_MAX_REDIRECTS},
 	{"quiet", no_argument, NULL, 'q'},
 	{"help", no_argument, NULL, OPT_HELP},
 	{"version", no_argument, NULL, OPT_VERSION},
@@ -47,7 +62,9 @@ usage(FILE *f)
 {
 	fputs("usage: mkbook [--epub] [--pdf] [-o PATH] [--title T] [--author A] [--lang L]\n"
 	    "              [--theme DIR] [--paper SIZE] [--dump-model] [-q] [--help] [--version]\n"
-	    "              [INPUT...]\n", f);
+	    "              [--urls FILE] [--cache DIR] [--offline] [--allow-private] [--strict]\n"
+	    "              [--since DATE] [--max N] [--oldest-first] [--timeout S] [--max-size MB]\n"
+	    "              [--max-redirects N] [INPUT...]\n", f);
 }
 
 static void
@@ -57,7 +74,9 @@ help(void)
 	fputs("\n"
 	    "Turn articles into a book: an EPUB 3 for e-readers and a PDF for print.\n"
 	    "\n"
-	    "  INPUT          article files (.txt, .md) or content directories (default: content)\n"
+	    "  INPUT          article files (.txt, .md), content directories (default: content),\n"
+	    "                 http(s) URLs of web pages or RSS/Atom feeds, or feed files (.rss,\n"
+	    "                 .atom, .xml)\n"
 	    "  --epub         write an EPUB 3\n"
 	    "  --pdf          write a PDF (neither flag: both, or what -o FILE.epub/.pdf names)\n"
 	    "  -o PATH        the output file when one format is asked for ('-' is standard\n"
@@ -70,6 +89,20 @@ help(void)
 	    "                 with a unit (210x297mm, 6x9in), each side 64 to 2000 mm\n"
 	    "  --dump-model   print the article model as JSON and write nothing else\n"
 	    "  -q             no progress, no warnings\n"
+	    "\n"
+	    "From the web (pages and feeds are fetched with libcurl; a page that fails is\n"
+	    "skipped with a warning, and the book is made from the rest):\n"
+	    "  --urls FILE    read URLs from FILE, one a line ('#' starts a comment)\n"
+	    "  --cache DIR    keep what is fetched in DIR and read it from there on reruns\n"
+	    "  --offline      never fetch: only what --cache DIR holds\n"
+	    "  --strict       a page, feed item or image that fails is an error\n"
+	    "  --since DATE   feed items from DATE (YYYY-MM-DD) on\n"
+	    "  --max N        the first N items of each feed\n"
+	    "  --oldest-first feed items oldest first (default: newest first)\n"
+	    "  --timeout S    seconds for one page or image (default 30)\n"
+	    "  --max-size MB  megabytes for one page or image (default 20)\n"
+	    "  --max-redirects N  redirects followed for one URL (default 10)\n"
+	    "  --allow-private    fetch from loopback, link-local and private addresses\n"
 	    "\n"
 	    "Exit status: 0 on success, 1 on bad input or failed output, 2 on bad usage.\n", stdout);
 }
@@ -265,11 +298,41 @@ same_inputs(char *const *in, int n, const char **a, const char **b)
 	return found;
 }
 
+/* Set the web option C (--max, --timeout, --max-size, --max-redirects)
+ * from ARG. Return 0, or -1 after saying what is wrong. */
+static int
+web_number(struct options *opt, int c, const char *arg)
+{
+	char *end;
+	double v = strtod(arg, &end);
+	const char *name = c == OPT_MAX ? "--max" : c == OPT_TIMEOUT ? "--timeout" :
+	    c == OPT_MAX_SIZE ? "--max-size" : "--max-redirects";
+	int whole = c == OPT_MAX || c == OPT_MAX_REDIRECTS;
+
+	if (end == arg || *end || !(v >= (c == OPT_MAX_REDIRECTS ? 0 : 0.001)) || v > 1e6 ||
+	    (whole && v != (double)(long)v)) {
+		fprintf(stderr, "mkbook: %s '%s' is not %s\n", name, arg, whole ?
+		    (c == OPT_MAX ? "a whole number of items, 1 or more" : "a whole number, 0 or more") :
+		    (c == OPT_TIMEOUT ? "a number of seconds above 0" : "a number of megabytes above 0"));
+		return -1;
+	}
+	if (c == OPT_MAX)
+		opt->max_items = (long)v;
+	else if (c == OPT_TIMEOUT)
+		opt->timeout_ms = (long)(v * 1000 + 0.5) ? (long)(v * 1000 + 0.5) : 1;
+	else if (c == OPT_MAX_SIZE)
+		opt->max_bytes = (long)(v * 1024 * 1024) ? (long)(v * 1024 * 1024) : 1;
+	else
+		opt->max_redirects = (int)v;
+	return 0;
+}
+
 int
 main(int argc, char *argv[])
 {
-	struct options opt = {0};
+	struct options opt = {.max_redirects = -1};
 	struct book *book = NULL;
+	char since[11];
 	const char *outpath = NULL;
 	int want_epub = 0, want_pdf = 0, dump = 0, c, ret = 1;
 	char *datadir = NULL, *name = NULL;
@@ -289,6 +352,26 @@ main(int argc, char *argv[])
 		case OPT_PAPER: opt.paper = optarg; break;
 		case OPT_DUMP: dump = 1; break;
 		case 'q': opt.quiet = 1; break;
+		case OPT_URLS: opt.urls = optarg; break;
+		case OPT_CACHE: opt.cache = optarg; break;
+		case OPT_OFFLINE: opt.offline = 1; break;
+		case OPT_ALLOW_PRIVATE: opt.allow_private = 1; break;
+		case OPT_STRICT: opt.strict = 1; break;
+		case OPT_OLDEST: opt.feed_oldest = 1; break;
+		case OPT_SINCE:
+			if (date_parse(optarg, since) != 0) {
+				fprintf(stderr, "mkbook: --since '%s' is not a date (like %s)\n", optarg,
+				    DATE_FORMS);
+				return 2;
+			}
+			opt.since = since;
+			break;
+		case OPT_MAX: case OPT_TIMEOUT: case OPT_MAX_SIZE: case OPT_MAX_REDIRECTS:
+			if (web_number(&opt, c, optarg) != 0) {
+				usage(stderr);
+				return 2;
+			}
+			break;
 		case OPT_HELP: help(); return 0;
 		case OPT_VERSION: printf("mkbook %s\n", MKBOOK_VERSION); return 0;
 		case ':':
@@ -344,7 +427,7 @@ main(int argc, char *argv[])
 		fprintf(stderr, "mkbook: %s\n", err_msg());
 		return 2;
 	}
-	if (optind == argc) {
+	if (optind == argc && opt.urls == NULL) {
 		struct stat st;
 
 		if (stat("content", &st) != 0) {
@@ -412,5 +495,6 @@ out:
 	free(datadir);
 	lang_cleanup();
 	hy_cleanup();
+	web_cleanup();
 	return ret;
 }

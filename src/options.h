@@ -22,6 +22,7 @@ struct options {
 	int		 offline;	/* --offline: never fetch */
 	int		 allow_private;	/* --allow-private: loopback and private addresses too */
 	int		 strict;	/* --strict: a page or image that fails is an error */
+	int		 feed_oldest;	/* feed items oldest first (default: newest first) */
 };
 
 #endif

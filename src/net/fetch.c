@@ -16,7 +16,7 @@
 #include "fetch.h"
 #include "util.h"
 
-#define USER_AGENT "mkbook/" MKBOOK_VERSION " (articles to EPUB and PDF; +https://example.org/mkbook)"
+#define USER_AGENT "mkbook/" MKBOOK_VERSION " (articles to EPUB and PDF)"
 
 void
 fetch_opts_default(struct fetch_opts *o)
@@ -289,8 +289,8 @@ transfer_error(const struct xfer *x, const char *url, CURLcode rc, const char *d
 		return err_set(url, 0, "refused: %s is a loopback, link-local or private address "
 		    "(--allow-private fetches from it)", x->refused);
 	if (x->too_big || rc == CURLE_FILESIZE_EXCEEDED)
-		return err_set(url, 0, "larger than the limit of %ld bytes (--max-size)",
-		    x->o->max_bytes);
+		return err_set(url, 0, "larger than the limit of %.4g MB (--max-size)",
+		    (double)x->o->max_bytes / (1024 * 1024));
 	if (rc == CURLE_OPERATION_TIMEDOUT)
 		return err_set(url, 0, "timed out after %.3g s (--timeout)",
 		    (double)x->o->timeout_ms / 1000);

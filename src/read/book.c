@@ -11,6 +11,8 @@
 #include "punct.h"
 #include "meta.h"
 #include "reader.h"
+#include "web.h"
+#include "net/fetch.h"
 #include "util.h"
 
 static int
@@ -347,38 +349,64 @@ book_load(char *const *inputs, size_t ninputs, const struct options *opt)
 	static char *const fallback[] = {"content"};
 	struct book *b = xcalloc(1, sizeof(*b));
 	struct loader L = {0};
-	size_t i;
+	struct web_out W = {0};
+	char **urls = NULL;
+	size_t i, nurls = 0;
 
-	if (ninputs == 0) {
+	if (ninputs == 0 && opt->urls == NULL) {
 		inputs = fallback;
 		ninputs = 1;
 	}
-	for (i = 0; i < ninputs; i++) {
+	if (opt->urls && web_read_list(opt->urls, &urls, &nurls) != 0)
+		goto fail;
+	for (i = 0; i < ninputs + nurls; i++) {
+		const char *in = i < ninputs ? inputs[i] : urls[i - ninputs];
 		struct stat st;
 
-		if (stat(inputs[i], &st) != 0) {
-			err_set(inputs[i], 0, "%s", strerror(errno));
+		if (fetch_is_other_url(in)) {
+			err_set(in, 0, "refused: only http:// and https:// URLs are read");
+			goto fail;
+		}
+		if (fetch_is_url(in) || (web_is_input(in) && stat(in, &st) == 0 && !S_ISDIR(st.st_mode))) {
+			if (web_load(in, opt, &W) != 0)
+				goto fail;
+			for (size_t k = 0; k < W.narticles; k++)
+				add_article(b, W.articles[k]);
+			W.narticles = 0;
+			continue;
+		}
+		if (stat(in, &st) != 0) {
+			err_set(in, 0, "%s", strerror(errno));
 			goto fail;
 		}
 		if (S_ISDIR(st.st_mode)) {
-			if (load_dir(b, inputs[i], &L) != 0)
+			if (load_dir(b, in, &L) != 0)
 				goto fail;
 		} else {
 			struct article *a;
 			char *dir;
 			int bad;
 
-			if (note_article(&L, inputs[i], inputs[i], inputs[i], 0) != 0)
+			if (note_article(&L, in, in, in, 0) != 0)
 				goto fail;
-			if ((a = read_article(inputs[i])) == NULL)
+			if ((a = read_article(in)) == NULL)
 				goto fail;
 			add_article(b, a);
-			dir = path_dir(inputs[i]);
+			dir = path_dir(in);
 			bad = resolve_images(a, dir);
 			free(dir);
 			if (bad)
 				goto fail;
 		}
+	}
+	if (b->narticles == 0) {
+		err_set(NULL, 0, "no article is left to make a book of: %s", W.failed == 1 ?
+		    "the one page or feed item failed" : "every page and feed item failed");
+		goto fail;
+	}
+	if (b->title == NULL && W.feed_title) {	/* a feed names a book nothing else names */
+		b->title = W.feed_title;
+		W.feed_title = NULL;
 	}
 	if (opt->title) {
 		free(b->title);
@@ -446,9 +474,17 @@ book_load(char *const *inputs, size_t ninputs, const struct options *opt)
 		free(im.src);
 	}
 	loader_free(&L);
+	web_out_free(&W);
+	for (i = 0; i < nurls; i++)
+		free(urls[i]);
+	free(urls);
 	return b;
 fail:
 	loader_free(&L);
+	web_out_free(&W);
+	for (i = 0; i < nurls; i++)
+		free(urls[i]);
+	free(urls);
 	book_free(b);
 	return NULL;
 }

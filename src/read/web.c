@@ -5,6 +5,7 @@
 
 #include "web.h"
 #include "feed.h"
+#include "html_conv.h"
 #include "model/image.h"
 #include "net/fetch.h"
 #include "reader.h"
@@ -35,7 +36,7 @@ failed(const struct options *opt, struct web_out *out, const char *what)
 		out->failed++;
 	if (opt->strict)
 		return -1;
-	warn_at(NULL, 0, "%s (%s)", err_msg(), what);
+	warn_at(NULL, 0, "%s; %s", err_msg(), what);
 	err_clear();
 	return 0;
 }
@@ -187,7 +188,7 @@ load_page(const char *url, const struct feed_item *it, const struct options *opt
 	int ret;
 
 	if (fetch_get(fo, url, &r) != 0)
-		return failed(opt, out, it ? "the item is left out" : "left out");
+		return failed(opt, out, it ? "the feed item is left out" : "the page is left out");
 	if (it == NULL && is_feed(&r)) {
 		ret = load_feed(r.url, r.data, r.len, opt, fo, out);
 		fetch_result_free(&r);
@@ -196,11 +197,11 @@ load_page(const char *url, const struct feed_item *it, const struct options *opt
 	if (!is_html(&r)) {
 		err_set(url, 0, "not an HTML page (Content-Type: %s)", r.type ? r.type : "none");
 		fetch_result_free(&r);
-		return failed(opt, out, it ? "the item is left out" : "left out");
+		return failed(opt, out, it ? "the feed item is left out" : "the page is left out");
 	}
 	if ((a = html_read_mem(r.url, r.data, r.len, r.charset, 1)) == NULL) {
 		fetch_result_free(&r);
-		return failed(opt, out, it ? "the item is left out" : "left out");
+		return failed(opt, out, it ? "the feed item is left out" : "the page is left out");
 	}
 	if (it)
 		from_item(a, it);
@@ -229,7 +230,7 @@ item_article(const char *name, const struct feed_item *it, const char *html,
 	int ret = 0;
 
 	if (a == NULL) {
-		ret = failed(opt, out, "the item is left out");
+		ret = failed(opt, out, "the feed item is left out");
 		goto out;
 	}
 	from_item(a, it);
@@ -276,7 +277,7 @@ load_items(const char *name, struct feed *f, const struct options *opt,
 		else {
 			err_set(name, it->line, "the item '%s' has no text and no link",
 			    it->title ? it->title : "(untitled)");
-			ret = failed(opt, out, "left out");
+			ret = failed(opt, out, "the feed item is left out");
 		}
 		if (ret != 0)
 			return -1;
@@ -418,4 +419,45 @@ void
 web_cleanup(void)
 {
 	fetch_cleanup();
+}
+
+/* The first element TAG under N (depth-first), or NULL. */
+static const GumboNode *
+find_tag(const GumboNode *n, GumboTag tag, int depth)
+{
+	if (n->type != GUMBO_NODE_ELEMENT || depth > 64)
+		return NULL;
+	if (n->v.element.tag == tag)
+		return n;
+	for (unsigned i = 0; i < n->v.element.children.length; i++) {
+		const GumboNode *f = find_tag(n->v.element.children.data[i], tag, depth + 1);
+
+		if (f)
+			return f;
+	}
+	return NULL;
+}
+
+struct article *
+html_read_fragment(const char *name, const char *html, size_t len, const char *base)
+{
+	GumboOutput *g = gumbo_parse_with_options(&kGumboDefaultOptions, html, len);
+	const GumboNode *body = find_tag(g->root, GUMBO_TAG_BODY, 0);
+	struct article *a = article_new(name);
+	struct html_conv c;
+
+	html_conv_init(&c, name, a);
+	c.base = base && fetch_is_url(base) ? base : NULL;
+	if (body) {
+		html_conv_prepare(&c, body);
+		html_conv_blocks(&c, body, &a->blocks, &a->nblocks);
+	}
+	html_conv_finish(&c);
+	gumbo_destroy_output(&kGumboDefaultOptions, g);
+	if (a->nblocks == 0) {
+		article_free(a);
+		err_set(name, 0, "the item's text is empty");
+		return NULL;
+	}
+	return a;
 }
