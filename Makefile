@@ -17,7 +17,7 @@ MANDIR	 = $(PREFIX)/share/man/man1
 VERSION	 = 0.1.0
 CC	?= cc
 PKGS	 = libzip cairo pangocairo pangoft2 harfbuzz harfbuzz-subset fontconfig \
-	   libcmark-gfm yaml-0.1 libexttextcat libpng zlib gumbo libcurl libxml-2.0
+	   libcmark-gfm yaml-0.1 libexttextcat libpng zlib gumbo json-c libcurl libxml-2.0
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lhyphen -lm
 
@@ -46,7 +46,9 @@ NET_OBJS    = src/net/fetch.o
 # Readers: plain text, Markdown with YAML front matter; the builder (inputs
 # and book.yaml to one book) and typographic punctuation.
 READ_OBJS   = src/read/read_txt.o src/read/read_md.o src/read/meta.o src/read/book.o \
-	      src/read/punct.o src/read/html_conv.o src/read/feed.o src/read/web.o src/read/html_web_stub.o
+	      src/read/punct.o src/read/html_conv.o src/read/read_html.o \
+	      src/read/html_decode.o src/read/html_find.o src/read/html_meta.o \
+	      src/read/feed.o src/read/web.o src/read/html_web_stub.o
 # The EPUB writer.
 EPUB_OBJS   = src/epub/epub.o src/epub/epub_zip.o src/epub/epub_xhtml.o src/epub/epub_opf.o \
 	      src/epub/epub_fonts.o src/epub/fontsub.o src/epub/cover.o

@@ -169,6 +169,12 @@ image_probe(struct image *im, const char *basedir, const char *file, int line)
 	size_t n, blen;
 	int ret = -1;
 
+	if (im->data) {
+		if (image_sniff(im->data, im->len, &im->type, &im->width, &im->height) != 0)
+			return err_set(file, line, "image '%.40s…' is not a readable JPEG or PNG",
+			    im->src ? im->src : "");
+		return 0;
+	}
 	if (im->src == NULL)
 		return 0;
 	if (strstr(im->src, "://") || str_startswith(im->src, "data:") ||

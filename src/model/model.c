@@ -142,6 +142,8 @@ article_free(struct article *a)
 	image_free(a->image);
 	free(a->url);
 	free(a->site);
+	free(a->date_modified);
+	free(a->date_modified_text);
 	strv_free(a->tags, a->ntags);
 	blocks_free(a->blocks, a->nblocks);
 	for (i = 0; i < a->nnotes; i++) {
@@ -327,6 +329,8 @@ json_image(struct buf *out, const struct image *im)
 	if (im->type != IMG_NONE)
 		buf_printf(out, ", \"type\": \"%s\", \"width\": %d, \"height\": %d",
 		    types[im->type], im->width, im->height);
+	if (im->data)
+		buf_printf(out, ", \"bytes\": %zu", im->len);
 	buf_putc(out, '}');
 }
 
@@ -431,6 +435,8 @@ json_article(struct buf *out, const struct article *a)
 	json_field(out, "dir", a->dir == DIR_RTL ? "rtl" : "ltr", 3);
 	json_field(out, "url", a->url, 3);
 	json_field(out, "site", a->site, 3);
+	json_field(out, "date_modified", a->date_modified, 3);
+	json_field(out, "date_modified_text", a->date_modified_text, 3);
 	indent(out, 3);
 	BUF_PUTSL(out, "\"tags\": ");
 	json_strv(out, a->tags, a->ntags);

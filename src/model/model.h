@@ -76,8 +76,9 @@ struct image {
 	enum image_type	 type;		/* from the file's bytes, not its name */
 	int		 width, height;	/* pixels, from the file's header */
 	int		 line;		/* where the input names the image; 0: unknown */
-	unsigned char	*data;		/* the image's bytes when they came from a data: URI, an
-					 * MHTML part or the web rather than a file (path NULL) */
+	/* The image's bytes when they came from a data: URI or an MHTML part
+	 * rather than a file (path NULL); owned by the image. */
+	unsigned char	*data;
 	size_t		 len;
 };
 
@@ -138,6 +139,8 @@ struct article {
 	struct footnote	*notes;
 	size_t		 nnotes;
 	char		*site;		/* site name ("The Guardian"), HTML reader */
+	char		*date_modified;	/* ISO 8601 of the updated date */
+	char		*date_modified_text;	/* as written */
 };
 
 struct book {

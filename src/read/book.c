@@ -11,9 +11,20 @@
 #include "punct.h"
 #include "meta.h"
 #include "reader.h"
+#include "read_html.h"
 #include "web.h"
 #include "net/fetch.h"
 #include "util.h"
+
+/* A saved web page: .html, .htm, .xhtml (any case). */
+static int
+is_html_file(const char *name)
+{
+	const char *ext = path_ext(name);
+
+	return strcasecmp(ext, ".html") == 0 || strcasecmp(ext, ".htm") == 0 ||
+	    strcasecmp(ext, ".xhtml") == 0;
+}
 
 static int
 is_article_file(const char *name)
@@ -21,7 +32,7 @@ is_article_file(const char *name)
 	const char *ext = path_ext(name);
 
 	return path_base(name)[0] != '.' && (strcmp(ext, ".txt") == 0 || strcmp(ext, ".md") == 0 ||
-	    strcmp(ext, ".markdown") == 0);
+	    strcmp(ext, ".markdown") == 0 || is_html_file(name));
 }
 
 static int resolve_images(struct article *, const char *);
@@ -36,12 +47,14 @@ read_article(const char *path)
 	size_t len;
 
 	if (!is_article_file(path)) {
-		err_set(path, 0, "unknown input format '%s' (expected .txt or .md)", ext);
+		err_set(path, 0, "unknown input format '%s' (expected .txt, .md or .html)", ext);
 		return NULL;
 	}
 	if (file_read(path, &text, &len) != 0)
 		return NULL;
-	if (utf8_check(path, text, len) == 0) {
+	if (is_html_file(path))
+		a = html_read(path, text, len, NULL);
+	else if (utf8_check(path, text, len) == 0) {
 		if (strcmp(ext, ".txt") == 0)
 			a = txt_read(path, text, len);
 		else
@@ -61,7 +74,7 @@ cmp_str(const void *a, const void *b)
 static int
 is_document_file(const char *name)
 {
-	static const char *const exts[] = {".docx", ".doc", ".odt", ".rtf", ".html", ".htm", ".pages"};
+	static const char *const exts[] = {".docx", ".doc", ".odt", ".rtf", ".pages"};
 	const char *ext = path_ext(name);
 
 	for (size_t i = 0; i < sizeof(exts) / sizeof(exts[0]); i++)
@@ -87,7 +100,7 @@ list_dir(const char *dir, char ***names, size_t *n)
 		else if (e->d_name[0] != '.' && is_document_file(e->d_name)) {
 			char *p = path_join(dir, e->d_name);
 
-			warn_at(p, 0, "skipped: mkbook reads .txt and .md articles");
+			warn_at(p, 0, "skipped: mkbook reads .txt, .md and .html articles");
 			free(p);
 		}
 	}
@@ -238,7 +251,7 @@ load_dir(struct book *b, const char *dir, struct loader *L)
 			goto out;
 	}
 	if (o.n == 0) {
-		err_set(dir, 0, "no articles (.txt or .md files) found");
+		err_set(dir, 0, "no articles (.txt, .md or .html files) found");
 		goto out;
 	}
 	for (i = 0; i < o.n; i++) {

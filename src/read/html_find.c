@@ -1,0 +1,698 @@
+#include <ctype.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "html_find.h"
+#include "util.h"
+
+/* What the finder knows of one element. */
+enum {
+	F_DROP = 1,	/* boilerplate: left out with everything in it */
+	F_PARA = 2,	/* a block of text that is scored */
+	F_CAND = 4,	/* received a score */
+	F_ROOT = 8,	/* one of the article's top-level elements */
+	F_SKIP = 16,	/* inside the article, but boilerplate */
+};
+
+struct fnode {
+	const GumboNode	*g;
+	int		 parent;	/* index, -1 for the body */
+	int		 depth;
+	unsigned	 flags;
+	size_t		 text;		/* characters of text inside, not dropped */
+	size_t		 link;		/* of which inside links */
+	size_t		 commas;
+	int		 weight;	/* from class and id */
+	double		 score;
+};
+
+struct html_find {
+	struct fnode	*v;
+	size_t		 n, cap;
+	int		*hash;		/* node pointer -> index + 1 */
+	size_t		 hcap;
+	const GumboNode	**roots;
+	size_t		 nroots;
+	size_t		 chars;
+	const char	*headline;
+};
+
+static size_t
+hslot(const struct html_find *f, const GumboNode *g)
+{
+	uintptr_t h = (uintptr_t)g;
+
+	h ^= h >> 17;
+	h *= 0x9E3779B97F4A7C15u;
+	return (size_t)(h >> 7) & (f->hcap - 1);
+}
+
+/* The index of element G, or -1. */
+static int
+find_index(const struct html_find *f, const GumboNode *g)
+{
+	size_t i;
+
+	if (f->hcap == 0)
+		return -1;
+	for (i = hslot(f, g); f->hash[i]; i = (i + 1) & (f->hcap - 1))
+		if (f->v[f->hash[i] - 1].g == g)
+			return f->hash[i] - 1;
+	return -1;
+}
+
+static void
+hash_build(struct html_find *f)
+{
+	size_t i, k;
+
+	for (f->hcap = 64; f->hcap < f->n * 2; f->hcap *= 2)
+		;
+	f->hash = xcalloc(f->hcap, sizeof(*f->hash));
+	for (i = 0; i < f->n; i++) {
+		for (k = hslot(f, f->v[i].g); f->hash[k]; k = (k + 1) & (f->hcap - 1))
+			;
+		f->hash[k] = (int)i + 1;
+	}
+}
+
+static const char *
+attr(const GumboNode *n, const char *name)
+{
+	const GumboAttribute *a;
+
+	if (n->type != GUMBO_NODE_ELEMENT)
+		return NULL;
+	a = gumbo_get_attribute(&n->v.element.attributes, name);
+	return a ? a->value : NULL;
+}
+
+/* 1 when S holds "PROP: VALUE" (CSS, spaces and case aside). */
+static int
+style_has(const char *s, const char *prop, const char *value)
+{
+	size_t pl = strlen(prop), vl = strlen(value);
+
+	for (; s && *s; s++) {
+		if (strncasecmp(s, prop, pl) != 0)
+			continue;
+		const char *p = s + pl;
+
+		while (*p == ' ' || *p == '\t')
+			p++;
+		if (*p != ':')
+			continue;
+		p++;
+		while (*p == ' ' || *p == '\t')
+			p++;
+		if (strncasecmp(p, value, vl) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+int
+html_hidden(const GumboNode *n)
+{
+	const char *v;
+
+	if (n->type != GUMBO_NODE_ELEMENT)
+		return 0;
+	if (attr(n, "hidden"))
+		return 1;
+	if ((v = attr(n, "aria-hidden")) && strcasecmp(v, "true") == 0)
+		return 1;
+	if ((v = attr(n, "style")) &&
+	    (style_has(v, "display", "none") || style_has(v, "visibility", "hidden")))
+		return 1;
+	return 0;
+}
+
+/* Class and id together, lower case, into OUT (N bytes). */
+static void
+names_of(const GumboNode *g, char *out, size_t n)
+{
+	const char *c = attr(g, "class"), *id = attr(g, "id");
+	size_t k = 0;
+
+	out[0] = 0;
+	for (int pass = 0; pass < 2; pass++) {
+		const char *s = pass ? id : c;
+
+		for (; s && *s && k + 2 < n; s++)
+			out[k++] = (char)tolower((unsigned char)*s);
+		if (k + 1 < n)
+			out[k++] = ' ';
+	}
+	out[k] = 0;
+}
+
+static int
+any_of(const char *s, const char *const *words)
+{
+	for (; *words; words++)
+		if (strstr(s, *words))
+			return 1;
+	return 0;
+}
+
+/* Words in a class or id of page furniture, not of the article. */
+static const char *const unlikely[] = {"comment", "share", "sharing", "social", "related",
+	"newsletter", "subscri", "cookie", "consent", "gdpr", "banner", "sidebar", "footer",
+	"masthead", "menu", "breadcrumb", "promo", "advert", "sponsor", "popup", "modal",
+	"tagcloud", "pagination", "pager", "recommend", "mostread", "most-read", "popular",
+	"trending", "signup", "sign-up", "login", "skip-link", "toolbar", "outbrain", "taboola",
+	"disqus", "combx", "community", "remark", "replies", "shoutbox", "skyscraper",
+	"agegate", "paywall", "navbar", "navigation", "nav-", "-nav", "topbar", "teaser-list",
+	"further", "more-stories", "read-more", "readmore", "print", "rating", "author-box",
+	"authorbox", "about-author", "widget", "klapp", "werbung", "anzeige", NULL};
+/* Words in a class or id that may be the article's. */
+static const char *const maybe[] = {"article", "body", "content", "main", "post", "entry",
+	"story", "text", "artikel", "beitrag", "inhalt", "column", "shadow", NULL};
+static const char *const positive[] = {"article", "body", "content", "entry", "hentry",
+	"h-entry", "main", "page", "post", "text", "blog", "story", "artikel", "beitrag",
+	"inhalt", "prose", NULL};
+static const char *const negative[] = {"hidden", "banner", "combx", "comment", "com-",
+	"contact", "footer", "gdpr", "masthead", "meta", "outbrain", "promo",
+	"related", "scroll", "share", "shoutbox", "sidebar", "skyscraper", "sponsor",
+	"shopping", "tags", "widget", "teaser", "byline", "author", "dateline", "date", NULL};
+
+/* An "ad" class: a whole word "ad", "ads", "ad-…". */
+static int
+ad_class(const char *s)
+{
+	for (const char *p = s; (p = strstr(p, "ad")) != NULL; p++) {
+		int start = p == s || !isalnum((unsigned char)p[-1]);
+		const char *e = p + 2;
+
+		if (*e == 's')
+			e++;
+		if (start && (*e == 0 || *e == ' ' || *e == '-' || *e == '_'))
+			return 1;
+	}
+	return 0;
+}
+
+static int
+class_weight(const GumboNode *g)
+{
+	char s[512];
+	int w = 0;
+
+	names_of(g, s, sizeof(s));
+	if (any_of(s, negative))
+		w -= 25;
+	if (any_of(s, positive))
+		w += 25;
+	return w;
+}
+
+/* 1 when element G is never article text. */
+static int
+always_drop(const GumboNode *g, int loose)
+{
+	const char *role;
+	char s[512];
+
+	switch (g->v.element.tag) {
+	case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE: case GUMBO_TAG_NOSCRIPT:
+	case GUMBO_TAG_TEMPLATE: case GUMBO_TAG_IFRAME: case GUMBO_TAG_OBJECT:
+	case GUMBO_TAG_EMBED: case GUMBO_TAG_SVG: case GUMBO_TAG_CANVAS: case GUMBO_TAG_NAV:
+	case GUMBO_TAG_ASIDE: case GUMBO_TAG_FOOTER: case GUMBO_TAG_HEADER:
+	case GUMBO_TAG_BUTTON: case GUMBO_TAG_SELECT: case GUMBO_TAG_TEXTAREA:
+	case GUMBO_TAG_INPUT: case GUMBO_TAG_MENU: case GUMBO_TAG_LINK:
+	case GUMBO_TAG_META: case GUMBO_TAG_FRAMESET: case GUMBO_TAG_AUDIO:
+	case GUMBO_TAG_VIDEO: case GUMBO_TAG_MATH: case GUMBO_TAG_LABEL:
+		return 1;
+	default:
+		break;
+	}
+	if (html_hidden(g))
+		return 1;
+	if ((role = attr(g, "role")) != NULL) {
+		static const char *const roles[] = {"navigation", "banner", "contentinfo",
+			"complementary", "search", "dialog", "alertdialog", "menu", "menubar",
+			"toolbar", "form", NULL};
+
+		for (int i = 0; roles[i]; i++)
+			if (strcasecmp(role, roles[i]) == 0)
+				return 1;
+	}
+	if (loose || g->v.element.tag == GUMBO_TAG_BODY || g->v.element.tag == GUMBO_TAG_A ||
+	    g->v.element.tag == GUMBO_TAG_ARTICLE || g->v.element.tag == GUMBO_TAG_MAIN)
+		return 0;
+	names_of(g, s, sizeof(s));
+	if ((any_of(s, unlikely) || ad_class(s)) && !any_of(s, maybe))
+		return 1;
+	return 0;
+}
+
+/* Characters of text node T: non-space bytes plus one per run of spaces. */
+static size_t
+text_chars(const char *t, size_t *commas)
+{
+	size_t n = 0;
+	int sp = 1;
+
+	for (; *t; t++) {
+		unsigned char c = (unsigned char)*t;
+
+		if (isspace(c)) {
+			if (!sp)
+				n++;
+			sp = 1;
+			continue;
+		}
+		sp = 0;
+		if ((c & 0xC0) != 0x80)
+			n++;
+		if (c == ',')
+			(*commas)++;
+		/* "，" and "、" */
+		else if (c == 0xEF && (unsigned char)t[1] == 0xBC && (unsigned char)t[2] == 0x8C)
+			(*commas)++;
+		else if (c == 0xE3 && (unsigned char)t[1] == 0x80 && (unsigned char)t[2] == 0x81)
+			(*commas)++;
+	}
+	return n;
+}
+
+static int
+push_node(struct html_find *f, const GumboNode *g, int parent, int depth)
+{
+	struct fnode *x;
+
+	if (f->n == f->cap) {
+		f->cap = f->cap ? f->cap * 2 : 256;
+		f->v = xrealloc(f->v, f->cap * sizeof(*f->v));
+	}
+	x = &f->v[f->n];
+	memset(x, 0, sizeof(*x));
+	x->g = g;
+	x->parent = parent;
+	x->depth = depth;
+	return (int)f->n++;
+}
+
+/* Collect the elements of BODY in document order, marking what is always
+ * dropped and adding up text (an explicit stack: no recursion). */
+static void
+collect(struct html_find *f, const GumboNode *body, int loose)
+{
+	struct item {
+		const GumboNode *g;
+		int idx;
+	} *stack = NULL;
+	size_t sp = 0, scap = 0, i;
+
+	push_node(f, body, -1, 0);
+	stack = xmalloc((scap = 64) * sizeof(*stack));
+	stack[sp++] = (struct item){body, 0};
+	while (sp) {
+		struct item it = stack[--sp];
+		const GumboVector *kids = &it.g->v.element.children;
+
+		for (i = kids->length; i-- > 0;) {
+			const GumboNode *k = kids->data[i];
+			int idx;
+
+			if (k->type != GUMBO_NODE_ELEMENT && k->type != GUMBO_NODE_TEMPLATE)
+				continue;
+			idx = push_node(f, k, it.idx, f->v[it.idx].depth + 1);
+			if (always_drop(k, loose)) {
+				f->v[idx].flags |= F_DROP;
+				continue;
+			}
+			if (sp == scap)
+				stack = xrealloc(stack, (scap *= 2) * sizeof(*stack));
+			stack[sp++] = (struct item){k, idx};
+		}
+	}
+	free(stack);
+	/* siblings are numbered last to first; order is taken from gumbo's
+	 * children wherever it matters */
+	hash_build(f);
+}
+
+/* Add up each element's text and link text, leaves to root. */
+static void
+sum_text(struct html_find *f)
+{
+	size_t i, k;
+
+	for (i = f->n; i-- > 0;) {
+		struct fnode *x = &f->v[i];
+		const GumboVector *kids = &x->g->v.element.children;
+
+		if (x->flags & F_DROP) {
+			x->text = x->link = 0;
+			continue;
+		}
+		for (k = 0; k < kids->length; k++) {
+			const GumboNode *t = kids->data[k];
+
+			if (t->type == GUMBO_NODE_TEXT || t->type == GUMBO_NODE_CDATA)
+				x->text += text_chars(t->v.text.text, &x->commas);
+		}
+		if (x->g->v.element.tag == GUMBO_TAG_A)
+			x->link = x->text;
+		/* the children were added to x before: push x to its parent */
+		if (x->parent >= 0) {
+			struct fnode *p = &f->v[x->parent];
+
+			p->text += x->text;
+			p->link += x->g->v.element.tag == GUMBO_TAG_A ? x->text : x->link;
+			p->commas += x->commas;
+		}
+	}
+}
+
+static double
+link_density(const struct fnode *x)
+{
+	return x->text ? (double)x->link / (double)x->text : 0.0;
+}
+
+/* 1 for the elements whose own text is scored as a paragraph. */
+static int
+is_para(const struct html_find *f, const struct fnode *x)
+{
+	const GumboVector *kids = &x->g->v.element.children;
+	size_t k;
+
+	switch (x->g->v.element.tag) {
+	case GUMBO_TAG_P: case GUMBO_TAG_PRE: case GUMBO_TAG_TD:
+		return 1;
+	case GUMBO_TAG_DIV: case GUMBO_TAG_SECTION: case GUMBO_TAG_SPAN: case GUMBO_TAG_FONT:
+	case GUMBO_TAG_CENTER: case GUMBO_TAG_ARTICLE:
+		break;
+	default:
+		return 0;
+	}
+	/* a div that holds text of its own, not only blocks */
+	for (k = 0; k < kids->length; k++) {
+		const GumboNode *t = kids->data[k];
+
+		if (t->type == GUMBO_NODE_TEXT) {
+			size_t c = 0;
+
+			if (text_chars(t->v.text.text, &c) >= 25)
+				return 1;
+		}
+	}
+	(void)f;
+	return 0;
+}
+
+static int
+tag_bonus(GumboTag t)
+{
+	switch (t) {
+	case GUMBO_TAG_ARTICLE: case GUMBO_TAG_MAIN:
+		return 10;
+	case GUMBO_TAG_DIV: case GUMBO_TAG_SECTION:
+		return 5;
+	case GUMBO_TAG_PRE: case GUMBO_TAG_TD: case GUMBO_TAG_BLOCKQUOTE:
+		return 3;
+	case GUMBO_TAG_OL: case GUMBO_TAG_UL: case GUMBO_TAG_DL: case GUMBO_TAG_DD:
+	case GUMBO_TAG_DT: case GUMBO_TAG_LI: case GUMBO_TAG_FORM: case GUMBO_TAG_ADDRESS:
+		return -3;
+	case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3: case GUMBO_TAG_H4:
+	case GUMBO_TAG_H5: case GUMBO_TAG_H6: case GUMBO_TAG_TH:
+		return -5;
+	default:
+		return 0;
+	}
+}
+
+static void
+give(struct html_find *f, int idx, double s)
+{
+	struct fnode *x = &f->v[idx];
+
+	if (!(x->flags & F_CAND)) {
+		x->flags |= F_CAND;
+		x->weight = class_weight(x->g);
+		x->score = tag_bonus(x->g->v.element.tag) + x->weight;
+	}
+	x->score += s;
+}
+
+/* Score every paragraph and pass the score up to its ancestors. */
+static void
+score(struct html_find *f)
+{
+	size_t i;
+
+	for (i = 0; i < f->n; i++) {
+		struct fnode *x = &f->v[i];
+		double s;
+		int p, level;
+
+		if ((x->flags & F_DROP) || !is_para(f, x))
+			continue;
+		/* an ancestor dropped means this is dropped too */
+		for (p = x->parent; p >= 0 && !(f->v[p].flags & F_DROP); p = f->v[p].parent)
+			;
+		if (p >= 0 || x->text < 25)
+			continue;
+		x->flags |= F_PARA;
+		s = 1 + (double)x->commas + (x->text / 100 < 3 ? (double)(x->text / 100) : 3);
+		s *= 1 - link_density(x);
+		for (p = x->parent, level = 0; p >= 0 && level < 5; p = f->v[p].parent, level++)
+			give(f, p, level == 0 ? s : level == 1 ? s / 2 : s / (level * 3));
+	}
+}
+
+/* The best-scoring container, or -1. */
+static int
+top_candidate(const struct html_find *f)
+{
+	double best = 0;
+	int top = -1;
+	size_t i;
+
+	for (i = 0; i < f->n; i++) {
+		const struct fnode *x = &f->v[i];
+		double s;
+
+		if (!(x->flags & F_CAND) || (x->flags & F_DROP))
+			continue;
+		s = x->score * (1 - link_density(x));
+		if (top < 0 || s > best) {
+			best = s;
+			top = (int)i;
+		}
+	}
+	return top;
+}
+
+static double
+final_score(const struct fnode *x)
+{
+	return (x->flags & F_CAND) ? x->score * (1 - link_density(x)) : 0;
+}
+
+/* Sentence-like text: ends in a full stop, question or exclamation mark. */
+static int
+ends_sentence(const GumboNode *g)
+{
+	const GumboVector *kids = &g->v.element.children;
+
+	for (size_t k = kids->length; k-- > 0;) {
+		const GumboNode *t = kids->data[k];
+
+		if (t->type == GUMBO_NODE_TEXT) {
+			const char *s = t->v.text.text;
+			size_t n = strlen(s);
+
+			while (n && isspace((unsigned char)s[n - 1]))
+				n--;
+			return n && strchr(".!?\"", s[n - 1]) != NULL;
+		}
+	}
+	return 0;
+}
+
+/* The roots: the top candidate and those of its siblings that belong to
+ * the article (an article split by an ad or a widget). */
+static void
+pick_roots(struct html_find *f, int top)
+{
+	const struct fnode *t = &f->v[top];
+	const GumboVector *kids;
+	double ts = final_score(t), need = ts * 0.2 > 10 ? ts * 0.2 : 10;
+	size_t k;
+
+	if (t->parent < 0) {
+		f->roots = xmalloc(sizeof(*f->roots));
+		f->roots[f->nroots++] = t->g;
+		f->v[top].flags |= F_ROOT;
+		return;
+	}
+	kids = &f->v[t->parent].g->v.element.children;
+	f->roots = xmalloc(kids->length * sizeof(*f->roots));
+	for (k = 0; k < kids->length; k++) {
+		const GumboNode *g = kids->data[k];
+		int i = g->type == GUMBO_NODE_ELEMENT ? find_index(f, g) : -1;
+		const struct fnode *x;
+		int keep;
+
+		if (i < 0 || (f->v[i].flags & F_DROP))
+			continue;
+		x = &f->v[i];
+		keep = i == top;
+		if (!keep && (x->flags & F_CAND)) {
+			double bonus = x->weight > 0 && t->weight > 0 ? ts * 0.2 : 0;
+
+			keep = final_score(x) + bonus >= need;
+		}
+		if (!keep && g->v.element.tag == GUMBO_TAG_P) {
+			double ld = link_density(x);
+
+			keep = (x->text > 80 && ld < 0.25) ||
+			    (x->text > 0 && x->text <= 80 && ld == 0 && ends_sentence(g));
+		}
+		if (keep) {
+			f->roots[f->nroots++] = g;
+			f->v[i].flags |= F_ROOT;
+		}
+	}
+}
+
+/* 1 when element X inside the article is boilerplate after all: a list
+ * of links, a negatively named box. */
+static int
+soft_drop(const struct html_find *f, const struct fnode *x)
+{
+	GumboTag tag = x->g->v.element.tag;
+	int w;
+	double ld;
+
+	if (tag == GUMBO_TAG_H1 && f->headline && x->text < 400) {
+		return 1;
+	}
+	if (tag != GUMBO_TAG_DIV && tag != GUMBO_TAG_SECTION && tag != GUMBO_TAG_UL &&
+	    tag != GUMBO_TAG_OL && tag != GUMBO_TAG_TABLE && tag != GUMBO_TAG_DL &&
+	    tag != GUMBO_TAG_FORM && tag != GUMBO_TAG_P)
+		return 0;
+	w = class_weight(x->g);
+	ld = link_density(x);
+	if (w < 0 && x->text < 1000)
+		return 1;
+	if (x->commas < 10 && ((ld > 0.2 && w < 25) || ld > 0.5) && tag != GUMBO_TAG_P)
+		return 1;
+	if (tag == GUMBO_TAG_P && ld > 0.6)
+		return 1;
+	return 0;
+}
+
+/* Mark the boilerplate inside the roots and count the article's text. */
+static void
+mark_inside(struct html_find *f)
+{
+	unsigned char *state = xcalloc(f->n ? f->n : 1, 1);	/* 1 inside, 2 skipped */
+	size_t i;
+
+	f->chars = 0;
+	for (i = 0; i < f->n; i++) {
+		struct fnode *x = &f->v[i];
+
+		if (x->flags & F_ROOT) {
+			state[i] = 1;
+			f->chars += x->text;
+			continue;
+		}
+		if (x->parent < 0 || state[x->parent] == 0)
+			continue;
+		if (state[x->parent] == 2 || (x->flags & F_DROP)) {
+			state[i] = 2;
+			continue;
+		}
+		state[i] = 1;
+		if (soft_drop(f, x)) {
+			x->flags |= F_SKIP;
+			state[i] = 2;
+			f->chars -= x->text < f->chars ? x->text : f->chars;
+		}
+	}
+	free(state);
+}
+
+static void
+find_reset(struct html_find *f)
+{
+	free(f->v);
+	free(f->hash);
+	free(f->roots);
+	f->v = NULL;
+	f->hash = NULL;
+	f->roots = NULL;
+	f->n = f->cap = f->hcap = f->nroots = f->chars = 0;
+}
+
+struct html_find *
+html_find(const GumboNode *body, const char *headline)
+{
+	struct html_find *f = xcalloc(1, sizeof(*f));
+
+	f->headline = headline;
+	for (int loose = 0; loose < 2; loose++) {
+		int top;
+
+		find_reset(f);
+		collect(f, body, loose);
+		sum_text(f);
+		score(f);
+		top = top_candidate(f);
+		if (top < 0)
+			continue;
+		pick_roots(f, top);
+		mark_inside(f);
+		if (f->chars >= 250)
+			break;
+	}
+	return f;
+}
+
+void
+html_find_free(struct html_find *f)
+{
+	if (f == NULL)
+		return;
+	find_reset(f);
+	free(f);
+}
+
+size_t
+html_find_nroots(const struct html_find *f)
+{
+	return f->nroots;
+}
+
+const GumboNode *
+html_find_root(const struct html_find *f, size_t i)
+{
+	return f->roots[i];
+}
+
+size_t
+html_find_chars(const struct html_find *f)
+{
+	return f->chars;
+}
+
+int
+html_find_skip(const GumboNode *n, void *user)
+{
+	const struct html_find *f = user;
+	int i;
+
+	if (n->type != GUMBO_NODE_ELEMENT)
+		return 0;
+	if ((i = find_index(f, n)) < 0)
+		return 0;
+	return (f->v[i].flags & (F_DROP | F_SKIP)) != 0;
+}

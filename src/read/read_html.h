@@ -1,0 +1,16 @@
+/* The HTML reader: a saved web page (bytes in any encoding) to one
+ * article: the page's article found, its metadata read. */
+#ifndef MKBOOK_READ_HTML_H
+#define MKBOOK_READ_HTML_H
+
+#include <stddef.h>
+
+#include "model/model.h"
+
+/* Read the page PATH, LEN BYTES as they are on disk (NUL-terminated).
+ * CHARSET (may be NULL) is an encoding from outside the page (an MHTML
+ * part's header). Return a new article, or NULL with the error set
+ * (not HTML, no article, an encoding iconv does not know). */
+struct article *html_read(const char *path, const char *bytes, size_t len, const char *charset);
+
+#endif
