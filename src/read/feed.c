@@ -164,6 +164,24 @@ set_date(struct feed_item *it, const char *text)
 	it->stamp = xprintf("%sT%.8s", iso, *t ? t : "00:00:00");
 }
 
+/* RSS's author is an e-mail address with the name in parentheses
+ * ("jo@example.org (Jo Bloggs)"): the name; a bare address is no name. */
+static void
+rss_author(struct feed_item *it, const char *s)
+{
+	const char *open = strchr(s, '('), *close = strrchr(s, ')');
+
+	if (open && close > open + 1 && strchr(s, '@') && strchr(s, '@') < open) {
+		char *name = xstrndup(open + 1, (size_t)(close - open - 1)), *t = str_squash(name);
+
+		if (*t)
+			strv_push(&it->authors, &it->nauthors, t);
+		free(t);
+		free(name);
+	} else if (!strchr(s, '@') || strchr(s, ' '))
+		strv_push(&it->authors, &it->nauthors, s);
+}
+
 /* One RSS item. */
 static void
 rss_item(const xmlNode *n, const char *base, struct feed_item *it)
@@ -187,7 +205,7 @@ rss_item(const xmlNode *n, const char *base, struct feed_item *it)
 			free(s);
 		} else if ((is_el(k, NULL, "author") || is_el(k, NS_DC, "creator")) &&
 		    (s = text_of(k))) {
-			strv_push(&it->authors, &it->nauthors, s);
+			rss_author(it, s);
 			free(s);
 		} else if ((is_el(k, NULL, "pubDate") || is_el(k, NS_DC, "date")) &&
 		    (s = text_of(k))) {

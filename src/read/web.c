@@ -203,6 +203,8 @@ load_page(const char *url, const struct feed_item *it, const struct options *opt
 		fetch_result_free(&r);
 		return failed(opt, out, it ? "the feed item is left out" : "the page is left out");
 	}
+	if (a->url == NULL)	/* no canonical URL declared: where it was found */
+		a->url = xstrdup(r.url);
 	if (it)
 		from_item(a, it);
 	if (fetch_image(a->image, r.url, fo, opt, &t) != 0 ||
@@ -221,7 +223,7 @@ load_page(const char *url, const struct feed_item *it, const struct options *opt
 
 /* An article from a feed item that carries its text (HTML, from NAME). */
 static int
-item_article(const char *name, const struct feed_item *it, const char *html,
+item_article(const char *name, const struct feed_item *it, const char *html, const char *lang,
     const struct options *opt, const struct fetch_opts *fo, struct web_out *out)
 {
 	char *src = it->link ? xstrdup(it->link) : xprintf("%s:%d", name, it->line);
@@ -234,6 +236,8 @@ item_article(const char *name, const struct feed_item *it, const char *html,
 		goto out;
 	}
 	from_item(a, it);
+	if (a->lang == NULL && lang)	/* the feed's language, as the page's would be */
+		a->lang = xstrdup(lang);
 	if (fetch_image(a->image, src, fo, opt, &t) != 0 ||
 	    fetch_block_images(a->blocks, a->nblocks, src, fo, opt, &t) != 0) {
 		article_free(a);
@@ -269,11 +273,11 @@ load_items(const char *name, struct feed *f, const struct options *opt,
 		}
 		taken++;
 		if (it->html)
-			ret = item_article(name, it, it->html, opt, fo, out);
+			ret = item_article(name, it, it->html, f->lang, opt, fo, out);
 		else if (it->link)
 			ret = load_page(it->link, it, opt, fo, out);
 		else if (it->summary)
-			ret = item_article(name, it, it->summary, opt, fo, out);
+			ret = item_article(name, it, it->summary, f->lang, opt, fo, out);
 		else {
 			err_set(name, it->line, "the item '%s' has no text and no link",
 			    it->title ? it->title : "(untitled)");
