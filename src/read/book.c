@@ -421,6 +421,13 @@ book_load(char *const *inputs, size_t ninputs, const struct options *opt)
 		b->title = W.feed_title;
 		W.feed_title = NULL;
 	}
+	if (b->cover == NULL && W.cover) {	/* and gives it its cover */
+		b->cover_data = W.cover;
+		b->cover_len = W.cover_len;
+		b->cover_url = W.cover_url;
+		W.cover = NULL;
+		W.cover_url = NULL;
+	}
 	if (opt->title) {
 		free(b->title);
 		b->title = xstrdup(opt->title);

@@ -305,24 +305,46 @@ feed_head(const xmlNode *k, const char *base, struct feed *f, int atom)
 		f->lang = text_of(k);
 }
 
+/* The first XML error of a parse (libxml2 reports each; the first is where
+ * the feed goes wrong). */
+struct first_error {
+	int	 line;
+	char	*msg;
+};
+
+static void
+on_xml_error(void *user, xmlErrorPtr e)
+{
+	struct first_error *f = user;
+
+	if (f->msg == NULL && e && e->level >= XML_ERR_ERROR) {
+		f->line = e->line;
+		f->msg = str_squash(e->message ? e->message : "XML error");
+	}
+}
+
 int
 feed_parse(const char *name, const char *data, size_t len, struct feed *f)
 {
 	xmlDoc *doc;
 	xmlNode *root, *chan;
+	struct first_error fe = {0};
 	int atom, ret = -1;
 
 	memset(f, 0, sizeof(*f));
 	if (len > (size_t)INT32_MAX)
 		return err_set(name, 0, "the feed is too large");
+	/* no DTD loaded, no entity from outside, no network */
+	xmlSetStructuredErrorFunc(&fe, on_xml_error);
 	doc = xmlReadMemory(data, (int)len, name, NULL,
 	    XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+	xmlSetStructuredErrorFunc(NULL, NULL);
 	if (doc == NULL) {
-		const xmlError *e = xmlGetLastError();
-
-		return err_set(name, e ? e->line : 0, "not a well-formed feed: %s",
-		    e && e->message ? e->message : "XML error");
+		err_set(name, fe.line, "not a well-formed feed: %s", fe.msg ? fe.msg : "XML error");
+		free(fe.msg);
+		return -1;
 	}
+	free(fe.msg);
 	root = xmlDocGetRootElement(doc);
 	atom = root && is_el(root, NS_ATOM, "feed");
 	chan = NULL;
