@@ -48,7 +48,7 @@ NET_OBJS    = src/net/fetch.o
 READ_OBJS   = src/read/read_txt.o src/read/read_md.o src/read/meta.o src/read/book.o \
 	      src/read/punct.o src/read/html_conv.o src/read/read_html.o \
 	      src/read/html_decode.o src/read/html_find.o src/read/html_meta.o \
-	      src/read/feed.o src/read/web.o src/read/html_web_stub.o
+	      src/read/feed.o src/read/web.o
 # The EPUB writer.
 EPUB_OBJS   = src/epub/epub.o src/epub/epub_zip.o src/epub/epub_xhtml.o src/epub/epub_opf.o \
 	      src/epub/epub_fonts.o src/epub/fontsub.o src/epub/cover.o

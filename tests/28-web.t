@@ -61,6 +61,23 @@ like "$heads" "^/gzip \| A Compressed Page" "a gzip response is decoded"
 [ -n "$CORPUS" ] && like "$heads" "^/corpus/aclu \| Facebook Is Tracking Me .*\| https://www.aclu.org/" \
 	"a corpus page: its headline, and its canonical URL as the source"
 
+like "$(cat "$TMP/model.json")" "\"src\": \"$BASE/img.png\", \"alt\": \"A red square\", .*\"type\": \"image/png\", \"width\": 40, \"height\": 30" \
+	"the article's own picture is fetched (its relative src resolved against the page)"
+like "$(grep -c '/img.png ' "$SERVER_LOG")" "^[1-9]" "the server was asked for the picture"
+
+# A terminal shows one line per article fetched, with its size and time.
+if command -v script >/dev/null 2>&1; then
+	script -qec "$MKBOOK $L -o '$TMP/tty' $BASE/page.html $BASE/gzip" "$TMP/tty.log" >/dev/null 2>&1
+	tty=$(tr '\r' '\n' <"$TMP/tty.log")
+	like "$tty" "mkbook: fetched $BASE/page.html: [0-9.]+ (B|kB) with 1 image, [0-9.]+ s" "progress: a line per page, with its size, images and time"
+	like "$tty" "mkbook: fetched $BASE/gzip: [0-9.]+ (B|kB), [0-9.]+ s" "progress: the gzip page's line"
+	like "$tty" "article 2 of 2, [0-9]+ pages" "and the book's progress as before"
+	$MKBOOK $L -o "$TMP/notty" $BASE/page.html 2>"$TMP/err"
+	is "$(grep -c 'fetched' "$TMP/err")" 0 "no progress lines when stderr is not a terminal"
+else
+	skip "script(1) is not installed: no terminal for the progress lines"
+fi
+
 epub=$(ls "$TMP"/web/*.epub)
 pdf=$(ls "$TMP"/web/*.pdf)
 epubcheck "$epub" >"$TMP/ec" 2>&1

@@ -1,5 +1,6 @@
 #include <arpa/inet.h>
 #include <errno.h>
+#include <netdb.h>
 #include <netinet/in.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -113,18 +114,57 @@ on_data(char *p, size_t size, size_t n, void *user)
 	return k;
 }
 
-static curl_socket_t
-on_socket(void *user, curlsocktype purpose, struct curl_sockaddr *a)
+/* Resolve URL's host here, refuse it when an address is not public
+ * (unless allowed), and pin libcurl to the addresses checked, so that a
+ * second lookup cannot answer otherwise. Return the list for
+ * CURLOPT_RESOLVE (the caller frees it), or NULL with the error set. */
+static struct curl_slist *
+pin_host(struct xfer *x, const char *url)
 {
-	struct xfer *x = user;
-	char text[INET6_ADDRSTRLEN];
+	CURLU *u = curl_url();
+	char *host = NULL, *port = NULL;
+	struct addrinfo hints = {0}, *res = NULL;
+	struct curl_slist *pin = NULL;
+	struct buf b = {0};
+	int rc;
 
-	(void)purpose;
-	if (addr_private(&a->addr, text) && !x->o->allow_private) {
-		memcpy(x->refused, text, sizeof(text));
-		return CURL_SOCKET_BAD;
+	hints.ai_socktype = SOCK_STREAM;
+	if (curl_url_set(u, CURLUPART_URL, url, 0) != CURLUE_OK ||
+	    curl_url_get(u, CURLUPART_HOST, &host, 0) != CURLUE_OK ||
+	    curl_url_get(u, CURLUPART_PORT, &port, CURLU_DEFAULT_PORT) != CURLUE_OK) {
+		err_set(url, 0, "not a URL mkbook can read");
+		goto out;
 	}
-	return socket(a->family, a->socktype, a->protocol);
+	if (host[0] == '[') {	/* an IPv6 literal */
+		memmove(host, host + 1, strlen(host));
+		host[strcspn(host, "]")] = '\0';
+	}
+	if ((rc = getaddrinfo(host, port, &hints, &res)) != 0) {
+		err_set(url, 0, "cannot find the host '%s': %s", host, gai_strerror(rc));
+		goto out;
+	}
+	buf_printf(&b, strchr(host, ':') ? "[%s]:%s:" : "%s:%s:", host, port);
+	for (struct addrinfo *a = res; a; a = a->ai_next) {
+		char text[INET6_ADDRSTRLEN];
+
+		if (addr_private(a->ai_addr, text) && !x->o->allow_private) {
+			memcpy(x->refused, text, sizeof(text));
+			err_set(url, 0, "refused: %s is a loopback, link-local or private address "
+			    "(--allow-private fetches from it)", text);
+			goto out;
+		}
+		if (strstr(b.data, text) == NULL)
+			buf_printf(&b, b.data[b.len - 1] == ':' ? "%s" : ",%s", text);
+	}
+	pin = curl_slist_append(NULL, b.data);
+out:
+	if (res)
+		freeaddrinfo(res);
+	curl_free(host);
+	curl_free(port);
+	curl_url_cleanup(u);
+	buf_free(&b);
+	return pin;
 }
 
 static int curl_ready;
@@ -155,8 +195,6 @@ handle(struct xfer *x, const char *url)
 	curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
 	curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, on_data);
 	curl_easy_setopt(h, CURLOPT_WRITEDATA, x);
-	curl_easy_setopt(h, CURLOPT_OPENSOCKETFUNCTION, on_socket);
-	curl_easy_setopt(h, CURLOPT_OPENSOCKETDATA, x);
 	curl_easy_setopt(h, CURLOPT_COOKIEFILE, "");	/* cookies within one run, never stored */
 	return h;
 }
@@ -305,13 +343,20 @@ static int
 hop(struct xfer *x, const char *url, long *status, char **next, char **ct)
 {
 	char errbuf[CURL_ERROR_SIZE] = "", *s = NULL;
-	CURL *h = handle(x, url);
+	struct curl_slist *pin;
+	CURL *h;
 	CURLcode rc;
 
-	if (h == NULL)
+	if ((pin = pin_host(x, url)) == NULL)
+		return -1;
+	if ((h = handle(x, url)) == NULL) {
+		curl_slist_free_all(pin);
 		return err_set(url, 0, "cannot set up libcurl");
+	}
 	curl_easy_setopt(h, CURLOPT_ERRORBUFFER, errbuf);
+	curl_easy_setopt(h, CURLOPT_RESOLVE, pin);
 	rc = curl_easy_perform(h);
+	curl_slist_free_all(pin);
 	if (rc != CURLE_OK) {
 		transfer_error(x, url, rc, errbuf);
 		curl_easy_cleanup(h);

@@ -1386,7 +1386,17 @@ image_of(struct html_conv *c, const GumboNode *img)
 		free(alt);
 		alt = NULL;
 	}
-	if (src && src_kind(src) == 2) {
+	if (src && c->remote_images && c->base && src_kind(src) != 0 &&
+	    strncasecmp(src, "data:", 5) != 0) {
+		char *abs = html_url_resolve(c->base, src);
+
+		if (abs && strncasecmp(abs, "http", 4) == 0) {
+			free(src);
+			src = abs;
+		} else
+			free(abs);
+	}
+	if (src && src_kind(src) == 2 && !c->remote_images) {
 		drop(c, HTML_DROP_REMOTE, img, src);
 		free(src);
 		src = NULL;

@@ -51,6 +51,10 @@ struct html_conv {
 	int		(*skip)(const GumboNode *n, void *user);
 	void		*user;
 	int		 md_notes;	/* Markdown: "mkbook-note:K" links are note K's references */
+	/* A page fetched from the web (branch h17): http(s) and relative image
+	 * sources are resolved against base and kept as absolute URLs in
+	 * image->src, for the caller to fetch; no "remote image" warning. */
+	int		 remote_images;
 	/* private */
 	struct html_notes *notes;
 	int		 hshift;	/* heading levels are shifted down by this */

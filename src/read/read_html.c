@@ -11,6 +11,7 @@
 #include "html_meta.h"
 #include "model/image.h"
 #include "read_html.h"
+#include "reader.h"
 #include "util.h"
 
 /* Less article text than this (characters) is no article: a sign-in
@@ -135,10 +136,13 @@ data_image(struct image *im)
  * cannot use (remote, missing, not JPEG or PNG) is named in a warning and
  * its figure keeps only alt text and caption, instead of failing the book. */
 static void
-check_image(struct image *im, const char *path, const char *dir, int line)
+check_image(struct image *im, const char *path, const char *dir, int line, int remote)
 {
 	if (im == NULL || im->src == NULL)
 		return;
+	if (remote && (strncasecmp(im->src, "http://", 7) == 0 ||
+	    strncasecmp(im->src, "https://", 8) == 0))
+		return;	/* a fetched page's image: the caller fetches it */
 	if (im->line)
 		line = im->line;
 	if (str_startswith(im->src, "data:") && data_image(im) != 0) {
@@ -166,16 +170,17 @@ drop:
 }
 
 static void
-check_blocks(struct block *v, size_t n, const char *path, const char *dir)
+check_blocks(struct block *v, size_t n, const char *path, const char *dir, int remote)
 {
 	for (size_t i = 0; i < n; i++) {
-		check_image(v[i].image, path, dir, v[i].src.line);
-		check_blocks(v[i].kids, v[i].nkids, path, dir);
+		check_image(v[i].image, path, dir, v[i].src.line, remote);
+		check_blocks(v[i].kids, v[i].nkids, path, dir, remote);
 	}
 }
 
-struct article *
-html_read(const char *path, const char *bytes, size_t len, const char *charset)
+/* html_read, and html_read_mem with REMOTE: images left to the caller. */
+static struct article *
+read_page(const char *path, const char *bytes, size_t len, const char *charset, int remote)
 {
 	struct article *a = NULL;
 	struct html_meta m;
@@ -207,6 +212,10 @@ html_read(const char *path, const char *bytes, size_t len, const char *charset)
 	a = article_new(path);
 	html_conv_init(&c, path, a);
 	c.base = m.base ? m.base : m.url;
+	if (remote) {	/* a fetched page: its URL is the base of last resort */
+		c.base = c.base ? c.base : path;
+		c.remote_images = 1;
+	}
 	c.skip = html_find_skip;
 	c.user = f;
 	html_conv_prepare(&c, body);
@@ -223,10 +232,10 @@ html_read(const char *path, const char *bytes, size_t len, const char *charset)
 	{
 		char *dir = path_dir(path);
 
-		check_image(a->image, path, dir, 0);
-		check_blocks(a->blocks, a->nblocks, path, dir);
+		check_image(a->image, path, dir, 0, remote);
+		check_blocks(a->blocks, a->nblocks, path, dir, remote);
 		for (size_t i = 0; i < a->nnotes; i++)
-			check_blocks(a->notes[i].blocks, a->notes[i].nblocks, path, dir);
+			check_blocks(a->notes[i].blocks, a->notes[i].nblocks, path, dir, remote);
 		free(dir);
 	}
 	html_meta_free(&m);
@@ -235,4 +244,16 @@ out:
 	gumbo_destroy_output(&kGumboDefaultOptions, out);
 	free(text);
 	return a;
+}
+
+struct article *
+html_read(const char *path, const char *bytes, size_t len, const char *charset)
+{
+	return read_page(path, bytes, len, charset, 0);
+}
+
+struct article *
+html_read_mem(const char *name, const char *bytes, size_t len, const char *charset, int remote)
+{
+	return read_page(name, bytes, len, charset, remote);
 }

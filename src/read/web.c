@@ -73,36 +73,41 @@ static int
 fetch_image(struct image *im, const char *page, const struct fetch_opts *fo,
     const struct options *opt, struct tally *t)
 {
+	static const char kept[] = "the image is left out; its alt text and caption are kept";
 	struct fetch_result r;
-	enum image_type type;
-	int w, h;
+	char *msg;
 
-	if (im == NULL || im->src == NULL || im->data || im->path || !fetch_is_url(im->src))
+	if (im == NULL || im->src == NULL || im->path)
 		return 0;
-	if (fetch_get(fo, im->src, &r) != 0) {
-		char *msg = xprintf("image of %s: %s", page, err_msg());
-
-		err_set(NULL, 0, "%s", msg);
-		free(msg);
-		return failed(opt, NULL, "the image is left out; its alt text and caption are kept");
+	if (im->data == NULL && !fetch_is_url(im->src)) {
+		err_set(page, im->line, "image '%.80s' is not a web address", im->src);
+		goto drop;
 	}
-	t->images++;
-	t->bytes += r.len;
-	t->seconds += r.seconds;
-	if (image_sniff((const unsigned char *)r.data, r.len, &type, &w, &h) != 0) {
-		err_set(NULL, 0, "image of %s: %s: not an image mkbook can use (%s)", page, im->src,
-		    r.type ? r.type : "no Content-Type");
+	if (im->data == NULL) {
+		if (fetch_get(fo, im->src, &r) != 0)
+			goto drop;
+		t->images++;
+		t->bytes += r.len;
+		t->seconds += r.seconds;
+		im->data = (unsigned char *)r.data;	/* the image pipeline checks the bytes */
+		im->len = r.len;
+		r.data = NULL;
 		fetch_result_free(&r);
-		return failed(opt, NULL, "the image is left out; its alt text and caption are kept");
 	}
-	im->data = (unsigned char *)r.data;
-	im->len = r.len;
-	im->type = type;
-	im->width = w;
-	im->height = h;
-	r.data = NULL;
-	fetch_result_free(&r);
-	return 0;
+	if (image_probe(im, ".", page, im->line) == 0)
+		return 0;
+drop:
+	msg = str_startswith(err_msg(), page) ? xstrdup(err_msg()) :
+	    xprintf("image of %s: %s", page, err_msg());
+	err_set(NULL, 0, "%s", msg);
+	free(msg);
+	free(im->src);
+	free(im->data);
+	im->src = NULL;
+	im->data = NULL;
+	im->len = 0;
+	im->type = IMG_NONE;
+	return failed(opt, NULL, kept);
 }
 
 static int
@@ -452,6 +457,7 @@ html_read_fragment(const char *name, const char *html, size_t len, const char *b
 
 	html_conv_init(&c, name, a);
 	c.base = base && fetch_is_url(base) ? base : NULL;
+	c.remote_images = 1;
 	if (body) {
 		html_conv_prepare(&c, body);
 		html_conv_blocks(&c, body, &a->blocks, &a->nblocks);

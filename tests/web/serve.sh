@@ -2,6 +2,11 @@
 # source after tests/lib.sh. Sets BASE (http://127.0.0.1:PORT) and
 # SERVER_LOG; stop_server stops it (also on exit).
 start_server() {
+	# Hermetic: anything not on 127.0.0.1 (the corpus pages' own pictures)
+	# goes to a proxy that is not there, and fails at once.
+	export http_proxy=http://127.0.0.1:9 https_proxy=http://127.0.0.1:9
+	export HTTPS_PROXY=$https_proxy no_proxy=127.0.0.1 NO_PROXY=127.0.0.1
+	unset ALL_PROXY all_proxy
 	_corpus=
 	[ -d "$SHARED/html-corpus/readability" ] && _corpus=$SHARED/html-corpus
 	python3 "$TOP/tests/web/server.py" "$TMP/port" $_corpus 2>"$TMP/server.err" &
