@@ -7,7 +7,7 @@ PKGS="
 build-essential pkg-config clang
 libzip-dev zlib1g-dev libpng-dev libcairo2-dev libpango1.0-dev libharfbuzz-dev libfontconfig-dev
 libcmark-gfm-dev libcmark-gfm-extensions-dev libyaml-dev libhyphen-dev libxml2-dev
-libexttextcat-dev libexttextcat-data libgumbo-dev libjson-c-dev
+libexttextcat-dev libexttextcat-data libgumbo-dev libjson-c-dev libcurl4-openssl-dev ca-certificates
 hyphen-en-us hyphen-en-gb hyphen-de hyphen-fr
 fonts-sil-charis fonts-noto-core fonts-noto-cjk fonts-noto-mono
 epubcheck default-jre-headless qpdf poppler-utils mupdf-tools libxml2-utils

@@ -125,7 +125,7 @@ pin_host(struct xfer *x, const char *url)
 	char *host = NULL, *port = NULL;
 	struct addrinfo hints = {0}, *res = NULL;
 	struct curl_slist *pin = NULL;
-	struct buf b = {0};
+	struct buf b = {0}, seen = {0};
 	int rc;
 
 	hints.ai_socktype = SOCK_STREAM;
@@ -145,7 +145,7 @@ pin_host(struct xfer *x, const char *url)
 	}
 	buf_printf(&b, strchr(host, ':') ? "[%s]:%s:" : "%s:%s:", host, port);
 	for (struct addrinfo *a = res; a; a = a->ai_next) {
-		char text[INET6_ADDRSTRLEN];
+		char text[INET6_ADDRSTRLEN], key[INET6_ADDRSTRLEN + 3];
 
 		if (addr_private(a->ai_addr, text) && !x->o->allow_private) {
 			memcpy(x->refused, text, sizeof(text));
@@ -153,8 +153,11 @@ pin_host(struct xfer *x, const char *url)
 			    "(--allow-private fetches from it)", text);
 			goto out;
 		}
-		if (strstr(b.data, text) == NULL)
+		snprintf(key, sizeof(key), ",%s,", text);
+		if (seen.len == 0 || strstr(seen.data, key) == NULL) {	/* each address once */
+			buf_puts(&seen, key);
 			buf_printf(&b, b.data[b.len - 1] == ':' ? "%s" : ",%s", text);
+		}
 	}
 	pin = curl_slist_append(NULL, b.data);
 out:
@@ -164,6 +167,7 @@ out:
 	curl_free(port);
 	curl_url_cleanup(u);
 	buf_free(&b);
+	buf_free(&seen);
 	return pin;
 }
 
