@@ -356,6 +356,52 @@ resolve(struct book *b, struct article *a, size_t index)
 	punct_quotes(a);
 }
 
+/* Read one input: a URL or feed file (through web.c), a content
+ * directory or an article file. Return 0, or -1 with the error set. */
+static int
+load_input(struct book *b, const char *in, const struct options *opt, struct loader *L,
+    struct web_out *W)
+{
+	struct stat st;
+
+	if (fetch_is_other_url(in)) {
+		err_set(in, 0, "refused: only http:// and https:// URLs are read");
+		return -1;
+	}
+	if (fetch_is_url(in) || (web_is_input(in) && stat(in, &st) == 0 && !S_ISDIR(st.st_mode))) {
+		if (web_load(in, opt, W) != 0)
+			return -1;
+		for (size_t k = 0; k < W->narticles; k++)
+			add_article(b, W->articles[k]);
+		W->narticles = 0;
+		return 0;
+	}
+	if (stat(in, &st) != 0) {
+		err_set(in, 0, "%s", strerror(errno));
+		return -1;
+	}
+	if (S_ISDIR(st.st_mode)) {
+		if (load_dir(b, in, L) != 0)
+			return -1;
+	} else {
+		struct article *a;
+		char *dir;
+		int bad;
+
+		if (note_article(L, in, in, in, 0) != 0)
+			return -1;
+		if ((a = read_article(in)) == NULL)
+			return -1;
+		add_article(b, a);
+		dir = path_dir(in);
+		bad = resolve_images(a, dir);
+		free(dir);
+		if (bad)
+			return -1;
+	}
+	return 0;
+}
+
 struct book *
 book_load(char *const *inputs, size_t ninputs, const struct options *opt)
 {
@@ -372,46 +418,9 @@ book_load(char *const *inputs, size_t ninputs, const struct options *opt)
 	}
 	if (opt->urls && web_read_list(opt->urls, &urls, &nurls) != 0)
 		goto fail;
-	for (i = 0; i < ninputs + nurls; i++) {
-		const char *in = i < ninputs ? inputs[i] : urls[i - ninputs];
-		struct stat st;
-
-		if (fetch_is_other_url(in)) {
-			err_set(in, 0, "refused: only http:// and https:// URLs are read");
+	for (i = 0; i < ninputs + nurls; i++)
+		if (load_input(b, i < ninputs ? inputs[i] : urls[i - ninputs], opt, &L, &W) != 0)
 			goto fail;
-		}
-		if (fetch_is_url(in) || (web_is_input(in) && stat(in, &st) == 0 && !S_ISDIR(st.st_mode))) {
-			if (web_load(in, opt, &W) != 0)
-				goto fail;
-			for (size_t k = 0; k < W.narticles; k++)
-				add_article(b, W.articles[k]);
-			W.narticles = 0;
-			continue;
-		}
-		if (stat(in, &st) != 0) {
-			err_set(in, 0, "%s", strerror(errno));
-			goto fail;
-		}
-		if (S_ISDIR(st.st_mode)) {
-			if (load_dir(b, in, &L) != 0)
-				goto fail;
-		} else {
-			struct article *a;
-			char *dir;
-			int bad;
-
-			if (note_article(&L, in, in, in, 0) != 0)
-				goto fail;
-			if ((a = read_article(in)) == NULL)
-				goto fail;
-			add_article(b, a);
-			dir = path_dir(in);
-			bad = resolve_images(a, dir);
-			free(dir);
-			if (bad)
-				goto fail;
-		}
-	}
 	if (b->narticles == 0) {
 		err_set(NULL, 0, "no article is left to make a book of: %s", W.failed == 1 ?
 		    "the one page or feed item failed" : "every page and feed item failed");
