@@ -50,11 +50,11 @@ READ_OBJS   = src/read/read_txt.o src/read/read_md.o src/read/meta.o src/read/bo
 	      src/read/html_decode.o src/read/html_find.o src/read/html_meta.o \
 	      src/read/feed.o src/read/web.o
 # The EPUB writer.
-EPUB_OBJS   = src/epub/epub.o src/epub/epub_zip.o src/epub/epub_xhtml.o src/epub/epub_opf.o \
+EPUB_OBJS   = src/epub/epub.o src/epub/epub_pkg.o src/epub/epub_zip.o src/epub/epub_xhtml.o src/epub/epub_opf.o \
 	      src/epub/epub_fonts.o src/epub/fontsub.o src/epub/cover.o
 # The PDF typesetter, layer by layer.
 PDF_OBJS    = src/pdf/pdf.o src/pdf/pdf_font.o src/pdf/pdf_shape.o src/pdf/pdf_para.o \
-	      src/pdf/pdf_page.o src/pdf/pdf_draw.o
+	      src/pdf/pdf_page.o src/pdf/pdf_draw.o src/pdf/pdf_dl.o src/pdf/pdf_update.o
 
 LIB_OBJS = $(BASE_OBJS) $(MODEL_OBJS) $(TYPO_OBJS) $(NET_OBJS) $(READ_OBJS) $(EPUB_OBJS) $(PDF_OBJS)
 OBJS	 = src/main.o $(LIB_OBJS)

@@ -18,98 +18,51 @@
 #include "util.h"
 #include "model/words.h"
 
-int
-epub_lang_rtl(const char *lang)
+/* CSS with the symbol fonts FALLBACKS after "mkbook-body" and
+ * "mkbook-mono" in each font-family list of CSS (which it takes; the
+ * @font-face rules, which name one family, stay), so that what those fonts
+ * lack is shown from the fonts that have it: fresh. */
+static char *
+with_fallbacks(char *css, const char *fallbacks)
 {
-	return lang && lang_dir(lang) == DIR_RTL;	/* the model's rule, not a list of its own */
-}
+	static const char *const fam[] = { "\"mkbook-body\"", "\"mkbook-mono\"" };
+	struct buf out = {0};
+	const char *p = css, *d;
 
-int
-epub_iso_date(const char *s)
-{
-	static const char *pat[] = { "dddd-dd-dd", "dddd-dd", "dddd",
-	    "dddd-dd-ddTdd:ddZ", "dddd-dd-ddTdd:dd:ddZ", "dddd-dd-ddTdd:dd+dd:dd",
-	    "dddd-dd-ddTdd:dd:dd+dd:dd", "dddd-dd-ddTdd:dd-dd:dd", "dddd-dd-ddTdd:dd:dd-dd:dd" };
+	while ((d = strstr(p, "font-family:")) != NULL) {
+		size_t len = strcspn(d, ";}");
+		const char *end = d + len, *q = d;
 
-	for (size_t k = 0; s && k < sizeof(pat) / sizeof(pat[0]); k++) {
-		const char *p = pat[k], *q = s;
+		buf_put(&out, p, (size_t)(d - p));
+		if (memchr(d, ',', len) == NULL) {	/* one family: @font-face */
+			buf_put(&out, d, len);
+			p = end;
+			continue;
+		}
+		while (q < end) {
+			const char *hit = NULL;
+			size_t n = 0;
 
-		while (*p && *q && (*p == 'd' ? isdigit((unsigned char)*q) : *p == *q))
-			p++, q++;
-		if (*p == '\0' && *q == '\0')
-			return 1;
+			for (size_t i = 0; i < sizeof(fam) / sizeof(fam[0]); i++) {
+				const char *h = strstr(q, fam[i]);
+
+				if (h && h < end && (hit == NULL || h < hit)) {
+					hit = h;
+					n = strlen(fam[i]);
+				}
+			}
+			if (hit == NULL)
+				break;
+			buf_put(&out, q, (size_t)(hit - q) + n);
+			buf_printf(&out, ", %s", fallbacks);
+			q = hit + n;
+		}
+		buf_put(&out, q, (size_t)(end - q));
+		p = end;
 	}
-	return 0;
-}
-
-char *
-epub_safe_id(const char *s)
-{
-	struct buf b = {0};
-
-	if (s == NULL || !isalpha((unsigned char)*s))
-		buf_putc(&b, 'x');
-	for (; s && *s; s++) {
-		unsigned char c = (unsigned char)*s;
-
-		buf_putc(&b, isalnum(c) || c == '-' || c == '_' ? c : '_');
-	}
-	return buf_detach(&b);
-}
-
-struct epub_item *
-epub_add(struct epub *e, const char *name, const char *id, const char *mime, char *data,
-    size_t len, int spine)
-{
-	struct epub_item *it;
-
-	ARRAY_GROW(e->items, e->nitems, e->citems);
-	it = &e->items[e->nitems++];
-	memset(it, 0, sizeof(*it));
-	it->name = xstrdup(name);
-	it->id = epub_safe_id(id);
-	it->mime = mime;
-	it->data = data;
-	it->len = len;
-	it->spine = spine;
-	return it;
-}
-
-void
-epub_toc_add(struct epub *e, const char *label, const char *href, int level)
-{
-	struct epub_toc *t;
-
-	ARRAY_GROW(e->toc, e->ntoc, e->ctoc);
-	t = &e->toc[e->ntoc++];
-	t->label = str_squash(label);
-	t->href = xstrdup(href);
-	t->level = level;
-	t->lang = NULL;
-}
-
-const char *
-epub_image_name(struct epub *e, const struct image *im, const char *stem)
-{
-	struct epub_image *x;
-	size_t i;
-
-	if (im == NULL || im->path == NULL || image_ext(im->type) == NULL)
-		return NULL;
-	for (i = 0; i < e->nimages; i++)
-		if (strcmp(e->images[i].path, im->path) == 0)
-			return e->images[i].name;
-	ARRAY_GROW(e->images, e->nimages, e->cimages);
-	x = &e->images[e->nimages++];
-	x->path = xstrdup(im->path);
-	x->type = im->type;
-	{
-		char *safe = epub_safe_id(stem);
-
-		x->name = xprintf("images/%s.%s", safe, image_ext(im->type));
-		free(safe);
-	}
-	return x->name;
+	buf_puts(&out, p);
+	free(css);
+	return buf_detach(&out);
 }
 
 /* The build time: SOURCE_DATE_EPOCH when set (and valid), else now. */
@@ -193,7 +146,7 @@ add_cover(struct epub *e, const struct theme *th)
 	it = epub_add(e, e->cover_name, "cover-image", image_mime(type), data, len, 0);
 	it->props = "cover-image";
 
-	epub_xhtml_open(&b, e->lang, epub_lang_rtl(e->lang), e->words->cover, "../css/book.css");
+	epub_xhtml_open(&b, e->lang, lang_rtl(e->lang), e->words->cover, "../css/book.css");
 	BUF_PUTSL(&b, "<body class=\"cover\">\n<section class=\"cover\" epub:type=\"cover\">\n"
 	    "<img role=\"doc-cover\" src=\"../");
 	buf_xml(&b, e->cover_name);
@@ -218,7 +171,7 @@ add_titlepage(struct epub *e)
 	struct buf b = {0};
 	size_t i, len;
 
-	epub_xhtml_open(&b, e->lang, epub_lang_rtl(e->lang), bk->title, "../css/book.css");
+	epub_xhtml_open(&b, e->lang, lang_rtl(e->lang), bk->title, "../css/book.css");
 	BUF_PUTSL(&b, "<body class=\"titlepage\">\n"
 	    "<section class=\"titlepage\" epub:type=\"titlepage\">\n<h1 class=\"title\">");
 	buf_xml(&b, bk->title);
@@ -294,6 +247,7 @@ epub_free(struct epub *e)
 		free(e->toc[i].href);
 	}
 	free(e->toc);
+	free(e->fallbacks);
 	for (i = 0; i < e->nimages; i++) {
 		free(e->images[i].path);
 		free(e->images[i].name);
@@ -378,6 +332,8 @@ epub_write(const struct book *book, const struct options *opt, const char *path)
 			    (int)(th->accent_color[2] * 255 + 0.5));
 		all = xprintf("@charset \"UTF-8\";\n%s\n%s\n%s%s", faces, css, accent,
 		    mark ? mark + 11 : "");
+		if (e.fallbacks)
+			all = with_fallbacks(all, e.fallbacks);
 		n = strlen(all);
 
 		epub_add(&e, "css/book.css", "css", "text/css", all, n, 0);

@@ -24,6 +24,17 @@ struct langfont {
 	uint8_t		*cps[2];	/* regular: all its text; bold: bold text */
 };
 
+/* A font that shows characters no other embedded font has. */
+struct symfont {
+	char		*file;
+	int		 index;
+	FcCharSet	*cs;
+	uint8_t		*cps;
+};
+
+/* At most this many symbol fonts; characters beyond them are warned of. */
+#define MAX_SYMFONTS 8
+
 struct fonts {
 	struct epub	*e;
 	char		*body[STYLE_N];
@@ -37,6 +48,8 @@ struct fonts {
 	struct langfont	*lf;
 	size_t		 nlf;
 	struct langfont	*cur;		/* the language of the text being walked */
+	struct symfont	 sym[MAX_SYMFONTS];
+	size_t		 nsym;
 };
 
 #define SET(bits, cp) ((bits)[(cp) >> 3] |= (uint8_t)(1u << ((cp) & 7)))
@@ -186,6 +199,11 @@ collect(struct fonts *f)
 		add_text(f, a->role, S_ITALIC);
 		add_text(f, date_shown(a->date, a->date_text, a->lang, when, sizeof(when)), 0);
 		add_text(f, a->url, 0);
+		if (a->url || a->site) {
+			add_text(f, a->site, 0);
+			add_text(f, words_for(a->lang)->source, 0);
+			add_text(f, ": \xe2\x80\x94", 0);
+		}
 		add_image(f, a->image);
 		add_blocks(f, a->blocks, a->nblocks, 0);
 		for (j = 0; j < a->nnotes; j++) {
@@ -392,6 +410,189 @@ embed(struct fonts *f, struct buf *css, const char *file, int index, const uint8
 	return 0;
 }
 
+/* The characters FILE's face INDEX has, or NULL: fresh. */
+static FcCharSet *
+charset_of(const char *file, int index)
+{
+	FcPattern *p;
+	FcCharSet *cs, *ret = NULL;
+	int n;
+
+	if (file == NULL)
+		return NULL;
+	if ((p = FcFreeTypeQuery((const FcChar8 *)file, (unsigned int)index, NULL, &n)) == NULL)
+		return NULL;
+	if (FcPatternGetCharSet(p, FC_CHARSET, 0, &cs) == FcResultMatch)
+		ret = FcCharSetCopy(cs);
+	FcPatternDestroy(p);
+	return ret;
+}
+
+/* 1 when CP needs no glyph: controls, spaces a reader lays out itself,
+ * joiners and marks of direction. */
+static int
+needs_no_glyph(uint32_t cp)
+{
+	return cp < 0x21 || (cp >= 0x7f && cp <= 0xa0) || cp == 0xad ||
+	    (cp >= 0x200b && cp <= 0x200f) || (cp >= 0x2028 && cp <= 0x202e) ||
+	    (cp >= 0x2060 && cp <= 0x206f) || cp == 0xfeff || (cp >= 0xfe00 && cp <= 0xfe0f);
+}
+
+/* The symbol font that shows CP, found once through fontconfig and kept in
+ * F (up to MAX_SYMFONTS of them), or NULL when no installed font has it. */
+static struct symfont *
+symfont_for(struct fonts *f, uint32_t cp)
+{
+	FcPattern *pat, *m;
+	FcCharSet *want;
+	FcResult res;
+	FcChar8 *file = NULL;
+	struct symfont *sf = NULL;
+	size_t i;
+	int idx = 0;
+
+	for (i = 0; i < f->nsym; i++)
+		if (FcCharSetHasChar(f->sym[i].cs, cp))
+			return &f->sym[i];
+	if (f->nsym == MAX_SYMFONTS)
+		return NULL;
+	pat = FcPatternCreate();
+	want = FcCharSetCreate();
+	FcCharSetAddChar(want, cp);
+	FcPatternAddCharSet(pat, FC_CHARSET, want);
+	FcPatternAddString(pat, FC_FAMILY, (const FcChar8 *)"serif");
+	FcConfigSubstitute(NULL, pat, FcMatchPattern);
+	FcDefaultSubstitute(pat);
+	m = FcFontMatch(NULL, pat, &res);
+	if (m && FcPatternGetString(m, FC_FILE, 0, &file) == FcResultMatch) {
+		FcCharSet *cs;
+
+		if (FcPatternGetInteger(m, FC_INDEX, 0, &idx) != FcResultMatch)
+			idx = 0;
+		cs = charset_of((const char *)file, idx);
+		if (cs && FcCharSetHasChar(cs, cp)) {
+			sf = &f->sym[f->nsym++];
+			sf->file = xstrdup((const char *)file);
+			sf->index = idx;
+			sf->cs = cs;
+			sf->cps = xcalloc(FONTSUB_NCP / 8, 1);
+		} else if (cs)
+			FcCharSetDestroy(cs);
+	}
+	if (m)
+		FcPatternDestroy(m);
+	FcCharSetDestroy(want);
+	FcPatternDestroy(pat);
+	return sf;
+}
+
+/* Whether some language font of F was given CP. */
+static int
+in_langfont(const struct fonts *f, uint32_t cp)
+{
+	for (size_t i = 0; i < f->nlf; i++)
+		if (f->lf[i].file[0] && (f->lf[i].cps[0][cp >> 3] & (1u << (cp & 7))))
+			return 1;
+	return 0;
+}
+
+/* Name in one warning per article the characters in MISSING (N of them)
+ * that no installed font has and that the article shows. */
+static void
+warn_missing(const struct book *bk, const uint32_t *missing, size_t n)
+{
+	struct buf w = {0}, t = {0}, u = {0};
+	size_t i, j, k, shown;
+
+	for (i = 0; i < bk->narticles; i++) {
+		const struct article *a = bk->articles[i];
+
+		buf_reset(&t);
+		buf_reset(&w);
+		buf_printf(&t, "%s\n%s\n%s\n", a->kicker ? a->kicker : "",
+		    a->headline ? a->headline : "", a->standfirst ? a->standfirst : "");
+		for (j = 0; j < a->nblocks; j++)
+			block_text(&t, &a->blocks[j]);
+		for (j = 0; j < a->nnotes; j++)
+			for (k = 0; k < a->notes[j].nblocks; k++)
+				block_text(&t, &a->notes[j].blocks[k]);
+		for (k = shown = 0; k < n; k++) {
+			buf_reset(&u);
+			utf8_put(&u, missing[k]);
+			if (strstr(buf_str(&t), buf_str(&u)) == NULL)
+				continue;
+			if (shown++ < 12)
+				buf_printf(&w, "%sU+%04X %s", shown > 1 ? ", " : "",
+				    (unsigned)missing[k], buf_str(&u));
+		}
+		if (shown > 12)
+			buf_printf(&w, " and %zu more", shown - 12);
+		if (shown)
+			warn_at(a->source, 0, "EPUB: no installed font has %s: they show as "
+			    "boxes on a reader without such a font", buf_str(&w));
+	}
+	buf_free(&w);
+	buf_free(&t);
+	buf_free(&u);
+}
+
+/* Give what no embedded font shows (in CPS, shown by the font with
+ * charset HAVE) to symbol fonts, and warn of what none has. */
+static void
+find_symbols(struct fonts *f, const uint8_t *cps, FcCharSet *have)
+{
+	uint32_t *missing = NULL;
+	size_t nmissing = 0;
+
+	for (uint32_t cp = 0; cp < FONTSUB_NCP; cp++) {
+		struct symfont *sf;
+
+		if (cps[cp >> 3] == 0) {
+			cp |= 7;
+			continue;
+		}
+		if (!(cps[cp >> 3] & (1u << (cp & 7))) || needs_no_glyph(cp) ||
+		    (have && FcCharSetHasChar(have, cp)) || in_langfont(f, cp))
+			continue;
+		if ((sf = symfont_for(f, cp)) != NULL) {
+			SET(sf->cps, cp);
+		} else {
+			missing = xrealloc(missing, (nmissing + 1) * sizeof(*missing));
+			missing[nmissing++] = cp;
+		}
+	}
+	if (nmissing)
+		warn_missing(f->e->book, missing, nmissing);
+	free(missing);
+}
+
+/* Embed the symbol fonts, each a family of its own, and set the CSS list
+ * of their names in E->fallbacks. Return 0, or -1 with the error set. */
+static int
+embed_symbols(struct fonts *f, struct buf *css)
+{
+	struct buf names = {0};
+
+	for (size_t i = 0; i < f->nsym; i++) {
+		char *family = xprintf("mkbook-sym%zu", i + 1);
+		char *name = xprintf("symbols-%zu", i + 1);
+		int r = embed(f, css, f->sym[i].file, f->sym[i].index, f->sym[i].cps, family,
+		    name, 0, 0);
+
+		buf_printf(&names, "%s\"%s\"", i ? ", " : "", family);
+		free(family);
+		free(name);
+		if (r < 0) {
+			buf_free(&names);
+			return -1;
+		}
+	}
+	free(f->e->fallbacks);
+	f->e->fallbacks = names.len ? buf_detach(&names) : NULL;
+	buf_free(&names);
+	return 0;
+}
+
 char *
 epub_fonts(struct epub *e)
 {
@@ -407,6 +608,18 @@ epub_fonts(struct epub *e)
 	f.cps_body = xcalloc(FONTSUB_NCP / 8, 1);
 	f.cps_mono = xcalloc(FONTSUB_NCP / 8, 1);
 	collect(&f);
+	{
+		FcCharSet *body = charset_of(f.body[0], f.body_index[0]);
+		FcCharSet *mono = charset_of(f.mono, f.mono_index);
+
+		find_symbols(&f, f.cps_body, body);
+		if (f.mono)
+			find_symbols(&f, f.cps_mono, mono);
+		if (body)
+			FcCharSetDestroy(body);
+		if (mono)
+			FcCharSetDestroy(mono);
+	}
 
 	BUF_PUTSL(&css, "/* Fonts embedded by mkbook, subset to the characters this book uses. */\n");
 	for (int s = 0; s < STYLE_N; s++) {
@@ -447,6 +660,8 @@ epub_fonts(struct epub *e)
 		if (r < 0)
 			goto out;
 	}
+	if (embed_symbols(&f, &css) < 0)
+		goto out;
 	if (lang.len) {
 		BUF_PUTSL(&css, "/*@LANG@*/\n");
 		buf_put(&css, lang.data, lang.len);
@@ -466,6 +681,11 @@ out:
 			free(f.lf[i].cps[b]);
 		}
 	free(f.lf);
+	for (i = 0; i < f.nsym; i++) {
+		free(f.sym[i].file);
+		free(f.sym[i].cps);
+		FcCharSetDestroy(f.sym[i].cs);
+	}
 	free(f.cps_body);
 	free(f.cps_mono);
 	return ret;

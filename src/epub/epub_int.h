@@ -66,9 +66,12 @@ struct epub {
 	int			 table_no_th;	/* some table has no header cell */
 	char			*css;		/* the stylesheet, with @font-face rules */
 	char			*cover_name;	/* "images/cover.png" */
+	/* The font families, as a CSS list ("\"mkbook-sym1\", …"), that show
+	 * what the body font lacks; NULL when it lacks nothing (epub_fonts). */
+	char			*fallbacks;
 };
 
-/* epub.c */
+/* epub_pkg.c: the package being built, under every other part. */
 /* Add a file to the package; takes ownership of DATA. Return the item. */
 struct epub_item *epub_add(struct epub *e, const char *name, const char *id,
     const char *mime, char *data, size_t len, int spine);
@@ -81,11 +84,12 @@ const char *epub_image_name(struct epub *e, const struct image *im, const char *
 /* A safe XML id / file stem from S (letters, digits, '-', '_'; starts with
  * a letter): fresh string. */
 char *epub_safe_id(const char *s);
-/* 1 when S is an ISO 8601 date (or date and time with a zone) that both
- * the HTML datetime attribute and the package's dc:date accept. */
-int epub_iso_date(const char *s);
-/* The language is written right to left (lang_dir, as the model decides). */
-int epub_lang_rtl(const char *lang);
+/* Open an XHTML document in B: XML declaration, html with LANG and DIR,
+ * head with TITLE and the stylesheet at CSS (relative href). */
+void epub_xhtml_open(struct buf *b, const char *lang, int rtl, const char *title,
+    const char *css);
+/* Close the document epub_xhtml_open began. */
+void epub_xhtml_close(struct buf *b);
 
 /* epub_zip.c */
 /* Write the zip at PATH: mimetype, container, the package document OPF
@@ -94,11 +98,6 @@ int epub_lang_rtl(const char *lang);
 int epub_zip(struct epub *e, const char *path, char *opf, time_t when);
 
 /* epub_xhtml.c */
-/* Open an XHTML document in B: XML declaration, html with LANG and DIR,
- * head with TITLE and the stylesheet at CSS (relative href). */
-void epub_xhtml_open(struct buf *b, const char *lang, int rtl, const char *title,
-    const char *css);
-void epub_xhtml_close(struct buf *b);
 /* Render article A (the Nth, 0-based) as one or more XHTML files added to
  * E, with its table of contents entries. */
 void epub_xhtml_article(struct epub *e, const struct article *a, size_t n);

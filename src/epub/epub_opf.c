@@ -3,6 +3,8 @@
 #include <string.h>
 
 #include "epub_int.h"
+#include "model/date.h"
+#include "model/lang.h"
 #include "util.h"
 
 /* Append <meta property="P">V</meta>. */
@@ -143,7 +145,7 @@ epub_opf_package(const struct epub *e, const char *ident, const char *modified)
 	BUF_PUTSL(&b, "<dc:language>");
 	buf_xml(&b, e->lang);
 	BUF_PUTSL(&b, "</dc:language>\n");
-	if (bk->date && epub_iso_date(bk->date)) {
+	if (bk->date && date_is_iso(bk->date)) {
 		BUF_PUTSL(&b, "<dc:date>");
 		buf_xml(&b, bk->date);
 		BUF_PUTSL(&b, "</dc:date>\n");
@@ -176,7 +178,7 @@ epub_opf_package(const struct epub *e, const char *ident, const char *modified)
 		BUF_PUTSL(&b, "/>\n");
 	}
 	BUF_PUTSL(&b, "</manifest>\n<spine toc=\"ncx\"");
-	if (epub_lang_rtl(e->lang))
+	if (lang_rtl(e->lang))
 		BUF_PUTSL(&b, " page-progression-direction=\"rtl\"");
 	BUF_PUTSL(&b, ">\n");
 	for (i = 0; i < e->nitems; i++)
@@ -197,7 +199,7 @@ epub_opf_nav(const struct epub *e)
 	size_t i;
 	int open2 = 0;
 
-	epub_xhtml_open(&b, e->lang, epub_lang_rtl(e->lang), w->contents, "css/book.css");
+	epub_xhtml_open(&b, e->lang, lang_rtl(e->lang), w->contents, "css/book.css");
 	BUF_PUTSL(&b, "<body class=\"toc\">\n<nav epub:type=\"toc\" role=\"doc-toc\" id=\"toc\">\n<h1>");
 	buf_xml(&b, w->contents);
 	BUF_PUTSL(&b, "</h1>\n<ol>\n");
@@ -216,7 +218,7 @@ epub_opf_nav(const struct epub *e)
 				buf_xml(&b, t->lang);
 				BUF_PUTSL(&b, "\" xml:lang=\"");
 				buf_xml(&b, t->lang);
-				buf_printf(&b, "\" dir=\"%s\"", epub_lang_rtl(t->lang) ? "rtl" : "ltr");
+				buf_printf(&b, "\" dir=\"%s\"", lang_rtl(t->lang) ? "rtl" : "ltr");
 			}
 			BUF_PUTSL(&b, "><a href=\"");
 		} else {

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "model/date.h"
+#include "model/lang.h"
 #include "epub_int.h"
 #include "util.h"
 
@@ -27,34 +28,6 @@ struct actx {
 };
 
 static void blocks(struct actx *c, const struct block *b, size_t n, int top);
-
-void
-epub_xhtml_open(struct buf *b, const char *lang, int rtl, const char *title, const char *css)
-{
-	BUF_PUTSL(b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE html>\n"
-	    "<html xmlns=\"http://www.w3.org/1999/xhtml\" "
-	    "xmlns:epub=\"http://www.idpf.org/2007/ops\"");
-	if (lang) {
-		BUF_PUTSL(b, " lang=\"");
-		buf_xml(b, lang);
-		BUF_PUTSL(b, "\" xml:lang=\"");
-		buf_xml(b, lang);
-		buf_putc(b, '"');
-	}
-	if (rtl)
-		BUF_PUTSL(b, " dir=\"rtl\"");
-	BUF_PUTSL(b, ">\n<head>\n<title>");
-	buf_xml(b, title && *title ? title : "-");
-	BUF_PUTSL(b, "</title>\n<link rel=\"stylesheet\" type=\"text/css\" href=\"");
-	buf_xml(b, css);
-	BUF_PUTSL(b, "\"/>\n</head>\n");
-}
-
-void
-epub_xhtml_close(struct buf *b)
-{
-	BUF_PUTSL(b, "</html>\n");
-}
 
 /* 1 when S starts with PREFIX, ignoring ASCII case. */
 static int
@@ -380,6 +353,10 @@ table(struct actx *c, const struct block *x)
 				BUF_PUTSL(b, "<td");
 			if (al)
 				buf_printf(b, " class=\"%s\"", al);
+			if (cell->colspan > 1)
+				buf_printf(b, " colspan=\"%d\"", cell->colspan);
+			if (cell->rowspan > 1)
+				buf_printf(b, " rowspan=\"%d\"", cell->rowspan);
 			buf_putc(b, '>');
 			inlines(c, cell->inl, cell->ninl);
 			buf_puts(b, th ? "</th>" : "</td>");
@@ -569,7 +546,7 @@ part_open(struct actx *c)
 	const struct article *a = c->a;
 	struct buf *b = c->b;
 	const char *lang = a->lang ? a->lang : c->e->lang;
-	int rtl = a->lang ? a->dir == DIR_RTL : epub_lang_rtl(lang);
+	int rtl = a->lang ? a->dir == DIR_RTL : lang_rtl(lang);
 
 	epub_xhtml_open(b, lang, rtl, a->headline ? a->headline : a->id, "../css/book.css");
 	BUF_PUTSL(b, "<body>\n");
@@ -585,7 +562,45 @@ part_open(struct actx *c)
 }
 
 
-/* Append the article header: kicker, headline, standfirst, byline, date, lead figure. */
+/* Append where the article was published, under its byline and date:
+ * "Source: Site — https://…" (the URL a link when it is a web address). */
+static void
+source(struct actx *c)
+{
+	const struct article *a = c->a;
+	struct buf *b = c->b;
+
+	if (a->url == NULL && a->site == NULL)
+		return;
+	BUF_PUTSL(b, "<p class=\"source\">");
+	buf_xml(b, words_for(a->lang)->source);
+	BUF_PUTSL(b, ": ");
+	if (a->site) {
+		BUF_PUTSL(b, "<span class=\"site\">");
+		buf_xml(b, a->site);
+		BUF_PUTSL(b, "</span>");
+	}
+	if (a->site && a->url)
+		BUF_PUTSL(b, " \xe2\x80\x94 ");
+	if (a->url) {
+		size_t mark = b->len;
+
+		BUF_PUTSL(b, "<a class=\"url\" href=\"");
+		if (epub_href(b, a->url)) {
+			BUF_PUTSL(b, "\">");
+			buf_xml(b, a->url);
+			BUF_PUTSL(b, "</a>");
+		} else {
+			b->len = mark;
+			b->data[mark] = '\0';
+			buf_xml(b, a->url);
+		}
+	}
+	BUF_PUTSL(b, "</p>\n");
+}
+
+/* Append the article header: kicker, headline, standfirst, byline, date,
+ * source, lead figure. */
 static void
 header(struct actx *c)
 {
@@ -635,7 +650,7 @@ header(struct actx *c)
 		BUF_PUTSL(b, "<p class=\"dateline\">");
 		char when[64];
 
-		if (a->date && epub_iso_date(a->date)) {
+		if (a->date && date_is_iso(a->date)) {
 			BUF_PUTSL(b, "<time datetime=\"");
 			buf_xml(b, a->date);
 			BUF_PUTSL(b, "\">");
@@ -645,6 +660,7 @@ header(struct actx *c)
 			buf_xml(b, date_shown(a->date, a->date_text, a->lang, when, sizeof(when)));
 		BUF_PUTSL(b, "</p>\n");
 	}
+	source(c);
 	if (a->image) {
 		char *stem = xprintf("%s-lead", c->aid);
 
@@ -709,22 +725,6 @@ epub_xhtml_article(struct epub *e, const struct article *a, size_t n)
 			part_open(&c);
 		}
 		block(&c, &a->blocks[i], 1);
-	}
-	if (a->url) {
-		size_t mark = b.len;
-
-		BUF_PUTSL(&b, "<footer class=\"source\"><p><a href=\"");
-		if (epub_href(&b, a->url)) {
-			BUF_PUTSL(&b, "\">");
-			buf_xml(&b, a->url);
-			BUF_PUTSL(&b, "</a></p></footer>\n");
-		} else {
-			b.len = mark;
-			b.data[mark] = '\0';
-			BUF_PUTSL(&b, "<footer class=\"source\"><p>");
-			buf_xml(&b, a->url);
-			BUF_PUTSL(&b, "</p></footer>\n");
-		}
 	}
 	part_close(&c, 1);
 

@@ -542,3 +542,21 @@ date_shown(const char *iso, const char *text, const char *lang, char *out, size_
 	}
 	return text ? text : iso;
 }
+
+int
+date_is_iso(const char *s)
+{
+	static const char *pat[] = { "dddd-dd-dd", "dddd-dd", "dddd",
+	    "dddd-dd-ddTdd:ddZ", "dddd-dd-ddTdd:dd:ddZ", "dddd-dd-ddTdd:dd+dd:dd",
+	    "dddd-dd-ddTdd:dd:dd+dd:dd", "dddd-dd-ddTdd:dd-dd:dd", "dddd-dd-ddTdd:dd:dd-dd:dd" };
+
+	for (size_t k = 0; s && k < sizeof(pat) / sizeof(pat[0]); k++) {
+		const char *p = pat[k], *q = s;
+
+		while (*p && *q && (*p == 'd' ? isdigit((unsigned char)*q) : *p == *q))
+			p++, q++;
+		if (*p == '\0' && *q == '\0')
+			return 1;
+	}
+	return 0;
+}

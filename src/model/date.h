@@ -10,6 +10,10 @@
  * Return 0 on success, -1 when S is not a date. */
 int date_parse(const char *s, char iso[11]);
 
+/* 1 when S (may be NULL: 0) is an ISO 8601 date, or date and time with a
+ * zone, that both HTML's datetime attribute and EPUB's dc:date accept. */
+int date_is_iso(const char *s);
+
 /* The forms date_parse reads, as examples for an error message (each one
  * of them a date it accepts; month names in English, German, French,
  * Spanish, Italian, Portuguese and Dutch are read too). */

@@ -592,3 +592,9 @@ lang_has_prefix(const char *tag, const char *prefix)
 
 	return tag && strncasecmp(tag, prefix, n) == 0 && (tag[n] == '\0' || tag[n] == '-');
 }
+
+int
+lang_rtl(const char *lang)
+{
+	return lang && lang_dir(lang) == DIR_RTL;
+}

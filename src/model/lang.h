@@ -13,6 +13,8 @@ const char *lang_detect(const char *text);
 int lang_valid(const char *tag);
 /* Right-to-left scripts: ar, he, fa, ur, yi, ps, sd, ug, dv, ckb. */
 enum direction lang_dir(const char *tag);
+/* 1 when TAG (may be NULL: 0) is written right to left, by lang_dir. */
+int lang_rtl(const char *tag);
 /* Write TAG in BCP 47's canonical case, in place: the language lowercase
  * ("de"), a four-letter script titlecase ("Hant"), a region uppercase
  * ("GB"), other subtags lowercase. Every writer then compares tags as

@@ -40,7 +40,6 @@ struct inl {
 	char		*text;
 	char		*href;		/* INL_LINK: the URL as written (writers check schemes) */
 	size_t		 note;		/* INL_NOTEREF: 0-based index into article->notes */
-	int		 literal;	/* INL_TEXT: raw HTML, kept exactly as typed */
 	struct inl	*kids;
 	size_t		 nkids;
 	char		*title;		/* INL_ABBR: the expansion ("World Health Organization") */

@@ -8,25 +8,25 @@
 
 static const struct words words_en = {
 	"Contents", "Cover", "Title page", "Notes", "Start",
-	"By", " and ", "Back", ", " };
+	"By", " and ", "Back", ", ", "Source" };
 static const struct words words_de = {
 	"Inhalt", "Umschlag", "Titelseite", "Anmerkungen", "Beginn",
-	"Von", " und ", "Zurück", ", " };
+	"Von", " und ", "Zurück", ", ", "Quelle" };
 static const struct words words_fr = {
 	"Sommaire", "Couverture", "Page de titre", "Notes", "Début",
-	"Par", " et ", "Retour", ", " };
+	"Par", " et ", "Retour", ", ", "Source" };
 static const struct words words_es = {
 	"Índice", "Cubierta", "Portada", "Notas", "Inicio",
-	"Por", " y ", "Volver", ", " };
+	"Por", " y ", "Volver", ", ", "Fuente" };
 static const struct words words_ar = {
 	"المحتويات", "الغلاف", "صفحة العنوان", "الحواشي", "البداية",
-	"بقلم", " و", "رجوع", "، " };
+	"بقلم", " و", "رجوع", "، ", "المصدر" };
 static const struct words words_zh = {
 	"目录", "封面", "书名页", "注释", "开始",
-	"", "和", "返回", "、" };
+	"", "和", "返回", "、", "来源" };
 static const struct words words_ja = {
 	"目次", "表紙", "扉", "注", "本文",
-	"", "と", "戻る", "、" };
+	"", "と", "戻る", "、", "出典" };
 
 const struct words *
 words_for(const char *lang)

@@ -11,6 +11,7 @@ struct words {
 	const char	*and_;		/* before the last name, spaces included: " and " */
 	const char	*back;
 	const char	*sep;		/* between other names: ", " */
+	const char	*source;	/* before where an article was published: "Source" */
 };
 
 /* Append the names N[0..K) joined as LANG's bylines join them ("A, B and

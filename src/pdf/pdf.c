@@ -9,7 +9,7 @@
  *
  * The contents need the articles' page numbers, and Cairo writes pages in
  * the order they are drawn, so the contents are drawn last and moved to
- * their place by an incremental update of the page tree (pdf_draw_fixup),
+ * their place by an incremental update of the page tree (pdf_update_fixup),
  * which also adds the page labels Cairo 1.16 has no API for (and mends
  * its dates). Each article is laid out, paginated and drawn in one pass;
  * full pages are drawn while the article is still being composed, and a
@@ -525,7 +525,9 @@ set_figure(struct pdf *P, struct pdf_vlist *vl, const struct image *im, struct f
 	struct pdf_parfmt fmt = {.width = fr.w, .align = PA_LEFT, .hyphenate = 1};
 	struct setopts so = {.x = fr.x, .lead = P->lead * 0.86, .size = cs.size};
 	int has_img = im->path && im->width > 0 && im->height > 0;
-	int has_cap = im->caption || im->credit;
+	/* a picture that cannot be shown (remote, say) shows its words */
+	int alt_only = !has_img && !im->caption && !im->credit && im->alt;
+	int has_cap = im->caption || im->credit || alt_only;
 	struct pdf_vbox *vb;
 
 	vb = pdf_vlist_push(vl);
@@ -574,6 +576,8 @@ set_figure(struct pdf *P, struct pdf_vlist *vl, const struct image *im, struct f
 		pdf_shaped_init(&sp, P->art ? P->art->lang : NULL, P->art && P->art->dir == DIR_RTL);
 		if (im->caption)
 			add_text(&sp, im->caption, &cs);
+		if (alt_only)
+			add_text(&sp, im->alt, &cs);
 		if (im->caption && im->credit)
 			pdf_shaped_add(&sp, " ", 1, &cs);
 		if (im->credit)
@@ -594,6 +598,81 @@ set_figure(struct pdf *P, struct pdf_vlist *vl, const struct image *im, struct f
 	}
 }
 
+/* The grid column each cell of table T starts in, per row (a cell
+ * spanning rows keeps its columns in the rows below; colspan widens it),
+ * and in *NCOL the grid's width. The caller frees with grid_free. */
+static size_t **
+table_grid(const struct block *t, size_t *ncol)
+{
+	size_t **at = xcalloc(t->nkids + 1, sizeof(*at));
+	int *busy = NULL;
+	size_t nbusy = 0, r, c, k;
+
+	*ncol = 0;
+	for (r = 0; r < t->nkids; r++) {
+		const struct block *row = &t->kids[r];
+		size_t col = 0;
+
+		at[r] = xcalloc(row->nkids + 1, sizeof(**at));
+		for (c = 0; c < row->nkids; c++) {
+			size_t span = row->kids[c].colspan > 1 ? (size_t)row->kids[c].colspan : 1;
+			int rows = row->kids[c].rowspan > 1 ? row->kids[c].rowspan : 1;
+
+			while (col < nbusy && busy[col] > 0)
+				col++;
+			at[r][c] = col;
+			if (col + span > nbusy) {
+				busy = xrealloc(busy, (col + span) * sizeof(*busy));
+				memset(busy + nbusy, 0, (col + span - nbusy) * sizeof(*busy));
+				nbusy = col + span;
+			}
+			for (k = col; k < col + span; k++)
+				busy[k] = rows;
+			col += span;
+		}
+		if (col > *ncol)
+			*ncol = col;
+		for (k = 0; k < nbusy; k++)
+			if (busy[k] > 0)
+				busy[k]--;
+	}
+	if (nbusy > *ncol)
+		*ncol = nbusy;
+	free(busy);
+	return at;
+}
+
+static void
+grid_free(size_t **at, size_t nrows)
+{
+	for (size_t r = 0; r < nrows; r++)
+		free(at[r]);
+	free(at);
+}
+
+/* The columns cell CELL spans. */
+static size_t
+span_of(const struct block *cell)
+{
+	return cell->colspan > 1 ? (size_t)cell->colspan : 1;
+}
+
+/* The width of SPAN columns from COL (with the gutters between) and, in
+ * *OFF, how far column COL starts from the table's edge. */
+static double
+span_width(const double *cw, size_t ncol, size_t col, size_t span, double gap, double *off)
+{
+	double w = 0;
+	size_t k;
+
+	*off = 0;
+	for (k = 0; k < col && k < ncol; k++)
+		*off += cw[k] + gap;
+	for (k = col; k < col + span && k < ncol; k++)
+		w += cw[k] + (k > col ? gap : 0);
+	return w;
+}
+
 /* A table: columns sized by their content, header row in bold, rules
  * above and below the header and under the table; each row one box. */
 static void
@@ -609,11 +688,12 @@ set_table(struct pdf *P, struct pdf_vlist *vl, const struct block *t, struct fra
 	struct pdf_vbox *vb;
 	struct pdf_op *op;
 
-	for (r = 0; r < t->nkids; r++)
-		if (t->kids[r].nkids > ncol)
-			ncol = t->kids[r].nkids;
-	if (ncol == 0)
+	size_t **grid = table_grid(t, &ncol);
+
+	if (ncol == 0) {
+		grid_free(grid, t->nkids);
 		return;
+	}
 	nat = xcalloc(ncol, sizeof(*nat));
 	minw = xcalloc(ncol, sizeof(*minw));
 	cw = xcalloc(ncol, sizeof(*cw));
@@ -627,18 +707,22 @@ set_table(struct pdf *P, struct pdf_vlist *vl, const struct block *t, struct fra
 			    STYLE_BOLD : STYLE_REGULAR, size, NULL);
 			double w;
 			char *word, *save = NULL;
+			size_t g = grid[r][c], span = span_of(cell);
 
 			inl_text(&b, cell->inl, cell->ninl);
 			w = text_width(P, buf_str(&b), st);
-			if (w > nat[c])
-				nat[c] = w;
+			/* a cell spanning columns asks each for its share */
+			for (size_t q = g; q < g + span && q < ncol; q++)
+				if (w / span > nat[q])
+					nat[q] = w / span;
 			for (word = strtok_r(b.data ? b.data : (char *)"", " ", &save); word;
 			    word = strtok_r(NULL, " ", &save)) {
 				w = text_width(P, word, st);
 				if (!strpbrk(word, "0123456789") && g_utf8_strlen(word, -1) >= 10)
 					w *= 0.7;	/* a long word may be hyphenated */
-				if (w > minw[c])
-					minw[c] = w;
+				for (size_t q = g; q < g + span && q < ncol; q++)
+					if (w / span > minw[q])
+						minw[q] = w / span;
 			}
 			buf_free(&b);
 		}
@@ -709,17 +793,21 @@ set_table(struct pdf *P, struct pdf_vlist *vl, const struct block *t, struct fra
 	cells = xcalloc(ncol, sizeof(*cells));
 	for (r = 0; r < t->nkids; r++) {
 		const struct block *row = &t->kids[r];
-		double x = rtl ? fr.x + fr.w : fr.x, h = 0, slice = lead * 4, top;
+		double h = 0, slice = lead * 4, top;
 		size_t k, s, nslice;
 
-		/* each cell set on its own, its lines' tops from the row's */
+		/* each cell set on its own, its lines' tops from the row's;
+		 * a cell spanning columns as wide as they are (one spanning
+		 * rows is set in its first) */
 		for (c = 0; c < row->nkids; c++) {
 			const struct block *cell = &row->kids[c];
 			int head = cell->header || row->header;
-			struct pdf_parfmt fmt = {.width = cw[c], .hyphenate = 1,
+			double off, cwid = span_width(cw, ncol, grid[r][c], span_of(cell), gap, &off);
+			struct pdf_parfmt fmt = {.width = cwid, .hyphenate = 1,
 			    .align = cell->align == ALIGN_RIGHT ? PA_RIGHT :
 			    cell->align == ALIGN_CENTER ? PA_CENTER : PA_LEFT};
-			struct setopts so = {.x = rtl ? x - cw[c] : x, .lead = lead, .size = size};
+			struct setopts so = {.x = rtl ? fr.x + fr.w - off - cwid : fr.x + off,
+			    .lead = lead, .size = size};
 			double y = 0;
 
 			set_inlines(P, &cells[c], cell->inl, cell->ninl,
@@ -730,7 +818,6 @@ set_table(struct pdf *P, struct pdf_vlist *vl, const struct block *t, struct fra
 			}
 			if (y > h)
 				h = y;
-			x += rtl ? -(cw[c] + gap) : cw[c] + gap;
 		}
 		/* a row taller than half a page is cut into slices between
 		 * its lines, each a row of its own, so that no row runs off
@@ -823,6 +910,7 @@ set_table(struct pdf *P, struct pdf_vlist *vl, const struct block *t, struct fra
 	free(nat);
 	free(minw);
 	free(cw);
+	grid_free(grid, t->nkids);
 }
 
 /* One block into VL. MARKER: a list marker to put before the first line. */
@@ -1179,8 +1267,40 @@ first_notes(struct pdf *P, const struct article *a)
 	return h > 0 ? h + P->lead : 0;
 }
 
-/* The opener: kicker, headline, standfirst, byline and role, date, lead
- * figure with caption and credit. */
+/* The opener's source line under the byline: "Source: Site — URL", small
+ * and grey, the URL a link when it is a web address. */
+static void
+set_source(struct pdf *P, struct pdf_vlist *vl, const struct article *a,
+    const struct pdf_parfmt *fmt, int rtl)
+{
+	struct pdf_style st = style(P, FONT_HEADING, STYLE_REGULAR, P->size * 0.78, P->grey);
+	struct setopts so = {.lead = P->lead * 0.9, .size = st.size, .tag = "P", .keep = 1,
+	    .before = P->lead * 0.25};
+	struct pdf_shaped sp;
+
+	if (a->url == NULL && a->site == NULL)
+		return;
+	pdf_shaped_init(&sp, a->lang, rtl);
+	add_text(&sp, words_for(a->lang)->source, &st);
+	add_text(&sp, ": ", &st);
+	if (a->site)
+		add_text(&sp, a->site, &st);
+	if (a->site && a->url)
+		add_text(&sp, " \xe2\x80\x94 ", &st);
+	if (a->url) {
+		struct pdf_style us = st;
+
+		us.nohyph = 1;
+		if (safe_href(a->url))
+			us.href = a->url;
+		add_text(&sp, a->url, &us);
+	}
+	set_para(P, vl, &sp, fmt, &so);
+	pdf_shaped_free(&sp);
+}
+
+/* The opener: kicker, headline, standfirst, byline and role, date, source,
+ * lead figure with caption and credit. */
 static void
 set_opener(struct pdf *P, struct pdf_vlist *vl, const struct article *a)
 {
@@ -1276,6 +1396,7 @@ set_opener(struct pdf *P, struct pdf_vlist *vl, const struct article *a)
 		set_para(P, vl, &sp, &left, &so);
 		pdf_shaped_free(&sp);
 	}
+	set_source(P, vl, a, &left, rtl);
 	if (a->image) {
 		/* the head stands on one page with the picture, its caption,
 		 * the rule and two lines of text: a tall picture is made
@@ -1969,7 +2090,7 @@ pdf_write(const struct book *book, const struct options *opt, const char *path)
 
 		if (pdf_draw_close(&P.dr, path) != 0)
 			goto out;
-		if (pdf_draw_fixup(path, total - ntoc, ntoc, body_first, body_first + ntoc,
+		if (pdf_update_fixup(path, total - ntoc, ntoc, body_first, body_first + ntoc,
 		    book->lang) != 0)
 			goto out;
 	}

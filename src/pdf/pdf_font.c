@@ -12,6 +12,7 @@
 #include <fontconfig/fontconfig.h>
 
 #include "model/lang.h"
+#include "typo/hyph.h"
 #include "util.h"
 #include "pdf_int.h"
 
@@ -159,7 +160,8 @@ pdf_fonts_free(struct pdf_fonts *f)
 	size_t i;
 	int r, s;
 
-	pdf_para_cache_free(f);
+	hy_cache_free(f->words);
+	f->words = NULL;
 	for (i = 0; i < f->nhy; i++) {
 		g_object_unref(f->hy[i].font);
 		pango_glyph_string_free(f->hy[i].gs);

@@ -3,17 +3,23 @@
  *
  *   pdf_font.c   one PangoFontMap and PangoContext for the run, font
  *                descriptions per role and style, fallback families per
- *                language, the cached hyphen glyph of each font
+ *                language, the cached hyphen glyph of each font (the
+ *                words' hyphenation points are cached by typo/hyph.c)
  *   pdf_shape.c  a paragraph (text + style spans) itemized and shaped once;
  *                per-character widths and break opportunities from the glyphs
  *   pdf_para.c   the paragraph setter: shaped paragraph in, lines out
  *                (lb_items → lb_break, hyphenation points, CJK breaks), and
  *                each line turned into display-list glyph runs (bidi order,
  *                justification, the hyphen at a break)
+ *   pdf_dl.c     the display list the setter and the composer build and
+ *                the drawer draws (under both; calls neither)
  *   pdf_page.c   pagination: vertical boxes onto pages (widows, orphans,
  *                keep-with-next, footnotes at the foot of their page)
  *   pdf_draw.c   display list → Cairo PDF surface (glyphs, images, rules,
  *                links, outline, structure tags, metadata)
+ *   pdf_update.c append-only incremental updates of the finished file
+ *                (figures' /Alt, page order and labels, language, the
+ *                structure tree in reading order)
  *   pdf.c        the composer: the book model to vertical boxes
  */
 #ifndef MKBOOK_PDF_INT_H
@@ -31,7 +37,7 @@
 /* ---- fonts (pdf_font.c) ---- */
 
 struct pdf_hycache;
-struct pdf_wordcache;
+struct hy_cache;
 
 struct pdf_fonts {
 	PangoFontMap		*map;
@@ -43,7 +49,7 @@ struct pdf_fonts {
 	PangoLanguage		*plang;
 	struct pdf_hycache	*hy;
 	size_t			 nhy, caphy;
-	struct pdf_wordcache	*words;		/* hyphenation points by word (pdf_para.c) */
+	struct hy_cache		*words;		/* hyphenation points by word (hyph.c) */
 };
 
 /* Create the font map and context (72 dpi, unrounded, unhinted). Return 0
@@ -141,7 +147,7 @@ struct pdf_para {
 	size_t		 nitems;
 };
 
-/* ---- display list ---- */
+/* ---- display list (pdf_dl.c, under the setter and the drawer) ---- */
 
 enum pdf_op_kind {
 	OP_GLYPHS,	/* gi drawn at (x, y) baseline; text is what it says */
@@ -193,6 +199,8 @@ void pdf_dl_tag(struct pdf_dl *dl, int begin, const char *tag, const char *attrs
 void pdf_dl_move(struct pdf_dl *to, struct pdf_dl *from, double dx, double dy);
 /* Free DL's ops and what they own. */
 void pdf_dl_free(struct pdf_dl *dl);
+/* Free what P holds. */
+void pdf_para_free(struct pdf_para *p);
 
 /* ---- the paragraph setter (pdf_para.c) ---- */
 
@@ -205,10 +213,6 @@ void pdf_para_set(struct pdf_fonts *f, struct pdf_shaped *sp, const struct pdf_p
  * links and note references wrapped in link tags. */
 void pdf_para_draw_line(struct pdf_fonts *f, struct pdf_shaped *sp, const struct pdf_parfmt *fmt,
     const struct pdf_para *p, size_t l, struct pdf_dl *dl, double x, double y);
-/* Free what P holds. */
-void pdf_para_free(struct pdf_para *p);
-/* Free the hyphenation cache kept in F. */
-void pdf_para_cache_free(struct pdf_fonts *f);
 
 /* ---- vertical boxes and pages (pdf_page.c) ---- */
 
@@ -338,10 +342,17 @@ void pdf_draw_meta(struct pdf_drawer *dr, const struct book *b);
  * Return 0, or -1 with the error set. */
 int pdf_draw_close(struct pdf_drawer *dr, const char *path);
 
+/* ---- append-only updates of the finished file (pdf_update.c) ---- */
+
+/* Give the /Figure structure elements of the finished PDF at PATH the
+ * alternative texts ALT[0..NALT) (NULL: none), the i-th element in the
+ * order cairo made them the i-th text, by an incremental update. Return 0,
+ * or -1 with the error set. */
+int pdf_update_alts(const char *path, char *const *alt, size_t nalt);
 /* Post-process the finished PDF at PATH by an incremental update: move the
  * pages [FROM, FROM+N) to position AT, add page labels (roman numerals for
  * the first NFRONT pages, arabic from 1 after), the document's language
  * LANG, viewer preferences, and mend cairo's dates. Return 0 or -1. */
-int pdf_draw_fixup(const char *path, int from, int n, int at, int nfront, const char *lang);
+int pdf_update_fixup(const char *path, int from, int n, int at, int nfront, const char *lang);
 
 #endif

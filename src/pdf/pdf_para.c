@@ -155,92 +155,6 @@ hyphen_width(struct pdf_fonts *f, const struct pdf_shaped *sp, int c)
 	return w;
 }
 
-/* Hyphenation points of words already seen: libhyphen is costly and a
- * book repeats its words. An open-addressing table keyed by language and
- * word; full, it stops caching. */
-#define WC_SLOTS	(1u << 17)
-
-struct wc_entry {
-	char		*key;		/* "lang\0word" */
-	size_t		 klen;
-	unsigned char	*pts;		/* NULL: no points */
-	size_t		 npts;
-};
-
-struct pdf_wordcache {
-	struct wc_entry	*e;
-	size_t		 used;
-};
-
-/* FNV-1a over N bytes of P. */
-static uint32_t
-hash(const char *p, size_t n, uint32_t h)
-{
-	while (n--)
-		h = (h ^ (unsigned char)*p++) * 16777619u;
-	return h;
-}
-
-/* Hyphenation points of WORD[0..LEN) in LANG into PTS (LEN bytes), through
- * the cache. Return the number of points. */
-static size_t
-cached_points(struct pdf_fonts *f, const char *lang, const char *word, size_t len,
-    unsigned char *pts)
-{
-	size_t ll = strlen(lang), n;
-	uint32_t h = hash(word, len, hash(lang, ll + 1, 2166136261u));
-	struct pdf_wordcache *wc = f->words;
-	struct wc_entry *e;
-
-	if (wc == NULL) {
-		wc = f->words = xcalloc(1, sizeof(*wc));
-		wc->e = xcalloc(WC_SLOTS, sizeof(*wc->e));
-	}
-	for (;; h++) {
-		e = &wc->e[h & (WC_SLOTS - 1)];
-		if (e->key == NULL)
-			break;
-		if (e->klen == ll + 1 + len && memcmp(e->key, lang, ll + 1) == 0 &&
-		    memcmp(e->key + ll + 1, word, len) == 0) {
-			if (e->pts)
-				memcpy(pts, e->pts, len);
-			else
-				memset(pts, 0, len);
-			return e->npts;
-		}
-	}
-	n = hy_points(lang, word, len, pts);
-	if (wc->used < WC_SLOTS / 2) {
-		e->klen = ll + 1 + len;
-		e->key = xmalloc(e->klen);
-		memcpy(e->key, lang, ll + 1);
-		memcpy(e->key + ll + 1, word, len);
-		e->npts = n;
-		if (n) {
-			e->pts = xmalloc(len);
-			memcpy(e->pts, pts, len);
-		}
-		wc->used++;
-	}
-	return n;
-}
-
-void
-pdf_para_cache_free(struct pdf_fonts *f)
-{
-	size_t i;
-
-	if (f->words == NULL)
-		return;
-	for (i = 0; i < WC_SLOTS; i++) {
-		free(f->words->e[i].key);
-		free(f->words->e[i].pts);
-	}
-	free(f->words->e);
-	free(f->words);
-	f->words = NULL;
-}
-
 /* Push a box of width W for the chars from POS on; in a justified
  * paragraph its glyphs may widen or narrow by EXPAND, unless they are
  * joined (right-to-left runs), ideographs or monospaced. */
@@ -458,7 +372,7 @@ emit_box(struct pdf_fonts *f, struct pdf_shaped *sp, const struct pdf_parfmt *fm
 			;
 		if (span && !span->st.nohyph && we - ws >= 5 &&
 		    sp->coff[we] - sp->coff[ws] < sizeof(pts) &&
-		    cached_points(f, sp->lang ? sp->lang : "en", text + sp->coff[ws],
+		    hy_cached_points(&f->words, sp->lang ? sp->lang : "en", text + sp->coff[ws],
 		    sp->coff[we] - sp->coff[ws], pts) > 0) {
 			for (c = bs; c < be; c++) {
 				size_t off;
@@ -1067,11 +981,3 @@ pdf_para_draw_line(struct pdf_fonts *f, struct pdf_shaped *sp, const struct pdf_
 	free(adj);
 }
 
-void
-pdf_para_free(struct pdf_para *p)
-{
-	free(p->lines);
-	free(p->items);
-	free(p->ipos);
-	memset(p, 0, sizeof(*p));
-}

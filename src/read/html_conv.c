@@ -1036,12 +1036,17 @@ inl_link(struct html_conv *c, const GumboNode *a, struct inl **arr, size_t *n,
 	long k = -1;
 
 	if (href && c->md_notes && str_startswith(href, "mkbook-note:")) {
+		/* Markdown's notes are read after the text: only the index */
 		k = strtol(href + 12, NULL, 10);
-		if (k >= 0 && (size_t)k < c->a->nnotes) {
-			char *label = text_of(c, a);
+		if (k >= 0 && k < c->md_notes) {
+			struct inl *in;
 
-			push_noteref(c, k, label, arr, n, pend);
-			free(label);
+			flush_text(pend, arr, n);
+			in = inl_push(arr, n, INL_NOTEREF);
+			in->note = (size_t)k;
+			in->text = text_of(c, a);
+			if (in->text == NULL)
+				in->text = xprintf("%ld", k + 1);
 			return;
 		}
 	}
@@ -1386,17 +1391,16 @@ image_of(struct html_conv *c, const GumboNode *img)
 		free(alt);
 		alt = NULL;
 	}
-	if (src && c->remote_images && c->base && src_kind(src) != 0 &&
-	    strncasecmp(src, "data:", 5) != 0) {
-		char *abs = html_url_resolve(c->base, src);
+	if (src && c->remote_images && (src_kind(src) == 2 || (src_kind(src) == 1 &&
+	    strncasecmp(src, "data:", 5) != 0 && c->base))) {
+		char *abs = src[0] == '/' && src[1] == '/' && c->base == NULL ?
+		    xprintf("https:%s", src) : html_url_resolve(c->base, src);
 
-		if (abs && strncasecmp(abs, "http", 4) == 0) {
-			free(src);
-			src = abs;
-		} else
+		free(src);
+		src = abs && str_startswith(abs, "mailto:") ? NULL : abs;
+		if (src == NULL)
 			free(abs);
-	}
-	if (src && src_kind(src) == 2 && !c->remote_images) {
+	} else if (src && src_kind(src) == 2) {
 		drop(c, HTML_DROP_REMOTE, img, src);
 		free(src);
 		src = NULL;

@@ -50,10 +50,11 @@ struct html_conv {
 	 * the extractor found); the converter says nothing about them. */
 	int		(*skip)(const GumboNode *n, void *user);
 	void		*user;
-	int		 md_notes;	/* Markdown: "mkbook-note:K" links are note K's references */
-	/* A page fetched from the web (branch h17): http(s) and relative image
-	 * sources are resolved against base and kept as absolute URLs in
-	 * image->src, for the caller to fetch; no "remote image" warning. */
+	int		 md_notes;	/* Markdown: links to "mkbook-note:K", K below this, are
+					 * references to note K (read later) */
+	/* A fetched page: an http(s), protocol-relative or (with a base)
+	 * relative picture source is resolved against the base and kept as an
+	 * absolute URL in image->src (the caller fetches it), no warning. */
 	int		 remote_images;
 	/* private */
 	struct html_notes *notes;

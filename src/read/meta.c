@@ -366,6 +366,9 @@ front_key(struct yctx *c, struct article *a, const char *key, yaml_node_t *kn,
 	} else if (strcmp(key, "source") == 0 || strcmp(key, "url") == 0) {
 		if (get_str(c, key, v, &a->url) == -1)
 			goto out;
+	} else if (strcmp(key, "site") == 0 || strcmp(key, "publication") == 0) {
+		if (get_str(c, key, v, &a->site) == -1)
+			goto out;
 	} else if (strcmp(key, "tags") == 0 || strcmp(key, "keywords") == 0) {
 		if (get_strv(c, key, v, 1, &a->tags, &a->ntags) == -1)
 			goto out;

@@ -13,10 +13,8 @@
  * one, so that no line begins with the dash.
  *
  * The inlines of a block are one text: the mark after an emphasis or a
- * link is decided by the character before it, wherever that stands. Raw
- * HTML, which the Markdown reader keeps as text, is left as typed: a
- * block of it is marked literal, and a tag inside text ("<a href="x">") is
- * copied whole.
+ * link is decided by the character before it, wherever that stands. A
+ * tag typed inside text ("<a href="x">") is copied whole.
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -370,10 +368,7 @@ walk_inlines(struct walk *w, struct inl *in, size_t n)
 	for (i = 0; i < n; i++)
 		switch (in[i].type) {
 		case INL_TEXT:
-			if (in[i].literal)
-				w->prev = 'x';	/* raw HTML, as typed */
-			else
-				walk_field(w, &in[i].text);
+			walk_field(w, &in[i].text);
 			break;
 		case INL_CODE:
 		case INL_NOTEREF:

@@ -3,10 +3,14 @@
  * autolinks and footnotes (cmark-gfm), with YAML front matter (meta.c).
  *
  * cmark-gfm parses; this file walks its tree into the model. The walk
- * recurses at most MODEL_MAX_DEPTH levels (deeper input is an error), and
- * everything cmark keeps as raw HTML becomes literal text, so no markup in
- * the input ever reaches a writer as markup. Footnotes nothing references
- * are kept too (referenced = 0), so no words are lost.
+ * recurses at most MODEL_MAX_DEPTH levels (deeper input is an error). Raw
+ * HTML goes through the one HTML converter (html_conv.c): a raw block is
+ * parsed as an HTML fragment, and a paragraph holding inline HTML is
+ * written out as HTML (its Markdown as the matching tags) and parsed as
+ * one fragment, so "<sup>2</sup>" is a superscript, comments vanish, and
+ * what the converter leaves out (scripts, frames …) is named in a
+ * warning. Footnotes nothing references are kept too (referenced = 0), so
+ * no words are lost.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -14,6 +18,9 @@
 #include <cmark-gfm.h>
 #include <cmark-gfm-core-extensions.h>
 
+#include <gumbo.h>
+
+#include "html_conv.h"
 #include "meta.h"
 #include "reader.h"
 #include "util.h"
@@ -74,7 +81,6 @@ plain_text(struct buf *out, cmark_node *n)
 		switch (cmark_node_get_type(cur)) {
 		case CMARK_NODE_TEXT:
 		case CMARK_NODE_CODE:
-		case CMARK_NODE_HTML_INLINE:
 		case CMARK_NODE_FOOTNOTE_REFERENCE:
 			if ((lit = cmark_node_get_literal(cur)) != NULL)
 				buf_puts(out, lit);
@@ -121,6 +127,177 @@ flush_text(struct buf *p, struct inl **arr, size_t *n)
 	buf_reset(p);
 }
 
+/* 1 when some inline under PARENT is raw HTML. */
+static int
+has_html(cmark_node *parent)
+{
+	cmark_iter *it = cmark_iter_new(parent);
+	cmark_event_type ev;
+	int found = 0;
+
+	while (!found && (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE)
+		if (ev == CMARK_EVENT_ENTER && cmark_iter_get_node(it) != parent &&
+		    cmark_node_get_type(cmark_iter_get_node(it)) == CMARK_NODE_HTML_INLINE)
+			found = 1;
+	cmark_iter_free(it);
+	return found;
+}
+
+/* Append S as HTML text (escaped) to OUT. */
+static void
+html_text(struct buf *out, const char *s)
+{
+	for (; s && *s; s++) {
+		if (*s == '&')
+			BUF_PUTSL(out, "&amp;");
+		else if (*s == '<')
+			BUF_PUTSL(out, "&lt;");
+		else if (*s == '>')
+			BUF_PUTSL(out, "&gt;");
+		else if (*s == '"')
+			BUF_PUTSL(out, "&quot;");
+		else
+			buf_putc(out, *s);
+	}
+}
+
+/* Write the inlines under PARENT out as HTML: raw HTML as typed, the
+ * Markdown as the tags it stands for, footnote references as links the
+ * converter knows ("mkbook-note:K"). Walks with cmark's iterator. */
+static void
+html_serialize(struct md *m, cmark_node *parent, struct buf *out)
+{
+	cmark_iter *it = cmark_iter_new(parent);
+	cmark_event_type ev;
+
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *cur = cmark_iter_get_node(it);
+		const char *lit = cmark_node_get_literal(cur), *ext = ext_type(cur), *tag = NULL;
+		int enter = ev == CMARK_EVENT_ENTER;
+
+		if (cur == parent)
+			continue;
+		switch (cmark_node_get_type(cur)) {
+		case CMARK_NODE_TEXT:
+			html_text(out, lit);
+			break;
+		case CMARK_NODE_HTML_INLINE:
+			buf_puts(out, lit);
+			break;
+		case CMARK_NODE_SOFTBREAK:
+			buf_putc(out, '\n');
+			break;
+		case CMARK_NODE_LINEBREAK:
+			BUF_PUTSL(out, "<br>\n");
+			break;
+		case CMARK_NODE_CODE:
+			BUF_PUTSL(out, "<code>");
+			html_text(out, lit && *lit ? lit : " ");
+			BUF_PUTSL(out, "</code>");
+			break;
+		case CMARK_NODE_FOOTNOTE_REFERENCE: {
+			long k = lit ? strtol(lit, NULL, 10) : 0;
+
+			if (!enter)
+				break;
+			if (k < 1 || k > m->nnotes) {
+				BUF_PUTSL(out, "[^");
+				html_text(out, lit);
+				buf_putc(out, ']');
+				break;
+			}
+			m->refd[k - 1] = 1;
+			buf_printf(out, "<a href=\"mkbook-note:%ld\">", k - 1);
+			html_text(out, lit);
+			BUF_PUTSL(out, "</a>");
+			break;
+		}
+		case CMARK_NODE_EMPH:
+			tag = "em";
+			break;
+		case CMARK_NODE_STRONG:
+			tag = "strong";
+			break;
+		case CMARK_NODE_LINK:
+			if (enter) {
+				BUF_PUTSL(out, "<a href=\"");
+				html_text(out, cmark_node_get_url(cur));
+				BUF_PUTSL(out, "\">");
+			} else
+				BUF_PUTSL(out, "</a>");
+			break;
+		case CMARK_NODE_IMAGE:
+			/* inside text: its words stay, as the alt of an <img> */
+			if (enter) {
+				char *alt = plain_str(cur);
+
+				BUF_PUTSL(out, "<img src=\"\" alt=\"");
+				html_text(out, alt);
+				BUF_PUTSL(out, "\">");
+				free(alt);
+				cmark_iter_reset(it, cur, CMARK_EVENT_EXIT);
+			}
+			break;
+		default:
+			if (strcmp(ext, "strikethrough") == 0)
+				tag = "del";
+			break;
+		}
+		if (tag)
+			buf_printf(out, enter ? "<%s>" : "</%s>", tag);
+	}
+	cmark_iter_free(it);
+}
+
+/* Parse the HTML S as a fragment in CONTEXT. The caller destroys it. */
+static GumboOutput *
+html_fragment(const char *s, size_t len, GumboTag context)
+{
+	GumboOptions o = kGumboDefaultOptions;
+
+	o.fragment_context = context;
+	o.fragment_namespace = GUMBO_NAMESPACE_HTML;
+	return gumbo_parse_with_options(&o, s, len);
+}
+
+/* The inlines of PARENT, which holds raw HTML, through the converter. */
+static void
+html_inlines(struct md *m, cmark_node *parent, struct inl **arr, size_t *n)
+{
+	struct buf h = {0};
+	struct html_conv hc;
+	GumboOutput *g;
+
+	html_serialize(m, parent, &h);
+	g = html_fragment(buf_str(&h), h.len, GUMBO_TAG_P);
+	html_conv_init(&hc, m->path, m->a);
+	hc.lineoff = line_of(m, parent) ? line_of(m, parent) - 1 : 0;
+	hc.md_notes = m->nnotes;
+	html_conv_inlines(&hc, g->root, arr, n);
+	html_conv_finish(&hc);
+	gumbo_destroy_output(&kGumboDefaultOptions, g);
+	buf_free(&h);
+}
+
+/* A raw HTML block through the converter: blocks appended to *ARR. */
+static void
+html_blocks(struct md *m, cmark_node *c, struct block **arr, size_t *n)
+{
+	const char *lit = cmark_node_get_literal(c);
+	struct html_conv hc;
+	GumboOutput *g;
+
+	if (lit == NULL)
+		return;
+	g = html_fragment(lit, strlen(lit), GUMBO_TAG_DIV);
+	html_conv_init(&hc, m->path, m->a);
+	hc.lineoff = line_of(m, c) ? line_of(m, c) - 1 : 0;
+	hc.md_notes = m->nnotes;
+	html_conv_blocks(&hc, g->root, arr, n);
+	html_conv_finish(&hc);
+	gumbo_destroy_output(&kGumboDefaultOptions, g);
+}
+
 /* Convert the inline children of PARENT, appending to *ARR / *N. Adjacent
  * text (cmark splits it at punctuation) is merged. Return 0, or -1 with the
  * error set when nested deeper than MODEL_MAX_DEPTH. */
@@ -135,6 +312,11 @@ conv_inlines(struct md *m, cmark_node *parent, struct inl **arr, size_t *n, int 
 		too_deep(m, parent);
 		goto out;
 	}
+	if (has_html(parent)) {
+		html_inlines(m, parent, arr, n);
+		ret = 0;
+		goto out;
+	}
 	for (c = cmark_node_first_child(parent); c; c = cmark_node_next(c)) {
 		const char *lit = cmark_node_get_literal(c);
 		const char *ext = ext_type(c);
@@ -143,7 +325,6 @@ conv_inlines(struct md *m, cmark_node *parent, struct inl **arr, size_t *n, int 
 
 		switch (cmark_node_get_type(c)) {
 		case CMARK_NODE_TEXT:
-		case CMARK_NODE_HTML_INLINE:	/* literal text, never markup */
 			if (lit)
 				buf_puts(&pend, lit);
 			continue;
@@ -490,18 +671,13 @@ conv_blocks(struct md *m, cmark_node *parent, struct block **arr, size_t *n, int
 			b->info = info && *info ? str_trim(info) : NULL;
 			break;
 		}
-		case CMARK_NODE_HTML_BLOCK: {
-			/* Raw HTML is shown as the text it is, never as markup. */
-			char *s = code_text(cmark_node_get_literal(c));
-
-			if (s) {
-				struct inl *in = inl_push(&b->inl, &b->ninl, INL_TEXT);
-
-				in->text = s;
-				in->literal = 1;
-			}
+		case CMARK_NODE_HTML_BLOCK:
+			/* the paragraph pushed above is dropped for the
+			 * blocks the converter makes of the HTML */
+			block_free(b);
+			(*n)--;
+			html_blocks(m, c, arr, n);
 			break;
-		}
 		case CMARK_NODE_THEMATIC_BREAK:
 			b->type = BLK_RULE;
 			break;

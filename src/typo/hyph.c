@@ -5,6 +5,7 @@
 #include <ctype.h>
 #include <dirent.h>
 #include <iconv.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -707,4 +708,88 @@ hy_cleanup(void)
 	ndicts = 0;
 	ntags = 0;
 	lasttag = -1;
+}
+
+/* Hyphenation points of words already seen: libhyphen is costly and a
+ * book repeats its words. An open-addressing table keyed by language and
+ * word; full, it stops caching. (Kept by the typesetter's fonts, one per
+ * run; it was in pdf_para.c, freed by pdf_font.c: a cycle.) */
+#define WC_SLOTS	(1u << 17)
+
+struct wc_entry {
+	char		*key;		/* "lang\0word" */
+	size_t		 klen;
+	unsigned char	*pts;		/* NULL: no points */
+	size_t		 npts;
+};
+
+struct hy_cache {
+	struct wc_entry	*e;
+	size_t		 used;
+};
+
+/* FNV-1a over N bytes of P. */
+static uint32_t
+wc_hash(const char *p, size_t n, uint32_t h)
+{
+	while (n--)
+		h = (h ^ (unsigned char)*p++) * 16777619u;
+	return h;
+}
+
+size_t
+hy_cached_points(struct hy_cache **cache, const char *lang, const char *word, size_t len,
+    unsigned char *pts)
+{
+	size_t ll = strlen(lang), n;
+	uint32_t h = wc_hash(word, len, wc_hash(lang, ll + 1, 2166136261u));
+	struct hy_cache *wc = *cache;
+	struct wc_entry *e;
+
+	if (wc == NULL) {
+		wc = *cache = xcalloc(1, sizeof(*wc));
+		wc->e = xcalloc(WC_SLOTS, sizeof(*wc->e));
+	}
+	for (;; h++) {
+		e = &wc->e[h & (WC_SLOTS - 1)];
+		if (e->key == NULL)
+			break;
+		if (e->klen == ll + 1 + len && memcmp(e->key, lang, ll + 1) == 0 &&
+		    memcmp(e->key + ll + 1, word, len) == 0) {
+			if (e->pts)
+				memcpy(pts, e->pts, len);
+			else
+				memset(pts, 0, len);
+			return e->npts;
+		}
+	}
+	n = hy_points(lang, word, len, pts);
+	if (wc->used < WC_SLOTS / 2) {
+		e->klen = ll + 1 + len;
+		e->key = xmalloc(e->klen);
+		memcpy(e->key, lang, ll + 1);
+		memcpy(e->key + ll + 1, word, len);
+		e->npts = n;
+		if (n) {
+			e->pts = xmalloc(len);
+			memcpy(e->pts, pts, len);
+		}
+		wc->used++;
+	}
+	return n;
+}
+
+void
+hy_cache_free(struct hy_cache *wc)
+{
+	size_t i;
+
+	if (wc == NULL)
+		return;
+	for (i = 0; i < WC_SLOTS; i++) {
+		free(wc->e[i].key);
+		free(wc->e[i].pts);
+	}
+	free(wc->e);
+	free(wc);
 }

@@ -19,6 +19,14 @@
  * number of points; 0 when the language has no patterns. The loaded
  * patterns are cached: not thread-safe. */
 size_t hy_points(const char *lang, const char *word, size_t len, unsigned char *points);
+struct hy_cache;
+/* hy_points through the cache *CACHE (created on first use; NULL to begin
+ * with), which remembers each word's points by language: the same result,
+ * without asking libhyphen again for a word already seen. Not thread-safe. */
+size_t hy_cached_points(struct hy_cache **cache, const char *lang, const char *word, size_t len,
+    unsigned char *pts);
+/* Free a cache made by hy_cached_points (NULL: nothing). */
+void hy_cache_free(struct hy_cache *cache);
 /* Release the loaded pattern dictionaries. */
 void hy_cleanup(void);
 

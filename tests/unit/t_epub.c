@@ -11,6 +11,7 @@
 #include "../tap.h"
 #include "epub/epub.h"
 #include "epub/epub_int.h"
+#include "model/date.h"
 #include "model/image.h"
 #include "model/model.h"
 #include "util.h"
@@ -312,11 +313,11 @@ main(void)
 		free(id);
 	}
 
-	ok(epub_iso_date("2023-02-08") && epub_iso_date("2023-02") && epub_iso_date("2023") &&
-	    epub_iso_date("2023-02-08T10:30:00Z") && epub_iso_date("2023-02-08T10:30+01:00"),
+	ok(date_is_iso("2023-02-08") && date_is_iso("2023-02") && date_is_iso("2023") &&
+	    date_is_iso("2023-02-08T10:30:00Z") && date_is_iso("2023-02-08T10:30+01:00"),
 	    "ISO dates and times are dates");
-	ok(!epub_iso_date("February 8, 2023") && !epub_iso_date("2023-2-8") &&
-	    !epub_iso_date("2023-02-08T10:30") && !epub_iso_date("") && !epub_iso_date(NULL),
+	ok(!date_is_iso("February 8, 2023") && !date_is_iso("2023-2-8") &&
+	    !date_is_iso("2023-02-08T10:30") && !date_is_iso("") && !date_is_iso(NULL),
 	    "other strings are not");
 
 	chart = xstrdup("content/images/chart.png");

@@ -83,6 +83,7 @@ dump_blocks(struct buf *o, const struct block *b, size_t n)
 }
 
 static char *warnings;
+static int remote;	/* set html_conv's remote_images */
 
 /* Convert the body of HTML with base URL BASE; the blocks, then " ## "
  * and the notes' blocks when there are notes. Fresh string. Warnings are
@@ -109,6 +110,7 @@ conv_base(const char *html, const char *base)
 	dup2(fd, 2);
 	html_conv_init(&c, "t.html", a);
 	c.base = base;
+	c.remote_images = remote;
 	html_conv_prepare(&c, body);
 	html_conv_blocks(&c, body, &a->blocks, &a->nblocks);
 	html_conv_finish(&c);
@@ -236,6 +238,13 @@ t_images(void)
 	    "a remote picture keeps its words, no source");
 	ok(warnings && strstr(warnings, "remote image (its words kept) left out: https://cdn.example/a.jpg"),
 	    "… and is named in a warning");
+	remote = 1;
+	ISB("https://ex.org/a/page.html", "<img src=\"pic.jpg\"><img src=\"//cdn.org/b.jpg\"><img src=\"https://c.org/c.jpg\">"
+	    "<img src=\"data:image/png;base64,iVBO\">",
+	    "fig{https://ex.org/a/pic.jpg|||} fig{https://cdn.org/b.jpg|||} fig{https://c.org/c.jpg|||} fig{data:image/png;base64,iVBO|||}",
+	    "remote_images: sources resolved against the base and kept");
+	ok(warnings && !strstr(warnings, "remote image"), "… without a warning");
+	remote = 0;
 	IS("<p>Text <img src=\"i.png\" width=\"16\" alt=\"smile\"> more</p>", "p(text \"Text smile more\")",
 	    "an icon in text gives its alt");
 	IS("<p>Before <img src=\"big.jpg\" alt=\"b\"> after</p>",

@@ -1,0 +1,610 @@
+/*
+ * Append-only incremental updates of a finished PDF, for what cairo 1.16
+ * cannot write: the figures' alternative text (/Alt), then the page order,
+ * page labels, the document's language, viewer preferences, mended dates
+ * and the structure tree in reading order. Each update reads the file's
+ * cross-reference table, appends new versions of the objects it changes
+ * and a new xref section and trailer; nothing already written is touched.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "util.h"
+#include "pdf_int.h"
+
+/* Read N bytes at OFF of F into a fresh NUL-terminated string, or NULL. */
+static char *
+read_at(FILE *f, long off, size_t n)
+{
+	char *s = xmalloc(n + 1);
+	size_t got;
+
+	if (fseek(f, off, SEEK_SET) != 0) {
+		free(s);
+		return NULL;
+	}
+	got = fread(s, 1, n, f);
+	s[got] = '\0';
+	return s;
+}
+
+/* Where a PDF's objects are: off[num] is the byte offset of object num, 0
+ * when it is free, -1 when no cross-reference section names it. */
+struct xref {
+	long		*off;		/* owned */
+	long		 n;
+};
+
+/* Read the cross-reference sections of F into X (zeroed here; the caller
+ * frees X->off): the section at START, then back through each trailer's
+ * /Prev, the newest entry for an object winning. Return 0, or -1. */
+static int
+xref_load(FILE *f, long start, struct xref *x)
+{
+	char line[128], ent[21], *t = NULL, *p;
+	long at = start, first, count, k, lpos, trailer;
+	int hops, ret = -1;
+
+	memset(x, 0, sizeof(*x));
+	for (hops = 0; at > 0 && hops < 256; hops++) {
+		if (fseek(f, at, SEEK_SET) != 0 || fgets(line, sizeof(line), f) == NULL ||
+		    !str_startswith(line, "xref"))
+			goto out;
+		trailer = -1;
+		while ((lpos = ftell(f)) >= 0 && fgets(line, sizeof(line), f) != NULL) {
+			if (str_startswith(line, "trailer")) {
+				trailer = lpos + 7;
+				break;
+			}
+			if (sscanf(line, "%ld %ld", &first, &count) != 2 || first < 0 || count < 0 ||
+			    first > (1L << 24) - count)
+				goto out;
+			if (first + count > x->n) {
+				x->off = xrealloc(x->off, (size_t)(first + count) * sizeof(*x->off));
+				for (k = x->n; k < first + count; k++)
+					x->off[k] = -1;
+				x->n = first + count;
+			}
+			/* entries of 20 bytes: "oooooooooo ggggg n \n" */
+			for (k = first; k < first + count; k++) {
+				if (fread(ent, 1, 20, f) != 20)
+					goto out;
+				ent[20] = '\0';
+				if (x->off[k] < 0)
+					x->off[k] = ent[17] == 'n' ? strtol(ent, NULL, 10) : 0;
+			}
+		}
+		if (trailer < 0 || (t = read_at(f, trailer, 1024)) == NULL)
+			goto out;
+		if ((p = strstr(t, "startxref")) != NULL)
+			*p = '\0';
+		at = (p = strstr(t, "/Prev")) != NULL ? strtol(p + 5, NULL, 10) : 0;
+		free(t);
+		t = NULL;
+	}
+	ret = at > 0 ? -1 : 0;	/* a chain too long is a loop */
+out:
+	free(t);
+	return ret;
+}
+
+/* Return the text of object NUM (from "NUM 0 obj" to "endobj") as a fresh
+ * string, finding it through X, or NULL. */
+static char *
+read_obj(FILE *f, const struct xref *x, long num)
+{
+	char *obj, *e;
+
+	if (num <= 0 || num >= x->n || x->off[num] <= 0)
+		return NULL;
+	/* a small object in one small read; a large one (a long /Kids
+	 * array) in a larger */
+	for (size_t n = 4096; n <= (1u << 24); n *= 16) {
+		obj = read_at(f, x->off[num], n);
+		if (obj && strtol(obj, NULL, 10) == num && (e = strstr(obj, "endobj")) != NULL) {
+			e[6] = '\0';
+			return obj;
+		}
+		free(obj);
+	}
+	return NULL;
+}
+
+/* The last occurrence of S in P[0..N), NUL bytes and all, or NULL. */
+static char *
+rfind(char *p, size_t n, const char *s)
+{
+	size_t k = strlen(s), i;
+
+	for (i = n >= k ? n - k + 1 : 0; i-- > 0; )
+		if (memcmp(p + i, s, k) == 0)
+			return p + i;
+	return NULL;
+}
+
+/* Find the end of the PDF F: its size into *SIZE, the offset of its last
+ * cross-reference section into *XREF, and the dictionary of the trailer
+ * before it (the text between "trailer" and "startxref") into *TRAILER, a
+ * fresh string the caller frees. Return 0, or -1. */
+static int
+find_end(FILE *f, long *size, long *xref, char **trailer)
+{
+	char *tail, *p, *q;
+	size_t tlen;
+	int ret = -1;
+
+	*trailer = NULL;
+	if (fseek(f, 0, SEEK_END) != 0 || (*size = ftell(f)) < 64)
+		return -1;
+	/* the tail may hold binary stream bytes, NULs included: search back */
+	tlen = (size_t)(*size > 4096 ? 4096 : *size);
+	if ((tail = read_at(f, *size - (long)tlen, tlen)) == NULL)
+		return -1;
+	if ((q = rfind(tail, tlen, "startxref")) != NULL &&
+	    (p = rfind(tail, (size_t)(q - tail), "trailer")) != NULL) {
+		*xref = strtol(q + 9, NULL, 10);
+		*trailer = xstrndup(p + 7, (size_t)(q - p - 7));
+		ret = 0;
+	}
+	free(tail);
+	return ret;
+}
+
+/* An object written again by an incremental update, and where. */
+struct upd {
+	long		 num, off;
+};
+
+/* Order updates A and B by object number, for qsort. */
+static int
+upd_cmp(const void *a, const void *b)
+{
+	long x = ((const struct upd *)a)->num, y = ((const struct upd *)b)->num;
+
+	return (x > y) - (x < y);
+}
+
+/* Append to OUT, whose first byte goes at offset START of the file, the end
+ * of an incremental update: the cross-reference section for the N objects
+ * U (sorted here) and a trailer, TRAILER's dictionary less any /Prev it
+ * had, pointing back to the section at PREV. Return 0, or -1 when TRAILER
+ * is not a dictionary. */
+static int
+end_update(struct buf *out, long start, struct upd *u, size_t n, const char *trailer, long prev)
+{
+	long newx = start + (long)out->len;
+	const char *p = trailer + strspn(trailer, " \r\n"), *q = strrchr(p, '>'), *e;
+	size_t i;
+
+	if (q == NULL || q == p || q[-1] != '>')
+		return -1;
+	q--;
+	qsort(u, n, sizeof(*u), upd_cmp);
+	buf_puts(out, "xref\n0 1\n0000000000 65535 f \n");
+	for (i = 0; i < n; i++)	/* a subsection per object */
+		buf_printf(out, "%ld 1\n%010ld 00000 n \n", u[i].num, u[i].off);
+	buf_puts(out, "trailer\n");
+	if ((e = strstr(p, "/Prev")) != NULL && e < q) {
+		const char *s = e;
+
+		while (s > p && s[-1] == ' ')
+			s--;
+		buf_put(out, p, (size_t)(s - p));
+		e += 5;
+		e += strspn(e, " \r\n");
+		e += strspn(e, "0123456789");
+		e += strspn(e, " \r\n");
+		p = e < q ? e : q;
+	}
+	buf_put(out, p, (size_t)(q - p));
+	buf_printf(out, "   /Prev %ld\n>>\nstartxref\n%ld\n%%%%EOF\n", prev, newx);
+	return 0;
+}
+
+/* Read the object numbers of the references "N 0 R N 0 R …" in [P, END)
+ * into *V (fresh array). Return how many. */
+static size_t
+parse_refs(const char *p, const char *end, long **v)
+{
+	size_t n = 0;
+
+	*v = NULL;
+	while (p < end) {
+		char *e;
+		long k = strtol(p, &e, 10);
+
+		if (e == p || e > end)
+			break;
+		*v = xrealloc(*v, (n + 1) * sizeof(**v));
+		(*v)[n++] = k;
+		strtol(e, &e, 10);	/* the generation, 0 */
+		p = e;
+		while (p < end && (*p == ' ' || *p == 'R' || *p == '\n' || *p == '\r'))
+			p++;
+	}
+	return n;
+}
+
+/* Read the structure elements that element O (an object's text) holds into
+ * *V (fresh array): the references in its /K, which may also hold marked
+ * content numbers and dictionaries (a link's /OBJR, an /MCR), skipped.
+ * Return how many. */
+static size_t
+kid_refs(const char *o, long **v)
+{
+	const char *p = o, *end;
+	size_t n = 0, cap = 0;
+
+	*v = NULL;
+	while ((p = strstr(p, "/K")) != NULL && p[2] != ' ' && p[2] != '[')
+		p += 2;
+	if (p == NULL)
+		return 0;
+	p += 2 + strspn(p + 2, " \r\n");
+	if (*p == '[')
+		end = strchr(++p, ']');
+	else
+		end = p + strcspn(p, "/>\r\n");
+	if (end == NULL)
+		return 0;
+	while (p < end) {
+		char *e, *g;
+		long k;
+
+		if (p[0] == '<' && p[1] == '<') {
+			if ((p = strstr(p, ">>")) == NULL || p > end)
+				break;
+			p += 2;
+			continue;
+		}
+		if (*p < '0' || *p > '9') {
+			p++;
+			continue;
+		}
+		k = strtol(p, &e, 10);
+		p = e;
+		/* "K 0 R" is a reference, a lone number marked content */
+		if (strtol(e, &g, 10) == 0 && g != e && g < end) {
+			g += strspn(g, " \r\n");
+			if (*g == 'R') {
+				ARRAY_GROW(*v, n, cap);
+				(*v)[n++] = k;
+				p = g + 1;
+			}
+		}
+	}
+	return n;
+}
+
+/* The structure type ("/Art") of the structure element whose text is O
+ * into S (64 bytes; "" when it has none). */
+static void
+elem_type(const char *o, char *s)
+{
+	const char *p;
+
+	s[0] = '\0';
+	if ((p = strstr(o, "/S /")) != NULL && sscanf(p + 4, "%62[^ \n\r/>]", s + 1) == 1)
+		s[0] = '/';
+}
+
+/* The structure type ("/Art") of structure element NUM into S (64 bytes). */
+static void
+struct_type(FILE *f, const struct xref *x, long num, char *s)
+{
+	char *o = read_obj(f, x, num);
+
+	s[0] = '\0';
+	if (o)
+		elem_type(o, s);
+	free(o);
+}
+
+/* Object numbers, growable. */
+struct nums {
+	long		*v;		/* owned */
+	size_t		 n, cap;
+};
+
+/* Append to FIGS the object numbers of the /Figure structure elements in
+ * the tree of element NUM, NUM included, in the tree's order: the order
+ * cairo made them in, which is the order their tags were begun. Return 0,
+ * or -1 when an element cannot be read. */
+static int
+find_figures(FILE *f, const struct xref *x, long num, int depth, struct nums *figs)
+{
+	char *o = read_obj(f, x, num), type[64];
+	long *kids = NULL;
+	size_t nk = 0, i;
+	int ret = -1;
+
+	if (o == NULL || depth > 256)
+		goto out;
+	elem_type(o, type);
+	if (strcmp(type, "/Figure") == 0) {
+		ARRAY_GROW(figs->v, figs->n, figs->cap);
+		figs->v[figs->n++] = num;
+	}
+	nk = kid_refs(o, &kids);
+	for (i = 0; i < nk; i++)
+		if (find_figures(f, x, kids[i], depth + 1, figs) != 0)
+			goto out;
+	ret = 0;
+out:
+	free(o);
+	free(kids);
+	return ret;
+}
+
+/* Append S (UTF-8) to OUT as a PDF text string: a literal string when S is
+ * printable ASCII, else UTF-16BE with a byte order mark, in hex. Return 0,
+ * or -1 when S is not UTF-8. */
+static int
+put_text_string(struct buf *out, const char *s)
+{
+	const unsigned char *p;
+	gunichar2 *u;
+	glong n, i;
+
+	for (p = (const unsigned char *)s; *p >= 0x20 && *p < 0x7f; p++)
+		;
+	if (*p == '\0') {
+		buf_putc(out, '(');
+		for (p = (const unsigned char *)s; *p; p++) {
+			if (*p == '(' || *p == ')' || *p == '\\')
+				buf_putc(out, '\\');
+			buf_putc(out, *p);
+		}
+		buf_putc(out, ')');
+		return 0;
+	}
+	if ((u = g_utf8_to_utf16(s, -1, NULL, &n, NULL)) == NULL)
+		return -1;
+	buf_puts(out, "<FEFF");
+	for (i = 0; i < n; i++)
+		buf_printf(out, "%04X", (unsigned)u[i]);
+	buf_putc(out, '>');
+	g_free(u);
+	return 0;
+}
+
+/* Give the /Figure structure elements of the finished PDF at PATH the
+ * alternative texts A, the i-th element (in the order cairo made them) the
+ * i-th text, by an incremental update. Return 0, or -1 with the error set. */
+int
+pdf_update_alts(const char *path, char *const *alt, size_t nalt)
+{
+	FILE *f = NULL;
+	char *trailer = NULL, *cat = NULL, *root = NULL, *o = NULL, *p, *q;
+	struct xref x = {0};
+	struct nums figs = {0};
+	struct upd *u = NULL;
+	size_t nu = 0, ucap = 0, i, nk;
+	long size, start, *kids = NULL;
+	struct buf out = {0};
+	int ret = -1;
+
+	for (i = 0; i < nalt && alt[i] == NULL; i++)
+		;
+	if (i == nalt)	/* no figure has words for it */
+		return 0;
+	if ((f = fopen(path, "r+b")) == NULL)
+		return err_set(path, 0, "cannot reopen the PDF to add the figures' alternative text");
+	if (find_end(f, &size, &start, &trailer) != 0 || xref_load(f, start, &x) != 0 ||
+	    (p = strstr(trailer, "/Root")) == NULL ||
+	    (cat = read_obj(f, &x, strtol(p + 5, NULL, 10))) == NULL ||
+	    (p = strstr(cat, "/StructTreeRoot")) == NULL ||
+	    (root = read_obj(f, &x, strtol(p + 15, NULL, 10))) == NULL)
+		goto out;
+	nk = kid_refs(root, &kids);
+	for (i = 0; i < nk; i++)
+		if (find_figures(f, &x, kids[i], 0, &figs) != 0)
+			goto out;
+	if (figs.n != nalt) {
+		warn_at(path, 0, "figures left without alternative text: %zu drawn, %zu in the "
+		    "structure tree", nalt, figs.n);
+		ret = 0;
+		goto out;
+	}
+	buf_putc(&out, '\n');
+	for (i = 0; i < figs.n; i++) {
+		if (alt[i] == NULL)
+			continue;
+		if ((o = read_obj(f, &x, figs.v[i])) == NULL || (p = strstr(o, "<<")) == NULL ||
+		    (q = strrchr(o, '>')) == NULL || q - p < 3 || q[-1] != '>')
+			goto out;
+		ARRAY_GROW(u, nu, ucap);
+		u[nu].num = figs.v[i];
+		u[nu++].off = size + (long)out.len;
+		buf_printf(&out, "%ld 0 obj\n", figs.v[i]);
+		buf_put(&out, p, (size_t)(q - 1 - p));
+		buf_puts(&out, "   /Alt ");
+		if (put_text_string(&out, alt[i]) != 0)
+			goto out;
+		buf_puts(&out, "\n>>\nendobj\n");
+		free(o);
+		o = NULL;
+	}
+	if (end_update(&out, size, u, nu, trailer, start) != 0 ||
+	    fseek(f, 0, SEEK_END) != 0 || fwrite(out.data, 1, out.len, f) != out.len)
+		goto out;
+	ret = 0;
+out:
+	if (ret != 0)
+		err_set(path, 0, "cannot add the figures' alternative text: unexpected PDF structure");
+	if (fclose(f) != 0 && ret == 0)
+		ret = err_set(path, 0, "cannot write the PDF");
+	free(trailer);
+	free(cat);
+	free(root);
+	free(o);
+	free(kids);
+	free(figs.v);
+	free(u);
+	free(x.off);
+	buf_free(&out);
+	return ret;
+}
+
+/* Cairo puts structure elements in the order they were drawn, so the
+ * contents come after the articles. Append to OUT a new version of the
+ * Document element (the structure tree's root child, whose catalog text is
+ * CAT) with the elements after the last /Art moved before the first.
+ * Return its object number, or 0 when there is nothing to move. */
+static long
+reorder_structure(FILE *f, const struct xref *x, const char *cat, struct buf *out)
+{
+	char *root = NULL, *doc = NULL, *p, *q, type[64];
+	long rnum, dnum = 0, *kids = NULL, nk = 0, first = -1, last = -1, i, ret = 0;
+
+	if ((p = strstr(cat, "/StructTreeRoot")) == NULL)
+		return 0;
+	rnum = strtol(p + 15, NULL, 10);
+	if ((root = read_obj(f, x, rnum)) == NULL || (p = strstr(root, "/K")) == NULL)
+		goto out;
+	p += 2;
+	while (*p == ' ' || *p == '[')
+		p++;
+	dnum = strtol(p, NULL, 10);
+	if (dnum <= 0 || (doc = read_obj(f, x, dnum)) == NULL ||
+	    (p = strstr(doc, "/K [")) == NULL || (q = strchr(p, ']')) == NULL)
+		goto out;
+	nk = (long)parse_refs(p + 4, q, &kids);
+	for (i = 0; i < nk; i++) {
+		struct_type(f, x, kids[i], type);
+		if (strcmp(type, "/Art") == 0) {
+			if (first < 0)
+				first = i;
+			last = i;
+		}
+	}
+	if (first < 0 || last + 1 >= nk)
+		goto out;
+	p = strstr(doc, "/K [");
+	buf_put(out, doc, (size_t)(p - doc));
+	buf_puts(out, "/K [");
+	for (i = 0; i < first; i++)
+		buf_printf(out, " %ld 0 R", kids[i]);
+	for (i = last + 1; i < nk; i++)
+		buf_printf(out, " %ld 0 R", kids[i]);
+	for (i = first; i <= last; i++)
+		buf_printf(out, " %ld 0 R", kids[i]);
+	buf_puts(out, q);
+	buf_putc(out, '\n');
+	ret = dnum;
+out:
+	free(root);
+	free(doc);
+	free(kids);
+	return ret;
+}
+
+int
+pdf_update_fixup(const char *path, int from, int n, int at, int nfront, const char *lang)
+{
+	FILE *f = fopen(path, "r+b");
+	char *trailer = NULL, *cat = NULL, *pages = NULL, *info = NULL, *p, *q;
+	long size, xref, root, pnum, *kids = NULL, nkids = 0, i;
+	struct xref x = {0};
+	struct upd u[4];
+	struct buf out = {0};
+	size_t nu = 0;
+	int ret = -1;
+
+	if (f == NULL)
+		return err_set(path, 0, "cannot reopen the PDF to add page labels");
+	if (find_end(f, &size, &xref, &trailer) != 0 || xref_load(f, xref, &x) != 0 ||
+	    (p = strstr(trailer, "/Root")) == NULL)
+		goto bad;
+	root = strtol(p + 5, NULL, 10);
+	if ((cat = read_obj(f, &x, root)) == NULL || (p = strstr(cat, "/Pages")) == NULL)
+		goto bad;
+	pnum = strtol(p + 6, NULL, 10);
+	if ((pages = read_obj(f, &x, pnum)) == NULL || (p = strstr(pages, "/Kids")) == NULL ||
+	    (p = strchr(p, '[')) == NULL)
+		goto bad;
+	if ((q = strchr(p, ']')) == NULL)
+		goto bad;
+	nkids = (long)parse_refs(p + 1, q, &kids);
+	if (from < 0 || n < 0 || from + n > nkids || at < 0 || at > from)
+		goto bad;
+	/* the incremental update: the page tree in the new order, the catalog
+	 * with page labels, an xref section and a trailer pointing back */
+	buf_printf(&out, "\n");
+	u[nu].num = pnum;
+	u[nu++].off = size + (long)out.len;
+	buf_printf(&out, "%ld 0 obj\n<< /Type /Pages\n   /Kids [", pnum);
+	for (i = 0; i < at; i++)
+		buf_printf(&out, " %ld 0 R", kids[i]);
+	for (i = from; i < from + n; i++)
+		buf_printf(&out, " %ld 0 R", kids[i]);
+	for (i = at; i < from; i++)
+		buf_printf(&out, " %ld 0 R", kids[i]);
+	for (i = from + n; i < nkids; i++)
+		buf_printf(&out, " %ld 0 R", kids[i]);
+	buf_printf(&out, " ]\n   /Count %ld\n>>\nendobj\n", nkids);
+	if ((p = strstr(cat, "<<")) == NULL || (q = strrchr(cat, '>')) == NULL || q - p < 3)
+		goto bad;
+	u[nu].num = root;
+	u[nu++].off = size + (long)out.len;
+	buf_printf(&out, "%ld 0 obj\n", root);
+	buf_put(&out, p, (size_t)(q - 1 - p));
+	buf_printf(&out, "   /PageLabels << /Nums [ 0 << /S /r >> %d << /S /D >> ] >>\n", nfront);
+	/* the language for screen readers, the title in the window, and the
+	 * outline open beside the pages */
+	if (lang && *lang && strspn(lang, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-") ==
+	    strlen(lang) && !strstr(cat, "/Lang"))
+		buf_printf(&out, "   /Lang (%s)\n", lang);
+	if (!strstr(cat, "/ViewerPreferences"))
+		buf_puts(&out, "   /ViewerPreferences << /DisplayDocTitle true >>\n");
+	if (!strstr(cat, "/PageMode"))
+		buf_puts(&out, "   /PageMode /UseOutlines\n");
+	buf_puts(&out, ">>\nendobj\n");
+	/* cairo 1.16 writes its dates without the "D:" the PDF date format
+	 * starts with: mend them in the document information too */
+	if ((p = strstr(trailer, "/Info")) != NULL && (info = read_obj(f, &x, strtol(p + 5, NULL, 10))) != NULL &&
+	    (p = strstr(info, "obj")) != NULL && (q = strstr(info, "endobj")) != NULL &&
+	    (strstr(info, "/CreationDate (") || strstr(info, "/ModDate ("))) {
+		u[nu].num = strtol(info, NULL, 10);
+		u[nu++].off = size + (long)out.len;
+		buf_printf(&out, "%ld 0 ", u[nu - 1].num);
+		for (; p < q; p++) {
+			buf_putc(&out, *p);
+			if ((str_startswith(p, "/CreationDate (") || str_startswith(p, "/ModDate (")) &&
+			    !str_startswith(strchr(p, '(') + 1, "D:")) {
+				size_t k = (size_t)(strchr(p, '(') - p);
+
+				buf_put(&out, p + 1, k);
+				buf_puts(&out, "D:");
+				p += k;
+			}
+		}
+		buf_puts(&out, "endobj\n");
+	}
+	/* the structure tree in reading order: the contents, drawn last, go
+	 * before the first article */
+	u[nu].off = size + (long)out.len;
+	if ((u[nu].num = reorder_structure(f, &x, cat, &out)) > 0)
+		nu++;
+	if (end_update(&out, size, u, nu, trailer, xref) != 0)
+		goto bad;
+	if (fseek(f, 0, SEEK_END) != 0 || fwrite(out.data, 1, out.len, f) != out.len)
+		goto bad;
+	ret = 0;
+bad:
+	if (ret != 0)
+		err_set(path, 0, "cannot add page labels: unexpected PDF structure");
+	if (f && fclose(f) != 0 && ret == 0)
+		ret = err_set(path, 0, "cannot write the PDF");
+	free(trailer);
+	free(cat);
+	free(pages);
+	free(info);
+	free(kids);
+	free(x.off);
+	buf_free(&out);
+	return ret;
+}
