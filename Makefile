@@ -103,7 +103,7 @@ FUZZ_CC	 ?= clang
 FUZZ_FLAGS = -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -std=c11 \
 	   -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -DMKBOOK_VERSION='"fuzz"' \
 	   -DMKBOOK_DATADIR='"$(CURDIR)"' -Isrc $(PKG_CFLAGS) $(shell pkg-config --cflags libxml-2.0)
-FUZZERS	 = tests/fuzz/fuzz_txt tests/fuzz/fuzz_md tests/fuzz/fuzz_xhtml
+FUZZERS	 = tests/fuzz/fuzz_txt tests/fuzz/fuzz_md tests/fuzz/fuzz_xhtml tests/fuzz/fuzz_html
 
 tests/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(LIB_OBJS:.o=.c) $(HDRS)
 	$(FUZZ_CC) $(FUZZ_FLAGS) -o $@ $< $(LIB_OBJS:.o=.c) $(PKG_LIBS) $(shell pkg-config --libs libxml-2.0)
@@ -111,7 +111,7 @@ tests/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(LIB_OBJS:.o=.c) $(HDRS)
 fuzz: $(FUZZERS)
 	@for f in $(FUZZERS); do \
 		n=$${f##*/fuzz_}; mkdir -p tests/fuzz/corpus_$$n; \
-		cp content/*.txt content/*.md tests/fuzz/corpus_$$n/ 2>/dev/null; \
+		cp content/*.txt content/*.md content/*.html tests/fuzz/corpus_$$n/ 2>/dev/null; \
 		echo "== $$f ($(FUZZ_SECONDS) s)"; \
 		$$f -max_total_time=$(FUZZ_SECONDS) -timeout=20 -rss_limit_mb=4096 \
 			-print_final_stats=1 tests/fuzz/corpus_$$n 2>&1 | \

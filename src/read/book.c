@@ -351,7 +351,9 @@ resolve(struct book *b, struct article *a, size_t index)
 	lang_canon(a->lang);
 	if (!a->dir_given)
 		a->dir = lang_dir(a->lang);
-	if (!b->plain_punct)
+	/* A web page's text is published text: its quotes and dashes are the
+	 * publisher's, kept as they are. */
+	if (!b->plain_punct && !is_html_file(a->source))
 		punct_article(a);
 	punct_quotes(a);
 }

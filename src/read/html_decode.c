@@ -392,6 +392,27 @@ nest_close(struct nest *st, const char *name, size_t n, int limit)
 	return 0;
 }
 
+/* Elements that an li, td, tr … start closes on its way to an open one of
+ * its own kind; any other (a blockquote, a div, a list) keeps it open. */
+static const char *const closable[] = {"p", "a", "b", "i", "em", "strong", "span", "font",
+	"small", "u", "s", "code", "sup", "sub", "td", "th", "tr", "tbody", "thead", "tfoot",
+	"li", "dt", "dd", "option", "optgroup", "rb", "rt", "rp", "rtc", "caption", "colgroup", NULL};
+
+/* A start tag NAME that closes an open element of its kind when only
+ * closable elements stand between (the estimate errs towards depth). */
+static void
+sibling_close(struct nest *st, const char *name, size_t n)
+{
+	for (int d = st->depth - 1; d >= 0 && d >= st->depth - 4; d--) {
+		if (st->len[d] == n && strncasecmp(st->name[d], name, n) == 0) {
+			st->depth = d;
+			return;
+		}
+		if (!in_list(st->name[d], st->len[d], closable))
+			return;
+	}
+}
+
 /* The end of the tag that starts at S (a '<'), quotes respected. */
 static const char *
 tag_end(const char *s, const char *end)
@@ -435,7 +456,7 @@ flatten_tag(struct nest *st, const char *s, const char *end, int *drop)
 	if (in_list(name, n, void_tags) || (e - s >= 2 && e[-2] == '/'))
 		return e;
 	if (in_list(name, n, sibling_tags))
-		nest_close(st, name, n, 3);
+		sibling_close(st, name, n);
 	if (in_list(name, n, raw_tags)) {
 		/* skip to the matching end tag; nothing inside is a tag */
 		const char *p = e;

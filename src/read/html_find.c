@@ -5,6 +5,7 @@
 #include <strings.h>
 
 #include "html_find.h"
+#include "html_meta.h"
 #include "util.h"
 
 /* What the finder knows of one element. */
@@ -14,6 +15,7 @@ enum {
 	F_CAND = 4,	/* received a score */
 	F_ROOT = 8,	/* one of the article's top-level elements */
 	F_SKIP = 16,	/* inside the article, but boilerplate */
+	F_STRUCT = 32,	/* a page's header, footer, nav or aside: dropped unless it holds most text */
 };
 
 struct fnode {
@@ -174,7 +176,7 @@ static const char *const maybe[] = {"article", "body", "content", "main", "post"
 static const char *const positive[] = {"article", "body", "content", "entry", "hentry",
 	"h-entry", "main", "page", "post", "text", "blog", "story", "artikel", "beitrag",
 	"inhalt", "prose", NULL};
-static const char *const negative[] = {"hidden", "banner", "combx", "comment", "com-",
+static const char *const negative[] = {"banner", "combx", "comment", "com-",
 	"contact", "footer", "gdpr", "masthead", "meta", "outbrain", "promo",
 	"related", "scroll", "share", "shoutbox", "sidebar", "skyscraper", "sponsor",
 	"shopping", "tags", "widget", "teaser", "byline", "author", "dateline", "date", NULL};
@@ -209,7 +211,9 @@ class_weight(const GumboNode *g)
 	return w;
 }
 
-/* 1 when element G is never article text. */
+/* 1 when element G is never article text; 2 for a page's header, footer,
+ * navigation or aside, which are not either unless broken markup put most
+ * of the page inside one. */
 static int
 always_drop(const GumboNode *g, int loose)
 {
@@ -219,8 +223,7 @@ always_drop(const GumboNode *g, int loose)
 	switch (g->v.element.tag) {
 	case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE: case GUMBO_TAG_NOSCRIPT:
 	case GUMBO_TAG_TEMPLATE: case GUMBO_TAG_IFRAME: case GUMBO_TAG_OBJECT:
-	case GUMBO_TAG_EMBED: case GUMBO_TAG_SVG: case GUMBO_TAG_CANVAS: case GUMBO_TAG_NAV:
-	case GUMBO_TAG_ASIDE: case GUMBO_TAG_FOOTER: case GUMBO_TAG_HEADER:
+	case GUMBO_TAG_EMBED: case GUMBO_TAG_SVG: case GUMBO_TAG_CANVAS:
 	case GUMBO_TAG_BUTTON: case GUMBO_TAG_SELECT: case GUMBO_TAG_TEXTAREA:
 	case GUMBO_TAG_INPUT: case GUMBO_TAG_MENU: case GUMBO_TAG_LINK:
 	case GUMBO_TAG_META: case GUMBO_TAG_FRAMESET: case GUMBO_TAG_AUDIO:
@@ -231,6 +234,16 @@ always_drop(const GumboNode *g, int loose)
 	}
 	if (html_hidden(g))
 		return 1;
+	if (g->v.element.tag == GUMBO_TAG_HEADER) {
+		/* the page's header, not an article's own */
+		for (const GumboNode *p = g->parent; p && p->type == GUMBO_NODE_ELEMENT; p = p->parent)
+			if (p->v.element.tag == GUMBO_TAG_ARTICLE || p->v.element.tag == GUMBO_TAG_MAIN)
+				return 0;
+		return 2;
+	}
+	if (g->v.element.tag == GUMBO_TAG_NAV || g->v.element.tag == GUMBO_TAG_ASIDE ||
+	    g->v.element.tag == GUMBO_TAG_FOOTER)
+		return 2;
 	if ((role = attr(g, "role")) != NULL) {
 		static const char *const roles[] = {"navigation", "banner", "contentinfo",
 			"complementary", "search", "dialog", "alertdialog", "menu", "menubar",
@@ -321,9 +334,15 @@ collect(struct html_find *f, const GumboNode *body, int loose)
 			if (k->type != GUMBO_NODE_ELEMENT && k->type != GUMBO_NODE_TEMPLATE)
 				continue;
 			idx = push_node(f, k, it.idx, f->v[it.idx].depth + 1);
-			if (always_drop(k, loose)) {
+			switch (always_drop(k, loose)) {
+			case 1:
 				f->v[idx].flags |= F_DROP;
 				continue;
+			case 2:
+				f->v[idx].flags |= F_STRUCT;
+				break;
+			default:
+				break;
 			}
 			if (sp == scap)
 				stack = xrealloc(stack, (scap *= 2) * sizeof(*stack));
@@ -367,6 +386,26 @@ sum_text(struct html_find *f)
 			p->commas += x->commas;
 		}
 	}
+}
+
+/* Drop the page's headers, footers, navigation and asides, except one
+ * that holds most of the page's text (an unclosed <header>), and add up
+ * the text again without them. */
+static void
+drop_struct(struct html_find *f)
+{
+	size_t i, body = f->v[0].text, dropped = 0;
+
+	for (i = 1; i < f->n; i++)
+		if ((f->v[i].flags & F_STRUCT) && (double)f->v[i].text < 0.5 * (double)body) {
+			f->v[i].flags |= F_DROP;
+			dropped++;
+		}
+	if (dropped == 0)
+		return;
+	for (i = 0; i < f->n; i++)
+		f->v[i].text = f->v[i].link = f->v[i].commas = 0;
+	sum_text(f);
 }
 
 static double
@@ -495,6 +534,52 @@ final_score(const struct fnode *x)
 	return (x->flags & F_CAND) ? x->score * (1 - link_density(x)) : 0;
 }
 
+/* 1 when node I is ANC or inside it. */
+static int
+is_inside(const struct html_find *f, int i, int anc)
+{
+	for (; i >= 0; i = f->v[i].parent)
+		if (i == anc)
+			return 1;
+	return 0;
+}
+
+/* A better top: the ancestor that holds most of the other strong
+ * candidates (an article cut into several boxes), then the wrappers that
+ * add little text of their own. */
+static int
+promote(const struct html_find *f, int top)
+{
+	double ts = final_score(&f->v[top]);
+	int alts[5], nalt = 0, a, k, count;
+	size_t i;
+
+	for (i = 0; i < f->n; i++) {
+		const struct fnode *x = &f->v[i];
+		double s = final_score(x);
+
+		if (!(x->flags & F_CAND) || (x->flags & F_DROP) || (int)i == top || s < ts * 0.75 ||
+		    is_inside(f, (int)i, top) || is_inside(f, top, (int)i))
+			continue;
+		for (k = nalt < 5 ? nalt++ : 4; k > 0 && final_score(&f->v[alts[k - 1]]) < s; k--)
+			alts[k] = alts[k - 1];
+		if (k < 5)
+			alts[k] = (int)i;
+	}
+	if (nalt >= 3)
+		for (a = f->v[top].parent; a >= 0; a = f->v[a].parent) {
+			for (k = count = 0; k < nalt; k++)
+				count += is_inside(f, alts[k], a);
+			if (count >= 3) {
+				top = a;
+				break;
+			}
+		}
+	while ((a = f->v[top].parent) > 0 && (double)f->v[a].text <= (double)f->v[top].text * 1.15)
+		top = a;
+	return top;
+}
+
 /* Sentence-like text: ends in a full stop, question or exclamation mark. */
 static int
 ends_sentence(const GumboNode *g)
@@ -572,7 +657,11 @@ soft_drop(const struct html_find *f, const struct fnode *x)
 	double ld;
 
 	if (tag == GUMBO_TAG_H1 && f->headline && x->text < 400) {
-		return 1;
+		char *t = html_node_text(x->g);
+		int same = html_same_text(t, f->headline);
+
+		free(t);
+		return same;
 	}
 	if (tag != GUMBO_TAG_DIV && tag != GUMBO_TAG_SECTION && tag != GUMBO_TAG_UL &&
 	    tag != GUMBO_TAG_OL && tag != GUMBO_TAG_TABLE && tag != GUMBO_TAG_DL &&
@@ -645,10 +734,12 @@ html_find(const GumboNode *body, const char *headline)
 		find_reset(f);
 		collect(f, body, loose);
 		sum_text(f);
+		drop_struct(f);
 		score(f);
 		top = top_candidate(f);
 		if (top < 0)
 			continue;
+		top = promote(f, top);
 		pick_roots(f, top);
 		mark_inside(f);
 		if (f->chars >= 250)

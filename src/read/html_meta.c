@@ -95,6 +95,31 @@ html_node_text(const GumboNode *n)
 	return s;
 }
 
+/* Cut a job title off the end of name T ("Ben Silverman Games Editor"):
+ * a last word that names a role, and the word before it when the name is
+ * long enough to hold both. */
+static void
+role_cut(char *t)
+{
+	static const char *const roles[] = {"Editor", "Writer", "Reporter", "Correspondent",
+		"Columnist", "Contributor", "Producer", "Critic", "Redakteur", "Redakteurin",
+		"Autor", "Autorin", "Analyst", "Technologist", "Staff", NULL};
+	char *last = strrchr(t, ' '), *prev;
+	int words = 1;
+
+	if (last == NULL)
+		return;
+	for (int i = 0; roles[i]; i++)
+		if (strcmp(last + 1, roles[i]) == 0) {
+			for (char *p = t; *p; p++)
+				words += *p == ' ';
+			*last = 0;
+			if (words >= 4 && (prev = strrchr(t, ' ')) != NULL)
+				*prev = 0;
+			return;
+		}
+}
+
 /* Strip "By " and the like from a byline; fresh string or NULL. */
 static char *
 clean_name(const char *s)
@@ -113,6 +138,8 @@ clean_name(const char *s)
 	n = strlen(t);
 	while (n && strchr(" ,;:|-", t[n - 1]))
 		t[--n] = 0;
+	role_cut(t);
+	n = strlen(t);
 	for (i = 0; t[i]; i++) {
 		digits += isdigit((unsigned char)t[i]) != 0;
 		words += t[i] == ' ';
@@ -277,13 +304,73 @@ ld_script(struct scan *s, const GumboNode *n)
 		    t->type == GUMBO_NODE_WHITESPACE)
 			buf_puts(&b, t->v.text.text);
 	}
-	if (b.len && (o = json_tokener_parse(buf_str(&b))) != NULL) {
-		ld_object(s, o, 0);
-		json_object_put(o);
+	/* from the first { or [ to the last } or ]: a CDATA wrapper or a
+	 * comment around the JSON is left aside */
+	if (b.len) {
+		char *t = b.data, *start, *end = NULL, *cdata;
+
+		if ((cdata = strstr(t, "<![CDATA[")) != NULL)
+			t = cdata + 9;
+		if ((cdata = strstr(t, "]]>")) != NULL)
+			*cdata = 0;
+		start = strpbrk(t, "{[");
+
+		for (char *p = t; *p; p++)
+			if (*p == '}' || *p == ']')
+				end = p;
+		if (start && end && end > start) {
+			end[1] = 0;
+			if ((o = json_tokener_parse(start)) != NULL) {
+				ld_object(s, o, 0);
+				json_object_put(o);
+			}
+		}
 	}
 	buf_free(&b);
 }
 
+/* One <meta> key K (not NULL) with content V (not NULL). */
+static void
+meta_key(struct scan *s, const char *k, const char *v)
+{
+	if (strcasecmp(k, "og:title") == 0 || strcasecmp(k, "dc:title") == 0)
+		first(&s->og_title, v);
+	else if (strcasecmp(k, "twitter:title") == 0)
+		first(&s->tw_title, v);
+	else if (strcasecmp(k, "og:site_name") == 0)
+		first(&s->site, v);
+	else if (strcasecmp(k, "og:url") == 0)
+		first(&s->og_url, v);
+	else if (strcasecmp(k, "og:locale") == 0)
+		first(&s->og_locale, v);
+	else if (strcasecmp(k, "og:description") == 0 || strcasecmp(k, "description") == 0)
+		first(&s->desc, v);
+	else if (strcasecmp(k, "language") == 0 || strcasecmp(k, "dc.language") == 0)
+		first(&s->content_lang, v);
+	else if (strcasecmp(k, "author") == 0 || strcasecmp(k, "article:author") == 0 ||
+	    strcasecmp(k, "dc.creator") == 0 || strcasecmp(k, "dc:creator") == 0 || strcasecmp(k, "parsely-author") == 0 ||
+	    strcasecmp(k, "sailthru.author") == 0 || strcasecmp(k, "byl") == 0 ||
+	    strcasecmp(k, "dcterms.creator") == 0) {
+		if (s->nmeta_authors == 0)	/* the first that names someone */
+			add_names(&s->meta_authors, &s->nmeta_authors, v);
+	}
+	else if (strcasecmp(k, "article:published_time") == 0 ||
+	    strcasecmp(k, "og:published_time") == 0 || strcasecmp(k, "datePublished") == 0 ||
+	    strcasecmp(k, "date") == 0 || strcasecmp(k, "pubdate") == 0 ||
+	    strcasecmp(k, "publishdate") == 0 || strcasecmp(k, "dc.date") == 0 ||
+	    strcasecmp(k, "dc.date.issued") == 0 || strcasecmp(k, "dcterms.date") == 0 ||
+	    strcasecmp(k, "dcterms.created") == 0 || strcasecmp(k, "sailthru.date") == 0 ||
+	    strcasecmp(k, "parsely-pub-date") == 0 || strcasecmp(k, "publish-date") == 0 ||
+	    strcasecmp(k, "article.published") == 0 || strcasecmp(k, "date_published") == 0)
+		first(&s->meta_date, v);
+	else if (strcasecmp(k, "article:modified_time") == 0 ||
+	    strcasecmp(k, "og:updated_time") == 0 || strcasecmp(k, "dateModified") == 0 ||
+	    strcasecmp(k, "last-modified") == 0)
+		first(&s->meta_modified, v);
+}
+
+/* A <meta>: its property (RDFa allows several, space-separated), name or
+ * itemprop, and its content. */
 static void
 meta_tag(struct scan *s, const GumboNode *n)
 {
@@ -302,38 +389,14 @@ meta_tag(struct scan *s, const GumboNode *n)
 	}
 	if (v == NULL)
 		return;
-	if (strcasecmp(k, "og:title") == 0)
-		first(&s->og_title, v);
-	else if (strcasecmp(k, "twitter:title") == 0)
-		first(&s->tw_title, v);
-	else if (strcasecmp(k, "og:site_name") == 0)
-		first(&s->site, v);
-	else if (strcasecmp(k, "og:url") == 0)
-		first(&s->og_url, v);
-	else if (strcasecmp(k, "og:locale") == 0)
-		first(&s->og_locale, v);
-	else if (strcasecmp(k, "og:description") == 0 || strcasecmp(k, "description") == 0)
-		first(&s->desc, v);
-	else if (strcasecmp(k, "language") == 0 || strcasecmp(k, "dc.language") == 0)
-		first(&s->content_lang, v);
-	else if (strcasecmp(k, "author") == 0 || strcasecmp(k, "article:author") == 0 ||
-	    strcasecmp(k, "dc.creator") == 0 || strcasecmp(k, "parsely-author") == 0 ||
-	    strcasecmp(k, "sailthru.author") == 0 || strcasecmp(k, "byl") == 0 ||
-	    strcasecmp(k, "dcterms.creator") == 0)
-		add_names(&s->meta_authors, &s->nmeta_authors, v);
-	else if (strcasecmp(k, "article:published_time") == 0 ||
-	    strcasecmp(k, "og:published_time") == 0 || strcasecmp(k, "datePublished") == 0 ||
-	    strcasecmp(k, "date") == 0 || strcasecmp(k, "pubdate") == 0 ||
-	    strcasecmp(k, "publishdate") == 0 || strcasecmp(k, "dc.date") == 0 ||
-	    strcasecmp(k, "dc.date.issued") == 0 || strcasecmp(k, "dcterms.date") == 0 ||
-	    strcasecmp(k, "dcterms.created") == 0 || strcasecmp(k, "sailthru.date") == 0 ||
-	    strcasecmp(k, "parsely-pub-date") == 0 || strcasecmp(k, "publish-date") == 0 ||
-	    strcasecmp(k, "article.published") == 0 || strcasecmp(k, "date_published") == 0)
-		first(&s->meta_date, v);
-	else if (strcasecmp(k, "article:modified_time") == 0 ||
-	    strcasecmp(k, "og:updated_time") == 0 || strcasecmp(k, "dateModified") == 0 ||
-	    strcasecmp(k, "last-modified") == 0)
-		first(&s->meta_modified, v);
+	if (strpbrk(k, " \t\n")) {
+		char *t = xstrdup(k), *save = NULL;
+
+		for (char *w = strtok_r(t, " \t\n", &save); w; w = strtok_r(NULL, " \t\n", &save))
+			meta_key(s, w, v);
+		free(t);
+	} else
+		meta_key(s, k, v);
 }
 
 /* A byline element: rel=author, itemprop=author, class "byline"/"author". */
@@ -457,9 +520,8 @@ scan_page(struct scan *s, const GumboNode *doc)
 	free(stack);
 }
 
-/* Case, space, quotes and dashes folded: 1 when A and B are the same. */
-static int
-same_text(const char *a, const char *b)
+int
+html_same_text(const char *a, const char *b)
 {
 	while (*a || *b) {
 		while (*a && !isalnum((unsigned char)*a) && !((unsigned char)*a & 0x80))
@@ -512,11 +574,11 @@ html_title_cut(const char *title, const char *site)
 		return xstrdup(title);
 	head = xstrndup(title, (size_t)(lastsep - title));
 	tail = xstrdup(lastsep + lastlen);
-	if (site && same_text(head, site)) {
+	if (site && html_same_text(head, site)) {
 		free(head);
 		return tail;
 	}
-	if (words_in(head) >= 3 || (site && same_text(tail, site))) {
+	if (words_in(head) >= 3 || (site && html_same_text(tail, site))) {
 		free(tail);
 		return head;
 	}
@@ -544,8 +606,10 @@ pick_headline(struct scan *s)
 			if (declared[i] == NULL)
 				continue;
 			cut = html_title_cut(declared[i], site);
-			ok = same_text(cut, s->h1) || same_text(declared[i], s->h1) ||
-			    (strlen(s->h1) > 15 && strstr(declared[i], s->h1));
+			ok = html_same_text(cut, s->h1) || html_same_text(declared[i], s->h1) ||
+			    (strlen(s->h1) > 15 && strstr(declared[i], s->h1)) ||
+			    (strncasecmp(declared[i], s->h1, strlen(s->h1)) == 0 &&
+			    strlen(declared[i]) < 2 * strlen(s->h1) + 4);
 			free(cut);
 			if (ok)
 				return xstrdup(s->h1);
@@ -652,10 +716,11 @@ html_meta_read(struct html_meta *m, const GumboNode *doc)
 		else
 			free(l);
 	}
-	if (s.dir && (strcasecmp(s.dir, "rtl") == 0 || strcasecmp(s.dir, "ltr") == 0))
-		m->dir = xstrdup(s.dir);
-	else if (s.body_dir && (strcasecmp(s.body_dir, "rtl") == 0 || strcasecmp(s.body_dir, "ltr") == 0))
+	/* the body's direction is nearer the article than the root's */
+	if (s.body_dir && (strcasecmp(s.body_dir, "rtl") == 0 || strcasecmp(s.body_dir, "ltr") == 0))
 		m->dir = xstrdup(s.body_dir);
+	else if (s.dir && (strcasecmp(s.dir, "rtl") == 0 || strcasecmp(s.dir, "ltr") == 0))
+		m->dir = xstrdup(s.dir);
 	m->site = xstrdup(s.site ? s.site : s.ld_site);
 	m->url = abs_url(s.canonical);
 	if (m->url == NULL)

@@ -48,6 +48,10 @@ parse_page(const char *path, const char *bytes, size_t len, const char *charset,
 	int line;
 
 	html_sniff(bytes, len, charset, enc);
+	if (strncmp(enc, "UTF-16", 6) != 0 && !html_looks_like(bytes, len)) {
+		err_set(path, 0, "not an HTML page (no tags, or the bytes of a binary file)");
+		return NULL;
+	}
 	if ((text = html_decode(path, bytes, len, enc, &tlen)) == NULL)
 		return NULL;
 	if (!html_looks_like(text, tlen)) {
