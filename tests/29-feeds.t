@@ -52,6 +52,18 @@ sys.exit(0 if 'OEBPS/images/cover.png' in z.namelist() and z.read('OEBPS/images/
 " "$epub" "$BASE/logo.png"
 like "$(grep '"cover"' "$TMP/rss.json")" "$BASE/logo.png" "--dump-model names the feed's image as the cover"
 
+mkdir "$TMP/intro"
+printf 'title: Digest With an Introduction\nfeed-order: oldest-first\narticles:\n  - intro.md\n' >"$TMP/intro/book.yaml"
+printf -- '---\ntitle: Introduction\n---\n\nA few words before the feed.\n' >"$TMP/intro/intro.md"
+$MKBOOK --dump-model "$TMP/intro" "$TMP/digest.rss" 2>/dev/null | grep '"headline"' | sed 's/ *"headline": //' >"$TMP/order"
+is "$(cat "$TMP/order")" '"Introduction",
+"Oldest Story of the Week",
+"Middle Story of the Week",
+"Newest Story of the Week",' "book.yaml's feed-order: oldest-first turns the feed's order round"
+printf 'feed-order: sideways\n' >"$TMP/intro/book.yaml"
+$MKBOOK --dump-model "$TMP/intro" >/dev/null 2>"$TMP/err"
+like "$(cat "$TMP/err")" "book.yaml:1: feed-order must be newest-first or oldest-first" "a bad feed-order is an error naming its line"
+
 # An Atom file: escaped HTML and XHTML content.
 $MKBOOK --dump-model tests/web/feed.atom >"$TMP/atom.json" 2>"$TMP/err"
 is "$?" 0 "an Atom file is read"

@@ -371,6 +371,7 @@ load_input(struct book *b, const char *in, const struct options *opt, struct loa
 		return -1;
 	}
 	if (fetch_is_url(in) || (web_is_input(in) && stat(in, &st) == 0 && !S_ISDIR(st.st_mode))) {
+		W->oldest = b->feed_oldest;	/* book.yaml read so far */
 		if (web_load(in, opt, W) != 0)
 			return -1;
 		for (size_t k = 0; k < W->narticles; k++)

@@ -263,7 +263,7 @@ load_items(const char *name, struct feed *f, const struct options *opt,
 {
 	long taken = 0;
 
-	feed_sort(f, opt->feed_oldest);
+	feed_sort(f, out->oldest || opt->feed_oldest);
 	for (size_t i = 0; i < f->nitems; i++) {
 		const struct feed_item *it = &f->items[i];
 		int ret;

@@ -20,6 +20,7 @@ struct web_out {
 	size_t		 cover_len;
 	char		*cover_url;	/* where they came from */
 	size_t		 failed;	/* pages and feeds skipped */
+	int		 oldest;	/* feed items oldest first (set by the caller) */
 };
 
 /* Return 1 when INPUT is read by this module: an http(s) URL, or a file
