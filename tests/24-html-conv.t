@@ -112,4 +112,16 @@ else
 	skip "pdftoppm missing"
 fi
 
+# Deep nesting: gumbo's time grows with the square of the depth, so raw
+# HTML nested past 10,000 elements is refused (naming FILE:LINE); deep
+# but parseable HTML keeps its words, its structure flattened, with a warning.
+python3 -c "print('# Deep\n\n' + '<div>' * 100000 + 'deep' + '</div>' * 100000)" >"$TMP/deep.md"
+timeout 60 $MKBOOK --dump-model "$TMP/deep.md" >/dev/null 2>"$TMP/err"
+is "$?" 1 "raw HTML nested 100,000 deep: refused"
+like "$(cat "$TMP/err")" 'deep.md:3: raw HTML nested more than 10000 elements deep' "… naming FILE:LINE"
+python3 -c "print('# Deep\n\n' + '<blockquote>' * 3000 + 'quoted words' + '</blockquote>' * 3000)" >"$TMP/deep2.md"
+timeout 120 $MKBOOK -q -o "$TMP/deep2" "$TMP/deep2.md" 2>"$TMP/err"
+is "$?" 0 "quotes nested 3,000 deep: both books"
+ok "… the words kept" sh -c "unzip -p '$TMP/deep2/deep.epub' OEBPS/text/a01.xhtml | grep -q 'quoted words'"
+
 done_testing

@@ -2001,6 +2001,45 @@ blk_node(struct html_conv *c, const GumboNode *k, struct block **arr, size_t *n,
 
 /* ---- the interface ---- */
 
+size_t
+html_depth_estimate(const char *s, size_t n)
+{
+	static const char *const voids[] = {"area", "base", "br", "col", "embed", "hr", "img",
+	    "input", "link", "meta", "param", "source", "track", "wbr", "keygen", NULL};
+	size_t i, depth = 0, max = 0;
+
+	for (i = 0; i + 1 < n; i++) {
+		size_t k, len;
+		int close;
+
+		if (s[i] != '<')
+			continue;
+		close = s[i + 1] == '/';
+		k = i + 1 + (size_t)close;
+		if (k >= n || !isalpha((unsigned char)s[k]))
+			continue;
+		for (len = 0; k + len < n && isalnum((unsigned char)s[k + len]); len++)
+			;
+		if (close) {
+			if (depth)
+				depth--;
+			continue;
+		}
+		{
+			const char *const *v;
+			int is_void = 0;
+
+			for (v = voids; *v; v++)
+				if (strlen(*v) == len && strncasecmp(*v, s + k, len) == 0)
+					is_void = 1;
+			if (!is_void && ++depth > max)
+				max = depth;
+		}
+		i = k + len - 1;
+	}
+	return max;
+}
+
 void
 html_conv_init(struct html_conv *c, const char *path, struct article *a)
 {

@@ -102,6 +102,13 @@ char *html_url_resolve(const char *base, const char *ref);
  * then src. Return a fresh string or NULL. */
 char *html_img_src(const GumboNode *img);
 
+/* gumbo takes time quadratic in the nesting depth (100,000 nested divs:
+ * half a minute). An upper estimate of the element nesting of S[0..N)
+ * from its tags alone (void elements aside, unclosed ones counted open),
+ * in one pass, for refusing such input before parsing it. */
+#define HTML_MAX_NESTING 10000
+size_t html_depth_estimate(const char *s, size_t n);
+
 /* The value of attribute NAME of element N, or NULL (borrowed). */
 const char *html_attr(const GumboNode *n, const char *name);
 

@@ -91,47 +91,6 @@ attr(const GumboNode *n, const char *name)
 	return a ? a->value : NULL;
 }
 
-/* 1 when S holds "PROP: VALUE" (CSS, spaces and case aside). */
-static int
-style_has(const char *s, const char *prop, const char *value)
-{
-	size_t pl = strlen(prop), vl = strlen(value);
-
-	for (; s && *s; s++) {
-		if (strncasecmp(s, prop, pl) != 0)
-			continue;
-		const char *p = s + pl;
-
-		while (*p == ' ' || *p == '\t')
-			p++;
-		if (*p != ':')
-			continue;
-		p++;
-		while (*p == ' ' || *p == '\t')
-			p++;
-		if (strncasecmp(p, value, vl) == 0)
-			return 1;
-	}
-	return 0;
-}
-
-int
-html_hidden(const GumboNode *n)
-{
-	const char *v;
-
-	if (n->type != GUMBO_NODE_ELEMENT)
-		return 0;
-	if (attr(n, "hidden"))
-		return 1;
-	if ((v = attr(n, "aria-hidden")) && strcasecmp(v, "true") == 0)
-		return 1;
-	if ((v = attr(n, "style")) &&
-	    (style_has(v, "display", "none") || style_has(v, "visibility", "hidden")))
-		return 1;
-	return 0;
-}
-
 /* Class and id together, lower case, into OUT (N bytes). */
 static void
 names_of(const GumboNode *g, char *out, size_t n)

@@ -35,8 +35,4 @@ size_t html_find_chars(const struct html_find *f);
  * boilerplate to leave out. USER is the finder. */
 int html_find_skip(const GumboNode *n, void *user);
 
-/* 1 when element N is hidden (hidden, aria-hidden, display:none,
- * visibility:hidden in its style attribute). */
-int html_hidden(const GumboNode *n);
-
 #endif

@@ -1,3 +1,4 @@
+#define _GNU_SOURCE	/* strcasestr */
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
@@ -5,7 +6,6 @@
 
 #include <json-c/json.h>
 
-#include "html_find.h"
 #include "html_meta.h"
 #include "model/date.h"
 #include "model/model.h"
@@ -21,6 +21,7 @@ struct scan {
 	char	*meta_date, *meta_modified, *time_dt, *time_text, *item_date;
 	char	*lang, *dir, *body_dir, *content_lang, *og_locale;
 	char	*site, *canonical, *og_url, *base, *desc;
+	char	*dek, *kicker, *desc_shown;
 	int	 in_body;
 };
 
@@ -33,6 +34,47 @@ attr(const GumboNode *n, const char *name)
 		return NULL;
 	a = gumbo_get_attribute(&n->v.element.attributes, name);
 	return a ? a->value : NULL;
+}
+
+/* 1 when S holds "PROP: VALUE" (CSS, spaces and case aside). */
+static int
+style_has(const char *s, const char *prop, const char *value)
+{
+	size_t pl = strlen(prop), vl = strlen(value);
+
+	for (; s && *s; s++) {
+		if (strncasecmp(s, prop, pl) != 0)
+			continue;
+		const char *p = s + pl;
+
+		while (*p == ' ' || *p == '\t')
+			p++;
+		if (*p != ':')
+			continue;
+		p++;
+		while (*p == ' ' || *p == '\t')
+			p++;
+		if (strncasecmp(p, value, vl) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+int
+html_hidden(const GumboNode *n)
+{
+	const char *v;
+
+	if (n->type != GUMBO_NODE_ELEMENT)
+		return 0;
+	if (attr(n, "hidden"))
+		return 1;
+	if ((v = attr(n, "aria-hidden")) && strcasecmp(v, "true") == 0)
+		return 1;
+	if ((v = attr(n, "style")) &&
+	    (style_has(v, "display", "none") || style_has(v, "visibility", "hidden")))
+		return 1;
+	return 0;
 }
 
 /* Keep the first value: set *DST to a squashed copy of S when *DST is
@@ -423,6 +465,47 @@ byline_el(struct scan *s, const GumboNode *n)
 	free(t);
 }
 
+/* 1 when class or id of N holds one of WORDS. */
+static int
+named(const GumboNode *n, const char *const *words)
+{
+	const char *c = attr(n, "class"), *id = attr(n, "id");
+
+	for (; *words; words++)
+		if ((c && strcasestr(c, *words)) || (id && strcasestr(id, *words)))
+			return 1;
+	return 0;
+}
+
+/* The standfirst (a dek shown under the headline, or the description
+ * when the page shows it) and the kicker (a section label above it). */
+static void
+header_el(struct scan *s, const GumboNode *n)
+{
+	static const char *const deks[] = {"standfirst", "dek", "subtitle", "subheadline",
+		"sub-headline", "summary", "article-lead", "intro", "teaser-text", NULL};
+	static const char *const kickers[] = {"kicker", "eyebrow", "overline", "dachzeile",
+		"topline", "rubric", NULL};
+	GumboTag t = n->v.element.tag;
+	char *text;
+	size_t len;
+
+	if (t != GUMBO_TAG_P && t != GUMBO_TAG_DIV && t != GUMBO_TAG_H2 && t != GUMBO_TAG_SPAN &&
+	    t != GUMBO_TAG_SECTION && t != GUMBO_TAG_H3)
+		return;
+	if (html_hidden(n))
+		return;
+	text = html_node_text(n);
+	len = strlen(text);
+	if (s->desc && s->desc_shown == NULL && len >= 30 && html_same_text(text, s->desc))
+		s->desc_shown = xstrdup(text);
+	else if (s->dek == NULL && s->h1 && len >= 30 && len < 600 && named(n, deks))
+		s->dek = xstrdup(text);
+	else if (s->kicker == NULL && s->h1 == NULL && len > 0 && len < 60 && named(n, kickers))
+		s->kicker = xstrdup(text);
+	free(text);
+}
+
 /* Visit one element of the page. */
 static void
 scan_el(struct scan *s, const GumboNode *n)
@@ -491,8 +574,10 @@ scan_el(struct scan *s, const GumboNode *n)
 
 		first(&s->item_date, d);
 	}
-	if (s->in_body)
+	if (s->in_body) {
 		byline_el(s, n);
+		header_el(s, n);
+	}
 }
 
 static void
@@ -656,7 +741,7 @@ scan_free(struct scan *s)
 		&s->ld_date, &s->ld_modified, &s->ld_lang, &s->ld_site, &s->ld_desc, &s->meta_date,
 		&s->meta_modified, &s->time_dt, &s->time_text, &s->item_date, &s->lang, &s->dir,
 		&s->body_dir, &s->content_lang, &s->og_locale, &s->site, &s->canonical, &s->og_url,
-		&s->base, &s->desc};
+		&s->base, &s->desc, &s->dek, &s->kicker, &s->desc_shown};
 	char ***vs[] = {&s->ld_authors, &s->meta_authors, &s->vis_authors};
 	size_t *ns[] = {&s->nld_authors, &s->nmeta_authors, &s->nvis_authors};
 
@@ -727,6 +812,8 @@ html_meta_read(struct html_meta *m, const GumboNode *doc)
 		m->url = abs_url(s.og_url);
 	m->base = abs_url(s.base);
 	m->description = xstrdup(s.desc ? s.desc : s.ld_desc);
+	m->standfirst = xstrdup(s.desc_shown ? s.desc_shown : s.dek);
+	m->kicker = xstrdup(s.kicker);
 	scan_free(&s);
 }
 

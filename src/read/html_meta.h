@@ -37,6 +37,10 @@ char *html_node_text(const GumboNode *n);
  * (SITE, may be NULL, is the site's name when known). Fresh string. */
 char *html_title_cut(const char *title, const char *site);
 
+/* 1 when element N is hidden (hidden, aria-hidden, display:none,
+ * visibility:hidden in its style attribute). */
+int html_hidden(const GumboNode *n);
+
 /* 1 when A and B are the same text once case, spaces, punctuation, quotes
  * and dashes are left aside. */
 int html_same_text(const char *a, const char *b);

@@ -11,7 +11,6 @@
 #include "html_meta.h"
 #include "model/image.h"
 #include "read_html.h"
-#include "reader.h"
 #include "util.h"
 
 /* Less article text than this (characters) is no article: a sign-in
@@ -144,9 +143,8 @@ check_image(struct image *im, const char *path, const char *dir, int line, int r
 {
 	if (im == NULL || im->src == NULL)
 		return;
-	if (remote && (strncasecmp(im->src, "http://", 7) == 0 ||
-	    strncasecmp(im->src, "https://", 8) == 0))
-		return;	/* a fetched page's image: the caller fetches it */
+	if (remote && (strncasecmp(im->src, "http://", 7) == 0 || strncasecmp(im->src, "https://", 8) == 0))
+		return;	/* a fetched page's pictures: the fetcher takes them */
 	if (im->line)
 		line = im->line;
 	if (str_startswith(im->src, "data:") && data_image(im) != 0) {
@@ -182,7 +180,49 @@ check_blocks(struct block *v, size_t n, const char *path, const char *dir, int r
 	}
 }
 
-/* html_read, and html_read_mem with REMOTE: images left to the caller. */
+static void
+remove_block(struct article *a, size_t i)
+{
+	block_free(&a->blocks[i]);
+	memmove(&a->blocks[i], &a->blocks[i + 1], (a->nblocks - i - 1) * sizeof(*a->blocks));
+	a->nblocks--;
+}
+
+/* The header's fields out of the body: a first paragraph that repeats the
+ * standfirst or the kicker goes, and a picture before the text becomes the
+ * lead image (with its alt text, caption and credit). */
+static void
+lift_header(struct article *a)
+{
+	size_t i;
+
+	for (i = 0; i < a->nblocks && i < 4;) {
+		struct buf b = {0};
+		int dup;
+
+		if (a->blocks[i].type != BLK_PARAGRAPH) {
+			i++;
+			continue;
+		}
+		block_text(&b, &a->blocks[i]);
+		dup = (a->standfirst && html_same_text(buf_str(&b), a->standfirst)) ||
+		    (a->kicker && html_same_text(buf_str(&b), a->kicker));
+		buf_free(&b);
+		if (dup)
+			remove_block(a, i);
+		else
+			break;
+	}
+	if (a->image == NULL && a->nblocks > 1 && a->blocks[0].type == BLK_FIGURE &&
+	    a->blocks[0].image && a->blocks[0].image->src) {
+		a->image = a->blocks[0].image;
+		a->blocks[0].image = NULL;
+		remove_block(a, 0);
+	}
+}
+
+/* The reader; REMOTE: a page fetched from the web, whose links and
+ * pictures resolve against its URL and whose http(s) pictures are kept. */
 static struct article *
 read_page(const char *path, const char *bytes, size_t len, const char *charset, int remote)
 {
@@ -216,8 +256,8 @@ read_page(const char *path, const char *bytes, size_t len, const char *charset, 
 	a = article_new(path);
 	html_conv_init(&c, path, a);
 	c.base = m.base ? m.base : m.url;
-	if (remote) {	/* a fetched page: its URL is the base of last resort */
-		c.base = c.base ? c.base : path;
+	if (remote) {
+		c.base = m.base ? m.base : m.url ? m.url : path;
 		c.remote_images = 1;
 	}
 	c.skip = html_find_skip;
@@ -233,6 +273,7 @@ read_page(const char *path, const char *bytes, size_t len, const char *charset, 
 	}
 	html_conv_finish(&c);
 	take_meta(a, &m);
+	lift_header(a);
 	{
 		char *dir = path_dir(path);
 

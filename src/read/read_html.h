@@ -13,4 +13,10 @@
  * (not HTML, no article, an encoding iconv does not know). */
 struct article *html_read(const char *path, const char *bytes, size_t len, const char *charset);
 
+/* The same for a page in memory named NAME (a fetched page when REMOTE:
+ * links and pictures resolve against its URL, or NAME, and its http(s)
+ * pictures are kept for the fetcher). Same return and errors. */
+struct article *html_read_mem(const char *name, const char *bytes, size_t len, const char *charset,
+    int remote);
+
 #endif

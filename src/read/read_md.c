@@ -260,8 +260,20 @@ html_fragment(const char *s, size_t len, GumboTag context)
 	return gumbo_parse_with_options(&o, s, len);
 }
 
-/* The inlines of PARENT, which holds raw HTML, through the converter. */
-static void
+/* Refuse raw HTML S[0..N) at N's line when it nests so deep that parsing
+ * it would take minutes. Return 0, or -1 with the error set. */
+static int
+html_check(struct md *m, cmark_node *at, const char *s, size_t n)
+{
+	if (html_depth_estimate(s, n) <= HTML_MAX_NESTING)
+		return 0;
+	return err_set(m->path, line_of(m, at), "raw HTML nested more than %d elements deep",
+	    HTML_MAX_NESTING);
+}
+
+/* The inlines of PARENT, which holds raw HTML, through the converter.
+ * Return 0, or -1 with the error set. */
+static int
 html_inlines(struct md *m, cmark_node *parent, struct inl **arr, size_t *n)
 {
 	struct buf h = {0};
@@ -269,6 +281,10 @@ html_inlines(struct md *m, cmark_node *parent, struct inl **arr, size_t *n)
 	GumboOutput *g;
 
 	html_serialize(m, parent, &h);
+	if (html_check(m, parent, buf_str(&h), h.len) == -1) {
+		buf_free(&h);
+		return -1;
+	}
 	g = html_fragment(buf_str(&h), h.len, GUMBO_TAG_P);
 	html_conv_init(&hc, m->path, m->a);
 	hc.lineoff = line_of(m, parent) ? line_of(m, parent) - 1 : 0;
@@ -277,10 +293,12 @@ html_inlines(struct md *m, cmark_node *parent, struct inl **arr, size_t *n)
 	html_conv_finish(&hc);
 	gumbo_destroy_output(&kGumboDefaultOptions, g);
 	buf_free(&h);
+	return 0;
 }
 
-/* A raw HTML block through the converter: blocks appended to *ARR. */
-static void
+/* A raw HTML block through the converter: blocks appended to *ARR.
+ * Return 0, or -1 with the error set. */
+static int
 html_blocks(struct md *m, cmark_node *c, struct block **arr, size_t *n)
 {
 	const char *lit = cmark_node_get_literal(c);
@@ -288,7 +306,9 @@ html_blocks(struct md *m, cmark_node *c, struct block **arr, size_t *n)
 	GumboOutput *g;
 
 	if (lit == NULL)
-		return;
+		return 0;
+	if (html_check(m, c, lit, strlen(lit)) == -1)
+		return -1;
 	g = html_fragment(lit, strlen(lit), GUMBO_TAG_DIV);
 	html_conv_init(&hc, m->path, m->a);
 	hc.lineoff = line_of(m, c) ? line_of(m, c) - 1 : 0;
@@ -296,6 +316,7 @@ html_blocks(struct md *m, cmark_node *c, struct block **arr, size_t *n)
 	html_conv_blocks(&hc, g->root, arr, n);
 	html_conv_finish(&hc);
 	gumbo_destroy_output(&kGumboDefaultOptions, g);
+	return 0;
 }
 
 /* Convert the inline children of PARENT, appending to *ARR / *N. Adjacent
@@ -313,8 +334,7 @@ conv_inlines(struct md *m, cmark_node *parent, struct inl **arr, size_t *n, int 
 		goto out;
 	}
 	if (has_html(parent)) {
-		html_inlines(m, parent, arr, n);
-		ret = 0;
+		ret = html_inlines(m, parent, arr, n);
 		goto out;
 	}
 	for (c = cmark_node_first_child(parent); c; c = cmark_node_next(c)) {
@@ -676,7 +696,8 @@ conv_blocks(struct md *m, cmark_node *parent, struct block **arr, size_t *n, int
 			 * blocks the converter makes of the HTML */
 			block_free(b);
 			(*n)--;
-			html_blocks(m, c, arr, n);
+			if (html_blocks(m, c, arr, n) == -1)
+				return -1;
 			break;
 		case CMARK_NODE_THEMATIC_BREAK:
 			b->type = BLK_RULE;

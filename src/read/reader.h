@@ -17,18 +17,10 @@
 struct article *txt_read(const char *path, const char *text, size_t len);
 struct article *md_read(const char *path, const char *text, size_t len);
 
-/* Read the web page BYTES (LEN, any encoding, not NUL-terminated) fetched
- * from NAME (the final URL: named in messages, the base of relative links,
- * and the article's url unless the page declares its canonical URL).
- * CHARSET is the HTTP Content-Type charset or NULL. REMOTE: 1 keeps each
- * http(s) image the article shows as a struct image whose src is its
- * absolute URL (path and data NULL) for the caller to fetch. Return a new
- * article, or NULL with the error set (not HTML, no article found). */
-struct article *html_read_mem(const char *name, const char *bytes, size_t len,
-    const char *charset, int remote);
 /* Convert HTML (LEN bytes of UTF-8: a feed item's full text), from NAME,
  * whole -- no article finding -- with links and images resolved against
- * BASE (may be NULL) and remote images kept as in html_read_mem. Return a
+ * BASE (may be NULL) and http(s) images kept as absolute URLs for the caller to fetch (as
+ * html_read_mem does). Return a
  * new article with blocks and no headline, or NULL with the error set. */
 struct article *html_read_fragment(const char *name, const char *html, size_t len,
     const char *base);

@@ -8,6 +8,7 @@
 #include "html_conv.h"
 #include "model/image.h"
 #include "net/fetch.h"
+#include "read_html.h"
 #include "reader.h"
 #include "util.h"
 

@@ -301,9 +301,18 @@ t_notes(void)
 	    "p(text \"See\" ref0 \"*\") p(text \"after\") ## *:p(text \"Aside note\")", "doc-footnote aside");
 }
 
+static void
+t_depth(void)
+{
+	ok(html_depth_estimate("<div><p>a<br><img src=x></p></div>", 33) == 2, "nesting estimate: voids aside");
+	ok(html_depth_estimate("<ul><li>a<li>b<li>c</ul>", 24) == 4, "nesting estimate: unclosed items count open");
+	ok(html_depth_estimate("a < b and c<d", 13) == 1, "nesting estimate: a '<' in text");
+}
+
 int
 main(void)
 {
+	t_depth();
 	t_blocks();
 	t_inlines();
 	t_links();
