@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "read/book.h"
+#include "datadir.h"
 #include "read/web.h"
 #include "model/date.h"
 #include "epub/epub.h"
@@ -25,9 +26,10 @@
 #include "model/theme.h"
 #include "util.h"
 
-enum { OPT_TITLE = 256, OPT_AUTHOR, OPT_LANG, OPT_THEME, OPT_PAPER, OPT_DUMP, OPT_HELP,
-       OPT_VERSION, OPT_EPUB, OPT_PDF, OPT_URLS, OPT_CACHE, OPT_OFFLINE, OPT_ALLOW_PRIVATE,
-       OPT_STRICT, OPT_SINCE, OPT_MAX, OPT_TIMEOUT, OPT_MAX_SIZE, OPT_MAX_REDIRECTS,
+enum { OPT_BLEED = 200, OPT_CROP,
+	OPT_TITLE = 256, OPT_AUTHOR, OPT_LANG, OPT_THEME, OPT_PAPER, OPT_DUMP, OPT_HELP,
+       OPT_VERSION, OPT_EPUB, OPT_PDF, OPT_STRICT, OPT_IMGQ, OPT_URLS, OPT_CACHE, OPT_OFFLINE,
+       OPT_ALLOW_PRIVATE, OPT_SINCE, OPT_MAX, OPT_TIMEOUT, OPT_MAX_SIZE, OPT_MAX_REDIRECTS,
        OPT_OLDEST };
 
 static const struct option longopts[] = {
@@ -39,12 +41,15 @@ static const struct option longopts[] = {
 	{"lang", required_argument, NULL, OPT_LANG},
 	{"theme", required_argument, NULL, OPT_THEME},
 	{"paper", required_argument, NULL, OPT_PAPER},
+	{"bleed", required_argument, NULL, OPT_BLEED},
+	{"crop-marks", no_argument, NULL, OPT_CROP},
 	{"dump-model", no_argument, NULL, OPT_DUMP},
+	{"strict", no_argument, NULL, OPT_STRICT},
+	{"image-quality", required_argument, NULL, OPT_IMGQ},
 	{"urls", required_argument, NULL, OPT_URLS},
 	{"cache", required_argument, NULL, OPT_CACHE},
 	{"offline", no_argument, NULL, OPT_OFFLINE},
 	{"allow-private", no_argument, NULL, OPT_ALLOW_PRIVATE},
-	{"strict", no_argument, NULL, OPT_STRICT},
 	{"since", required_argument, NULL, OPT_SINCE},
 	{"max", required_argument, NULL, OPT_MAX},
 	{"oldest-first", no_argument, NULL, OPT_OLDEST},
@@ -61,8 +66,10 @@ static void
 usage(FILE *f)
 {
 	fputs("usage: mkbook [--epub] [--pdf] [-o PATH] [--title T] [--author A] [--lang L]\n"
-	    "              [--theme DIR] [--paper SIZE] [--dump-model] [-q] [--help] [--version]\n"
-	    "              [--urls FILE] [--cache DIR] [--offline] [--allow-private] [--strict]\n"
+	    "              [--theme DIR] [--paper SIZE] [--strict] [--image-quality N]\n"
+	    "              [--bleed LEN] [--crop-marks]\n"
+	    "              [--dump-model] [-q] [--help] [--version]\n"
+	    "              [--urls FILE] [--cache DIR] [--offline] [--allow-private]\n"
 	    "              [--since DATE] [--max N] [--oldest-first] [--timeout S] [--max-size MB]\n"
 	    "              [--max-redirects N] [INPUT...]\n", f);
 }
@@ -87,15 +94,23 @@ help(void)
 	    "  --theme DIR    a theme directory (theme.yaml, book.css, fonts)\n"
 	    "  --paper SIZE   PDF page size: a4 (default), a5, a3, b5, letter, legal, or WxH\n"
 	    "                 with a unit (210x297mm, 6x9in), each side 64 to 2000 mm\n"
+	    "  --bleed LEN    PDF bleed beyond the trim on every side, 0 to 25 mm (default:\n"
+	    "                 the theme's bleed:, else 0; 3 mm with --crop-marks)\n"
+	    "  --crop-marks   draw trim marks in a 5 mm slug outside the bleed\n"
+	    "  --strict       an image that cannot be used (missing, not an image, too\n"
+	    "                 large) or a page, feed or feed item that cannot be fetched or\n"
+	    "                 read stops the book instead of a warning\n"
+	    "  --image-quality N\n"
+	    "                 JPEG quality (1-100, default 85) of pictures made smaller\n"
+	    "                 or converted for the EPUB\n"
 	    "  --dump-model   print the article model as JSON and write nothing else\n"
 	    "  -q             no progress, no warnings\n"
 	    "\n"
-	    "From the web (pages and feeds are fetched with libcurl; a page that fails is\n"
-	    "skipped with a warning, and the book is made from the rest):\n"
+	    "From the web (pages, feeds and their pictures are fetched with libcurl; a page\n"
+	    "that fails is skipped with a warning, and the book is made from the rest):\n"
 	    "  --urls FILE    read URLs from FILE, one a line ('#' starts a comment)\n"
 	    "  --cache DIR    keep what is fetched in DIR and read it from there on reruns\n"
 	    "  --offline      never fetch: only what --cache DIR holds\n"
-	    "  --strict       a page, feed item or image that fails is an error\n"
 	    "  --since DATE   feed items from DATE (YYYY-MM-DD) on\n"
 	    "  --max N        the first N items of each feed\n"
 	    "  --oldest-first feed items oldest first (default: newest first)\n"
@@ -104,42 +119,12 @@ help(void)
 	    "  --max-redirects N  redirects followed for one URL (default 10)\n"
 	    "  --allow-private    fetch from loopback, link-local and private addresses\n"
 	    "\n"
+	    "Data (templates/ and fonts/): $MKBOOK_DATADIR when set (it wins), else the\n"
+	    "first holding " DATADIR_PROBE " of: the executable's directory\n"
+	    "(./mkbook in the source checkout), ../share/mkbook beside it, and the\n"
+	    "compiled-in DATADIR " MKBOOK_DATADIR " (make install puts them there).\n"
+	    "\n"
 	    "Exit status: 0 on success, 1 on bad input or failed output, 2 on bad usage.\n", stdout);
-}
-
-/* Where templates/ and fonts/ are: $MKBOOK_DATADIR, the directory of the
- * executable (a build tree), ../share/mkbook beside it (an installed tree,
- * wherever it was moved), or the data directory compiled in. Fresh string. */
-static char *
-find_datadir(void)
-{
-	const char *env = getenv("MKBOOK_DATADIR");
-	char exe[4096], *dir, *probe;
-	struct stat st;
-	ssize_t n;
-
-	if (env && *env)
-		return xstrdup(env);
-	if ((n = readlink("/proc/self/exe", exe, sizeof(exe) - 1)) > 0) {
-		exe[n] = '\0';
-		static const char *const rel[] = {"", "/../share/mkbook"};
-
-		dir = path_dir(exe);
-		for (size_t i = 0; i < sizeof(rel) / sizeof(rel[0]); i++) {
-			char *cand = xprintf("%s%s", dir, rel[i]);
-
-			probe = path_join(cand, "templates/default");
-			if (stat(probe, &st) == 0 && S_ISDIR(st.st_mode)) {
-				free(probe);
-				free(dir);
-				return cand;
-			}
-			free(probe);
-			free(cand);
-		}
-		free(dir);
-	}
-	return xstrdup(MKBOOK_DATADIR);
 }
 
 /* A file name from the title: lower-case ASCII letters and digits joined by
@@ -195,6 +180,20 @@ make_dir(const char *dir)
 	if (mkdir(dir, 0777) != 0 && errno != EEXIST)
 		return err_set(dir, 0, "cannot create directory: %s", strerror(errno));
 	return 0;
+}
+
+/* The --image-quality ARG, 1..100, or 0 after saying why it is bad usage. */
+static int
+image_quality(const char *arg)
+{
+	char *end;
+	long q = strtol(arg, &end, 10);
+
+	if (*arg == '\0' || *end != '\0' || q < 1 || q > 100) {
+		fprintf(stderr, "mkbook: --image-quality '%s' is not a number from 1 to 100\n", arg);
+		return 0;
+	}
+	return (int)q;
 }
 
 typedef int (*writer_fn)(const struct book *, const struct options *, const char *);
@@ -327,63 +326,135 @@ web_number(struct options *opt, int c, const char *arg)
 	return 0;
 }
 
-int
-main(int argc, char *argv[])
+/* Take the web option C with its value ARG into OPT (SINCE holds the
+ * --since date, 11 bytes). Return 1 when C is one, 0 when it is not, 2
+ * after saying what is wrong with ARG. */
+static int
+web_option(struct options *opt, int c, const char *arg, char *since)
 {
-	struct options opt = {.max_redirects = -1};
-	struct book *book = NULL;
-	char since[11];
-	const char *outpath = NULL;
-	int want_epub = 0, want_pdf = 0, dump = 0, c, ret = 1;
-	char *datadir = NULL, *name = NULL;
-
-	setlocale(LC_ALL, "");
-	setlocale(LC_NUMERIC, "C");	/* Cairo's tag attributes and our own printf */
-	opterr = 0;	/* our own messages, with our own name */
-	while ((c = getopt_long(argc, argv, ":o:q", longopts, NULL)) != -1) {
-		switch (c) {
-		case OPT_EPUB: want_epub = 1; break;
-		case OPT_PDF: want_pdf = 1; break;
-		case 'o': outpath = optarg; break;
-		case OPT_TITLE: opt.title = optarg; break;
-		case OPT_AUTHOR: opt.author = optarg; break;
-		case OPT_LANG: opt.lang = optarg; break;
-		case OPT_THEME: opt.theme = optarg; break;
-		case OPT_PAPER: opt.paper = optarg; break;
-		case OPT_DUMP: dump = 1; break;
-		case 'q': opt.quiet = 1; break;
-		case OPT_URLS: opt.urls = optarg; break;
-		case OPT_CACHE: opt.cache = optarg; break;
-		case OPT_OFFLINE: opt.offline = 1; break;
-		case OPT_ALLOW_PRIVATE: opt.allow_private = 1; break;
-		case OPT_STRICT: opt.strict = 1; break;
-		case OPT_OLDEST: opt.feed_oldest = 1; break;
-		case OPT_SINCE:
-			if (date_parse(optarg, since) != 0) {
-				fprintf(stderr, "mkbook: --since '%s' is not a date (like %s)\n", optarg,
-				    DATE_FORMS);
-				return 2;
-			}
-			opt.since = since;
-			break;
-		case OPT_MAX: case OPT_TIMEOUT: case OPT_MAX_SIZE: case OPT_MAX_REDIRECTS:
-			if (web_number(&opt, c, optarg) != 0) {
-				usage(stderr);
-				return 2;
-			}
-			break;
-		case OPT_HELP: help(); return 0;
-		case OPT_VERSION: printf("mkbook %s\n", MKBOOK_VERSION); return 0;
-		case ':':
-			fprintf(stderr, "mkbook: option '%s' needs a value\n", argv[optind - 1]);
+	switch (c) {
+	case OPT_URLS: opt->urls = arg; return 1;
+	case OPT_CACHE: opt->cache = arg; return 1;
+	case OPT_OFFLINE: opt->offline = 1; return 1;
+	case OPT_ALLOW_PRIVATE: opt->allow_private = 1; return 1;
+	case OPT_OLDEST: opt->feed_oldest = 1; return 1;
+	case OPT_SINCE:
+		if (date_parse(arg, since) != 0) {
+			fprintf(stderr, "mkbook: --since '%s' is not a date (like %s)\n", arg,
+			    DATE_FORMS);
+			return 2;
+		}
+		opt->since = since;
+		return 1;
+	case OPT_MAX: case OPT_TIMEOUT: case OPT_MAX_SIZE: case OPT_MAX_REDIRECTS:
+		if (web_number(opt, c, arg) != 0) {
 			usage(stderr);
 			return 2;
-		default:
-			fprintf(stderr, "mkbook: unknown option '%s'\n", argv[optind - 1]);
+		}
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+/* Check the options OPT and the inputs ARGV[0..ARGC) before any work: print
+ * what is wrong and return 2 (bad usage), or return 0. */
+static int
+check_args(const struct options *opt, int argc, char **argv)
+{
+	if (opt->title && !*opt->title) {
+		fputs("mkbook: --title must not be empty\n", stderr);
+		return 2;
+	}
+	if (opt->lang && !lang_valid(opt->lang)) {
+		fprintf(stderr, "mkbook: --lang '%s' is not a BCP 47 language tag (like en, en-GB, fr)\n",
+		    opt->lang);
+		return 2;
+	}
+	if (opt->paper && theme_paper_check(opt->paper) != 0) {
+		fprintf(stderr, "mkbook: %s\n", err_msg());
+		return 2;
+	}
+	if (opt->bleed) {
+		double b;
+
+		if (theme_bleed_parse(opt->bleed, &b) != 0) {
+			fprintf(stderr, "mkbook: --%s\n", err_msg());
+			return 2;
+		}
+	}
+	if (argc == 0 && opt->urls == NULL) {
+		struct stat st;
+
+		if (stat("content", &st) != 0) {
+			fputs("mkbook: no input was given, and there is no content/ directory here to "
+			    "read: name article files (.txt, .md, .html) or a content directory; "
+			    "see mkbook --help\n", stderr);
+			return 2;
+		}
+	} else {
+		const char *a = NULL, *b = NULL;
+
+		if (same_inputs(argv, argc, &a, &b)) {
+			if (strcmp(a, b) == 0)
+				fprintf(stderr, "mkbook: '%s' is given twice on the command line; "
+				    "each input is read once\n", a);
+			else
+				fprintf(stderr, "mkbook: '%s' and '%s' are the same input, given twice "
+				    "on the command line; each input is read once\n", a, b);
 			usage(stderr);
 			return 2;
 		}
 	}
+	return 0;
+}
+
+/* Name, in one warning, the languages of BOOK's articles that the PDF
+ * cannot hyphenate (no hyphen-* patterns installed); scripts set without
+ * hyphens (CJK, Arabic, Hebrew …) are not named. */
+static void
+warn_no_patterns(const struct book *book)
+{
+	static const char *const unhyphenated[] = {"zh", "ja", "ko", "ar", "he", "fa", "ur",
+		"yi", "lo", "km", "my", "bo", NULL};
+	struct buf w = {0};
+	char **seen = NULL;
+	size_t nseen = 0, i, k;
+
+	for (i = 0; i < book->narticles; i++) {
+		const char *l = book->articles[i]->lang;
+
+		if (l == NULL || hy_available(l))
+			continue;
+		for (k = 0; unhyphenated[k]; k++)
+			if (lang_has_prefix(l, unhyphenated[k]))
+				break;
+		if (unhyphenated[k])
+			continue;
+		for (k = 0; k < nseen; k++)
+			if (strcmp(seen[k], l) == 0)
+				break;
+		if (k < nseen)
+			continue;
+		strv_push(&seen, &nseen, l);
+		buf_printf(&w, "%s%s (%s)", w.len ? ", " : "", l, book->articles[i]->source);
+	}
+	if (w.len)
+		warn_at(NULL, 0, "no hyphenation patterns for %s: the PDF breaks lines between "
+		    "words only (install the hyphen-* package for the language)", buf_str(&w));
+	for (k = 0; k < nseen; k++)
+		free(seen[k]);
+	free(seen);
+	buf_free(&w);
+}
+
+/* Settle which books to write from --epub, --pdf, -o OUTPATH and --dump-model
+ * (DUMP): set *EPUB and *PDF, or print what is wrong and return 2. */
+static int
+pick_formats(int dump, const char *outpath, int *epub, int *pdf)
+{
+	int want_epub = *epub, want_pdf = *pdf;
+
 	if (dump && (want_epub || want_pdf || outpath)) {
 		fputs("mkbook: --dump-model writes nothing else; drop --epub, --pdf and -o\n", stderr);
 		usage(stderr);
@@ -414,47 +485,70 @@ main(int argc, char *argv[])
 		    want_epub ? "--pdf" : "--epub");
 		return 2;
 	}
-	if (opt.title && !*opt.title) {
-		fputs("mkbook: --title must not be empty\n", stderr);
-		return 2;
-	}
-	if (opt.lang && !lang_valid(opt.lang)) {
-		fprintf(stderr, "mkbook: --lang '%s' is not a BCP 47 language tag (like en, en-GB, fr)\n",
-		    opt.lang);
-		return 2;
-	}
-	if (opt.paper && theme_paper_check(opt.paper) != 0) {
-		fprintf(stderr, "mkbook: %s\n", err_msg());
-		return 2;
-	}
-	if (optind == argc && opt.urls == NULL) {
-		struct stat st;
+	*epub = want_epub;
+	*pdf = want_pdf;
+	return 0;
+}
 
-		if (stat("content", &st) != 0) {
-			fputs("mkbook: no input was given, and there is no content/ directory here to "
-			    "read: name article files (.txt, .md, .html) or a content directory; "
-			    "see mkbook --help\n", stderr);
+int
+main(int argc, char *argv[])
+{
+	struct options opt = {.max_redirects = -1};
+	struct book *book = NULL;
+	char since[11];
+	const char *outpath = NULL;
+	int want_epub = 0, want_pdf = 0, dump = 0, c, ret = 1;
+	char *datadir = NULL, *name = NULL;
+
+	setlocale(LC_ALL, "");
+	setlocale(LC_NUMERIC, "C");	/* Cairo's tag attributes and our own printf */
+	opterr = 0;	/* our own messages, with our own name */
+	while ((c = getopt_long(argc, argv, ":o:q", longopts, NULL)) != -1) {
+		switch (c) {
+		case OPT_EPUB: want_epub = 1; break;
+		case OPT_PDF: want_pdf = 1; break;
+		case 'o': outpath = optarg; break;
+		case OPT_TITLE: opt.title = optarg; break;
+		case OPT_AUTHOR: opt.author = optarg; break;
+		case OPT_LANG: opt.lang = optarg; break;
+		case OPT_THEME: opt.theme = optarg; break;
+		case OPT_PAPER: opt.paper = optarg; break;
+		case OPT_BLEED: opt.bleed = optarg; break;
+		case OPT_CROP: opt.crop_marks = 1; break;
+		case OPT_DUMP: dump = 1; break;
+		case OPT_STRICT: opt.strict = 1; break;
+		case OPT_IMGQ:
+			if ((opt.image_quality = image_quality(optarg)) == 0)
+				return 2;
+			break;
+		case 'q': opt.quiet = 1; break;
+		case OPT_HELP: help(); return 0;
+		case OPT_VERSION: printf("mkbook %s\n", MKBOOK_VERSION); return 0;
+		case OPT_URLS: case OPT_CACHE: case OPT_OFFLINE: case OPT_ALLOW_PRIVATE:
+		case OPT_OLDEST: case OPT_SINCE: case OPT_MAX: case OPT_TIMEOUT:
+		case OPT_MAX_SIZE: case OPT_MAX_REDIRECTS:
+			if (web_option(&opt, c, optarg, since) == 2)
+				return 2;
+			break;
+		case ':':
+			fprintf(stderr, "mkbook: option '%s' needs a value\n", argv[optind - 1]);
+			usage(stderr);
 			return 2;
-		}
-	} else {
-		const char *a = NULL, *b = NULL;
-
-		if (same_inputs(argv + optind, argc - optind, &a, &b)) {
-			if (strcmp(a, b) == 0)
-				fprintf(stderr, "mkbook: '%s' is given twice on the command line; "
-				    "each input is read once\n", a);
-			else
-				fprintf(stderr, "mkbook: '%s' and '%s' are the same input, given twice "
-				    "on the command line; each input is read once\n", a, b);
+		default:
+			fprintf(stderr, "mkbook: unknown option '%s'\n", argv[optind - 1]);
 			usage(stderr);
 			return 2;
 		}
 	}
+	if (pick_formats(dump, outpath, &want_epub, &want_pdf) != 0)
+		return 2;
+	if (check_args(&opt, argc - optind, argv + optind) != 0)
+		return 2;
 	util_quiet = opt.quiet;
 	opt.progress = !opt.quiet && isatty(STDERR_FILENO);
-	datadir = find_datadir();
-	opt.datadir = datadir;
-
+	/* the data first, so that a missing one is said before any reading */
+	if (!dump && (opt.datadir = datadir = datadir_find()) == NULL)
+		goto out;
 	if ((book = book_load(argv + optind, (size_t)(argc - optind), &opt)) == NULL)
 		goto out;
 	if (dump) {
@@ -467,6 +561,8 @@ main(int argc, char *argv[])
 		buf_free(&b);
 		goto out;
 	}
+	if (want_pdf)
+		warn_no_patterns(book);
 	name = slug(book->title);
 	if (want_epub && want_pdf) {
 		const char *dir = outpath ? outpath : "build";

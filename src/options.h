@@ -8,7 +8,9 @@ struct options {
 	const char	*lang;		/* --lang: the book's language */
 	const char	*theme;		/* --theme DIR: overrides book.yaml */
 	const char	*paper;		/* --paper: a4, letter, a5, or WxH with units */
-	const char	*datadir;	/* where templates/ and fonts/ are found */
+	const char	*bleed;		/* --bleed LEN: the PDF's bleed; NULL: the theme's */
+	int		 crop_marks;	/* --crop-marks: trim marks in a slug around the bleed */
+	const char	*datadir;	/* templates/ and fonts/ (datadir_find); NULL: look */
 	int		 quiet;		/* -q: no progress, no warnings */
 	int		 progress;	/* stderr is a terminal and not quiet */
 	/* The web (src/read/web.c, src/net/fetch.c). */
@@ -21,8 +23,10 @@ struct options {
 	int		 max_redirects;	/* --max-redirects N; -1: the default */
 	int		 offline;	/* --offline: never fetch */
 	int		 allow_private;	/* --allow-private: loopback and private addresses too */
-	int		 strict;	/* --strict: a page or image that fails is an error */
 	int		 feed_oldest;	/* feed items oldest first (default: newest first) */
+	int		 strict;	/* --strict: an unusable image or a failed fetch stops the book */
+	int		 image_quality;	/* --image-quality: JPEG quality 1..100 of re-encoded
+					 * pictures; 0: the default (85) */
 };
 
 #endif

@@ -78,6 +78,20 @@ warn_at(const char *file, int line, const char *fmt, ...)
 	fputc('\n', stderr);
 }
 
+void
+notice(const char *fmt, ...)
+{
+	va_list ap;
+
+	if (util_quiet)
+		return;
+	fputs("mkbook: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
 int
 file_read(const char *path, char **out, size_t *len)
 {

@@ -22,6 +22,8 @@ void err_clear(void);
 void warn_at(const char *file, int line, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 extern int util_quiet;
+/* A notice (a figure worth knowing, not a problem) to stderr, unless -q. */
+void notice(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* Read the whole file PATH into *OUT (NUL-terminated, caller frees).
  * Return 0, or -1 with the error set. */

@@ -71,11 +71,11 @@ like "$(cat "$TMP/err")" "^mkbook: $TMP/ul/book.yaml:16: lists the article '01-x
 cp -R content "$TMP/dup"
 printf '  - 01-xinjiang.txt\n' >>"$TMP/dup/book.yaml"
 "$MKBOOK" --dump-model "$TMP/dup" >/dev/null 2>"$TMP/err"; is "$?" 1 "an article listed twice in book.yaml exits 1"
-is "$(cat "$TMP/err")" "mkbook: $TMP/dup/book.yaml:18: lists the article '01-xinjiang.txt' again; it is already in the book ($TMP/dup/book.yaml:16), and an article is read once" \
+is "$(cat "$TMP/err")" "mkbook: $TMP/dup/book.yaml:19: lists the article '01-xinjiang.txt' again; it is already in the book ($TMP/dup/book.yaml:16), and an article is read once" \
 	"naming both lines"
 sed -i '$d' "$TMP/dup/book.yaml"; printf '  - ./01-xinjiang.txt\n' >>"$TMP/dup/book.yaml"
 "$MKBOOK" --dump-model "$TMP/dup" >/dev/null 2>"$TMP/err"; is "$?" 1 "the same article by another name is refused too"
-like "$(cat "$TMP/err")" "book.yaml:18: lists the article '\\./01-xinjiang.txt' again" "naming the line"
+like "$(cat "$TMP/err")" "book.yaml:19: lists the article '\\./01-xinjiang.txt' again" "naming the line"
 sed -i '$d' "$TMP/dup/book.yaml"
 "$MKBOOK" --dump-model "$TMP/dup" "$TMP/dup/01-xinjiang.txt" >/dev/null 2>"$TMP/err"; is "$?" 1 "a directory's article given again on the command line exits 1"
 is "$(cat "$TMP/err")" "mkbook: $TMP/dup/01-xinjiang.txt: this article is already in the book ($TMP/dup/book.yaml:16), and an article is read once" \

@@ -244,9 +244,14 @@ PY
 	ok "images: the PNG keeps its alpha as a soft mask" sh -c "grep -a -q '/SMask' '$TMP/img.pdf'"
 	ok "images: qpdf --check passes" qpdf --check "$TMP/img.pdf"
 	printf '\211PNG\r\n\032\n\000\000\000\rIHDR\000\000\000\020\000\000\000\020\010\006\000\000\000garbage' >"$TMP/img/chart.png"
-	$MKBOOK -q --pdf -o "$TMP/bad.pdf" "$TMP/img/a.md" 2>"$TMP/err"
+	$MKBOOK --pdf -o "$TMP/warn.pdf" "$TMP/img/a.md" 2>"$TMP/err"
 	rc=$?
-	is "$rc" 1 "images: a broken PNG fails the build"
+	is "$rc" 0 "images: a broken PNG is left out, the book is made"
+	like "$(cat "$TMP/err")" "warning: image 'chart.png' is a damaged PNG file" \
+		"images: the warning names the image"
+	$MKBOOK -q --strict --pdf -o "$TMP/bad.pdf" "$TMP/img/a.md" 2>"$TMP/err"
+	rc=$?
+	is "$rc" 1 "images: under --strict a broken PNG fails the build"
 	like "$(cat "$TMP/err")" 'chart.png' "images: the error names the image"
 	ok "images: no PDF is left behind" test ! -e "$TMP/bad.pdf"
 else

@@ -172,7 +172,7 @@ lang: ar
 قال المتحدث *باسم الوزارة John Smith إن الاتفاق* وقع في عام 2019 بعد مفاوضات طويلة.
 EOF
 	cp "$SHARED"/corpus/07-zh-*.txt "$TMP/slant/"
-	$MKBOOK -q --pdf --paper a5 -o "$TMP/slant.pdf" "$TMP/slant"
+	$MKBOOK -q --pdf --paper a5 --title "مقال تجريبي" -o "$TMP/slant.pdf" "$TMP/slant"
 	ok "Arabic and Chinese italics are set upright, Latin italic is a real face" python3 - "$TMP/slant.pdf" <<'PY'
 import re, subprocess, sys
 out = subprocess.run(["mutool", "trace", sys.argv[1]], capture_output=True, text=True).stdout
@@ -200,5 +200,89 @@ if command -v fc-query >/dev/null 2>&1; then
 else
 	skip "fc-query is absent"
 fi
+
+# Issue 18: no loose line left. The en/de/fr corpus book with the
+# Wikipedia article's reference list (01-05 and 09) and 12 generated
+# articles (gen-corpus seed 2) at the default measure: space_p95 <= 1.25,
+# space_max <= 1.6, loose_pct <= 0.3, hyph_runs <= 2, overfull 0.
+issue18() {	# NAME PDF
+	python3 "$TOOL" "$2" --json >"$TMP/$1.json" 2>&1
+	echo "# $1: $(cat "$TMP/$1.json")"
+	for k in "space_p95 1.25" "space_max 1.6" "loose_pct 0.3" "hyph_runs 2" "overfull 0"; do
+		set -- "$1" "$2" $k
+		v=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))[sys.argv[2]])' "$TMP/$1.json" "$3")
+		ok "$1: $3 $v <= $4" le "$v" "$4"
+	done
+}
+mkdir -p "$TMP/b18"
+cp "$SHARED"/corpus/0[1-5]-*.txt "$SHARED"/corpus/09-*.txt "$TMP/b18/"
+MKBOOK_LAYOUT_STATS="$TMP/b18-stats.json" $MKBOOK -q --pdf -o "$TMP/b18.pdf" "$TMP/b18"
+issue18 "corpus 01-05+09" "$TMP/b18.pdf"
+if [ -f "$SHARED/bench/gen-corpus.py" ]; then
+	python3 "$SHARED/bench/gen-corpus.py" 12 "$TMP/gen18" --format md --seed 2 >/dev/null
+	$MKBOOK -q --pdf -o "$TMP/gen18.pdf" "$TMP/gen18"
+	issue18 "12 generated articles" "$TMP/gen18.pdf"
+else
+	skip "../shared/bench/gen-corpus.py is absent"
+fi
+# MKBOOK_LAYOUT_STATS names each paragraph's widest word spaces and the
+# line they are on; the reference list's entries that justification would
+# open past 1.5x are set ragged right, and no justified one is that loose
+ok "layout stats: every paragraph's worst line, references ragged where they would gape" \
+    python3 - "$TMP/b18-stats.json" <<'PY'
+import json, sys
+p = json.load(open(sys.argv[1]))["paragraphs"]
+refs = [x for x in p if x["kind"] == "reference"]
+ragged = [x for x in refs if x["set"] == "ragged"]
+loose = [x for x in refs if x["set"] == "justified" and x["worst"] > 1.5]
+print("#", len(p), "paragraphs;", len(refs), "references,", len(ragged), "ragged; worst:",
+      max(p, key=lambda x: x["worst"]))
+sys.exit(0 if len(p) > 200 and all("line" in x and x["worst"] >= 1 for x in p)
+         and len(refs) >= 40 and ragged and not loose else 1)
+PY
+
+# Margin kerning: justified lines ending in a hyphen or a stop run a
+# little past the right edge (by a share of that glyph), none past it
+# with typography.protrusion false; the text reads the same either way.
+mkdir -p "$TMP/noprot"
+cp -r "$TOP/templates/default/." "$TMP/noprot/"
+sed 's/^  protrusion: true/  protrusion: false/' "$TMP/noprot/theme.yaml" >"$TMP/noprot/t" &&
+    mv "$TMP/noprot/t" "$TMP/noprot/theme.yaml"
+mkdir -p "$TMP/b05"
+cp "$SHARED"/corpus/01-*.txt "$TMP/b05/"
+$MKBOOK -q --pdf -o "$TMP/prot.pdf" "$TMP/b05"
+$MKBOOK -q --pdf --theme "$TMP/noprot" -o "$TMP/noprot.pdf" "$TMP/b05"
+hang() {	# PDF: "LINES HUNG" over the justified lines of 4+ line blocks
+	python3 - "$1" <<'PY'
+import re, subprocess, sys
+import xml.etree.ElementTree as ET
+NS = "{http://www.w3.org/1999/xhtml}"
+xml = subprocess.run(["pdftotext", "-bbox-layout", sys.argv[1], "-"], capture_output=True, check=True).stdout
+root = ET.fromstring(re.sub(rb"<!DOCTYPE[^>]*>", b"", xml))
+n = hung = 0
+for block in root.iter(NS + "block"):
+    ls = [(float(l.get("xMax")), [w.text for w in l.iter(NS + "word")]) for l in block.iter(NS + "line")]
+    if len(ls) < 4:
+        continue
+    right = sorted(x for x, _ in ls[:-1])[len(ls) // 2]
+    for x, words in ls[:-1]:
+        n += 1
+        if words and words[-1][-1] in "-.," and 0.4 < x - right < 2.5:
+            hung += 1
+print(n, hung)
+PY
+}
+set -- $(hang "$TMP/prot.pdf")
+ok "protrusion: $2 of $1 justified lines end hanging into the margin" test "$2" -ge 10
+set -- $(hang "$TMP/noprot.pdf")
+ok "typography.protrusion false: $2 of $1 lines hang" test "$2" -eq 0
+pdftotext "$TMP/prot.pdf" "$TMP/prot.txt"
+pdftotext "$TMP/noprot.pdf" "$TMP/noprot.txt"
+# (the breaks may differ: words are compared with line-end hyphens joined)
+ok "protrusion: pdftotext extracts the same words" python3 -c '
+import sys
+a, b = (open(f, encoding="utf-8").read().replace("-\n", "").replace("-", "").split()
+        for f in sys.argv[1:3])
+print("#", len(a), "words"); sys.exit(0 if a == b and len(a) > 1000 else 1)' "$TMP/prot.txt" "$TMP/noprot.txt"
 
 done_testing

@@ -71,15 +71,15 @@ $MKBOOK --dump-model content >"$TMP/sample.json" 2>"$TMP/err"
 ok "sample: qpdf --check passes" qpdf --check "$TMP/sample.pdf"
 ok "sample: each figure with an image has its alt text as /Alt, the caption-only one none" \
 	alts "$TMP/sample.pdf" "$TMP/sample.json"
-ok "sample: the chart's /Alt is its image-alt" python3 - "$TMP/q.json" <<'PY'
+ok "sample: the lead pictures' and the chart's /Alt are their alt text (the web page's too)" python3 - "$TMP/q.json" <<'PY'
 import json, sys
 q = json.load(open(sys.argv[1]))
 alts = [o["value"]["/Alt"] for o in q["qpdf"][1].values()
         if isinstance(o.get("value"), dict) and "/Alt" in o["value"]]
-sys.exit(0 if alts == ["u:Bar chart comparing the word spacing of seven lines of one paragraph "
+sys.exit(0 if alts == ["u:The Palace of Westminster at dusk, seen across the river", "u:Bar chart comparing the word spacing of seven lines of one paragraph "
     "set two ways. Filled one line at a time, the spaces stretch by between 13 and 71 per "
     "cent. Broken as a whole, they stay within 50 per cent either way, and three lines are "
-    "set slightly tighter than normal instead."] else print(alts) or 1)
+    "set slightly tighter than normal instead.", "u:Rows of freshly cast lines of type on a steel galley"] else print(alts) or 1)
 PY
 
 # ---- a generated book: two articles, five figures ----

@@ -244,8 +244,9 @@ def model_words(a):
     c = Counter()
     for k in ("kicker", "headline", "standfirst", "role", "date_text", "url"):
         c += words(a.get(k))
-    for au in a.get("authors") or []:
+    for au in (a.get("authors") or []) + [r for r in a.get("author_roles") or [] if r]:
         c += words(au)
+    c += words(a.get("dateline"))
     im = a.get("image")
     if im:
         for k in ("caption", "credit", "alt"):
@@ -280,7 +281,10 @@ def input_words(path):
             continue
         line = re.sub(r"^(?:\d+\.|[-*\u2022]) +", "", line)
         # a byline's "By" is the book's to word, in the article's language
-        line = re.sub(r"^(?:By|Von|Par|Por|Door) (?=\S)", "", line)
+        if re.match(r"^(?:By|by|Von|Par|Por|Door) (?=\S)", line):
+            # so is the word that opens co-authors in brackets: "(avec B et C)"
+            line = re.sub(r"\((?:avec|with|mit|con|com|met|med) ", "(", line)
+        line = re.sub(r"^(?:By|by|Von|Par|Por|Door) (?=\S)", "", line)
         c += words(line)
     return c
 

@@ -43,8 +43,12 @@ def article_texts(a, tables=None):
     for key in ("kicker", "headline", "standfirst"):
         if a.get(key):
             out.append(a[key])
-    out.extend(a.get("authors") or [])
-    for key in ("role", "date_text"):
+    roles = a.get("author_roles") or []
+    for i, au in enumerate(a.get("authors") or []):
+        out.append(au)
+        if i < len(roles) and roles[i]:
+            out.append("(%s)" % roles[i])	# the byline sets it after the name
+    for key in ("role", "dateline", "date_text"):
         if a.get(key):
             out.append(a[key])
     img = a.get("image") or {}

@@ -12,7 +12,8 @@ numbering ("3." for the third item of an ordered list from 1, "-" for a
 bullet; bullet tokens "*", "\u2022" … count as "-" on both sides). The byline is compared on its
 own: its words, less "By", the joining words and dashes and with
 parentheses and commas taken off, must be the words of the authors and
-the role, treated the same way. Quotation marks, dashes and ellipses
+the role (each author's too) and the dateline, treated the same way; what
+else that line holds must be the site, the date and the updated date. Quotation marks, dashes and ellipses
 count as typed (straight quotes, hyphens, three dots) on both sides, as
 mkbook sets them per language. Exit 0 when nothing is lost or added,
 1 with the difference otherwise.
@@ -25,9 +26,10 @@ from collections import Counter
 MARKERS = {"top of page", "bottom of page"}
 # The bullets a list item may open with; the model keeps only "a bullet".
 BULLETS = {"*", "\u2022", "\u25e6", "\u2023"}
-BYLINE = re.compile(r"^(?:By|by|BY|Von|von|Par|par|Por|por|Door|door) ")
-JOINERS = {"by", "von", "par", "por", "door", "and", "&", "und", "et", "y",
-           "e", "en", "-", "\u2013", "\u2014"}
+JOINERS = {"by", "by:", "von", "par", "por", "door", "di", "av", "af", "and", "&", "und",
+           "et", "y", "e", "en", "og", "och", "-", "\u2013", "\u2014", "avec", "with",
+           "mit", "con", "com", "met", "med", "in", "\u00e0", "aus", "written", "words",
+           "reporting", "|", "\u2022", "\u00b7"}
 
 
 def canon(words):
@@ -57,13 +59,15 @@ def block_words(b, out):
 
 def model_words(a):
     out = []
-    for key in ("headline", "standfirst", "date_text"):
+    for key in ("headline", "standfirst", "date_text", "date_modified_text", "site"):
         if a.get(key):
             out.extend(a[key].split())
     if a.get("kicker"):
         k = a["kicker"].split()
         k[-1] += ":"
         out.extend(k)
+    if a.get("dateline") and not a.get("authors"):
+        out.extend(a["dateline"].split())
     img = a.get("image") or {}
     for key in ("alt", "caption", "credit"):
         if img.get(key):
@@ -75,7 +79,7 @@ def model_words(a):
     return canon(out)
 
 
-def input_words(path, byline_expect, kicker):
+def input_words(path, byline_expect, kicker, extra=Counter(), extra_raw=Counter()):
     with open(path, encoding="utf-8-sig", newline="") as f:
         text = f.read()
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
@@ -84,11 +88,27 @@ def input_words(path, byline_expect, kicker):
         s = line.strip(" \t\f\v")
         if s.lower() in MARKERS:
             continue
-        if byline is None and byline_expect and BYLINE.match(s):
-            if byline_words(s) == byline_expect:
+        if byline is None and byline_expect:
+            bw = byline_words(s)
+            if not (byline_expect - bw) and not ((bw - byline_expect) - extra):
                 byline = s
+                # the line's other words (site, dates) are compared as words
+                left, other = Counter(byline_expect), Counter(extra_raw)
+                for t in s.split():
+                    k = t.strip("()[],;")
+                    if other[t] > 0:
+                        other[t] -= 1
+                        words.append(t)
+                    elif not k or k.lower() in JOINERS:
+                        continue
+                    elif left[k] > 0:
+                        left[k] -= 1
+                    else:
+                        words.append(t)
                 continue
         toks = s.split()
+        # a place of dispatch after a date: "発信地：PLACE" is the dateline
+        toks = [t.split("\u767a\u4fe1\u5730\uff1a", 1)[-1] for t in toks]
         # "Exclusif : texte" (French spacing): the kicker's colon stands
         # apart in the input; glue it back, once
         if kicker and ":" in toks:
@@ -129,10 +149,17 @@ def main():
         sys.exit(f"expected one article in {sys.argv[2]}, found {len(arts)}")
     a = arts[0]
     expect = Counter()
+    extra = Counter()
     if a.get("authors"):
-        expect = byline_words(" ".join(a["authors"]) + " " + (a.get("role") or ""))
+        roles = " ".join(r for r in (a.get("author_roles") or []) if r)
+        expect = byline_words(" ".join(a["authors"]) + " " + (a.get("role") or "") + " " +
+                              roles + " " + (a.get("dateline") or ""))
+        extra = byline_words(" ".join(a.get(k) or "" for k in
+                                      ("site", "date_text", "date_modified_text")))
     kicker = a["kicker"].split()[-1] + ":" if a.get("kicker") else None
-    got_in, byline = input_words(sys.argv[1], expect, kicker)
+    extra_raw = Counter(" ".join(a.get(k) or "" for k in
+                                 ("site", "date_text", "date_modified_text")).split())
+    got_in, byline = input_words(sys.argv[1], expect, kicker, extra, extra_raw)
     bad = 0
     if a.get("authors") and byline is None:
         print(f"# byline: no input line has the words of authors {a['authors']}"

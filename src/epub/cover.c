@@ -170,30 +170,14 @@ ornament(cairo_t *cr, double y)
 	cairo_fill(cr);
 }
 
-int
-cover_render(const struct book *bk, const char *family, const double rgb[3], char **png,
-    size_t *len)
+/* The cover's ground: the accent colour RGB, a shade darker towards the
+ * foot, in a double rule frame. */
+static void
+ground(cairo_t *cr, const double rgb[3])
 {
-	cairo_surface_t *s;
-	cairo_t *cr;
-	PangoFontMap *fm;
-	PangoContext *ctx;
-	PangoLayout *title = NULL, *sub = NULL, *by = NULL, *pub = NULL;
-	struct buf authors = {0}, out = {0};
-	double size, y, th, sh = 0, dark[3];
-	int w, h, ret = -1;
+	double dark[3];
 	size_t i;
 
-	s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, COVER_W, COVER_H);
-	cr = cairo_create(s);
-	/* A font map of our own, freed with its caches when the cover is done. */
-	fm = pango_cairo_font_map_new();
-	ctx = pango_font_map_create_context(fm);
-	pango_cairo_update_context(cr, ctx);
-	if (bk->lang)
-		pango_context_set_language(ctx, pango_language_from_string(bk->lang));
-
-	/* Ground: the accent colour, a shade darker towards the foot. */
 	for (i = 0; i < 3; i++)
 		dark[i] = rgb[i] * 0.55;
 	{
@@ -213,6 +197,32 @@ cover_render(const struct book *bk, const char *family, const double rgb[3], cha
 	cairo_set_line_width(cr, 2);
 	cairo_rectangle(cr, 112, 112, COVER_W - 224, COVER_H - 224);
 	cairo_stroke(cr);
+}
+
+int
+cover_render(const struct book *bk, const char *family, const double rgb[3], char **png,
+    size_t *len)
+{
+	cairo_surface_t *s;
+	cairo_t *cr;
+	PangoFontMap *fm;
+	PangoContext *ctx;
+	PangoLayout *title = NULL, *sub = NULL, *by = NULL, *pub = NULL;
+	struct buf authors = {0}, out = {0};
+	double size, y, th, sh = 0;
+	int w, h, ret = -1;
+	size_t i;
+
+	s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, COVER_W, COVER_H);
+	cr = cairo_create(s);
+	/* A font map of our own, freed with its caches when the cover is done. */
+	fm = pango_cairo_font_map_new();
+	ctx = pango_font_map_create_context(fm);
+	pango_cairo_update_context(cr, ctx);
+	if (bk->lang)
+		pango_context_set_language(ctx, pango_language_from_string(bk->lang));
+
+	ground(cr, rgb);
 
 	/* The title: as large as fits in five lines. */
 	for (size = 200; ; size -= 8) {

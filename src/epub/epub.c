@@ -10,9 +10,11 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "datadir.h"
 #include "epub.h"
 #include "epub_int.h"
 #include "model/image.h"
+#include "model/picture.h"
 #include "model/lang.h"
 #include "model/theme.h"
 #include "util.h"
@@ -83,23 +85,32 @@ build_time(void)
 	return time(NULL);
 }
 
-/* Read an image file for the book, checking it is still the type the model
- * says (or, for the cover, any JPEG or PNG). Return 0, or -1. */
+/* The cover image at PATH (checked by the builder), made as the book's
+ * other images are. Return 0, or -1 with the error set. */
 static int
-read_image(const char *path, enum image_type want, char **data, size_t *len,
-    enum image_type *type)
+read_cover(const char *path, int quality, char **data, size_t *len, enum image_type *type)
 {
-	int w, h;
+	struct image im = {0};
+	struct picture_head h;
+	char *raw = NULL;
+	int r;
 
-	if (file_read(path, data, len) < 0)
+	if (file_read(path, &raw, len) < 0)
 		return -1;
-	if (image_sniff((const unsigned char *)*data, *len, type, &w, &h) < 0 ||
-	    (want != IMG_NONE && *type != want)) {
-		free(*data);
-		*data = NULL;
-		return err_set(path, 0, "not a JPEG or PNG image (or changed while reading)");
+	if (picture_head((unsigned char *)raw, *len, &h) != 0) {
+		free(raw);
+		return err_set(path, 0, "not an image (or changed while reading)");
 	}
-	return 0;
+	im.src = im.path = (char *)path;
+	im.type = h.type;
+	im.orientation = h.orientation;
+	im.width = h.orientation >= 5 ? h.h : h.w;
+	im.height = h.orientation >= 5 ? h.w : h.h;
+	im.as_is = h.as_is;
+	im.bytes = *len;
+	free(raw);
+	r = epub_image_make(&im, quality, (unsigned char **)data, len, type);
+	return r;
 }
 
 /* The cover: the book's image, or one drawn from its title. */
@@ -114,7 +125,7 @@ add_cover(struct epub *e, const struct theme *th)
 	struct epub_item *it;
 
 	if (bk->cover) {
-		if (read_image(bk->cover, IMG_NONE, &data, &len, &type) < 0)
+		if (read_cover(bk->cover, e->opt ? e->opt->image_quality : 0, &data, &len, &type) < 0)
 			return -1;
 	} else if (bk->cover_data) {	/* a feed's image, checked by the builder */
 		int w, h;
@@ -217,16 +228,18 @@ add_titlepage(struct epub *e)
 static int
 read_css(const struct epub *e, const struct theme *th, char **css, size_t *len)
 {
-	char *path;
+	char *dd, *path;
 	int r;
 
 	/* A theme without a stylesheet of its own uses the default one. */
 	if (th && th->css && access(th->css, R_OK) == 0)
 		return file_read(th->css, css, len);
-	path = xprintf("%s/templates/default/book.css",
-	    e->opt && e->opt->datadir ? e->opt->datadir : MKBOOK_DATADIR);
+	if ((dd = datadir_get(e->opt ? e->opt->datadir : NULL)) == NULL)
+		return -1;
+	path = path_join(dd, "templates/default/book.css");
 	r = file_read(path, css, len);
 	free(path);
+	free(dd);
 	return r;
 }
 
@@ -251,6 +264,7 @@ epub_free(struct epub *e)
 	for (i = 0; i < e->nimages; i++) {
 		free(e->images[i].path);
 		free(e->images[i].name);
+		free(e->images[i].bytes);
 	}
 	free(e->images);
 	free(e->css);
@@ -264,7 +278,7 @@ epub_write(const struct book *book, const struct options *opt, const char *path)
 	struct theme *th = NULL;
 	struct book bk = *book;
 	char *ident = NULL, *opf = NULL, *faces = NULL, *css = NULL, modified[32];
-	size_t i, navidx, csslen, nimages_before;
+	size_t i, navidx, csslen;
 	time_t when = build_time();
 	struct tm tm;
 	int ret = -1;
@@ -293,24 +307,24 @@ epub_write(const struct book *book, const struct options *opt, const char *path)
 	epub_add(&e, "nav.xhtml", "nav", "application/xhtml+xml", NULL, 0, 1)->props = "nav";
 	for (i = 0; i < bk.narticles; i++)
 		epub_xhtml_article(&e, bk.articles[i], i);
+	if (e.img_failed)
+		goto out;
 
 	/* Images, in the order the articles first used them. */
-	nimages_before = e.nitems;
 	for (i = 0; i < e.nimages; i++) {
-		char *data, *id;
-		size_t len;
-		enum image_type type;
+		char *id = xprintf("img-%s", path_base(e.images[i].name));
 
-		if (read_image(e.images[i].path, e.images[i].type, &data, &len, &type) < 0)
-			goto out;
-		id = xprintf("img-%s", path_base(e.images[i].name));
 		for (char *p = id; *p; p++)
 			if (*p == '.')
 				*p = '-';
-		epub_add(&e, e.images[i].name, id, image_mime(type), data, len, 0);
+		epub_add(&e, e.images[i].name, id, image_mime(e.images[i].type),
+		    (char *)e.images[i].bytes, e.images[i].len, 0);
+		e.images[i].bytes = NULL;	/* the item owns them now */
 		free(id);
 	}
-	(void)nimages_before;
+	if (e.nimages && !(opt && opt->quiet))
+		notice("the EPUB's %zu images take %.1f MB (%.1f MB as given)", e.nimages,
+		    e.img_out / 1048576.0, e.img_in / 1048576.0);
 
 	if ((faces = epub_fonts(&e)) == NULL)
 		goto out;

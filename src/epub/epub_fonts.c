@@ -197,6 +197,11 @@ collect(struct fonts *f)
 		for (j = 0; j < a->nauthors; j++)
 			add_text(f, a->authors[j], S_BOLD);	/* the byline sets them bold */
 		add_text(f, a->role, S_ITALIC);
+		for (j = 0; a->author_roles && j < a->nauthors; j++)
+			add_text(f, a->author_roles[j], S_ITALIC);
+		add_text(f, a->dateline, 0);
+		add_text(f, a->dateline, S_ITALIC);
+		add_text(f, " ()", S_ITALIC);
 		add_text(f, date_shown(a->date, a->date_text, a->lang, when, sizeof(when)), 0);
 		add_text(f, a->url, 0);
 		if (a->url || a->site) {

@@ -40,10 +40,28 @@ struct epub_toc {
 
 /* An image copied into the book. */
 struct epub_image {
-	char		*path;		/* on disk */
+	char		*path;		/* on disk, or NULL for bytes of the image's own */
+	const unsigned char *data;	/* those bytes (borrowed from the model) */
 	char		*name;		/* inside OEBPS: "images/a01-lead.jpg" */
-	enum image_type	 type;
+	enum image_type	 type;		/* what the book holds: JPEG or PNG */
+	unsigned char	*bytes;		/* what the book holds */
+	size_t		 len;
 };
+
+/* What e-readers take (Apple Books refuses more than 5.6 megapixels; Kobo
+ * and Kindle slow down on pages of several megabytes). */
+#define EPUB_IMG_MAX_PIXELS	4000000L
+#define EPUB_IMG_MAX_SIDE	3200
+#define EPUB_IMG_MAX_BYTES	(2u * 1024 * 1024)
+#define EPUB_IMG_QUALITY	85
+
+/* Make image IM (checked by the model) what the book holds, in epub_image.c:
+ * its own bytes when it is a JPEG or PNG within the limits above, else
+ * decoded and encoded again (JPEG at QUALITY, 0: EPUB_IMG_QUALITY; PNG when
+ * it has transparency or is a drawing). *DATA is the caller's. Return 0, or
+ * -1 with the error set. */
+int epub_image_make(const struct image *im, int quality, unsigned char **data, size_t *len,
+    enum image_type *type);
 
 /* The writer's state for one book. */
 struct epub {
@@ -69,6 +87,8 @@ struct epub {
 	/* The font families, as a CSS list ("\"mkbook-sym1\", …"), that show
 	 * what the body font lacks; NULL when it lacks nothing (epub_fonts). */
 	char			*fallbacks;
+	int			 img_failed;	/* an image could not be made (error set) */
+	size_t			 img_in, img_out; /* bytes of the images as given, in the book */
 };
 
 /* epub_pkg.c: the package being built, under every other part. */
@@ -77,9 +97,10 @@ struct epub_item *epub_add(struct epub *e, const char *name, const char *id,
     const char *mime, char *data, size_t len, int spine);
 /* Add a table of contents entry (copies its strings). */
 void epub_toc_add(struct epub *e, const char *label, const char *href, int level);
-/* The name inside OEBPS of the image IM, registered under the name
- * "images/STEM.ext" the first time its file is seen. Borrowed string, or
- * NULL when IM has no file. */
+/* epub_image.c: the name inside OEBPS of the image IM, registered under the name
+ * "images/STEM.ext" the first time its file is seen (and made then, see
+ * epub_image_make). Borrowed string, or NULL when IM has no file or could
+ * not be made (then E->img_failed is set, with the error). */
 const char *epub_image_name(struct epub *e, const struct image *im, const char *stem);
 /* A safe XML id / file stem from S (letters, digits, '-', '_'; starts with
  * a letter): fresh string. */

@@ -56,30 +56,6 @@ epub_toc_add(struct epub *e, const char *label, const char *href, int level)
 	t->lang = NULL;
 }
 
-const char *
-epub_image_name(struct epub *e, const struct image *im, const char *stem)
-{
-	struct epub_image *x;
-	size_t i;
-
-	if (im == NULL || im->path == NULL || image_ext(im->type) == NULL)
-		return NULL;
-	for (i = 0; i < e->nimages; i++)
-		if (strcmp(e->images[i].path, im->path) == 0)
-			return e->images[i].name;
-	ARRAY_GROW(e->images, e->nimages, e->cimages);
-	x = &e->images[e->nimages++];
-	x->path = xstrdup(im->path);
-	x->type = im->type;
-	{
-		char *safe = epub_safe_id(stem);
-
-		x->name = xprintf("images/%s.%s", safe, image_ext(im->type));
-		free(safe);
-	}
-	return x->name;
-}
-
 void
 epub_xhtml_open(struct buf *b, const char *lang, int rtl, const char *title, const char *css)
 {

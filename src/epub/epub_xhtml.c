@@ -5,6 +5,7 @@
 
 #include "model/date.h"
 #include "model/lang.h"
+#include "model/shown.h"
 #include "epub_int.h"
 #include "util.h"
 
@@ -18,10 +19,10 @@ struct actx {
 	size_t			 part;		/* 0-based */
 	int			*note_part;	/* per note: part it is in, or -1 */
 	int			*note_refs;	/* per note: references so far */
-	const char		**note_shown;	/* per note: the label its first reference shows */
 	size_t			*pending;	/* notes to close this part with */
 	size_t			 npending, cpending;
 	size_t			 nhead, nfig;
+	size_t			 ninlimg;	/* pictures inside text so far */
 	int			 in_link;
 	int			 toclevel;	/* heading level listed in the toc */
 	int			 prevlevel;	/* for the heading-skip check */
@@ -29,38 +30,18 @@ struct actx {
 
 static void blocks(struct actx *c, const struct block *b, size_t n, int top);
 
-/* 1 when S starts with PREFIX, ignoring ASCII case. */
-static int
-prefix_ci(const char *s, const char *prefix)
-{
-	for (; *prefix; s++, prefix++)
-		if (tolower((unsigned char)*s) != *prefix)
-			return 0;
-	return 1;
-}
-
 int
 epub_href(struct buf *b, const char *href)
 {
 	static const char hex[] = "0123456789ABCDEF";
 	const unsigned char *p;
-	size_t skip;
+	size_t skip, lead;
 	int hash = 0;
 
-	if (href == NULL)
+
+	if (!shown_link_safe(href, &lead, &skip))	/* the rule the PDF keeps too */
 		return 0;
-	while (*href == ' ' || *href == '\t' || *href == '\n')
-		href++;
-	if (prefix_ci(href, "http://"))
-		skip = 7;
-	else if (prefix_ci(href, "https://"))
-		skip = 8;
-	else if (prefix_ci(href, "mailto:"))
-		skip = 7;
-	else
-		return 0;
-	if (href[skip] == '\0' || href[skip] == ' ' || href[skip] == '/')
-		return 0;
+	href += lead;
 	for (p = (const unsigned char *)href; *p; p++) {
 		int c = *p;
 
@@ -101,6 +82,53 @@ note_href(struct actx *c, size_t n, const char *what, int part)
 	buf_xml(c->b, f);
 	buf_printf(c->b, "#%s-%s%zu", c->aid, what, n + 1);
 	free(f);
+}
+
+static void inlines(struct actx *c, const struct inl *in, size_t n);
+
+/* Append the inline picture X (or, left out, its alt text). */
+static void
+inline_image(struct actx *c, const struct inl *x)
+{
+	struct buf *b = c->b;
+	char *stem = xprintf("%s-i%zu", c->aid, ++c->ninlimg);
+	const char *name = x->image ? epub_image_name(c->e, x->image, stem) : NULL;
+
+	free(stem);
+	if (name == NULL) {	/* left out: its words stay */
+		if (x->image && x->image->alt)
+			buf_xml(b, x->image->alt);
+		return;
+	}
+	BUF_PUTSL(b, "<img class=\"inline\" src=\"../");
+	buf_xml(b, name);
+	BUF_PUTSL(b, "\" alt=\"");
+	buf_xml(b, x->image->alt);
+	BUF_PUTSL(b, "\"/>");
+	c->e->nimg++;
+	if (x->image->alt && *x->image->alt)
+		c->e->nimg_alt++;
+}
+
+/* Append X, one of the HTML inline kinds (sup, sub, mark, small, q, abbr, kbd). */
+static void
+inline_kind(struct actx *c, const struct inl *x)
+{
+	static const char *el[] = {"sup", "sub", "mark", "small", "q", "abbr", "kbd"};
+	struct buf *b = c->b;
+	const char *e = el[x->type - INL_SUP];
+
+	buf_printf(b, "<%s", e);
+	if (x->type == INL_ABBR && x->title) {
+		BUF_PUTSL(b, " title=\"");
+		buf_xml(b, x->title);
+		buf_putc(b, '"');
+	}
+	buf_putc(b, '>');
+	inlines(c, x->kids, x->nkids);
+	buf_printf(b, "</%s>", e);
+	if (x->type == INL_KBD)
+		c->e->has_code = 1;
 }
 
 /* Append inlines IN[0..N) as XHTML to the current part. */
@@ -165,29 +193,18 @@ inlines(struct actx *c, const struct inl *in, size_t n)
 		case INL_BREAK:
 			BUF_PUTSL(b, "<br/>");
 			break;
+		case INL_IMAGE:
+			inline_image(c, x);
+			break;
 		case INL_SUP:
 		case INL_SUB:
 		case INL_MARK:
 		case INL_SMALL:
 		case INL_Q:
 		case INL_KBD:
-		case INL_ABBR: {
-			static const char *el[] = {"sup", "sub", "mark", "small", "q", "abbr", "kbd"};
-			const char *e = el[x->type - INL_SUP];
-
-			buf_printf(b, "<%s", e);
-			if (x->type == INL_ABBR && x->title) {
-				BUF_PUTSL(b, " title=\"");
-				buf_xml(b, x->title);
-				buf_putc(b, '"');
-			}
-			buf_putc(b, '>');
-			inlines(c, x->kids, x->nkids);
-			buf_printf(b, "</%s>", e);
-			if (x->type == INL_KBD)
-				c->e->has_code = 1;
+		case INL_ABBR:
+			inline_kind(c, x);
 			break;
-		}
 		case INL_NOTEREF: {
 			size_t k = x->note;
 			const char *label = x->text ? x->text : "*";
@@ -200,7 +217,6 @@ inlines(struct actx *c, const struct inl *in, size_t n)
 			}
 			if (c->note_part[k] < 0) {
 				c->note_part[k] = (int)c->part;
-				c->note_shown[k] = label;
 				ARRAY_GROW(c->pending, c->npending, c->cpending);
 				c->pending[c->npending++] = k;
 			}
@@ -456,9 +472,9 @@ footnote(struct actx *c, size_t n)
 	const struct footnote *fn = &c->a->notes[n];
 	struct buf *b = c->b;
 	int refd = c->note_refs[n] > 0;
-	/* The note shows the label its reference shows ("1", not "kp"). */
-	const char *label = refd && c->note_shown[n] ? c->note_shown[n] :
-	    fn->label ? fn->label : "*";
+	/* The note shows the label its reference shows ("1", not "kp"), as
+	 * in the PDF (shown.c). */
+	const char *label = shown_note_label(c->a, n);
 	size_t start = 0;
 
 	if (refd)
@@ -548,7 +564,7 @@ part_open(struct actx *c)
 	const char *lang = a->lang ? a->lang : c->e->lang;
 	int rtl = a->lang ? a->dir == DIR_RTL : lang_rtl(lang);
 
-	epub_xhtml_open(b, lang, rtl, a->headline ? a->headline : a->id, "../css/book.css");
+	epub_xhtml_open(b, lang, rtl, shown_headline(a), "../css/book.css");
 	BUF_PUTSL(b, "<body>\n");
 	if (c->part == 0)
 		buf_printf(b, "<article class=\"article\" id=\"%s\"", c->aid);
@@ -615,14 +631,14 @@ header(struct actx *c)
 		BUF_PUTSL(b, "</p>\n");
 	}
 	BUF_PUTSL(b, "<h1 class=\"headline\">");
-	buf_xml(b, a->headline ? a->headline : a->id);
+	buf_xml(b, shown_headline(a));
 	BUF_PUTSL(b, "</h1>\n");
 	if (a->standfirst) {
 		BUF_PUTSL(b, "<p class=\"standfirst\">");
 		buf_xml(b, a->standfirst);
 		BUF_PUTSL(b, "</p>\n");
 	}
-	if (a->nauthors || a->role) {
+	if (a->nauthors || a->role || a->dateline) {
 		const struct words *aw = words_for(a->lang);	/* the article's language */
 
 		BUF_PUTSL(b, "<p class=\"byline\">");
@@ -636,12 +652,24 @@ header(struct actx *c)
 			BUF_PUTSL(b, "<span class=\"author\">");
 			buf_xml(b, a->authors[i]);
 			BUF_PUTSL(b, "</span>");
+			if (a->author_roles && a->author_roles[i]) {
+				BUF_PUTSL(b, " (<span class=\"role\">");
+				buf_xml(b, a->author_roles[i]);
+				BUF_PUTSL(b, "</span>)");
+			}
 		}
 		if (a->role) {
 			if (a->nauthors)
 				BUF_PUTSL(b, ", ");
 			BUF_PUTSL(b, "<span class=\"role\">");
 			buf_xml(b, a->role);
+			BUF_PUTSL(b, "</span>");
+		}
+		if (a->dateline) {
+			if (a->nauthors || a->role)
+				BUF_PUTSL(b, ", ");
+			BUF_PUTSL(b, "<span class=\"place\">");
+			buf_xml(b, a->dateline);
 			BUF_PUTSL(b, "</span>");
 		}
 		BUF_PUTSL(b, "</p>\n");
@@ -701,14 +729,13 @@ epub_xhtml_article(struct epub *e, const struct article *a, size_t n)
 	c.aid = epub_safe_id(a->id ? a->id : "article");
 	c.note_part = xmalloc((a->nnotes + 1) * sizeof(*c.note_part));
 	c.note_refs = xcalloc(a->nnotes + 1, sizeof(*c.note_refs));
-	c.note_shown = xcalloc(a->nnotes + 1, sizeof(*c.note_shown));
 	for (i = 0; i < a->nnotes; i++)
 		c.note_part[i] = -1;
 	c.toclevel = toc_level(a);
 	c.prevlevel = 1;
 
 	href = xprintf("text/%s.xhtml", c.aid);
-	epub_toc_add(e, a->headline ? a->headline : c.aid, href, 1);
+	epub_toc_add(e, shown_headline(a), href, 1);
 	if (a->lang && strcmp(a->lang, e->lang) != 0)
 		e->toc[e->ntoc - 1].lang = a->lang;
 	free(href);
@@ -733,6 +760,5 @@ epub_xhtml_article(struct epub *e, const struct article *a, size_t n)
 	free(c.pending);
 	free(c.note_part);
 	free(c.note_refs);
-	free(c.note_shown);
 	free(c.aid);
 }

@@ -15,6 +15,7 @@
  */
 #include <ctype.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -61,6 +62,19 @@ static const struct name months[] = {
 	{"dezembro", 12},
 	{"januari", 1}, {"februari", 2}, {"maart", 3}, {"mei", 5},
 	{"augustus", 8},
+	/* Arabic: the Levantine names and the ones from the Latin months */
+	{"\xd9\x83\xd8\xa7\xd9\x86\xd9\x88\xd9\x86 \xd8\xa7\xd9\x84\xd8\xab\xd8\xa7\xd9\x86\xd9\x8a", 1},
+	{"\xd8\xb4\xd8\xa8\xd8\xa7\xd8\xb7", 2}, {"\xd8\xa2\xd8\xb0\xd8\xa7\xd8\xb1", 3},
+	{"\xd9\x86\xd9\x8a\xd8\xb3\xd8\xa7\xd9\x86", 4}, {"\xd8\xa3\xd9\x8a\xd8\xa7\xd8\xb1", 5},
+	{"\xd8\xad\xd8\xb2\xd9\x8a\xd8\xb1\xd8\xa7\xd9\x86", 6}, {"\xd8\xaa\xd9\x85\xd9\x88\xd8\xb2", 7},
+	{"\xd8\xa2\xd8\xa8", 8}, {"\xd8\xa3\xd9\x8a\xd9\x84\xd9\x88\xd9\x84", 9},
+	{"\xd9\x8a\xd9\x86\xd8\xa7\xd9\x8a\xd8\xb1", 1}, {"\xd9\x81\xd8\xa8\xd8\xb1\xd8\xa7\xd9\x8a\xd8\xb1", 2},
+	{"\xd9\x85\xd8\xa7\xd8\xb1\xd8\xb3", 3}, {"\xd8\xa3\xd8\xa8\xd8\xb1\xd9\x8a\xd9\x84", 4},
+	{"\xd9\x85\xd8\xa7\xd9\x8a\xd9\x88", 5}, {"\xd9\x8a\xd9\x88\xd9\x86\xd9\x8a\xd9\x88", 6},
+	{"\xd9\x8a\xd9\x88\xd9\x84\xd9\x8a\xd9\x88", 7}, {"\xd8\xa3\xd8\xba\xd8\xb3\xd8\xb7\xd8\xb3", 8},
+	{"\xd8\xa7\xd8\xba\xd8\xb3\xd8\xb7\xd8\xb3", 8}, {"\xd8\xb3\xd8\xa8\xd8\xaa\xd9\x85\xd8\xa8\xd8\xb1", 9},
+	{"\xd8\xa3\xd9\x83\xd8\xaa\xd9\x88\xd8\xa8\xd8\xb1", 10}, {"\xd9\x86\xd9\x88\xd9\x81\xd9\x85\xd8\xa8\xd8\xb1", 11},
+	{"\xd8\xaf\xd9\x8a\xd8\xb3\xd9\x85\xd8\xa8\xd8\xb1", 12},
 	{NULL, 0}
 };
 
@@ -74,6 +88,14 @@ static const char *weekdays[] = {
 	"lun", "mer", "jeu", "ven", "sam", "dim",
 	"lunes", "martes", "mi\xc3\xa9rcoles", "miercoles", "jueves", "viernes",
 	"s\xc3\xa1\x62\x61\x64o", "sabado", "domingo",
+	"luned\xc3\xac", "marted\xc3\xac", "mercoled\xc3\xac", "gioved\xc3\xac", "venerd\xc3\xac",
+	"segunda-feira", "ter\xc3\xa7\x61-feira", "quarta-feira", "quinta-feira", "sexta-feira",
+	/* Arabic: Sunday to Saturday */
+	"\xd8\xa7\xd9\x84\xd8\xa3\xd8\xad\xd8\xaf", "\xd8\xa7\xd9\x84\xd8\xa7\xd8\xab\xd9\x86\xd9\x8a\xd9\x86",
+	"\xd8\xa7\xd9\x84\xd8\xab\xd9\x84\xd8\xa7\xd8\xab\xd8\xa7\xd8\xa1", "\xd8\xa7\xd9\x84\xd8\xa3\xd8\xb1\xd8\xa8\xd8\xb9\xd8\xa7\xd8\xa1",
+	"\xd8\xa7\xd9\x84\xd8\xae\xd9\x85\xd9\x8a\xd8\xb3", "\xd8\xa7\xd9\x84\xd8\xac\xd9\x85\xd8\xb9\xd8\xa9",
+	"\xd8\xa7\xd9\x84\xd8\xb3\xd8\xa8\xd8\xaa",
+	"maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag",
 	NULL
 };
 
@@ -84,7 +106,11 @@ static const char *leads[] = {
 	"this page was last modified on", "this page was last edited on",
 	"last modified on", "last edited on", "last updated on", "last updated",
 	"published on", "published:", "published", "updated on", "updated:",
-	"updated", "posted on", "posted", "first published on",
+	"first published on", "first published:", "first published",
+	"updated", "posted on", "posted", "last modified:",
+	"erschienen am", "ver\xc3\xb6" "ffentlicht:", "aktualisiert:", "zuletzt aktualisiert am",
+	"publi\xc3\xa9 :", "publi\xc3\xa9", "mis \xc3\xa0 jour", "actualizado:", "publicado:",
+	"publicado", "actualizado", "atualizado em", "aggiornato il", "gepubliceerd op", "bijgewerkt op",
 	"ver\xc3\xb6" "ffentlicht am", "aktualisiert am", "stand:",
 	"publi\xc3\xa9 le", "mis \xc3\xa0 jour le", "publicado el",
 	"actualizado el", "pubblicato il",
@@ -176,6 +202,8 @@ read_word(const char **p, char *w, size_t wsz)
 			break;	/* U+2000 block: spaces, dashes, quotes */
 		if ((unsigned char)s[0] == 0xe3 && (unsigned char)s[1] == 0x80)
 			break;	/* CJK punctuation and the ideographic space */
+		if ((unsigned char)s[0] == 0xd8 && (unsigned char)s[1] == 0x8c)
+			break;	/* the Arabic comma */
 		if (n + 1 >= wsz)
 			return 0;
 		w[n++] = (char)tolower((unsigned char)*s);
@@ -205,6 +233,12 @@ read_month(const char **p)
 		return 0;
 	if (*s == '.')
 		s++;
+	if (*s == '/') {	/* "آب/اغسطس": the same month by two names */
+		const char *t = s + 1;
+
+		if (read_month(&t) == months[i].n)
+			s = t;
+	}
 	*p = s;
 	return months[i].n;
 }
@@ -229,6 +263,8 @@ skip_listed(const char **p, const char **list)
 		s++;
 	if (*s == ',')
 		s++;
+	else if ((unsigned char)s[0] == 0xd8 && (unsigned char)s[1] == 0x8c)
+		s += 2;
 	*p = skip_ws(s);
 	return 1;
 }
@@ -256,13 +292,33 @@ time_rest(const char *p)
 {
 	int v, paren = 0;
 
+	static const char *const tleads[] = {
+		"\xd8\xa2\xd8\xae\xd8\xb1 \xd8\xaa\xd8\xad\xd8\xaf\xd9\x8a\xd8\xab",	/* آخر تحديث */
+		"\xe6\xa0\xbc\xe6\x9e\x97\xe5\xb0\xbc\xe6\xb2\xbb\xe6\xa0\x87\xe5\x87\x86\xe6\x97\xb6\xe9\x97\xb4",	/* 格林尼治标准时间 */
+		"\xe5\x8c\x97\xe4\xba\xac\xe6\x97\xb6\xe9\x97\xb4",	/* 北京时间 */
+		NULL
+	};
+	static const char *const ats[] = {"a las ", "alle ", "om ", "\xc3\xa0s ", "kl. ", "at ", "um ",
+		NULL};
+	size_t i;
+
 	p = skip_ws(p);
 	if (*p == ',' || *p == '|' || *p == '-')
 		p = skip_ws(p + 1);
+	else if ((unsigned char)p[0] == 0xd8 && (unsigned char)p[1] == 0x8c)
+		p = skip_ws(p + 2);
 	if (*p == 0)
 		return 1;
-	if (strncmp(p, "at ", 3) == 0 || strncmp(p, "um ", 3) == 0)
-		p = skip_ws(p + 3);
+	for (i = 0; tleads[i]; i++)
+		if (strncmp(p, tleads[i], strlen(tleads[i])) == 0) {
+			p = skip_ws(p + strlen(tleads[i]));
+			break;
+		}
+	for (i = 0; ats[i]; i++)
+		if (strncmp(p, ats[i], strlen(ats[i])) == 0) {
+			p = skip_ws(p + strlen(ats[i]));
+			break;
+		}
 	else if (strncmp(p, "\xc3\xa0 ", 3) == 0)
 		p = skip_ws(p + 3);
 	if (*p == 'T')
@@ -418,16 +474,6 @@ p_cjk(const char *p, int *y, int *m, int *d)
 	return NULL;
 }
 
-/* "22.12.2018" */
-static const char *
-p_dotted(const char *p, int *y, int *m, int *d)
-{
-	if (read_num(&p, 2, d) == 0 || *p++ != '.' || read_num(&p, 2, m) == 0 ||
-	    *p++ != '.' || read_num(&p, 4, y) != 4)
-		return NULL;
-	return p;
-}
-
 /* "February 8, 2023", "Feb. 8 2023", "February 8th, 2023" */
 static const char *
 p_mdy(const char *p, int *y, int *m, int *d)
@@ -470,15 +516,41 @@ p_dmy(const char *p, int *y, int *m, int *d)
 	return p;
 }
 
+/* "08/02/2023", "8.2.2023", "8-2-2023": two numbers and a 4-digit year,
+ * day first unless MONTH_FIRST (US English), but a number over 12 is the
+ * day wherever it stands. *AMBIG is set when both readings are real days. */
+static const char *
+p_numeric(const char *p, int month_first, int *y, int *m, int *d, int *ambig)
+{
+	int a, b;
+	char sep;
+
+	if (read_num(&p, 2, &a) == 0 || (*p != '.' && *p != '/' && *p != '-'))
+		return NULL;
+	sep = *p++;
+	if (read_num(&p, 2, &b) == 0 || *p++ != sep || read_num(&p, 4, y) != 4)
+		return NULL;
+	if (a > 12 || (b <= 12 && !month_first)) {
+		*d = a;
+		*m = b;
+	} else {
+		*m = a;
+		*d = b;
+	}
+	*ambig = a <= 12 && b <= 12 && a != b;
+	return p;
+}
+
 /* See date.h. Writes 10 characters and a NUL into ISO on success only. */
 int
-date_parse(const char *s, char iso[11])
+date_parse_lang(const char *s, const char *lang, char iso[11], int *ambiguous)
 {
 	static const char *(*forms[])(const char *, int *, int *, int *) = {
-		p_iso, p_cjk, p_dotted, p_mdy, p_dmy,
+		p_iso, p_cjk, p_mdy, p_dmy,
 	};
 	const char *p, *end;
-	int y, m, d;
+	int y, m, d, amb = 0;
+	int us = lang && (strcasecmp(lang, "en-US") == 0 || strncasecmp(lang, "en-US-", 6) == 0);
 	size_t i;
 
 	if (s == NULL)
@@ -488,6 +560,14 @@ date_parse(const char *s, char iso[11])
 	skip_listed(&p, openers);
 	skip_listed(&p, weekdays);
 	skip_listed(&p, openers);
+	y = m = d = 0;
+	end = p_numeric(p, us, &y, &m, &d, &amb);
+	if (end && !isalnum((unsigned char)*end) && valid(y, m, d) == 0 && time_rest(end)) {
+		if (ambiguous)
+			*ambiguous = amb;
+		snprintf(iso, 11, "%04u-%02u-%02u", (unsigned)y % 10000u, (unsigned)m % 100u, (unsigned)d % 100u);
+		return 0;
+	}
 	for (i = 0; i < sizeof(forms) / sizeof(forms[0]); i++) {
 		y = m = d = 0;
 		end = forms[i](p, &y, &m, &d);
@@ -495,12 +575,152 @@ date_parse(const char *s, char iso[11])
 			continue;
 		if (valid(y, m, d) != 0 || !time_rest(end))
 			continue;
+		if (ambiguous)
+			*ambiguous = 0;
 		snprintf(iso, 11, "%04u-%02u-%02u", (unsigned)y % 10000u, (unsigned)m % 100u, (unsigned)d % 100u);
 		return 0;
 	}
 	return -1;
 }
 
+int
+date_parse(const char *s, char iso[11])
+{
+	return date_parse_lang(s, NULL, iso, NULL);
+}
+
+/* Return 1 when S is a reading time: "6 min read", "5 minutes",
+ * "Lesezeit: 4 Min.", "Lecture 3 min", "4 min de lectura". */
+static int
+reading_time(const char *s)
+{
+	static const char *const words[] = {"min read", "minute read", "minutes read", "mins read",
+	    "min.", "mins", "min", "minutes", "minuten", "minuti", "minutos", "lesezeit",
+	    "lecture", "de lectura", "di lettura", "de leitura", "leestijd", "read", NULL};
+	const char *p = s;
+	size_t i, n;
+	int num = 0, word = 0;
+
+	while (*p) {
+		p = skip_ws(p);
+		if (*p == ':' || *p == '-') {
+			p++;
+			continue;
+		}
+		if (isdigit((unsigned char)*p)) {
+			while (isdigit((unsigned char)*p))
+				p++;
+			num = 1;
+			continue;
+		}
+		for (i = 0; words[i]; i++) {
+			n = strlen(words[i]);
+			if (strncasecmp(p, words[i], n) == 0 && !isalpha((unsigned char)p[n]))
+				break;
+		}
+		if (words[i] == NULL)
+			return 0;
+		p += n;
+		word = 1;
+	}
+	return num && word;
+}
+
+/* Return 1 when S opens with a phrase saying the date is an update. */
+static int
+is_update(const char *s)
+{
+	static const char *const up[] = {"updated", "last updated", "last modified", "mis \xc3\xa0 jour",
+	    "aktualisiert", "zuletzt aktualisiert", "actualizado", "atualizado", "aggiornato",
+	    "bijgewerkt", "last edited", "this page was last", NULL};
+	size_t i;
+
+	for (i = 0; up[i]; i++)
+		if (strncasecmp(s, up[i], strlen(up[i])) == 0)
+			return 1;
+	return 0;
+}
+
+/* The separators of a date line's parts. */
+static size_t
+part_sep(const char *p)
+{
+	static const char *const seps[] = {" | ", " \xe2\x80\xa2 ", " \xc2\xb7 ", " \xe2\x80\x94 ",
+	    " \xe2\x80\x93 ", " / ", NULL};
+	size_t i;
+
+	for (i = 0; seps[i]; i++)
+		if (strncmp(p, seps[i], strlen(seps[i])) == 0)
+			return strlen(seps[i]);
+	return 0;
+}
+
+void
+date_line_free(struct date_line *d)
+{
+	free(d->text);
+	free(d->mod_text);
+	memset(d, 0, sizeof(*d));
+}
+
+int
+date_line(const char *s, const char *lang, struct date_line *out)
+{
+	const char *p = s, *start = s;
+	char iso[11];
+	int amb = 0, ret = -1;
+
+	memset(out, 0, sizeof(*out));
+	if (s == NULL || strlen(s) > 200)
+		return -1;
+	for (;;) {
+		size_t k = *p ? part_sep(p) : 1;
+
+		if (k == 0) {
+			p++;
+			continue;
+		}
+		{
+			char *part = xstrndup(start, (size_t)(p - start));
+			char *t = str_trim(part);
+
+			free(part);
+			if (*t == '\0' || reading_time(t)) {
+				if (*t)
+					out->reading = 1;
+			} else if (date_parse_lang(t, lang, iso, &amb) != 0) {
+				free(t);
+				goto out;
+			} else if (is_update(t) && out->mod[0] == '\0') {
+				memcpy(out->mod, iso, 11);
+				out->mod_text = t;
+				t = NULL;
+			} else if (out->iso[0] == '\0') {
+				memcpy(out->iso, iso, 11);
+				out->text = t;
+				t = NULL;
+				out->ambiguous = amb;
+			} else {
+				free(t);
+				goto out;
+			}
+			free(t);
+		}
+		if (*p == '\0')
+			break;
+		p += k;
+		start = p;
+	}
+	if (out->iso[0] == '\0' && out->mod[0]) {
+		memcpy(out->iso, out->mod, 11);
+		out->text = xstrdup(out->mod_text);
+	}
+	ret = out->iso[0] ? 0 : -1;
+out:
+	if (ret != 0)
+		date_line_free(out);
+	return ret;
+}
 void
 date_format(const char *iso, const char *lang, char *out, size_t n)
 {
@@ -536,7 +756,7 @@ date_format(const char *iso, const char *lang, char *out, size_t n)
 const char *
 date_shown(const char *iso, const char *text, const char *lang, char *out, size_t n)
 {
-	if (iso && (text == NULL || strcmp(text, iso) == 0)) {
+	if (iso && (text == NULL || strncmp(text, iso, 10) == 0)) {
 		date_format(iso, lang, out, n);
 		return out;
 	}

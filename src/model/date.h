@@ -9,6 +9,28 @@
  * "8 février 2023", "2023年2月8日" …). Write "YYYY-MM-DD" into ISO.
  * Return 0 on success, -1 when S is not a date. */
 int date_parse(const char *s, char iso[11]);
+/* date_parse, reading a numeric date ("08/02/2023", "8.2.2023") by LANG:
+ * month first for US English (en-US), day first otherwise (LANG NULL too);
+ * *AMBIGUOUS (when not NULL) is set to 1 when the other reading is a real
+ * day as well. Return 0, or -1 when S is not a date. */
+int date_parse_lang(const char *s, const char *lang, char iso[11], int *ambiguous);
+
+/* A date line as sites print it: parts joined by " | ", " • ", " · ", dashes
+ * ("Published 4 March 2023 | Updated 5 March 2023", "4 March 2023 • 6 min
+ * read"). The published date wins; an updated one goes to mod. */
+struct date_line {
+	char	 iso[11];	/* the published date, ISO */
+	char	*text;		/* its part as written, owned */
+	char	 mod[11];	/* the updated date, ISO, or "" */
+	char	*mod_text;	/* its part as written, owned, or NULL */
+	int	 ambiguous;	/* the published date is numeric and could be read both ways */
+	int	 reading;	/* a reading time was among the parts */
+};
+/* Read S as a date line (numeric dates by LANG, as date_parse_lang). Return
+ * 0 with *OUT filled (free with date_line_free), or -1 when some part of S
+ * is neither a date nor a reading time (*OUT then holds nothing). */
+int date_line(const char *s, const char *lang, struct date_line *out);
+void date_line_free(struct date_line *d);
 
 /* 1 when S (may be NULL: 0) is an ISO 8601 date, or date and time with a
  * zone, that both HTML's datetime attribute and EPUB's dc:date accept. */

@@ -88,6 +88,7 @@ inl_free(struct inl *in)
 	for (i = 0; i < in->nkids; i++)
 		inl_free(&in->kids[i]);
 	free(in->kids);
+	image_free(in->image);
 }
 
 static void
@@ -123,6 +124,16 @@ block_free(struct block *b)
 }
 
 void
+article_why(struct article *a, const char *field, const char *rule, int line)
+{
+	a->why = xrealloc(a->why, (a->nwhy + 1) * sizeof(*a->why));
+	a->why[a->nwhy].field = xstrdup(field);
+	a->why[a->nwhy].rule = xstrdup(rule);
+	a->why[a->nwhy].line = line;
+	a->nwhy++;
+}
+
+void
 article_free(struct article *a)
 {
 	size_t i;
@@ -138,12 +149,20 @@ article_free(struct article *a)
 	free(a->role);
 	free(a->date);
 	free(a->date_text);
+	free(a->dateline);
+	free(a->date_modified);
+	free(a->date_modified_text);
+	free(a->site);
+	if (a->author_roles)
+		strv_free(a->author_roles, a->nauthors);
+	for (i = 0; i < a->nwhy; i++) {
+		free(a->why[i].field);
+		free(a->why[i].rule);
+	}
+	free(a->why);
 	free(a->lang);
 	image_free(a->image);
 	free(a->url);
-	free(a->site);
-	free(a->date_modified);
-	free(a->date_modified_text);
 	strv_free(a->tags, a->ntags);
 	blocks_free(a->blocks, a->nblocks);
 	for (i = 0; i < a->nnotes; i++) {
@@ -196,6 +215,10 @@ inl_text(struct buf *out, const struct inl *in, size_t n)
 			break;
 		case INL_BREAK:
 			buf_putc(out, '\n');
+			break;
+		case INL_IMAGE:
+			if (in[i].image && in[i].image->alt)
+				buf_puts(out, in[i].image->alt);
 			break;
 		default:
 			inl_text(out, in[i].kids, in[i].nkids);
@@ -261,6 +284,7 @@ inl_type_name(enum inline_type t)
 {
 	static const char *names[] = {
 		"text", "emph", "strong", "strike", "code", "link", "break", "noteref",
+		"image",
 		"sup", "sub", "mark", "small", "q", "abbr", "kbd",
 	};
 
@@ -280,6 +304,8 @@ json_strv(struct buf *out, char **v, size_t n)
 	}
 	buf_putc(out, ']');
 }
+
+static void json_image(struct buf *, const struct image *);
 
 static void
 json_inls(struct buf *out, const struct inl *in, size_t n)
@@ -306,6 +332,10 @@ json_inls(struct buf *out, const struct inl *in, size_t n)
 		}
 		if (in[i].type == INL_NOTEREF)
 			buf_printf(out, ", \"note\": %zu", in[i].note);
+		if (in[i].image) {
+			BUF_PUTSL(out, ", \"image\": ");
+			json_image(out, in[i].image);
+		}
 		if (in[i].nkids) {
 			BUF_PUTSL(out, ", \"kids\": ");
 			json_inls(out, in[i].kids, in[i].nkids);
@@ -318,7 +348,8 @@ json_inls(struct buf *out, const struct inl *in, size_t n)
 static void
 json_image(struct buf *out, const struct image *im)
 {
-	static const char *types[] = {NULL, "image/jpeg", "image/png"};
+	static const char *types[] = {NULL, "image/jpeg", "image/png", "image/gif", "image/webp",
+		"image/tiff", "image/bmp", "image/svg+xml"};
 
 	BUF_PUTSL(out, "{\"src\": ");
 	buf_json(out, im->src);
@@ -331,6 +362,8 @@ json_image(struct buf *out, const struct image *im)
 	if (im->type != IMG_NONE)
 		buf_printf(out, ", \"type\": \"%s\", \"width\": %d, \"height\": %d",
 		    types[im->type], im->width, im->height);
+	if (im->orientation > 1)
+		buf_printf(out, ", \"orientation\": %d", im->orientation);
 	if (im->data)
 		buf_printf(out, ", \"bytes\": %zu", im->len);
 	buf_putc(out, '}');
@@ -433,12 +466,39 @@ json_article(struct buf *out, const struct article *a)
 	json_field(out, "role", a->role, 3);
 	json_field(out, "date", a->date, 3);
 	json_field(out, "date_text", a->date_text, 3);
+	json_field(out, "dateline", a->dateline, 3);
+	json_field(out, "date_modified", a->date_modified, 3);
+	json_field(out, "date_modified_text", a->date_modified_text, 3);
+	json_field(out, "site", a->site, 3);
+	if (a->author_roles) {
+		indent(out, 3);
+		BUF_PUTSL(out, "\"author_roles\": [");
+		for (i = 0; i < a->nauthors; i++) {
+			if (i)
+				BUF_PUTSL(out, ", ");
+			if (a->author_roles[i])
+				buf_json(out, a->author_roles[i]);
+			else
+				BUF_PUTSL(out, "null");
+		}
+		BUF_PUTSL(out, "],");
+	}
+	if (a->nwhy) {
+		indent(out, 3);
+		BUF_PUTSL(out, "\"why\": {");
+		for (i = 0; i < a->nwhy; i++) {
+			if (i)
+				BUF_PUTSL(out, ", ");
+			buf_json(out, a->why[i].field);
+			BUF_PUTSL(out, ": {\"rule\": ");
+			buf_json(out, a->why[i].rule);
+			buf_printf(out, ", \"line\": %d}", a->why[i].line);
+		}
+		BUF_PUTSL(out, "},");
+	}
 	json_field(out, "lang", a->lang, 3);
 	json_field(out, "dir", a->dir == DIR_RTL ? "rtl" : "ltr", 3);
 	json_field(out, "url", a->url, 3);
-	json_field(out, "site", a->site, 3);
-	json_field(out, "date_modified", a->date_modified, 3);
-	json_field(out, "date_modified_text", a->date_modified_text, 3);
 	indent(out, 3);
 	BUF_PUTSL(out, "\"tags\": ");
 	json_strv(out, a->tags, a->ntags);

@@ -26,6 +26,7 @@ enum inline_type {
 	INL_LINK,	/* kids, href */
 	INL_BREAK,	/* hard line break */
 	INL_NOTEREF,	/* note: index into article.notes; text: the label shown */
+	INL_IMAGE,	/* image: a picture inside running text (small: in the line) */
 	INL_SUP,	/* kids: superscript */
 	INL_SUB,	/* kids: subscript */
 	INL_MARK,	/* kids: highlighted */
@@ -42,6 +43,7 @@ struct inl {
 	size_t		 note;		/* INL_NOTEREF: 0-based index into article->notes */
 	struct inl	*kids;
 	size_t		 nkids;
+	struct image	*image;		/* INL_IMAGE */
 	char		*title;		/* INL_ABBR: the expansion ("World Health Organization") */
 };
 
@@ -61,7 +63,7 @@ enum block_type {
 
 enum align { ALIGN_NONE, ALIGN_LEFT, ALIGN_CENTER, ALIGN_RIGHT };
 
-enum image_type { IMG_NONE, IMG_JPEG, IMG_PNG };
+enum image_type { IMG_NONE, IMG_JPEG, IMG_PNG, IMG_GIF, IMG_WEBP, IMG_TIFF, IMG_BMP, IMG_SVG };
 
 /* An image and its words. src is as written in the input; path is where the
  * file is on disk (resolved against the article's directory and checked to
@@ -73,12 +75,16 @@ struct image {
 	char		*caption;	/* without the credit */
 	char		*credit;	/* "Photograph: Mark Schiefelbein/AP" */
 	enum image_type	 type;		/* from the file's bytes, not its name */
-	int		 width, height;	/* pixels, from the file's header */
+	int		 width, height;	/* pixels, from the file's header, as shown (after
+					 * the orientation) */
 	int		 line;		/* where the input names the image; 0: unknown */
-	/* The image's bytes when they came from a data: URI or an MHTML part
-	 * rather than a file (path NULL); owned by the image. */
-	unsigned char	*data;
+	unsigned char	*data;		/* the bytes, when they came from a data: URI or an
+					 * MHTML part rather than a file (path NULL) */
 	size_t		 len;
+	int		 orientation;	/* EXIF 1..8 (1: as stored) */
+	int		 as_is;		/* 1: a JPEG or PNG, upright, sRGB: its bytes can go
+					 * into a book unchanged */
+	size_t		 bytes;		/* the file's size (or len) */
 };
 
 struct srcpos {
@@ -113,6 +119,13 @@ struct footnote {
 
 enum direction { DIR_LTR, DIR_RTL };
 
+/* Why a reader took a header field: the rule and the input line. */
+struct why {
+	char		*field;		/* "authors", "date", "kicker" … */
+	char		*rule;		/* "byline 'By …'", "date line" … */
+	int		 line;		/* 1-based; 0 when unknown */
+};
+
 struct article {
 	char		*source;	/* the input file's path as given */
 	char		*id;		/* unique in the book: "a01", "a02", … */
@@ -137,9 +150,14 @@ struct article {
 	size_t		 nblocks;
 	struct footnote	*notes;
 	size_t		 nnotes;
-	char		*site;		/* site name ("The Guardian"), HTML reader */
+	char		*dateline;	/* "Vienna" from "Jane Doe in Vienna" (plain-text reader) */
 	char		*date_modified;	/* ISO 8601 of the updated date */
 	char		*date_modified_text;	/* as written */
+	char		*site;		/* site name ("Le Monde") */
+	char	       **author_roles;	/* per author (nauthors entries, each NULL or "photography"), or NULL */
+	int		 draft;		/* front matter "draft: true": the builder leaves it out */
+	struct why	*why;		/* where each header field came from (--dump-model) */
+	size_t		 nwhy;
 };
 
 struct book {
@@ -172,6 +190,8 @@ struct article *article_new(const char *source);
 struct block *block_push(struct block **arr, size_t *n, enum block_type type);
 struct inl *inl_push(struct inl **arr, size_t *n, enum inline_type type);
 void strv_push(char ***v, size_t *n, const char *s);	/* copies s */
+/* Record in A why FIELD was taken (RULE, a copy, at LINE). */
+void article_why(struct article *a, const char *field, const char *rule, int line);
 /* The book's subjects, for both writers' metadata: its tags, then its
  * articles' tags, each once, as a fresh list of *N fresh strings. */
 char **book_subjects(const struct book *b, size_t *n);

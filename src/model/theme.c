@@ -3,7 +3,9 @@
  *
  * theme.yaml keys: fonts (body, heading, mono: families; fallback: a list
  * of families preferred for scripts the body font lacks), size, leading,
- * paper, margins (top, bottom, inside, outside), colours (text, accent).
+ * paper, margins (top, bottom, inside, outside), colours (text, accent),
+ * typography (protrusion: true or false; notes, references: justify,
+ * ragged or auto).
  * Lengths carry a unit (pt, mm, cm, in). The theme directory and
  * DATADIR/fonts are added to fontconfig before any font is looked up, so
  * fonts dropped there win over the system's.
@@ -19,6 +21,7 @@
 #include <fontconfig/fontconfig.h>
 #include <yaml.h>
 
+#include "datadir.h"
 #include "util.h"
 #include "model.h"
 #include "lang.h"
@@ -43,18 +46,6 @@ is_file(const char *p)
 	struct stat st;
 
 	return p && stat(p, &st) == 0 && S_ISREG(st.st_mode);
-}
-
-/* Return the data directory: OPT->datadir, else the installed one, else the
- * source tree (the current directory) when templates/ is there. Borrowed. */
-static const char *
-datadir(const struct options *opt)
-{
-	if (opt && opt->datadir)
-		return opt->datadir;
-	if (is_dir(MKBOOK_DATADIR "/templates"))
-		return MKBOOK_DATADIR;
-	return ".";
 }
 
 /* Parse a length "10.5pt", "20mm", "1in", "2cm" (a bare number is pt) into
@@ -161,6 +152,20 @@ theme_paper_check(const char *s)
 	return rc == 0 ? 0 : paper_error(NULL, 0, "--paper", s, rc);
 }
 
+int
+theme_bleed_parse(const char *s, double *pt)
+{
+	if (strspn(s, "0.") == strlen(s) && strchr(s, '0') != NULL) {	/* "0", "0.0" */
+		*pt = 0;
+		return 0;
+	}
+	if (parse_len(s, pt) != 0)
+		return err_set(NULL, 0, "bleed %s: expected a length like 3mm (pt, mm, cm, in)", s);
+	if (*pt > 25 / 25.4 * 72)
+		return err_set(NULL, 0, "bleed %s is out of range: 0 to 25 mm", s);
+	return 0;
+}
+
 /* Parse "#rrggbb" into RGB[3] (0..1). Return 0 or -1. */
 static int
 parse_colour(const char *s, double rgb[3])
@@ -185,6 +190,50 @@ static const char *
 scalar(yaml_node_t *n)
 {
 	return n && n->type == YAML_SCALAR_NODE ? (const char *)n->data.scalar.value : NULL;
+}
+
+/* Apply theme.yaml's typography mapping VN (at LINE of FILE) to T:
+ * protrusion (true/false), notes and references (justify, ragged, auto).
+ * Return 0, or -1 with the error set. */
+static int
+apply_typography(struct theme *t, yaml_document_t *doc, yaml_node_t *vn, const char *file,
+    int line)
+{
+	static const char *sets[] = {"auto", "justify", "ragged"};
+	yaml_node_pair_t *q;
+
+	if (vn == NULL || vn->type != YAML_MAPPING_NODE)
+		return err_set(file, line, "theme: typography: expected a mapping");
+	for (q = vn->data.mapping.pairs.start; q < vn->data.mapping.pairs.top; q++) {
+		yaml_node_t *skn = yaml_document_get_node(doc, q->key);
+		const char *sk = scalar(skn), *sv = scalar(yaml_document_get_node(doc, q->value));
+		int sline = skn ? (int)skn->start_mark.line + 1 : line, i;
+		enum theme_set *dst;
+
+		if (sk == NULL)
+			return err_set(file, sline, "theme: keys must be strings");
+		if (strcmp(sk, "protrusion") == 0) {
+			if (sv && (strcmp(sv, "true") == 0 || strcmp(sv, "false") == 0))
+				t->protrusion = sv[0] == 't';
+			else
+				return err_set(file, sline, "theme: typography: protrusion: expected "
+				    "true or false");
+			continue;
+		}
+		dst = strcmp(sk, "notes") == 0 ? &t->notes : strcmp(sk, "references") == 0 ?
+		    &t->references : NULL;
+		if (dst == NULL) {
+			warn_at(file, sline, "theme: unknown key typography.%s", sk);
+			continue;
+		}
+		for (i = 0; i < 3 && !(sv && strcmp(sv, sets[i]) == 0); i++)
+			;
+		if (i == 3)
+			return err_set(file, sline, "theme: typography: %s: expected justify, ragged "
+			    "or auto", sk);
+		*dst = (enum theme_set)i;
+	}
+	return 0;
 }
 
 /* Apply theme.yaml's document DOC (read from FILE) to T. Return 0, or -1
@@ -221,6 +270,16 @@ apply_yaml(struct theme *t, yaml_document_t *doc, const char *file)
 				    "takes 6pt to 24pt", v);
 			if (k[0] == 'l' && (*dst < 6 || *dst > 48))
 				return err_set(file, line, "theme: leading %s is out of range: 6pt to 48pt", v);
+		} else if (strcmp(k, "typography") == 0) {
+			if (apply_typography(t, doc, vn, file, line) != 0)
+				return -1;
+		} else if (strcmp(k, "bleed") == 0) {
+			char m[256];
+
+			if (v == NULL || theme_bleed_parse(v, &t->bleed) != 0) {
+				snprintf(m, sizeof(m), "%s", v ? err_msg() : "bleed: expected a length");
+				return err_set(file, line, "theme: %s", m);
+			}
 		} else if (strcmp(k, "paper") == 0) {
 			int rc = v ? parse_paper(v, &t->page_w, &t->page_h) : -1;
 
@@ -415,11 +474,12 @@ struct theme *
 theme_load(const struct options *opt, const char *book_theme)
 {
 	static const char *defaults[FONT_NROLES] = {"Charis SIL", "Charis SIL", "Noto Mono"};
-	const char *dd = datadir(opt);
 	struct theme *t = xcalloc(1, sizeof(*t));
-	char *yaml = NULL, *fonts = NULL;
+	char *yaml = NULL, *fonts = NULL, *dd = NULL;
 	int r, ret = -1;
 
+	if ((dd = datadir_get(opt ? opt->datadir : NULL)) == NULL)
+		goto out;
 	if (opt && opt->theme)
 		t->dir = xstrdup(opt->theme);
 	else if (book_theme)
@@ -433,6 +493,8 @@ theme_load(const struct options *opt, const char *book_theme)
 	t->css = path_join(t->dir, "book.css");
 	t->size = 10.5;
 	t->leading = 14;
+	t->protrusion = 1;
+	t->notes = t->references = THEME_SET_AUTO;
 	t->page_w = A4_W;
 	t->page_h = A4_H;
 	t->margin_top = 24 / 25.4 * 72;
@@ -461,6 +523,8 @@ theme_load(const struct options *opt, const char *book_theme)
 			goto out;
 		}
 	}
+	if (opt && opt->bleed && theme_bleed_parse(opt->bleed, &t->bleed) != 0)
+		goto out;
 	if (t->page_w != A4_W || t->page_h != A4_H)
 		fit_margins(t, A4_W, A4_H);
 	if (t->margin_inner + t->margin_outer > t->page_w - 144 ||
@@ -482,6 +546,7 @@ theme_load(const struct options *opt, const char *book_theme)
 out:
 	free(yaml);
 	free(fonts);
+	free(dd);
 	if (ret != 0) {
 		theme_free(t);
 		return NULL;

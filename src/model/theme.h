@@ -11,6 +11,10 @@
 enum font_role { FONT_BODY, FONT_HEADING, FONT_MONO, FONT_NROLES };
 enum font_style { STYLE_REGULAR, STYLE_BOLD, STYLE_ITALIC, STYLE_BOLDITALIC, STYLE_N };
 
+/* How a kind of block is set: justified, ragged right, or justified
+ * unless that would open its word spaces past a bound (then ragged). */
+enum theme_set { THEME_SET_AUTO, THEME_SET_JUSTIFY, THEME_SET_RAGGED };
+
 struct theme {
 	char	*dir;				/* the theme directory */
 	char	*css;				/* path of book.css */
@@ -20,14 +24,19 @@ struct theme {
 	double	 size;				/* body size, pt (10.5) */
 	double	 leading;			/* baseline to baseline, pt (14) */
 	double	 page_w, page_h;		/* pt */
+	double	 bleed;				/* pt beyond the trim on every side (0) */
 	double	 margin_top, margin_bottom, margin_inner, margin_outer;	/* pt */
 	double	 text_color[3], accent_color[3];	/* 0..1 RGB */
 	char   **fallback;			/* families preferred for other scripts */
 	size_t	 nfallback;
+	int	 protrusion;			/* margin kerning in the PDF (1) */
+	enum theme_set notes;			/* footnotes (auto) */
+	enum theme_set references;		/* reference lists (auto) */
 };
 
 /* Load the theme: OPT->theme, else BOOK_THEME (from book.yaml), else
- * DATADIR/templates/default. Resolve fonts through fontconfig, searching
+ * DATADIR/templates/default, DATADIR being OPT->datadir or, when NULL,
+ * datadir_find()'s. Resolve fonts through fontconfig, searching
  * DATADIR/fonts and the theme directory first; apply OPT->paper.
  * Return a new theme, or NULL with the error set. */
 struct theme *theme_load(const struct options *opt, const char *book_theme);
@@ -35,6 +44,9 @@ void theme_free(struct theme *t);
 /* Check a --paper SIZE before any work is done. Return 0, or -1 with the
  * error set: the forms accepted, or the range a size is outside. */
 int theme_paper_check(const char *s);
+/* Parse a bleed S ("3mm", "0", "0.125in") into *PT points. Return 0, or -1
+ * with the error set (a length from 0 to 25 mm is accepted). */
+int theme_bleed_parse(const char *s, double *pt);
 
 /* Whether FAMILY is the one of a CJK superfamily made for LANG's region
  * ("Noto Serif CJK JP" for ja, " KR" for ko, " TC" for zh-TW, " SC" for

@@ -16,6 +16,8 @@
  * the structure tree in reading order (pdf_update_fixup).
  */
 #include <errno.h>
+#include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,6 +25,7 @@
 
 #include "util.h"
 #include "model/image.h"
+#include "model/picture.h"
 #include "pdf_int.h"
 
 /* The alternative texts of the figures drawn, one per Figure tag in the
@@ -98,66 +101,81 @@ free_data(void *p)
 	free(p);
 }
 
-/* Read a PNG for cairo's stream reader. */
-static cairo_status_t
-png_read(void *closure, unsigned char *data, unsigned int len)
-{
-	return fread(data, 1, len, closure) == len ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_READ_ERROR;
-}
+/* Print resolution kept: pictures beyond it at their printed size are
+ * downsampled, which is all a press can use. */
+#define PRINT_PPI	300.0
 
-/* Return a cairo surface for image IM (caller destroys), or NULL with the
- * error set. */
+/* Return a cairo surface for image IM printed W x H points (caller
+ * destroys), or NULL with the error set. A JPEG the model found upright
+ * and sRGB goes into the PDF byte for byte when it has no more pixels than
+ * PRINT_PPI needs; anything else is decoded by the model's picture module
+ * (sRGB, upright, downsampled to PRINT_PPI) and, for photographs, encoded
+ * again as JPEG. */
 static cairo_surface_t *
-image_surface(const struct image *im)
+image_surface(const struct image *im, double w, double h)
 {
+	int maxw = (int)ceil(w / 72.0 * PRINT_PPI), maxh = (int)ceil(h / 72.0 * PRINT_PPI);
 	cairo_surface_t *s = NULL;
-	char *data = NULL;
-	size_t len;
-	FILE *f;
+	struct picture pic;
+	unsigned char *jpeg = NULL;
+	size_t len = 0;
 
-	if (im->path == NULL) {
+	if (im->path == NULL && im->data == NULL) {
 		err_set(im->src, 0, "image has no file");
 		return NULL;
 	}
-	if (im->width <= 0 || im->height <= 0 || im->width > IMAGE_MAX_SIDE ||
-	    im->height > IMAGE_MAX_SIDE || (long)im->width * im->height > IMAGE_MAX_PIXELS) {
-		err_set(im->path, 0, "image is %dx%d pixels: too large for a page (at most %d a side)",
-		    im->width, im->height, IMAGE_MAX_SIDE);
+	if (im->type == IMG_JPEG && im->as_is && im->width <= maxw + 1 && im->height <= maxh + 1) {
+		const unsigned char *p;
+		char *buf;
+
+		if (picture_bytes(im, &p, &len, &buf) != 0)
+			return NULL;
+		jpeg = buf ? (unsigned char *)buf : xmalloc(len);
+		if (buf == NULL)
+			memcpy(jpeg, p, len);
+		/* cairo only reads the size from this surface */
+		s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, im->width, im->height);
+		goto attach;
+	}
+	if (picture_load(im, maxw, maxh, &pic) != 0)
+		return NULL;
+	s = cairo_image_surface_create(pic.alpha ? CAIRO_FORMAT_ARGB32 : CAIRO_FORMAT_RGB24,
+	    pic.w, pic.h);
+	if (cairo_surface_status(s) == CAIRO_STATUS_SUCCESS) {
+		unsigned char *d = cairo_image_surface_get_data(s);
+		int stride = cairo_image_surface_get_stride(s);
+
+		cairo_surface_flush(s);
+		for (int y = 0; y < pic.h; y++)
+			for (int x = 0; x < pic.w; x++) {
+				const unsigned char *q = pic.px + ((size_t)y * pic.w + x) * 4;
+				uint32_t a = q[3], px = a << 24 |
+				    (q[0] * a + 127) / 255 << 16 | (q[1] * a + 127) / 255 << 8 |
+				    (q[2] * a + 127) / 255;
+
+				memcpy(d + (size_t)y * stride + (size_t)x * 4, &px, 4);
+			}
+		cairo_surface_mark_dirty(s);
+	}
+	if (!pic.alpha && (im->type == IMG_JPEG || im->type == IMG_TIFF || im->type == IMG_WEBP) &&
+	    picture_encode(&pic, IMG_JPEG, 92, &jpeg, &len) != 0) {
+		picture_free(&pic);
+		cairo_surface_destroy(s);
 		return NULL;
 	}
-	if (im->type == IMG_JPEG) {
-		if (file_read(im->path, &data, &len) != 0)
-			return NULL;
-		/* cairo only reads the size from this surface: the JPEG bytes go
-		 * into the PDF as they are */
-		s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, im->width, im->height);
-		if (cairo_surface_status(s) != CAIRO_STATUS_SUCCESS ||
-		    cairo_surface_set_mime_data(s, CAIRO_MIME_TYPE_JPEG, (unsigned char *)data, len,
-		    free_data, data) != CAIRO_STATUS_SUCCESS) {
-			free(data);
-			cairo_surface_destroy(s);
-			err_set(im->path, 0, "cannot use this JPEG");
-			return NULL;
-		}
+	picture_free(&pic);
+	if (jpeg == NULL)
 		return s;
+attach:
+	if (cairo_surface_status(s) != CAIRO_STATUS_SUCCESS ||
+	    cairo_surface_set_mime_data(s, CAIRO_MIME_TYPE_JPEG, jpeg, len, free_data,
+	    jpeg) != CAIRO_STATUS_SUCCESS) {
+		free(jpeg);
+		cairo_surface_destroy(s);
+		err_set(im->path ? im->path : im->src, 0, "cannot use this picture");
+		return NULL;
 	}
-	if (im->type == IMG_PNG) {
-		if ((f = fopen(im->path, "rb")) == NULL) {
-			err_set(im->path, 0, "cannot open: %s", strerror(errno));
-			return NULL;
-		}
-		s = cairo_image_surface_create_from_png_stream(png_read, f);
-		fclose(f);
-		if (cairo_surface_status(s) != CAIRO_STATUS_SUCCESS) {
-			err_set(im->path, 0, "not a readable PNG: %s",
-			    cairo_status_to_string(cairo_surface_status(s)));
-			cairo_surface_destroy(s);
-			return NULL;
-		}
-		return s;
-	}
-	err_set(im->path, 0, "not a JPEG or PNG image");
-	return NULL;
+	return s;
 }
 
 int
@@ -190,11 +208,12 @@ pdf_draw_dl(struct pdf_drawer *dr, const struct pdf_dl *dl, double dx, double dy
 			cairo_fill(cr);
 			break;
 		case OP_IMAGE:
-			if ((img = image_surface(op->img)) == NULL)
+			if ((img = image_surface(op->img, op->w, op->h)) == NULL)
 				return -1;
 			cairo_save(cr);
 			cairo_translate(cr, op->x + dx, op->y + dy);
-			cairo_scale(cr, op->w / op->img->width, op->h / op->img->height);
+			cairo_scale(cr, op->w / cairo_image_surface_get_width(img),
+			    op->h / cairo_image_surface_get_height(img));
 			cairo_set_source_surface(cr, img, 0, 0);
 			cairo_pattern_set_filter(cairo_get_source(cr), CAIRO_FILTER_GOOD);
 			cairo_paint(cr);

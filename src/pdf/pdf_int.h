@@ -76,6 +76,8 @@ struct pdf_style {
 	int		 note;		/* footnote index referenced here, or -1 */
 	int		 nohyph;	/* never hyphenate (code, URLs) */
 	int		 strike;	/* struck through */
+	const struct image *img;	/* a picture inside the text (one U+FFFC), at
+					 * the text's height */
 	int		 mark;		/* highlighted (a light band behind the text) */
 };
 
@@ -127,6 +129,8 @@ struct pdf_parfmt {
 	double		 indent;	/* first line indent */
 	enum pdf_align	 align;
 	int		 hyphenate;
+	int		 protrude;	/* justified: margin kerning (punctuation
+					 * and hyphens hang into the margins) */
 };
 
 struct pdf_line {
@@ -134,6 +138,8 @@ struct pdf_line {
 	size_t		 i0, i1;	/* breaker items [i0, i1) */
 	double		 ratio;		/* adjustment ratio */
 	double		 natural;	/* natural width, hyphen included */
+	double		 lhang, rhang;	/* how far it runs into the left and right
+					 * margins (margin kerning) */
 	int		 hyphen;	/* ends at a hyphen, inserted (drawn at the
 					 * break) or explicit: no page break after it */
 };
@@ -213,6 +219,17 @@ void pdf_para_set(struct pdf_fonts *f, struct pdf_shaped *sp, const struct pdf_p
  * links and note references wrapped in link tags. */
 void pdf_para_draw_line(struct pdf_fonts *f, struct pdf_shaped *sp, const struct pdf_parfmt *fmt,
     const struct pdf_para *p, size_t l, struct pdf_dl *dl, double x, double y);
+/* The word spaces of line L of P (justified by pdf_para_set), as a
+ * multiple of their natural width: 1 for a ragged line. */
+double pdf_para_space(const struct pdf_para *p, size_t l);
+/* The widest word spaces of P's lines but the last (pdf_para_space), 1
+ * when none stretch; *LINE (if not NULL) set to that line. */
+double pdf_para_worst(const struct pdf_para *p, size_t *line);
+/* Margin kerning: the share of its width by which character C hangs into
+ * the left margin (LEFT) or the right one at a justified line's end:
+ * hyphens, full stops, commas, colons, quotation marks and dashes, as
+ * microtype's default set; 0 for the rest. */
+double pdf_para_protrusion(gunichar c, int left);
 
 /* ---- vertical boxes and pages (pdf_page.c) ---- */
 
@@ -354,5 +371,18 @@ int pdf_update_alts(const char *path, char *const *alt, size_t nalt);
  * the first NFRONT pages, arabic from 1 after), the document's language
  * LANG, viewer preferences, and mend cairo's dates. Return 0 or -1. */
 int pdf_update_fixup(const char *path, int from, int n, int at, int nfront, const char *lang);
+/* What goes to the print shop: the trim W x H (pt), the bleed around it,
+ * the slug beyond the bleed where the crop marks go, and the ICC profile. */
+struct pdf_print {
+	double		 w, h, bleed, slug;
+	int		 marks;		/* draw trim marks in the slug */
+	const char	*icc;		/* sRGB profile file, or NULL */
+};
+/* Give every page of the finished PDF at PATH the boxes of PP (MediaBox
+ * trim + bleed + slug around the origin, BleedBox, TrimBox), the crop
+ * marks when asked, each /Art element its article's /Lang, and the
+ * catalog B's XMP metadata and an sRGB output
+ * intent, by an incremental update. Return 0, or -1 with the error set. */
+int pdf_update_print(const char *path, const struct book *b, const struct pdf_print *pp);
 
 #endif

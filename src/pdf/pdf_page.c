@@ -246,271 +246,420 @@ count_keeps(struct pdf_pager *pg, const struct pdf_vlist *vl, size_t i, size_t e
 	}
 }
 
+/* One page being made by pdf_paginate: its boxes [I, END) of the body,
+ * and the footnotes it shows (ORDER[0..NORDER), each through its box
+ * UPTO[o] - 1), with the scratch the phases share. */
+struct pagework {
+	struct pdf_pager	*pg;
+	struct pdf_vlist	*vl, *notes;
+	size_t			 nnotes;
+	size_t			 i, end;
+	int			 full;		/* the page is full (not the text's end) */
+	int			 split;		/* a note begins here and goes on */
+	double			 carryh;	/* notes continued from the last page */
+	struct pdf_thead	*th;		/* a table's header drawn again on top */
+	unsigned char		*pending;	/* per note: on this page */
+	int			*order;
+	size_t			*upto;
+	size_t			 norder;
+	double			 nat, flex;	/* the body's height and its spaces */
+	double			 used;		/* the notes' height */
+};
+
+/* Phase 1: the height the notes continued from the last page ask for,
+ * whole, with the gap above them (0 when none). */
+static double
+carried_height(const struct pagework *w)
+{
+	const struct pdf_pager *pg = w->pg;
+	double h = 0;
+	size_t k;
+
+	for (k = 0; k < pg->ncarry; k++) {
+		int n = pg->carry[k];
+
+		h += note_part(w->notes, n, pg->next[n], w->notes[n].n);
+	}
+	return h > 0 ? h + pg->note_gap : 0;
+}
+
+/* The height of the notes box VB is the first on this page to reference,
+ * whole (*NH) and in their least parts (*NMIN); marks none. */
+static void
+new_notes_height(const struct pagework *w, const struct pdf_vbox *vb, double *nh, double *nmin)
+{
+	size_t k, d;
+
+	*nh = *nmin = 0;
+	for (k = 0; k < vb->nnotes; k++) {
+		int n = vb->notes[k];
+
+		if (n < 0 || (size_t)n >= w->nnotes || w->pg->placed[n] || w->pending[n])
+			continue;
+		for (d = 0; d < k && vb->notes[d] != n; d++)
+			;
+		if (d < k)
+			continue;
+		*nh += note_part(w->notes, n, 0, w->notes[n].n);
+		*nmin += note_part(w->notes, n, 0, note_min_end(w->notes, n, 0));
+	}
+}
+
+/* Phase 2, the decision: where the page ends. Fill it from box W->i with
+ * whole boxes and their notes, breaking only where a break is allowed
+ * (W->end), unless a note too long for a page may begin here and go on
+ * at the next (W->split). W->full when the page is full rather than the
+ * boxes at an end. */
+static void
+fill_page(struct pagework *w)
+{
+	struct pdf_pager *pg = w->pg;
+	struct pdf_vlist *vl = w->vl;
+	double y = w->th ? w->th->h : 0, noteh = w->carryh;
+	size_t last_ok = (size_t)-1, j, k;
+
+	memset(w->pending, 0, w->nnotes + 1);
+	w->end = vl->n;
+	w->full = w->split = 0;
+	for (j = w->i; j < vl->n; j++) {
+		struct pdf_vbox *vb = &vl->v[j];
+		double before = j == w->i ? 0 : vb->before, nh, nmin, gap;
+		int fits;
+
+		if (j > w->i && vb->newpage) {
+			w->end = j;
+			w->full = 1;
+			return;
+		}
+		new_notes_height(w, vb, &nh, &nmin);
+		gap = noteh == 0 && nh > 0 ? pg->note_gap : 0;
+		fits = y + before + vb->h + noteh + nh + gap <= pg->body_h + 0.01;
+		if (!fits && (j > w->i || w->carryh > 0)) {
+			/* a note too long to stand whole on a page
+			 * begins here and goes on at the next */
+			if (!pg->naive && !w->split && nh + gap > pg->body_h / 2 &&
+			    y + before + vb->h + noteh + nmin + gap <= pg->body_h + 0.01) {
+				w->split = 1;
+				nh = nmin;
+			} else {
+				w->end = last_ok != (size_t)-1 ? last_ok + 1 : w->carryh > 0 ? w->i : j;
+				w->full = 1;
+				return;
+			}
+		}
+		y += before + vb->h;
+		noteh += nh + gap;
+		for (k = 0; k < vb->nnotes; k++)
+			if (vb->notes[k] >= 0 && (size_t)vb->notes[k] < w->nnotes)
+				w->pending[vb->notes[k]] = 1;
+		if ((!vb->nobreak && !row_keep(vb)) || pg->naive)
+			last_ok = j;
+		if (w->split && last_ok == j) {
+			/* the rest of the page is the note's */
+			w->end = j + 1;
+			w->full = 1;
+			return;
+		}
+	}
+}
+
+/* Phase 3, statistics only: the layout's own count of the page break
+ * before box W->end (breaks in paragraphs, widows and orphans, headings
+ * stranded, figures parted from captions, tables split badly). Decides
+ * nothing. */
+static void
+count_break(const struct pagework *w)
+{
+	struct pdf_pager *pg = w->pg;
+	const struct pdf_vlist *vl = w->vl;
+	size_t i = w->i, end = w->end;
+
+	if (end > i && end < vl->n && vl->v[end - 1].line && vl->v[end].line &&
+	    vl->v[end].line > 1) {
+		pg->breaks++;
+		if (vl->v[end - 1].line == 1 || vl->v[end].line == vl->v[end].plines)
+			pg->widows++;
+	}
+	if (end < vl->n) {
+		count_keeps(pg, vl, i, end);
+		count_table_keeps(pg, vl, i, end);
+	}
+}
+
+/* Phase 4: the notes of this page, in W->order: those continued, then
+ * those first referenced here, in order of reference. */
+static void
+order_notes(struct pagework *w)
+{
+	struct pdf_pager *pg = w->pg;
+	size_t j, k;
+
+	w->norder = 0;
+	memset(w->pending, 0, w->nnotes + 1);
+	for (k = 0; k < pg->ncarry; k++) {
+		w->order[w->norder++] = pg->carry[k];
+		w->pending[pg->carry[k]] = 1;
+	}
+	for (j = w->i; j < w->end; j++)
+		for (k = 0; k < w->vl->v[j].nnotes; k++) {
+			int n = w->vl->v[j].notes[k];
+
+			if (n >= 0 && (size_t)n < w->nnotes && !pg->placed[n] && !w->pending[n]) {
+				w->pending[n] = 1;
+				w->order[w->norder++] = n;
+			}
+		}
+}
+
+/* Where note N, its part here beginning at box A, is cut when the notes
+ * before it use USED and those after need REST of AVAIL: as much as fits,
+ * ending where a break is allowed if it can. */
+static size_t
+note_cut(const struct pagework *w, int n, size_t a, double used, double avail, double rest)
+{
+	const struct pdf_vlist *note = &w->notes[n];
+	double h = 0;
+	size_t q, qb;
+
+	for (q = a; q < note->n; q++) {
+		double dh = (q > a ? note->v[q].before : 0) + note->v[q].h;
+
+		if (used + h + dh > avail - (rest > 0 ? rest : 0) + 0.01)
+			break;
+		h += dh;
+	}
+	if (q < note->n) {
+		for (qb = q; qb > a && note->v[qb - 1].nobreak; qb--)
+			;
+		if (qb > a)
+			q = qb;
+	}
+	return q;
+}
+
+/* Phase 5, the decision for the notes: the body's height (W->nat, its
+ * spaces W->flex) and how much of each note goes on this page (W->upto,
+ * their height W->used): at least its least part, then as much as fits,
+ * in order. */
+static void
+share_notes(struct pagework *w)
+{
+	struct pdf_pager *pg = w->pg;
+	struct pdf_vlist *notes = w->notes;
+	double avail, rest = 0;
+	size_t j, o;
+
+	w->nat = w->th && w->end > w->i ? w->th->h : 0;
+	w->flex = 0;
+	for (j = w->i; j < w->end; j++) {
+		w->nat += (j == w->i ? 0 : w->vl->v[j].before) + w->vl->v[j].h;
+		w->flex += j == w->i ? 0 : w->vl->v[j].before;
+	}
+	avail = pg->body_h - w->nat - pg->note_gap;
+	for (o = 0; o < w->norder; o++) {
+		int n = w->order[o];
+
+		rest += note_part(notes, n, pg->next[n], note_min_end(notes, n, pg->next[n]));
+	}
+	w->used = 0;
+	for (o = 0; o < w->norder; o++) {
+		int n = w->order[o];
+		size_t a = pg->next[n];
+
+		rest -= note_part(notes, n, a, note_min_end(notes, n, a));
+		w->upto[o] = pg->naive ? notes[n].n : note_cut(w, n, a, w->used, avail, rest);
+		w->used += note_part(notes, n, a, w->upto[o]);
+	}
+	if (w->end <= w->i && w->norder > 0 && w->upto[0] == pg->next[w->order[0]]) {
+		/* a page of notes that takes none: never so, but were a
+		 * note's line taller than the page, it goes anyway */
+		w->upto[0]++;
+		w->used += note_part(notes, w->order[0], w->upto[0] - 1, w->upto[0]);
+	}
+}
+
+/* Phase 6: the body's boxes onto PAGE (a table's header first), the
+ * spaces above them widened to fill a page that ends before the text does
+ * (each at most to twice its size; otherwise the page stays short).
+ * Return the body's foot. */
+static double
+place_body(struct pagework *w, struct pdf_page *page)
+{
+	struct pdf_pager *pg = w->pg;
+	struct pdf_vlist *vl = w->vl;
+	double slack, grow, y = 0;
+	size_t j;
+
+	slack = pg->body_h - w->nat - (w->used > 0 ? w->used + pg->note_gap : 0);
+	grow = w->end < vl->n && !vl->v[w->end].newpage && slack > 0.01 && w->flex > 0 &&
+	    slack <= w->flex && !w->split && pg->ncarry == 0 ? slack / w->flex : 0;
+	if (w->th && w->end > w->i) {
+		pdf_dl_copy_untagged(&page->dl, &w->th->dl, 0);
+		y = w->th->h;
+	}
+	for (j = w->i; j < w->end; j++) {
+		struct pdf_vbox *vb = &vl->v[j];
+
+		y += j == w->i ? 0 : vb->before * (1 + grow);
+		pdf_dl_move(&page->dl, &vb->dl, 0, y);
+		y += vb->h;
+	}
+	return y;
+}
+
+/* Statistics only, before the page is made: a table's header drawn
+ * again, and for each note of the page (from box pg->next[n] through box
+ * UPTO[o] - 1) whether it begins, begins late, is split, or skips this
+ * page. Decides nothing. */
+static void
+count_notes(const struct pagework *w)
+{
+	struct pdf_pager *pg = w->pg;
+	size_t o;
+
+	if (w->th && w->end > w->i)
+		pg->theads++;
+	for (o = 0; o < w->norder; o++) {
+		int n = w->order[o];
+		size_t a = pg->next[n], upto = w->upto[o];
+
+		if (o < pg->ncarry && upto == a)
+			pg->notes_gaps += a > 0;	/* a continued note skips this page */
+		if (a == 0 && upto > 0)
+			pg->notes_placed++;
+		if (a == 0 && upto == 0 && o >= pg->ncarry)
+			pg->notes_late++;	/* it begins on a later page */
+		if (a == 0 && upto > 0 && upto < w->notes[n].n)
+			pg->notes_split++;
+	}
+}
+
+/* Statistics only: a page whose foot is at BOTTOM. */
+static void
+count_foot(struct pdf_pager *pg, double bottom)
+{
+	if (bottom > pg->body_h + 0.01)
+		pg->overflows++;
+	if (bottom > pg->max_bottom)
+		pg->max_bottom = bottom;
+}
+
+/* Phase 7: the notes' parts onto PAGE at the foot of the text block under
+ * a rule (below the body's foot BODY_END at least), their tags closed and
+ * opened again where one is cut; the notes going on become the pager's
+ * carry. Return the notes' foot (BODY_END when there are none). */
+static double
+place_notes(struct pagework *w, struct pdf_page *page, double body_end)
+{
+	struct pdf_pager *pg = w->pg;
+	struct pdf_vlist *notes = w->notes;
+	struct pdf_op *op;
+	size_t o, q, ncarry = 0;
+	double ny;
+
+	if (w->norder == 0) {
+		pg->ncarry = 0;
+		return body_end;
+	}
+	ny = pg->body_h - w->used;
+	if (ny < body_end + pg->note_gap)
+		ny = body_end + pg->note_gap;	/* naive: an oversized note runs on */
+	page->note_top = ny;
+	op = pdf_dl_push(&page->dl, OP_RECT);
+	op->x = 0;
+	op->y = ny - pg->note_gap / 2;
+	op->w = 72;
+	op->h = 0.4;
+	for (o = 0; o < w->norder; o++) {
+		int n = w->order[o];
+		size_t a = pg->next[n], upto = w->upto[o];
+		struct pdf_dl shut = {0};	/* what closes the note's part here */
+
+		pg->placed[n] = 1;
+		if (upto > a && upto < notes[n].n)
+			cut_tags(&notes[n], a, upto, &shut);
+		for (q = a; q < upto; q++) {
+			ny += q > a ? notes[n].v[q].before : 0;
+			pdf_dl_move(&page->dl, &notes[n].v[q].dl, 0, ny);
+			ny += notes[n].v[q].h;
+		}
+		pdf_dl_move(&page->dl, &shut, 0, 0);
+		pdf_dl_free(&shut);
+		pg->next[n] = upto;
+		if (upto < notes[n].n)
+			w->order[ncarry++] = n;	/* o >= ncarry: safe in place */
+	}
+	memcpy(pg->carry, w->order, ncarry * sizeof(*w->order));
+	pg->ncarry = ncarry;
+	return ny > body_end ? ny : body_end;
+}
+
+/* Phase 8: make the page W decided, hand it to the pager's emit and count
+ * its foot. Return 0, or -1 with the error set. */
+static int
+make_page(struct pagework *w)
+{
+	struct pdf_pager *pg = w->pg;
+	struct pdf_page page;
+	double bottom;
+	int r;
+
+	memset(&page, 0, sizeof(page));
+	page.opener = pg->first;
+	order_notes(w);
+	share_notes(w);
+	count_notes(w);
+	bottom = place_notes(w, &page, place_body(w, &page));
+	count_foot(pg, bottom);
+	r = pg->emit(pg, &page, pg->arg);
+	pdf_dl_free(&page.dl);
+	if (r != 0)
+		return -1;
+	pg->pages++;
+	pg->first = 0;
+	return 0;
+}
+
 int
 pdf_paginate(struct pdf_pager *pg, struct pdf_vlist *vl, struct pdf_vlist *notes,
     size_t nnotes, int final)
 {
-	unsigned char *placed = pg->placed, *pending = xcalloc(nnotes + 1, 1);
-	int *order = xcalloc(nnotes + 1, sizeof(*order));
-	size_t *upto = xcalloc(nnotes + 1, sizeof(*upto));
-	size_t i = 0, j, end, k, q, o, norder, ncarry;
+	struct pagework w = { .pg = pg, .vl = vl, .notes = notes };
+	size_t j;
 	int ret = -1;
 
-	if (nnotes > pg->nplaced)
-		nnotes = pg->nplaced;
+	w.nnotes = nnotes > pg->nplaced ? pg->nplaced : nnotes;
+	w.pending = xcalloc(w.nnotes + 1, 1);
+	w.order = xcalloc(w.nnotes + 1, sizeof(*w.order));
+	w.upto = xcalloc(w.nnotes + 1, sizeof(*w.upto));
 	for (;;) {
-		struct pdf_page page;
-		double y = 0, noteh, carryh = 0, ny, nat, flex, slack, grow, avail, used, rest, bottom;
-		size_t last_ok = (size_t)-1;
-		int full = 0, split = 0;
-		struct pdf_thead *th;
-
-		if (i >= vl->n && (pg->ncarry == 0 || !final))
+		if (w.i >= vl->n && (pg->ncarry == 0 || !final))
 			break;
-		/* notes continued from the last page come first, whole if
-		 * they can */
-		for (k = 0; k < pg->ncarry; k++) {
-			int n = pg->carry[k];
-
-			carryh += note_part(notes, n, pg->next[n], notes[n].n);
-		}
-		if (carryh > 0)
-			carryh += pg->note_gap;
-		noteh = carryh;
+		w.carryh = carried_height(&w);
 		/* a table going on from the last page shows its header again */
-		th = i < vl->n && !pg->naive ? vl->v[i].thead : NULL;
-		y = th ? th->h : 0;
-		memset(pending, 0, nnotes + 1);
-		end = vl->n;
-		for (j = i; j < vl->n; j++) {
-			struct pdf_vbox *vb = &vl->v[j];
-			double before = j == i ? 0 : vb->before, nh = 0, nmin = 0, gap;
-			int fits;
-
-			if (j > i && vb->newpage) {
-				end = j;
-				full = 1;
-				break;
-			}
-			for (k = 0; k < vb->nnotes; k++) {
-				int n = vb->notes[k];
-				size_t d;
-
-				if (n < 0 || (size_t)n >= nnotes || placed[n] || pending[n])
-					continue;
-				for (d = 0; d < k && vb->notes[d] != n; d++)
-					;
-				if (d < k)
-					continue;
-				nh += note_part(notes, n, 0, notes[n].n);
-				nmin += note_part(notes, n, 0, note_min_end(notes, n, 0));
-			}
-			gap = noteh == 0 && nh > 0 ? pg->note_gap : 0;
-			fits = y + before + vb->h + noteh + nh + gap <= pg->body_h + 0.01;
-			if (!fits && (j > i || carryh > 0)) {
-				/* a note too long to stand whole on a page
-				 * begins here and goes on at the next */
-				if (!pg->naive && !split && nh + gap > pg->body_h / 2 &&
-				    y + before + vb->h + noteh + nmin + gap <= pg->body_h + 0.01) {
-					split = 1;
-					nh = nmin;
-				} else {
-					end = last_ok != (size_t)-1 ? last_ok + 1 : carryh > 0 ? i : j;
-					full = 1;
-					break;
-				}
-			}
-			y += before + vb->h;
-			noteh += nh + gap;
-			for (k = 0; k < vb->nnotes; k++)
-				if (vb->notes[k] >= 0 && (size_t)vb->notes[k] < nnotes)
-					pending[vb->notes[k]] = 1;
-			if ((!vb->nobreak && !row_keep(vb)) || pg->naive)
-				last_ok = j;
-			if (split && last_ok == j) {
-				/* the rest of the page is the note's */
-				end = j + 1;
-				full = 1;
-				break;
-			}
-		}
-		if (!full && !final)
+		w.th = w.i < vl->n && !pg->naive ? vl->v[w.i].thead : NULL;
+		fill_page(&w);
+		if (!w.full && !final)
 			break;	/* the rest waits for more boxes */
-		if (end <= i && pg->ncarry == 0)
-			end = i + 1;
-		/* the layout's own count of widows and orphans */
-		if (end > i && end < vl->n && vl->v[end - 1].line && vl->v[end].line &&
-		    vl->v[end].line > 1) {
-			pg->breaks++;
-			if (vl->v[end - 1].line == 1 || vl->v[end].line == vl->v[end].plines)
-				pg->widows++;
-		}
-		if (end < vl->n) {
-			count_keeps(pg, vl, i, end);
-			count_table_keeps(pg, vl, i, end);
-		}
-
-		memset(&page, 0, sizeof(page));
-		page.opener = pg->first;
-		/* the notes of this page: those continued, then those first
-		 * referenced here, in order of reference */
-		norder = 0;
-		memset(pending, 0, nnotes + 1);
-		for (k = 0; k < pg->ncarry; k++) {
-			order[norder++] = pg->carry[k];
-			pending[pg->carry[k]] = 1;
-		}
-		for (j = i; j < end; j++)
-			for (k = 0; k < vl->v[j].nnotes; k++) {
-				int n = vl->v[j].notes[k];
-
-				if (n >= 0 && (size_t)n < nnotes && !placed[n] && !pending[n]) {
-					pending[n] = 1;
-					order[norder++] = n;
-				}
-			}
-		nat = th && end > i ? th->h : 0;
-		flex = 0;
-		for (j = i; j < end; j++) {
-			nat += (j == i ? 0 : vl->v[j].before) + vl->v[j].h;
-			flex += j == i ? 0 : vl->v[j].before;
-		}
-		/* how much of each note goes here: at least its least part,
-		 * then as much as fits in order */
-		avail = pg->body_h - nat - pg->note_gap;
-		rest = 0;
-		for (o = 0; o < norder; o++) {
-			int n = order[o];
-
-			rest += note_part(notes, n, pg->next[n], note_min_end(notes, n, pg->next[n]));
-		}
-		used = 0;
-		for (o = 0; o < norder; o++) {
-			int n = order[o];
-			size_t a = pg->next[n];
-			double h = 0;
-
-			rest -= note_part(notes, n, a, note_min_end(notes, n, a));
-			if (pg->naive) {
-				upto[o] = notes[n].n;
-				used += note_part(notes, n, a, notes[n].n);
-				continue;
-			}
-			for (q = a; q < notes[n].n; q++) {
-				double dh = (q > a ? notes[n].v[q].before : 0) + notes[n].v[q].h;
-
-				if (used + h + dh > avail - (rest > 0 ? rest : 0) + 0.01)
-					break;
-				h += dh;
-			}
-			if (q < notes[n].n) {
-				/* cut where a break is allowed if it can be */
-				size_t qb = q;
-
-				while (qb > a && notes[n].v[qb - 1].nobreak)
-					qb--;
-				if (qb > a)
-					q = qb;
-			}
-			upto[o] = q;
-			used += note_part(notes, n, a, q);
-		}
-		if (end <= i && norder > 0 && upto[0] == pg->next[order[0]]) {
-			/* a page of notes that takes none: never so, but were a
-			 * note's line taller than the page, it goes anyway */
-			upto[0]++;
-			used += note_part(notes, order[0], upto[0] - 1, upto[0]);
-		}
-		/* a page that ends before the text does is filled to its foot
-		 * by widening the spaces above headings, figures and the like
-		 * (each at most to twice its size); otherwise it stays short */
-		slack = pg->body_h - nat - (used > 0 ? used + pg->note_gap : 0);
-		grow = end < vl->n && !vl->v[end].newpage && slack > 0.01 && flex > 0 &&
-		    slack <= flex && !split && pg->ncarry == 0 ? slack / flex : 0;
-		y = 0;
-		if (th && end > i) {
-			pdf_dl_copy_untagged(&page.dl, &th->dl, 0);
-			y = th->h;
-			pg->theads++;
-		}
-		for (j = i; j < end; j++) {
-			struct pdf_vbox *vb = &vl->v[j];
-
-			y += j == i ? 0 : vb->before * (1 + grow);
-			pdf_dl_move(&page.dl, &vb->dl, 0, y);
-			y += vb->h;
-		}
-		bottom = y;
-		ncarry = 0;
-		if (norder > 0) {
-			struct pdf_op *op;
-
-			ny = pg->body_h - used;
-			if (ny < y + pg->note_gap)
-				ny = y + pg->note_gap;	/* naive: an oversized note runs on */
-			page.note_top = ny;
-			op = pdf_dl_push(&page.dl, OP_RECT);
-			op->x = 0;
-			op->y = ny - pg->note_gap / 2;
-			op->w = 72;
-			op->h = 0.4;
-			for (o = 0; o < norder; o++) {
-				int n = order[o];
-				size_t a = pg->next[n];
-				struct pdf_dl shut = {0};	/* what closes the note's part here */
-
-				placed[n] = 1;
-				if (o < pg->ncarry && upto[o] == a)
-					pg->notes_gaps += a > 0;	/* a continued note skips this page */
-				if (a == 0 && upto[o] > 0)
-					pg->notes_placed++;
-				if (a == 0 && upto[o] == 0 && o >= pg->ncarry)
-					pg->notes_late++;	/* it begins on a later page */
-				if (a == 0 && upto[o] > 0 && upto[o] < notes[n].n)
-					pg->notes_split++;
-				if (upto[o] > a && upto[o] < notes[n].n)
-					cut_tags(&notes[n], a, upto[o], &shut);
-				for (q = a; q < upto[o]; q++) {
-					ny += q > a ? notes[n].v[q].before : 0;
-					pdf_dl_move(&page.dl, &notes[n].v[q].dl, 0, ny);
-					ny += notes[n].v[q].h;
-				}
-				pdf_dl_move(&page.dl, &shut, 0, 0);
-				pdf_dl_free(&shut);
-				pg->next[n] = upto[o];
-				if (upto[o] < notes[n].n)
-					order[ncarry++] = n;	/* o >= ncarry: safe in place */
-			}
-			if (ny > bottom)
-				bottom = ny;
-		}
-		memcpy(pg->carry, order, ncarry * sizeof(*order));
-		pg->ncarry = ncarry;
-		if (bottom > pg->body_h + 0.01)
-			pg->overflows++;
-		if (bottom > pg->max_bottom)
-			pg->max_bottom = bottom;
-		if (pg->emit(pg, &page, pg->arg) != 0) {
-			pdf_dl_free(&page.dl);
+		if (w.end <= w.i && pg->ncarry == 0)
+			w.end = w.i + 1;
+		count_break(&w);
+		if (make_page(&w) != 0)
 			goto out;
-		}
-		pdf_dl_free(&page.dl);
-		pg->pages++;
-		pg->first = 0;
-		i = end;
+		w.i = w.end;
 	}
 	ret = 0;
 out:
 	/* drop the boxes that are on pages now */
-	for (j = 0; j < i; j++) {
+	for (j = 0; j < w.i; j++) {
 		pdf_dl_free(&vl->v[j].dl);
 		free(vl->v[j].notes);
 		pdf_thead_unref(vl->v[j].thead);
 	}
-	memmove(vl->v, vl->v + i, (vl->n - i) * sizeof(*vl->v));
-	vl->n -= i;
-	free(pending);
-	free(order);
-	free(upto);
+	memmove(vl->v, vl->v + w.i, (vl->n - w.i) * sizeof(*vl->v));
+	vl->n -= w.i;
+	free(w.pending);
+	free(w.order);
+	free(w.upto);
 	return ret;
 }

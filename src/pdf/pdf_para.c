@@ -24,6 +24,7 @@
  * line's ratio, and the hyphen glyph appended when the line ends at a
  * hyphenation point.
  */
+#include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -43,11 +44,19 @@
  * this share (pdfTeX's font expansion, issue 5's +-2%); the box stretches
  * and shrinks by it, so the breaker sees it and the line's ratio sets it. */
 #define EXPAND		0.02
+/* Capitals are tracked instead: letter-spacing of at most this share of
+ * the word's width, shared evenly among its letter gaps (ligatures, one
+ * cluster each, stay whole). */
+#define TRACK		0.03
+/* The word's expansion goes between its letters (after every cluster but
+ * the last, so the word space stays as the glue sets it): no cluster's
+ * advance changes by more than this share of it. */
+#define GLYPH_MAX	0.03
 /* A justified word space stretches by this share of its width (a third,
  * not TeX's half: the glyphs carry part of a loose line's stretch) and
  * shrinks by a third. */
-#define SPACE_STRETCH	(1.0 / 3)
-#define SPACE_SHRINK	(1.0 / 3)
+#define SPACE_STRETCH	0.2
+#define SPACE_SHRINK	0.4
 /* No justified word space opens past this many times its width. */
 #define MAX_SPACE	2.0
 /* Display type (at or above this size) takes word spaces of this share of
@@ -155,6 +164,75 @@ hyphen_width(struct pdf_fonts *f, const struct pdf_shaped *sp, int c)
 	return w;
 }
 
+static void token_at(struct builder *b, const struct pdf_shaped *sp, int c);
+
+/* Return 1 when chars [C, E) hold two letters or more and none in lower
+ * case: capitals, tracked rather than expanded. */
+static int
+caps_word(const struct pdf_shaped *sp, int c, int e)
+{
+	int upper = 0;
+
+	for (; c < e; c++) {
+		gunichar ch = sp->cp[c];
+
+		if (g_unichar_islower(ch))
+			return 0;
+		upper += g_unichar_isupper(ch) != 0;
+	}
+	return upper >= 2;
+}
+
+double
+pdf_para_protrusion(gunichar c, int left)
+{
+	switch (c) {
+	case '-': case 0x2010: case 0x2011:	/* hyphens */
+		return left ? 0 : 0.5;
+	case '.': case 0x2026:
+		return left ? 0 : c == '.' ? 0.7 : 0.3;
+	case ',': case ':': case 0x3001: case 0x3002:
+		return left ? 0 : 0.5;
+	case ';': case '!': case '?':
+		return left ? 0 : c == ';' ? 0.3 : 0.15;
+	case 0x2013:	/* en dash */
+		return 0.2;
+	case 0x2014:	/* em dash */
+		return 0.15;
+	case '"': case '\'': case 0x2018: case 0x2019: case 0x201a: case 0x201c:
+	case 0x201d: case 0x201e: case 0xab: case 0xbb: case 0x2039: case 0x203a:
+		return 0.4;
+	default:
+		return 0;
+	}
+}
+
+/* Return 1 when char C of SP may hang into a margin: the paragraph is
+ * justified with margin kerning, and C is set left to right. */
+static int
+protrudes(const struct pdf_shaped *sp, const struct pdf_parfmt *fmt, int c)
+{
+	return fmt->protrude && fmt->align == PA_JUSTIFY && !sp->rtl && c >= 0 &&
+	    c < sp->nchars && !(sp->runs[sp->crun[c]].item->analysis.level & 1);
+}
+
+/* The hang of char C of SP at a line's start (LEFT) or end: its share of
+ * its cluster's width, when it protrudes(); else 0. */
+static double
+hang_at(const struct pdf_shaped *sp, const struct pdf_parfmt *fmt, int c, int left)
+{
+	int k = c;
+	double f;
+
+	if (!protrudes(sp, fmt, c))
+		return 0;
+	if ((f = pdf_para_protrusion(sp->cp[c], left)) == 0)
+		return 0;
+	while (k > 0 && !sp->cstart[k])
+		k--;
+	return k == c ? f * sp->cw[c] : 0;	/* a mark on it: leave it be */
+}
+
 /* Push a box of width W for the chars from POS on; in a justified
  * paragraph its glyphs may widen or narrow by EXPAND, unless they are
  * joined (right-to-left runs), ideographs or monospaced. */
@@ -166,13 +244,15 @@ push_word(struct builder *b, const struct pdf_shaped *sp, const struct pdf_parfm
 	const struct pdf_span *span;
 
 	it->width = w;
+	it->hang = hang_at(sp, fmt, pos, 1);
 	if (fmt->align != PA_JUSTIFY || pos >= sp->nchars ||
 	    (sp->runs[sp->crun[pos]].item->analysis.level & 1) || is_cjk(char_at(sp, pos)))
 		return;
 	span = pdf_shaped_span(sp, sp->coff[pos]);
 	if (span && span->st.role == FONT_MONO)
 		return;
-	it->stretch = it->shrink = w * EXPAND;
+	token_at(b, sp, pos);
+	it->stretch = it->shrink = w * (caps_word(sp, b->ts, b->te) ? TRACK : EXPAND);
 }
 
 /* Emit the box of chars [BS, BE) with no break inside, unless it is near
@@ -217,8 +297,23 @@ domain(const struct pdf_shaped *sp, int ts, int te)
 	int c, dot = -1, n;
 	size_t i;
 
-	while (te > ts && strchr(".,;:)]}\"'", (int)char_at(sp, te - 1)) && char_at(sp, te - 1) < 0x80)
-		te--;
+	for (;;) {
+		int k = te - 1;
+
+		/* note references after it ("mozilla.org.[4]") */
+		if (k > ts && char_at(sp, k) == ']') {
+			for (k--; k > ts && g_unichar_isdigit(char_at(sp, k)); k--)
+				;
+			if (k < te - 2 && char_at(sp, k) == '[') {
+				te = k;
+				continue;
+			}
+		}
+		if (te > ts && char_at(sp, te - 1) < 0x80 && strchr(".,;:)]}\"'", (int)char_at(sp, te - 1)))
+			te--;
+		else
+			break;
+	}
 	for (c = ts; c < te; c++) {
 		gunichar ch = char_at(sp, c);
 
@@ -314,6 +409,22 @@ compound(const struct pdf_shaped *sp, int ts, int te)
 	return 0;
 }
 
+static void token_at(struct builder *b, const struct pdf_shaped *sp, int c);
+
+/* Whether a word may break before char C after a slash between letters or
+ * digits ("region/" "locale", "and/" "or"; the Chicago Manual's rule),
+ * without a hyphen, two characters at least on each side; an address
+ * keeps its own rules. */
+static int
+slash_break(struct builder *b, const struct pdf_shaped *sp, int c)
+{
+	if (c < 3 || char_at(sp, c - 1) != '/' || !sp->cstart[c] ||
+	    !g_unichar_isalnum(char_at(sp, c - 2)) || !g_unichar_isalnum(char_at(sp, c)))
+		return 0;
+	token_at(b, sp, c - 1);
+	return !b->addr && c - 1 - b->ts >= 2 && b->te - c >= 2;
+}
+
 /* Look at the space-delimited token holding char C (once a token: a
  * 100,000-letter one is scanned once, not at each of its break points). */
 static void
@@ -346,8 +457,12 @@ emit_box(struct pdf_fonts *f, struct pdf_shaped *sp, const struct pdf_parfmt *fm
 	if (b->addr) {
 		for (c = bs + 1; c < be; c++)
 			if (address_break(sp, c, b->ts, b->te)) {
+				struct lb_item *p;
+
 				emit_plain(sp, fmt, b, start, c);
-				push(b, LB_PENALTY, c)->penalty = ADDRESS_PENALTY;
+				p = push(b, LB_PENALTY, c);
+				p->penalty = ADDRESS_PENALTY;
+				p->hang = hang_at(sp, fmt, c - 1, 0);
 				start = c;
 			}
 		emit_plain(sp, fmt, b, start, be);
@@ -391,6 +506,8 @@ emit_box(struct pdf_fonts *f, struct pdf_shaped *sp, const struct pdf_parfmt *fm
 					struct lb_item *p = push(b, LB_PENALTY, c + 1);
 
 					p->width = hyphen_width(f, sp, c);
+					if (protrudes(sp, fmt, c))
+						p->hang = p->width * pdf_para_protrusion('-', 0);
 					p->penalty = b->display ? DISPLAY_HYPHEN_PENALTY : HYPHEN_PENALTY;
 					p->flagged = 1;
 				}
@@ -555,6 +672,56 @@ widest(const struct builder *b, size_t s, size_t e, double r)
 	return ((MAX_SPACE - 1) / SPACE_STRETCH * sg + sb) / (sb + sg);
 }
 
+/* Line L of the breaker's lines LL as OUT's next line: its items and
+ * characters, its natural width (a hyphen at its break included), whether
+ * it ends at a hyphen, and, justified, its adjustment ratio (never below
+ * -1; above 1 only as far as widest allows). */
+static void
+set_line(struct pdf_para *out, const struct builder *b, const struct lb_line *ll, size_t l,
+    const struct pdf_shaped *sp, const struct pdf_parfmt *fmt)
+{
+	struct pdf_line *ln = &out->lines[out->nlines];
+	double nat = 0, st = 0, sh = 0;
+	size_t s = ll[l].start, e = ll[l].end, i;
+
+	/* skip glue and penalties at the line's start */
+	while (s < e && b->items[s].kind != LB_BOX)
+		s++;
+	for (i = s; i < e; i++) {
+		if (b->items[i].kind == LB_PENALTY)
+			continue;
+		nat += b->items[i].width;
+		st += b->items[i].stretch;
+		sh += b->items[i].shrink;
+	}
+	if (e < b->n && b->items[e].kind == LB_PENALTY)
+		nat += b->items[e].width;
+	ln->i0 = s;
+	ln->i1 = e;
+	ln->c0 = b->ipos[s];
+	ln->c1 = e < b->n ? b->ipos[e] : sp->nchars;
+	ln->hyphen = e < b->n && b->items[e].kind == LB_PENALTY && b->items[e].flagged;
+	ln->natural = nat;
+	ln->ratio = 0;
+	ln->lhang = s < e ? b->items[s].hang : 0;
+	ln->rhang = e < b->n ? b->items[e].hang : 0;
+	if (fmt->align == PA_JUSTIFY) {
+		double lw = fmt->width + ln->lhang + ln->rhang;
+
+		if (nat < lw && st > 0)
+			ln->ratio = (lw - nat) / st;
+		else if (nat > lw && sh > 0)
+			ln->ratio = (lw - nat) / sh;
+		if (ln->ratio < -1)
+			ln->ratio = -1;
+		if (ln->ratio > 1)
+			ln->ratio = widest(b, s, e, ln->ratio);
+	}
+	if (ln->c1 < ln->c0)
+		ln->c1 = ln->c0;
+	out->nlines++;
+}
+
 void
 pdf_para_set(struct pdf_fonts *f, struct pdf_shaped *sp, const struct pdf_parfmt *fmt,
     struct pdf_para *out)
@@ -562,7 +729,7 @@ pdf_para_set(struct pdf_fonts *f, struct pdf_shaped *sp, const struct pdf_parfmt
 	struct builder b = {0};
 	struct lb_params par;
 	struct lb_line *ll = NULL;
-	size_t nl, l, i;
+	size_t nl, l;
 	int c, bs = 0;
 	double em = sp->nspans ? sp->spans[0].st.size : 10, widths[2];
 
@@ -595,6 +762,7 @@ pdf_para_set(struct pdf_fonts *f, struct pdf_shaped *sp, const struct pdf_parfmt
 				push(&b, LB_PENALTY, c)->penalty = LB_INF;
 			it = push(&b, LB_GLUE, c);
 			it->width = w;
+			it->hang = hang_at(sp, fmt, c - 1, 0);
 			if (fmt->align == PA_JUSTIFY) {
 				it->stretch = w * SPACE_STRETCH;
 				it->shrink = w * SPACE_SHRINK;
@@ -620,14 +788,16 @@ pdf_para_set(struct pdf_fonts *f, struct pdf_shaped *sp, const struct pdf_parfmt
 			bs = c;
 			continue;
 		}
-		if (c > bs && sp->attrs[c].is_line_break && sp->cstart[c] &&
-		    (token_at(&b, sp, c - 1), !b.addr)) {	/* an address breaks by its own rules */
+		if (c > bs && ((sp->attrs[c].is_line_break && sp->cstart[c] &&
+		    (token_at(&b, sp, c - 1), !b.addr)) ||	/* an address breaks by its own rules */
+		    slash_break(&b, sp, c))) {
 			gunichar prev = char_at(sp, c - 1);
 
 			emit_box(f, sp, fmt, &b, bs, c);
 			it = push(&b, LB_PENALTY, c);
 			it->penalty = EXPLICIT_PENALTY;
 			it->flagged = prev == '-' || prev == 0x2010;
+			it->hang = hang_at(sp, fmt, c - 1, 0);
 			bs = c;
 		}
 	}
@@ -638,6 +808,10 @@ pdf_para_set(struct pdf_fonts *f, struct pdf_shaped *sp, const struct pdf_parfmt
 	push(&b, LB_PENALTY, sp->nchars)->penalty = -LB_INF;
 
 	lb_defaults(&par);
+	/* a last line at least twice the indent long (or of a common
+	 * indent's, 1.2 em, where there is none) */
+	if (fmt->align == PA_JUSTIFY)
+		par.last_min = 2 * (fmt->indent > 0 ? fmt->indent : 1.2 * em);
 	/* a hanging first line (a negative indent: wrapped code) is wider */
 	widths[0] = fmt->width - (fmt->indent < 0 ? fmt->indent : 0);
 	widths[1] = fmt->width;
@@ -649,44 +823,8 @@ pdf_para_set(struct pdf_fonts *f, struct pdf_shaped *sp, const struct pdf_parfmt
 	out->ipos = b.ipos;
 	out->nitems = b.n;
 	out->lines = xcalloc(nl ? nl : 1, sizeof(*out->lines));
-	for (l = 0; l < nl; l++) {
-		struct pdf_line *ln = &out->lines[out->nlines];
-		double nat = 0, st = 0, sh = 0;
-		size_t s = ll[l].start, e = ll[l].end;
-
-		/* skip glue and penalties at the line's start */
-		while (s < e && b.items[s].kind != LB_BOX)
-			s++;
-		for (i = s; i < e; i++) {
-			if (b.items[i].kind == LB_PENALTY)
-				continue;
-			nat += b.items[i].width;
-			st += b.items[i].stretch;
-			sh += b.items[i].shrink;
-		}
-		if (e < b.n && b.items[e].kind == LB_PENALTY)
-			nat += b.items[e].width;
-		ln->i0 = s;
-		ln->i1 = e;
-		ln->c0 = b.ipos[s];
-		ln->c1 = e < b.n ? b.ipos[e] : sp->nchars;
-		ln->hyphen = e < b.n && b.items[e].kind == LB_PENALTY && b.items[e].flagged;
-		ln->natural = nat;
-		ln->ratio = 0;
-		if (fmt->align == PA_JUSTIFY) {
-			if (nat < fmt->width && st > 0)
-				ln->ratio = (fmt->width - nat) / st;
-			else if (nat > fmt->width && sh > 0)
-				ln->ratio = (fmt->width - nat) / sh;
-			if (ln->ratio < -1)
-				ln->ratio = -1;
-			if (ln->ratio > 1)
-				ln->ratio = widest(&b, s, e, ln->ratio);
-		}
-		if (ln->c1 < ln->c0)
-			ln->c1 = ln->c0;
-		out->nlines++;
-	}
+	for (l = 0; l < nl; l++)
+		set_line(out, &b, ll, l, sp, fmt);
 	free(ll);
 }
 
@@ -772,6 +910,49 @@ cut_run(const struct pdf_shaped *sp, size_t r, int c0s, int c1s, int lc0,
 	return w;
 }
 
+/* Share EXTRA points of a box's stretch or shrink (chars [C, E)) among
+ * its letters into ADJ (indexed from char C0; only chars in [C0, C1)): an
+ * adjustment goes after a cluster, so the box's last cluster takes none and
+ * the word space after it stays as set. Capitals (tracked) take an even
+ * share per letter gap, other words one in proportion to each cluster's
+ * width (glyph expansion), no cluster more than GLYPH_MAX of its width
+ * (what is left over goes to the last, as a box of one cluster takes it
+ * all). */
+static void
+box_adjust(const struct pdf_shaped *sp, int c, int e, int c0, int c1, double extra,
+    double *adj)
+{
+	int k, last = e - 1, ngap = 0, caps = caps_word(sp, c, e);
+	double inner = 0, rest = extra;
+
+	while (last > c && !sp->cstart[last])
+		last--;
+	for (k = c; k < last; k++) {
+		inner += sp->cw[k];
+		ngap += sp->cstart[k];
+	}
+	if (inner <= 0 || ngap == 0) {
+		if (last >= c0 && last < c1)
+			adj[last - c0] += extra;
+		return;
+	}
+	for (k = c; k < last; k++) {
+		double a, cap;
+
+		if (!sp->cstart[k])
+			continue;
+		a = caps ? extra / ngap : extra * sp->cw[k] / inner;
+		cap = GLYPH_MAX * sp->cw[k];
+		if (!caps && fabs(a) > cap)
+			a = a > 0 ? cap : -cap;
+		rest -= a;
+		if (k >= c0 && k < c1)
+			adj[k - c0] += a;
+	}
+	if (fabs(rest) > 1e-9 && last >= c0 && last < c1)
+		adj[last - c0] += rest;
+}
+
 struct seg {
 	struct pdf_op	 op;
 	int		 level;
@@ -792,16 +973,150 @@ attr_str(struct buf *b, const char *s)
 	buf_putc(b, '\'');
 }
 
+/* The hyphen drawn at a line's break into SG, after the line's last
+ * segment LAST, shaped in LAST's font. */
+static void
+hyphen_seg(struct pdf_fonts *f, const struct seg *last, struct seg *sg)
+{
+	const PangoGlyphString *hg = pdf_fonts_hyphen(f, &last->op.gi.item->analysis);
+	size_t j;
+
+	memset(sg, 0, sizeof(*sg));
+	sg->op.kind = OP_GLYPHS;
+	sg->op.gi.item = pango_item_copy(last->op.gi.item);
+	sg->op.gi.item->offset = 0;
+	sg->op.gi.item->length = 1;
+	sg->op.gi.item->num_chars = 1;
+	sg->op.gi.glyphs = pango_glyph_string_copy((PangoGlyphString *)hg);
+	sg->op.text = xstrdup("-");
+	for (j = 0; j < (size_t)hg->num_glyphs; j++)
+		sg->w += hg->glyphs[j].geometry.width / (double)PANGO_SCALE;
+	sg->level = last->level;
+	sg->span = last->span;
+}
+
+/* Bidi: reverse runs of the segments SEGS[0..NSEG) from the highest level
+ * down to the lowest odd level (UAX #9, L2). */
+static void
+bidi_reorder(struct seg *segs, size_t nseg)
+{
+	int maxlev = 0, minodd = 99, lev;
+	size_t i, j;
+
+	for (i = 0; i < nseg; i++) {
+		if (segs[i].level > maxlev)
+			maxlev = segs[i].level;
+		if ((segs[i].level & 1) && segs[i].level < minodd)
+			minodd = segs[i].level;
+	}
+	for (lev = maxlev; lev >= minodd && lev > 0; lev--)
+		for (i = 0; i < nseg; i = j + 1) {
+			for (; i < nseg && segs[i].level < lev; i++)
+				;
+			for (j = i; j < nseg && segs[j].level >= lev; j++)
+				;
+			if (j > i + 1) {
+				size_t a = i, z = j - 1;
+
+				for (; a < z; a++, z--) {
+					struct seg t = segs[a];
+
+					segs[a] = segs[z];
+					segs[z] = t;
+				}
+			}
+			if (j >= nseg)
+				break;
+		}
+}
+
+/* Append segment SG's glyphs to DL at X on baseline Y (its glyphs taken
+ * over), struck through when its style says so, wrapped in a link tag
+ * when it links. */
+static void
+draw_seg(struct pdf_dl *dl, const struct seg *sg, double x, double y)
+{
+	const struct pdf_style *st = &sg->span->st;
+	struct buf at = {0};
+	struct pdf_op *op;
+
+	if (st->href || st->dest) {
+		buf_puts(&at, st->href ? "uri=" : "dest=");
+		attr_str(&at, st->href ? st->href : st->dest);
+		pdf_dl_tag(dl, 1, CAIRO_TAG_LINK, buf_str(&at));
+		buf_free(&at);
+	}
+	if (st->mark) {
+		/* a highlighter's band behind the glyphs */
+		static const double band[3] = {1.0, 0.93, 0.55};
+		struct pdf_op *r = pdf_dl_push(dl, OP_RECT);
+
+		r->x = x;
+		r->y = y - st->rise - st->size * 0.78;
+		r->w = sg->w;
+		r->h = st->size * 1.02;
+		memcpy(r->rgb, band, sizeof(r->rgb));
+	}
+	op = pdf_dl_push(dl, OP_GLYPHS);
+	*op = sg->op;
+	op->x = x;
+	op->y = y - st->rise;
+	if (st->rgb)
+		memcpy(op->rgb, st->rgb, sizeof(op->rgb));
+	if (st->strike) {
+		struct pdf_op *r = pdf_dl_push(dl, OP_RECT);
+
+		r->x = x;
+		r->y = y - st->rise - st->size * 0.3;
+		r->w = sg->w;
+		r->h = st->size * 0.06;
+		if (st->rgb)
+			memcpy(r->rgb, st->rgb, sizeof(r->rgb));
+	}
+	if (st->img) {	/* a picture in the line: its bottom a little below the baseline */
+		pdf_dl_tag(dl, 1, "Figure", NULL);
+		dl->ops[dl->n - 1].img = st->img;
+		op = pdf_dl_push(dl, OP_IMAGE);
+		op->img = st->img;
+		op->x = x;
+		op->w = sg->w;
+		op->h = st->size;
+		op->y = y - st->size * 0.88;
+		pdf_dl_tag(dl, 0, "Figure", NULL);
+	}
+	if (st->href || st->dest)
+		pdf_dl_tag(dl, 0, CAIRO_TAG_LINK, NULL);
+}
+
+/* Where a line of width TOTAL starts, the paragraph's left edge at X and
+ * the line indented by INDENT, as FMT aligns it (justified, LN hanging
+ * into the left margin by its lhang). */
+static double
+line_start(const struct pdf_shaped *sp, const struct pdf_parfmt *fmt, const struct pdf_line *ln,
+    double x, double indent, double total)
+{
+	switch (fmt->align) {
+	case PA_JUSTIFY:
+		return sp->rtl ? x + fmt->width - indent - total : x + indent - ln->lhang;
+	case PA_LEFT:
+		return sp->rtl ? x + fmt->width - indent - total : x + indent;
+	case PA_RIGHT:
+		return x + fmt->width - total;
+	default:
+		return x + (fmt->width - total) / 2;
+	}
+}
+
 void
 pdf_para_draw_line(struct pdf_fonts *f, struct pdf_shaped *sp, const struct pdf_parfmt *fmt,
     const struct pdf_para *p, size_t l, struct pdf_dl *dl, double x, double y)
 {
 	const struct pdf_line *ln = &p->lines[l];
 	struct seg *segs = NULL;
-	size_t nseg = 0, cap = 0, i, j;
+	size_t nseg = 0, cap = 0, i;
 	double *adj = NULL, total = 0, cur, indent = l == 0 ? fmt->indent : 0;
 	double rb = ln->ratio > 1 ? 1 : ln->ratio, rg = ln->ratio;	/* boxes, glue */
-	int c, s, maxlev = 0, minodd = 99, lev;
+	int c, s;
 	/* a hyphen to draw: the break's penalty has its width (an explicit
 	 * hyphen is in the text already) */
 	int hy = ln->hyphen && ln->i1 < p->nitems && p->items[ln->i1].kind == LB_PENALTY &&
@@ -838,9 +1153,7 @@ pdf_para_draw_line(struct pdf_fonts *f, struct pdf_shaped *sp, const struct pdf_
 			e = i + 1 < p->nitems ? p->ipos[i + 1] : sp->nchars;
 			if (adj == NULL)
 				adj = xcalloc((size_t)(ln->c1 - ln->c0), sizeof(*adj));
-			for (; c < e; c++)
-				if (c >= ln->c0 && c < ln->c1)
-					adj[c - ln->c0] += extra * sp->cw[c] / it->width;
+			box_adjust(sp, c, e, ln->c0, ln->c1, extra, adj);
 			continue;
 		}
 		extra = rg > 0 ? rg * it->stretch : rg * it->shrink;
@@ -872,112 +1185,52 @@ pdf_para_draw_line(struct pdf_fonts *f, struct pdf_shaped *sp, const struct pdf_
 		sg->span = span;
 	}
 	if (hy && nseg > 0) {
-		const struct seg *last = &segs[nseg - 1];
-		const PangoGlyphString *hg = pdf_fonts_hyphen(f, &last->op.gi.item->analysis);
-		struct seg *sg;
-
 		ARRAY_GROW(segs, nseg, cap);
-		sg = &segs[nseg];
-		memset(sg, 0, sizeof(*sg));
-		sg->op.kind = OP_GLYPHS;
-		sg->op.gi.item = pango_item_copy(segs[nseg - 1].op.gi.item);
-		sg->op.gi.item->offset = 0;
-		sg->op.gi.item->length = 1;
-		sg->op.gi.item->num_chars = 1;
-		sg->op.gi.glyphs = pango_glyph_string_copy((PangoGlyphString *)hg);
-		sg->op.text = xstrdup("-");
-		for (j = 0; j < (size_t)hg->num_glyphs; j++)
-			sg->w += hg->glyphs[j].geometry.width / (double)PANGO_SCALE;
-		sg->level = segs[nseg - 1].level;
-		sg->span = segs[nseg - 1].span;
+		hyphen_seg(f, &segs[nseg - 1], &segs[nseg]);
 		nseg++;
 	}
-	/* bidi: reverse runs of segments from the highest level down to the
-	 * lowest odd level (UAX #9, L2) */
-	for (i = 0; i < nseg; i++) {
-		if (segs[i].level > maxlev)
-			maxlev = segs[i].level;
-		if ((segs[i].level & 1) && segs[i].level < minodd)
-			minodd = segs[i].level;
+	for (i = 0; i < nseg; i++)
 		total += segs[i].w;
-	}
-	for (lev = maxlev; lev >= minodd && lev > 0; lev--)
-		for (i = 0; i < nseg; i = j + 1) {
-			for (; i < nseg && segs[i].level < lev; i++)
-				;
-			for (j = i; j < nseg && segs[j].level >= lev; j++)
-				;
-			if (j > i + 1) {
-				size_t a = i, z = j - 1;
-
-				for (; a < z; a++, z--) {
-					struct seg t = segs[a];
-
-					segs[a] = segs[z];
-					segs[z] = t;
-				}
-			}
-			if (j >= nseg)
-				break;
-		}
-	/* where the line starts */
-	switch (fmt->align) {
-	case PA_JUSTIFY:
-		cur = sp->rtl ? x + fmt->width - indent - total : x + indent;
-		break;
-	case PA_LEFT:
-		cur = sp->rtl ? x + fmt->width - indent - total : x + indent;
-		break;
-	case PA_RIGHT:
-		cur = x + fmt->width - total;
-		break;
-	default:
-		cur = x + (fmt->width - total) / 2;
-		break;
-	}
+	bidi_reorder(segs, nseg);
+	cur = line_start(sp, fmt, ln, x, indent, total);
 	for (i = 0; i < nseg; i++) {
-		const struct pdf_style *st = &segs[i].span->st;
-		struct buf at = {0};
-		struct pdf_op *op;
-
-		if (st->href || st->dest) {
-			buf_puts(&at, st->href ? "uri=" : "dest=");
-			attr_str(&at, st->href ? st->href : st->dest);
-			pdf_dl_tag(dl, 1, CAIRO_TAG_LINK, buf_str(&at));
-			buf_free(&at);
-		}
-		if (st->mark) {
-			/* a highlighter's band behind the glyphs */
-			static const double band[3] = {1.0, 0.93, 0.55};
-			struct pdf_op *r = pdf_dl_push(dl, OP_RECT);
-
-			r->x = cur;
-			r->y = y - st->rise - st->size * 0.78;
-			r->w = segs[i].w;
-			r->h = st->size * 1.02;
-			memcpy(r->rgb, band, sizeof(r->rgb));
-		}
-		op = pdf_dl_push(dl, OP_GLYPHS);
-		*op = segs[i].op;
-		op->x = cur;
-		op->y = y - st->rise;
-		if (st->rgb)
-			memcpy(op->rgb, st->rgb, sizeof(op->rgb));
-		if (st->strike) {
-			struct pdf_op *r = pdf_dl_push(dl, OP_RECT);
-
-			r->x = cur;
-			r->y = y - st->rise - st->size * 0.3;
-			r->w = segs[i].w;
-			r->h = st->size * 0.06;
-			if (st->rgb)
-				memcpy(r->rgb, st->rgb, sizeof(r->rgb));
-		}
+		draw_seg(dl, &segs[i], cur, y);
 		cur += segs[i].w;
-		if (st->href || st->dest)
-			pdf_dl_tag(dl, 0, CAIRO_TAG_LINK, NULL);
 	}
 	free(segs);
 	free(adj);
+}
+
+double
+pdf_para_space(const struct pdf_para *p, size_t l)
+{
+	const struct pdf_line *ln = &p->lines[l];
+	double sb, sg, r = ln->ratio;
+
+	if (r < 0)
+		return 1 + r * SPACE_SHRINK;
+	if (r > 1) {
+		stretches(p->items, ln->i0, ln->i1, &sb, &sg);
+		if (sg > 0)
+			r = (r * (sb + sg) - sb) / sg;
+	}
+	return 1 + r * SPACE_STRETCH;
+}
+
+double
+pdf_para_worst(const struct pdf_para *p, size_t *line)
+{
+	double worst = 1, w;
+	size_t l;
+
+	if (line)
+		*line = 0;
+	for (l = 0; l + 1 < p->nlines; l++)
+		if ((w = pdf_para_space(p, l)) > worst) {
+			worst = w;
+			if (line)
+				*line = l;
+		}
+	return worst;
 }
 

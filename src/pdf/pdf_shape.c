@@ -25,7 +25,7 @@ same_style(const struct pdf_style *a, const struct pdf_style *b)
 	return a->role == b->role && a->style == b->style && a->size == b->size &&
 	    a->rise == b->rise && a->rgb == b->rgb && a->href == b->href &&
 	    a->dest == b->dest && a->note == b->note && a->nohyph == b->nohyph &&
-	    a->strike == b->strike && a->mark == b->mark;
+	    a->strike == b->strike && a->mark == b->mark && a->img == NULL && b->img == NULL;
 }
 
 void
@@ -265,6 +265,18 @@ pdf_shape(struct pdf_fonts *f, struct pdf_shaped *sp)
 		for (g = 0; g < gs->num_glyphs; g++) {
 			int cc = b2c[item->offset + gs->log_clusters[g]];
 			PangoGlyph gl = gs->glyphs[g].glyph;
+			const struct pdf_span *span = sp->cp[cc] == 0xfffc ?
+			    pdf_shaped_span(sp, sp->coff[cc]) : NULL;
+
+			if (span && span->st.img) {
+				/* a picture: no glyph, its width at the text's height */
+				const struct image *im = span->st.img;
+
+				gs->glyphs[g].glyph = gl = PANGO_GLYPH_EMPTY;
+				gs->glyphs[g].geometry.width = (int)(span->st.size * im->width /
+				    im->height * PANGO_SCALE + 0.5);
+				gs->glyphs[g].geometry.x_offset = 0;
+			}
 
 			if ((gl & PANGO_GLYPH_UNKNOWN_FLAG) && gl != PANGO_GLYPH_EMPTY)
 				missing(f, sp->cp[cc]);

@@ -2,7 +2,8 @@
  * Append-only incremental updates of a finished PDF, for what cairo 1.16
  * cannot write: the figures' alternative text (/Alt), then the page order,
  * page labels, the document's language, viewer preferences, mended dates
- * and the structure tree in reading order. Each update reads the file's
+ * and the structure tree in reading order; then the print boxes, crop
+ * marks, XMP metadata and the sRGB output intent. Each update reads the file's
  * cross-reference table, appends new versions of the objects it changes
  * and a new xref section and trailer; nothing already written is touched.
  */
@@ -606,5 +607,364 @@ bad:
 	free(kids);
 	free(x.off);
 	buf_free(&out);
+	return ret;
+}
+
+/* Append to OUT S with the five XML specials escaped. */
+static void
+put_xml(struct buf *out, const char *s)
+{
+	for (; s && *s; s++)
+		switch (*s) {
+		case '&': buf_puts(out, "&amp;"); break;
+		case '<': buf_puts(out, "&lt;"); break;
+		case '>': buf_puts(out, "&gt;"); break;
+		case '"': buf_puts(out, "&quot;"); break;
+		default: buf_putc(out, *s);
+		}
+}
+
+/* Copy into D (DN bytes) the ASCII literal string after KEY in the
+ * dictionary INFO, or "" when there is none. */
+static void
+info_literal(const char *info, const char *key, char *d, size_t dn)
+{
+	const char *p = info ? strstr(info, key) : NULL;
+	size_t k = 0;
+	int depth = 0;	/* balanced parentheses stand unescaped in a literal */
+
+	d[0] = '\0';
+	if (p == NULL || (p = strchr(p, '(')) == NULL)
+		return;
+	for (p++; *p && (*p != ')' || depth > 0) && *p != '\\' && k + 1 < dn; p++) {
+		depth += (*p == '(') - (*p == ')');
+		d[k++] = *p;
+	}
+	d[k] = '\0';
+}
+
+/* Append to OUT the XMP packet of the book B, whose document information
+ * dictionary is INFO (its dates and producer are copied from it). */
+static void
+put_xmp(struct buf *out, const struct book *b, const char *info)
+{
+	char pr[128], cd[32], xd[40];
+	size_t i, n;
+	char **v;
+
+	info_literal(info, "/Producer", pr, sizeof(pr));
+	info_literal(info, "/CreationDate", cd, sizeof(cd));
+	if (str_startswith(cd, "D:"))
+		memmove(cd, cd + 2, strlen(cd + 2) + 1);
+	snprintf(xd, sizeof(xd), "%.4s-%.2s-%.2sT%.2s:%.2s:%.2sZ", cd, cd + 4, cd + 6, cd + 8,
+	    cd + 10, cd + 12);
+	buf_puts(out, "<?xpacket begin=\"\xEF\xBB\xBF\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n"
+	    "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">\n"
+	    "<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n"
+	    "<rdf:Description rdf:about=\"\"\n"
+	    " xmlns:dc=\"http://purl.org/dc/elements/1.1/\"\n"
+	    " xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\"\n"
+	    " xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\">\n");
+	buf_puts(out, "<dc:format>application/pdf</dc:format>\n");
+	if (b->title) {
+		buf_puts(out, "<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">");
+		put_xml(out, b->title);
+		buf_puts(out, "</rdf:li></rdf:Alt></dc:title>\n");
+	}
+	if (b->nauthors) {
+		buf_puts(out, "<dc:creator><rdf:Seq>");
+		for (i = 0; i < b->nauthors; i++) {
+			buf_puts(out, "<rdf:li>");
+			put_xml(out, b->authors[i]);
+			buf_puts(out, "</rdf:li>");
+		}
+		buf_puts(out, "</rdf:Seq></dc:creator>\n");
+	}
+	if (b->description || b->subtitle) {
+		buf_puts(out, "<dc:description><rdf:Alt><rdf:li xml:lang=\"x-default\">");
+		put_xml(out, b->description ? b->description : b->subtitle);
+		buf_puts(out, "</rdf:li></rdf:Alt></dc:description>\n");
+	}
+	if (b->lang) {
+		buf_puts(out, "<dc:language><rdf:Bag><rdf:li>");
+		put_xml(out, b->lang);
+		buf_puts(out, "</rdf:li></rdf:Bag></dc:language>\n");
+	}
+	v = book_subjects(b, &n);
+	if (n) {
+		buf_puts(out, "<dc:subject><rdf:Bag>");
+		for (i = 0; i < n; i++) {
+			buf_puts(out, "<rdf:li>");
+			put_xml(out, v[i]);
+			buf_puts(out, "</rdf:li>");
+		}
+		buf_puts(out, "</rdf:Bag></dc:subject>\n<pdf:Keywords>");
+		for (i = 0; i < n; i++) {
+			buf_puts(out, i ? ", " : "");
+			put_xml(out, v[i]);
+		}
+		buf_puts(out, "</pdf:Keywords>\n");
+	}
+	for (i = 0; i < n; i++)
+		free(v[i]);
+	free(v);
+	if (strlen(cd) >= 14)
+		buf_printf(out, "<xmp:CreateDate>%s</xmp:CreateDate>\n<xmp:ModifyDate>%s</xmp:ModifyDate>\n"
+		    "<xmp:MetadataDate>%s</xmp:MetadataDate>\n", xd, xd, xd);
+	buf_puts(out, "<xmp:CreatorTool>mkbook " MKBOOK_VERSION "</xmp:CreatorTool>\n");
+	if (*pr) {
+		buf_puts(out, "<pdf:Producer>");
+		put_xml(out, pr);
+		buf_puts(out, "</pdf:Producer>\n");
+	}
+	buf_puts(out, "</rdf:Description>\n</rdf:RDF>\n</x:xmpmeta>\n<?xpacket end=\"w\"?>");
+}
+
+/* Append to OUT the content stream drawing the trim marks of a W x H pt
+ * trim: at each corner two hairlines from BLEED outside the trim to the
+ * media's edge, SLUG further out. */
+static void
+put_marks(struct buf *out, double w, double h, double bleed, double slug)
+{
+	double a = bleed + 1, z = bleed + slug;
+
+	buf_puts(out, "Q q /Artifact BMC 0.25 w 0 G\n");
+	buf_printf(out, "%.3f 0 m %.3f 0 l %.3f 0 m %.3f 0 l %.3f %.3f m %.3f %.3f l %.3f %.3f m %.3f %.3f l S\n",
+	    -a, -z, w + a, w + z, -a, h, -z, h, w + a, h, w + z, h);
+	buf_printf(out, "0 %.3f m 0 %.3f l %.3f %.3f m %.3f %.3f l 0 %.3f m 0 %.3f l %.3f %.3f m %.3f %.3f l S\n",
+	    -a, -z, w, -a, w, -z, h + a, h + z, w, h + a, w, h + z);
+	buf_puts(out, "EMC Q\n");
+}
+
+/* Append to OUT object NUM, a stream of the N bytes D with DICT's entries. */
+static void
+put_stream(struct buf *out, long num, const char *dict, const void *d, size_t n)
+{
+	buf_printf(out, "%ld 0 obj\n<< %s /Length %zu >>\nstream\n", num, dict, n);
+	buf_put(out, d, n);
+	buf_puts(out, "\nendstream\nendobj\n");
+}
+
+/* Append to OUT a new version of page object O (number NUM) with the boxes
+ * of PP and, when MARKS > 0, the contents [Q0 old MARKS]. Return 0 or -1. */
+static int
+put_page(struct buf *out, long num, const char *o, const struct pdf_print *pp, long q0, long marks)
+{
+	const char *p = strstr(o, "<<"), *e = strrchr(o, '>'), *mb, *mbe, *c;
+	double b = pp->bleed, s = pp->slug, w = pp->w, h = pp->h;
+	double lo = b + s > 0 ? -(b + s) : 0, bl = b > 0 ? -b : 0;	/* never "-0.000" */
+
+	if (p == NULL || e == NULL || e - p < 3 || (mb = strstr(p, "/MediaBox")) == NULL ||
+	    (mbe = strchr(mb, ']')) == NULL || (c = strstr(p, "/Contents")) == NULL)
+		return -1;
+	e--;
+	buf_printf(out, "%ld 0 obj\n", num);
+	if (marks > 0) {
+		long cn = strtol(c + 9, NULL, 10);
+
+		if (cn <= 0 || c < mbe)
+			return -1;
+		buf_put(out, p, (size_t)(mb - p));
+		buf_put(out, mbe + 1, (size_t)(c - mbe - 1));
+		buf_printf(out, "/Contents [ %ld 0 R %ld 0 R %ld 0 R ]", q0, cn, marks);
+		c += 9;
+		c += strspn(c, " ");
+		c += strspn(c, "0123456789");
+		c += strspn(c, " 0");
+		if (*c++ != 'R')
+			return -1;
+		buf_put(out, c, (size_t)(e - c));
+	} else {
+		buf_put(out, p, (size_t)(mb - p));
+		buf_put(out, mbe + 1, (size_t)(e - mbe - 1));
+	}
+	buf_printf(out, "   /MediaBox [ %.3f %.3f %.3f %.3f ]\n", lo, lo, w + b + s, h + b + s);
+	buf_printf(out, "   /BleedBox [ %.3f %.3f %.3f %.3f ]\n", bl, bl, w + b, h + b);
+	buf_printf(out, "   /TrimBox [ 0 0 %.3f %.3f ]\n>>\nendobj\n", w, h);
+	return 0;
+}
+
+/* Append to OUT new versions of the /Art structure elements (children of
+ * the Document element of the catalog CAT), the i-th with the language of
+ * B's i-th article, recording each in *U. Return 0, or -1 when the tree has
+ * not one /Art per article. */
+static int
+put_art_langs(FILE *f, const struct xref *x, const char *cat, const struct book *b,
+    struct buf *out, long base, struct upd **u, size_t *nu, size_t *ucap)
+{
+	char *root = NULL, *doc = NULL, *o = NULL, *p, *q, type[64];
+	long dnum, *kids = NULL, nk = 0, i;
+	size_t k = 0;
+	int ret = -1;
+
+	if ((p = strstr(cat, "/StructTreeRoot")) == NULL)
+		return 0;	/* untagged: nothing to say it on */
+	if ((root = read_obj(f, x, strtol(p + 15, NULL, 10))) == NULL || (p = strstr(root, "/K")) == NULL)
+		goto out;
+	p += 2;
+	p += strspn(p, " [");
+	dnum = strtol(p, NULL, 10);
+	if (dnum <= 0 || (doc = read_obj(f, x, dnum)) == NULL ||
+	    (p = strstr(doc, "/K [")) == NULL || (q = strchr(p, ']')) == NULL)
+		goto out;
+	nk = (long)parse_refs(p + 4, q, &kids);
+	for (i = 0; i < nk; i++) {
+		const char *lang;
+
+		struct_type(f, x, kids[i], type);
+		if (strcmp(type, "/Art") != 0)
+			continue;
+		if (k >= b->narticles)
+			goto out;
+		lang = b->articles[k++]->lang;
+		if (lang == NULL || !*lang || strspn(lang, "abcdefghijklmnopqrstuvwxyz"
+		    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-") != strlen(lang))
+			continue;
+		if ((o = read_obj(f, x, kids[i])) == NULL || (p = strstr(o, "<<")) == NULL ||
+		    (q = strrchr(o, '>')) == NULL || q - p < 3 || q[-1] != '>' || strstr(o, "/Lang"))
+			goto out;
+		ARRAY_GROW(*u, *nu, *ucap);
+		(*u)[*nu].num = kids[i];
+		(*u)[(*nu)++].off = base + (long)out->len;
+		buf_printf(out, "%ld 0 obj\n", kids[i]);
+		buf_put(out, p, (size_t)(q - 1 - p));
+		buf_printf(out, "   /Lang (%s)\n>>\nendobj\n", lang);
+		free(o);
+		o = NULL;
+	}
+	ret = k == b->narticles ? 0 : -1;
+out:
+	free(root);
+	free(doc);
+	free(o);
+	free(kids);
+	return ret;
+}
+
+/* Return a copy of the trailer dictionary T with /Size set to SIZE. */
+static char *
+trailer_size(const char *t, long size)
+{
+	struct buf b = {0};
+	const char *p = strstr(t, "/Size");
+
+	if (p == NULL)
+		return NULL;
+	buf_put(&b, t, (size_t)(p - t));
+	buf_printf(&b, "/Size %ld", size);
+	p += 5;
+	p += strspn(p, " \r\n");
+	p += strspn(p, "0123456789");
+	buf_puts(&b, p);
+	return buf_detach(&b);
+}
+
+int
+pdf_update_print(const char *path, const struct book *b, const struct pdf_print *pp)
+{
+	FILE *f = fopen(path, "r+b");
+	char *trailer = NULL, *nt = NULL, *cat = NULL, *pages = NULL, *info = NULL, *o = NULL;
+	char *icc = NULL, *p, *q;
+	long size, xref, root, nobj, *kids = NULL, nkids = 0, i, q0 = 0, marks = 0, xmp, intent;
+	struct xref x = {0};
+	struct upd *u = NULL;
+	size_t nu = 0, ucap = 0, iccn = 0;
+	struct buf out = {0}, s = {0};
+	int ret = -1;
+
+	if (f == NULL)
+		return err_set(path, 0, "cannot reopen the PDF to add its print boxes");
+	if (pp->icc && file_read(pp->icc, &icc, &iccn) != 0)
+		warn_at(pp->icc, 0, "no sRGB profile: the PDF gets no output intent (install icc-profiles-free)");
+	if (find_end(f, &size, &xref, &trailer) != 0 || xref_load(f, xref, &x) != 0 ||
+	    (p = strstr(trailer, "/Root")) == NULL || (q = strstr(trailer, "/Size")) == NULL)
+		goto bad;
+	root = strtol(p + 5, NULL, 10);
+	nobj = strtol(q + 5, NULL, 10);
+	if ((cat = read_obj(f, &x, root)) == NULL || (p = strstr(cat, "/Pages")) == NULL ||
+	    (pages = read_obj(f, &x, strtol(p + 6, NULL, 10))) == NULL ||
+	    (p = strstr(pages, "/Kids")) == NULL || (p = strchr(p, '[')) == NULL ||
+	    (q = strchr(p, ']')) == NULL)
+		goto bad;
+	nkids = (long)parse_refs(p + 1, q, &kids);
+	if ((p = strstr(trailer, "/Info")) != NULL)
+		info = read_obj(f, &x, strtol(p + 5, NULL, 10));
+	buf_putc(&out, '\n');
+	if (pp->marks) {	/* "q", the old contents, then "Q" and the marks */
+		q0 = nobj++;
+		ARRAY_GROW(u, nu, ucap);
+		u[nu].num = q0;
+		u[nu++].off = size + (long)out.len;
+		put_stream(&out, q0, "", "q\n", 2);
+		marks = nobj++;
+		put_marks(&s, pp->w, pp->h, pp->bleed, pp->slug);
+		ARRAY_GROW(u, nu, ucap);
+		u[nu].num = marks;
+		u[nu++].off = size + (long)out.len;
+		put_stream(&out, marks, "", s.data, s.len);
+	}
+	for (i = 0; i < nkids; i++) {
+		if ((o = read_obj(f, &x, kids[i])) == NULL)
+			goto bad;
+		ARRAY_GROW(u, nu, ucap);
+		u[nu].num = kids[i];
+		u[nu++].off = size + (long)out.len;
+		if (put_page(&out, kids[i], o, pp, q0, marks) != 0)
+			goto bad;
+		free(o);
+		o = NULL;
+	}
+	if (put_art_langs(f, &x, cat, b, &out, size, &u, &nu, &ucap) != 0)
+		goto bad;
+	xmp = nobj++;
+	s.len = 0;
+	put_xmp(&s, b, info);
+	ARRAY_GROW(u, nu, ucap);
+	u[nu].num = xmp;
+	u[nu++].off = size + (long)out.len;
+	put_stream(&out, xmp, "/Type /Metadata /Subtype /XML", s.data, s.len);
+	intent = 0;
+	if (icc) {
+		intent = nobj++;
+		ARRAY_GROW(u, nu, ucap);
+		u[nu].num = intent;
+		u[nu++].off = size + (long)out.len;
+		put_stream(&out, intent, "/N 3", icc, iccn);
+	}
+	if ((p = strstr(cat, "<<")) == NULL || (q = strrchr(cat, '>')) == NULL || q - p < 3)
+		goto bad;
+	ARRAY_GROW(u, nu, ucap);
+	u[nu].num = root;
+	u[nu++].off = size + (long)out.len;
+	buf_printf(&out, "%ld 0 obj\n", root);
+	buf_put(&out, p, (size_t)(q - 1 - p));
+	buf_printf(&out, "   /Metadata %ld 0 R\n", xmp);
+	if (intent)	/* sRGB, the colour space everything is drawn in */
+		buf_printf(&out, "   /OutputIntents [ << /Type /OutputIntent /S /GTS_PDFA1\n"
+		    "      /OutputConditionIdentifier (sRGB IEC61966-2.1) /Info (sRGB IEC61966-2.1)\n"
+		    "      /RegistryName (http://www.color.org) /DestOutputProfile %ld 0 R >> ]\n", intent);
+	buf_puts(&out, ">>\nendobj\n");
+	if ((nt = trailer_size(trailer, nobj)) == NULL ||
+	    end_update(&out, size, u, nu, nt, xref) != 0 ||
+	    fseek(f, 0, SEEK_END) != 0 || fwrite(out.data, 1, out.len, f) != out.len)
+		goto bad;
+	ret = 0;
+bad:
+	if (ret != 0)
+		err_set(path, 0, "cannot add the print boxes: unexpected PDF structure");
+	if (fclose(f) != 0 && ret == 0)
+		ret = err_set(path, 0, "cannot write the PDF");
+	free(trailer);
+	free(nt);
+	free(cat);
+	free(pages);
+	free(info);
+	free(o);
+	free(icc);
+	free(kids);
+	free(u);
+	free(x.off);
+	buf_free(&out);
+	buf_free(&s);
 	return ret;
 }

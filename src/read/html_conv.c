@@ -1162,6 +1162,28 @@ inl_wrap(struct html_conv *c, const GumboNode *e, int k, struct inl **arr, size_
 	}
 }
 
+static struct image *image_of(struct html_conv *c, const GumboNode *img);
+
+/* An img inside running text: a picture in the line (INL_IMAGE, which the
+ * builder checks as it checks every picture), or its alt text when it has
+ * no usable source. */
+static void
+inl_image(struct html_conv *c, const GumboNode *n, struct inl **arr, size_t *na,
+    struct buf *pend)
+{
+	struct image *im = image_of(c, n);
+
+	if (im == NULL)
+		return;
+	if (im->src == NULL) {
+		put_collapsed(pend, im->alt);
+		image_free(im);
+		return;
+	}
+	flush_text(pend, arr, na);
+	inl_push(arr, na, INL_IMAGE)->image = im;
+}
+
 /* Append node N as inlines; MD is the model's inline nesting. */
 static void
 inl_node(struct html_conv *c, const GumboNode *n, struct inl **arr, size_t *na,
@@ -1191,10 +1213,7 @@ inl_node(struct html_conv *c, const GumboNode *n, struct inl **arr, size_t *na,
 	} else if (t == GUMBO_TAG_WBR || t == GUMBO_TAG_NOSCRIPT) {
 		/* nothing shown (a noscript's pictures are read as blocks) */
 	} else if (t == GUMBO_TAG_IMG) {
-		const char *alt = html_attr(n, "alt");
-
-		if (alt && *alt)
-			put_collapsed(pend, alt);
+		inl_image(c, n, arr, na, pend);
 	} else if (t == GUMBO_TAG_A) {
 		inl_link(c, n, arr, na, pend, md);
 	} else if (t == GUMBO_TAG_CODE || t == GUMBO_TAG_TT || t == GUMBO_TAG_SAMP) {
@@ -1262,6 +1281,7 @@ ws_fix(struct inl *in, size_t n, int *prev, struct inl **last)
 			break;
 		case INL_CODE:
 		case INL_NOTEREF:
+		case INL_IMAGE:
 			*prev = 0;
 			*last = NULL;
 			break;
@@ -1284,7 +1304,8 @@ prune(struct inl **arr, size_t *n, int top)
 
 		if (x->type == INL_TEXT)
 			empty = x->text == NULL || x->text[0] == '\0';
-		else if (x->type != INL_BREAK && x->type != INL_CODE && x->type != INL_NOTEREF) {
+		else if (x->type != INL_BREAK && x->type != INL_CODE && x->type != INL_NOTEREF &&
+		    x->type != INL_IMAGE) {
 			prune(&x->kids, &x->nkids, 0);
 			empty = x->nkids == 0;
 		}

@@ -7,6 +7,7 @@
 #include "html_find.h"
 #include "html_meta.h"
 #include "util.h"
+#include "html_conv.h"
 
 /* What the finder knows of one element. */
 enum {
@@ -80,22 +81,11 @@ hash_build(struct html_find *f)
 	}
 }
 
-static const char *
-attr(const GumboNode *n, const char *name)
-{
-	const GumboAttribute *a;
-
-	if (n->type != GUMBO_NODE_ELEMENT)
-		return NULL;
-	a = gumbo_get_attribute(&n->v.element.attributes, name);
-	return a ? a->value : NULL;
-}
-
 /* Class and id together, lower case, into OUT (N bytes). */
 static void
 names_of(const GumboNode *g, char *out, size_t n)
 {
-	const char *c = attr(g, "class"), *id = attr(g, "id");
+	const char *c = html_attr(g, "class"), *id = html_attr(g, "id");
 	size_t k = 0;
 
 	out[0] = 0;
@@ -203,7 +193,7 @@ always_drop(const GumboNode *g, int loose)
 	if (g->v.element.tag == GUMBO_TAG_NAV || g->v.element.tag == GUMBO_TAG_ASIDE ||
 	    g->v.element.tag == GUMBO_TAG_FOOTER)
 		return 2;
-	if ((role = attr(g, "role")) != NULL) {
+	if ((role = html_attr(g, "role")) != NULL) {
 		static const char *const roles[] = {"navigation", "banner", "contentinfo",
 			"complementary", "search", "dialog", "alertdialog", "menu", "menubar",
 			"toolbar", "form", NULL};

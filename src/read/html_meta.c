@@ -10,6 +10,7 @@
 #include "model/date.h"
 #include "model/model.h"
 #include "util.h"
+#include "html_conv.h"
 
 /* What one pass over the page collects, before choosing. */
 struct scan {
@@ -24,17 +25,6 @@ struct scan {
 	char	*dek, *kicker, *desc_shown;
 	int	 in_body;
 };
-
-static const char *
-attr(const GumboNode *n, const char *name)
-{
-	const GumboAttribute *a;
-
-	if (n->type != GUMBO_NODE_ELEMENT)
-		return NULL;
-	a = gumbo_get_attribute(&n->v.element.attributes, name);
-	return a ? a->value : NULL;
-}
 
 /* 1 when S holds "PROP: VALUE" (CSS, spaces and case aside). */
 static int
@@ -67,11 +57,11 @@ html_hidden(const GumboNode *n)
 
 	if (n->type != GUMBO_NODE_ELEMENT)
 		return 0;
-	if (attr(n, "hidden"))
+	if (html_attr(n, "hidden"))
 		return 1;
-	if ((v = attr(n, "aria-hidden")) && strcasecmp(v, "true") == 0)
+	if ((v = html_attr(n, "aria-hidden")) && strcasecmp(v, "true") == 0)
 		return 1;
-	if ((v = attr(n, "style")) &&
+	if ((v = html_attr(n, "style")) &&
 	    (style_has(v, "display", "none") || style_has(v, "visibility", "hidden")))
 		return 1;
 	return 0;
@@ -416,14 +406,14 @@ meta_key(struct scan *s, const char *k, const char *v)
 static void
 meta_tag(struct scan *s, const GumboNode *n)
 {
-	const char *k = attr(n, "property"), *v = attr(n, "content");
+	const char *k = html_attr(n, "property"), *v = html_attr(n, "content");
 
 	if (k == NULL)
-		k = attr(n, "name");
+		k = html_attr(n, "name");
 	if (k == NULL)
-		k = attr(n, "itemprop");
+		k = html_attr(n, "itemprop");
 	if (k == NULL) {
-		const char *e = attr(n, "http-equiv");
+		const char *e = html_attr(n, "http-equiv");
 
 		if (e && v && strcasecmp(e, "content-language") == 0)
 			first(&s->content_lang, v);
@@ -445,7 +435,7 @@ meta_tag(struct scan *s, const GumboNode *n)
 static void
 byline_el(struct scan *s, const GumboNode *n)
 {
-	const char *rel = attr(n, "rel"), *ip = attr(n, "itemprop"), *c = attr(n, "class");
+	const char *rel = html_attr(n, "rel"), *ip = html_attr(n, "itemprop"), *c = html_attr(n, "class");
 	char *t;
 
 	if (!((rel && strcasecmp(rel, "author") == 0) || (ip && strstr(ip, "author")) ||
@@ -469,7 +459,7 @@ byline_el(struct scan *s, const GumboNode *n)
 static int
 named(const GumboNode *n, const char *const *words)
 {
-	const char *c = attr(n, "class"), *id = attr(n, "id");
+	const char *c = html_attr(n, "class"), *id = html_attr(n, "id");
 
 	for (; *words; words++)
 		if ((c && strcasestr(c, *words)) || (id && strcasestr(id, *words)))
@@ -515,12 +505,12 @@ scan_el(struct scan *s, const GumboNode *n)
 
 	switch (tag) {
 	case GUMBO_TAG_HTML:
-		first(&s->lang, attr(n, "lang"));
-		first(&s->lang, attr(n, "xml:lang"));
-		first(&s->dir, attr(n, "dir"));
+		first(&s->lang, html_attr(n, "lang"));
+		first(&s->lang, html_attr(n, "xml:lang"));
+		first(&s->dir, html_attr(n, "dir"));
 		break;
 	case GUMBO_TAG_BODY:
-		first(&s->body_dir, attr(n, "dir"));
+		first(&s->body_dir, html_attr(n, "dir"));
 		s->in_body = 1;
 		break;
 	case GUMBO_TAG_TITLE:
@@ -535,14 +525,14 @@ scan_el(struct scan *s, const GumboNode *n)
 		meta_tag(s, n);
 		break;
 	case GUMBO_TAG_LINK:
-		if ((v = attr(n, "rel")) && strcasecmp(v, "canonical") == 0)
-			first(&s->canonical, attr(n, "href"));
+		if ((v = html_attr(n, "rel")) && strcasecmp(v, "canonical") == 0)
+			first(&s->canonical, html_attr(n, "href"));
 		break;
 	case GUMBO_TAG_BASE:
-		first(&s->base, attr(n, "href"));
+		first(&s->base, html_attr(n, "href"));
 		break;
 	case GUMBO_TAG_SCRIPT:
-		if ((v = attr(n, "type")) && strcasecmp(v, "application/ld+json") == 0)
+		if ((v = html_attr(n, "type")) && strcasecmp(v, "application/ld+json") == 0)
 			ld_script(s, n);
 		break;
 	case GUMBO_TAG_H1:
@@ -556,7 +546,7 @@ scan_el(struct scan *s, const GumboNode *n)
 		}
 		break;
 	case GUMBO_TAG_TIME:
-		if (s->time_dt == NULL && (v = attr(n, "datetime")) != NULL) {
+		if (s->time_dt == NULL && (v = html_attr(n, "datetime")) != NULL) {
 			first(&s->time_dt, v);
 			if (s->time_dt) {
 				char *t = html_node_text(n);
@@ -569,8 +559,8 @@ scan_el(struct scan *s, const GumboNode *n)
 	default:
 		break;
 	}
-	if ((v = attr(n, "itemprop")) && strcasecmp(v, "datePublished") == 0) {
-		const char *d = attr(n, "content") ? attr(n, "content") : attr(n, "datetime");
+	if ((v = html_attr(n, "itemprop")) && strcasecmp(v, "datePublished") == 0) {
+		const char *d = html_attr(n, "content") ? html_attr(n, "content") : html_attr(n, "datetime");
 
 		first(&s->item_date, d);
 	}

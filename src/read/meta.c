@@ -9,6 +9,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <yaml.h>
 
@@ -22,6 +23,8 @@ struct yctx {
 	const char	*file;
 	int		 line0;		/* file line of the YAML's first line */
 	yaml_document_t	 doc;
+	int		 standfirst_given;	/* front matter: a subtitle/standfirst key was read */
+	int		 draft_line;	/* front matter: the line that made it a draft */
 };
 
 static int
@@ -30,7 +33,33 @@ node_line(const struct yctx *c, const yaml_node_t *n)
 	return c->line0 + (int)n->start_mark.line;
 }
 
-/* Record libyaml's complaint as "FILE:LINE: message". Returns -1. */
+/* The usual fix for libyaml's complaint P, as a line to print after it. */
+static const char *
+yaml_hint(const yaml_parser_t *p)
+{
+	const char *what = p->problem ? p->problem : "";
+	const char *ctx = p->context ? p->context : "";
+
+	if (strstr(what, "mapping values are not allowed"))
+		return "a value that holds ': ' must be quoted: title: \"Brexit: the deal\"";
+	if (strstr(what, "tab") || strstr(what, "cannot start any token"))
+		return "YAML indents with spaces, never tabs; a value starting with @, ` or % "
+		    "must be quoted";
+	if (strstr(ctx, "quoted scalar") || strstr(what, "end of stream") ||
+	    strstr(what, "quoted scalar"))
+		return "a quote is not closed: end the value with the quote it opened with, "
+		    "or write ' inside \"…\" (or '' inside '…')";
+	if (strstr(what, "did not find expected key") || strstr(ctx, "block mapping"))
+		return "every line is 'key: value' at the same indent; a value starting with "
+		    "a quote must end with it, and a list item starts with '- '";
+	if (strstr(what, "did not find expected"))
+		return "check the line's brackets and quotes: [a, b] and \"…\" must close";
+	return "write each line as 'key: value', and quote values that hold ': ' or start "
+	    "with a quote, [, {, *, & or #";
+}
+
+/* Record libyaml's complaint as "FILE:LINE: message", with the usual fix
+ * on a second line. Returns -1. */
 static int
 yaml_error(const char *file, int line0, const yaml_parser_t *p)
 {
@@ -40,11 +69,11 @@ yaml_error(const char *file, int line0, const yaml_parser_t *p)
 	if (p->error == YAML_MEMORY_ERROR)
 		abort();
 	if (p->context && p->context_mark.line != p->problem_mark.line)
-		return err_set(file, line, "YAML: %s %s (from line %d)", what, p->context,
-		    line0 + (int)p->context_mark.line);
+		return err_set(file, line, "YAML: %s %s (from line %d)\n  hint: %s", what, p->context,
+		    line0 + (int)p->context_mark.line, yaml_hint(p));
 	if (p->context)
-		return err_set(file, line, "YAML: %s %s", what, p->context);
-	return err_set(file, line, "YAML: %s", what);
+		return err_set(file, line, "YAML: %s %s\n  hint: %s", what, p->context, yaml_hint(p));
+	return err_set(file, line, "YAML: %s\n  hint: %s", what, yaml_hint(p));
 }
 
 /* Scan the events of TEXT: refuse aliases and deep nesting before anything
@@ -254,7 +283,7 @@ static int
 get_date(const struct yctx *c, const char *key, yaml_node_t *n, char **iso, char **text)
 {
 	char *s = NULL, buf[11];
-	int ret = -1;
+	int ret = -1, amb = 0;
 
 	if (get_str(c, key, n, &s) == -1)
 		goto out;
@@ -268,11 +297,14 @@ get_date(const struct yctx *c, const char *key, yaml_node_t *n, char **iso, char
 		ret = 0;
 		goto out;
 	}
-	if (date_parse(s, buf) == -1) {
+	if (date_parse_lang(s, NULL, buf, &amb) == -1) {
 		err_set(c->file, node_line(c, n), "'%s': cannot read '%s' as a date; write it as "
 		    DATE_FORMS, key, s);
 		goto out;
 	}
+	if (amb)
+		warn_at(c->file, node_line(c, n), "'%s' could be read day first or month first; "
+		    "read day first, as %s (write it as %s to say so)", s, buf, buf);
 	*iso = xstrdup(buf);
 	if (text) {
 		*text = s;
@@ -304,40 +336,271 @@ article_image(struct article *a)
 	return a->image;
 }
 
-/* Apply one front matter KEY with value V to A. Return 0 (also for unknown
- * keys, which warn), or -1 with the error set. */
+/* The front matter keys mkbook reads, as written after folding (lower
+ * case, '-' as '_'), grouped by the field they set. */
+static const char *const k_title[] = {"title", NULL};
+static const char *const k_subtitle[] = {"subtitle", "standfirst", "dek", "deck", NULL};
+static const char *const k_summary[] = {"description", "summary", "excerpt", "custom_excerpt",
+	"lead", "teaser", "abstract", NULL};
+static const char *const k_author[] = {"author", "authors", "byline", "creator", NULL};
+static const char *const k_date[] = {"date", "publishdate", "publish_date", "pubdate",
+	"published_at", "post_date", "date_published", NULL};
+static const char *const k_modified[] = {"lastmod", "last_modified", "last_modified_at",
+	"modified", "updated", "updated_at", "date_modified", NULL};
+static const char *const k_image[] = {"image", "featured_image", "feature_image", "cover",
+	"cover_image", "featureimage", "thumbnail", "banner", "hero", "header_image", "images",
+	"og_image", NULL};
+static const char *const k_alt[] = {"image_alt", "alt", "feature_image_alt", NULL};
+static const char *const k_caption[] = {"caption", "feature_image_caption", "image_caption", NULL};
+static const char *const k_url[] = {"source", "url", "canonical_url", "canonical", "link",
+	"original_url", NULL};
+static const char *const k_tags[] = {"tags", "keywords", NULL};
+static const char *const k_cats[] = {"categories", "category", "series", NULL};
+/* Keys of site generators that mean nothing to a book: ignored quietly. */
+static const char *const k_quiet[] = {"layout", "slug", "permalink", "aliases", "weight", "type",
+	"menu", "menus", "toc", "showtoc", "tocopen", "comments", "share", "sharing",
+	"excerpt_separator", "id", "uuid", "visibility", "featured", "meta_title",
+	"meta_description", "og_title", "og_description", "twitter_title", "twitter_description",
+	"twitter_image", "audience", "template", "sitemap", "robots", "hidden", "math", "mathjax",
+	"katex", "resources", "outputs", "expirydate", "expiry_date", "hidemeta", "redirect_from",
+	"sidebar", "header", "author_profile", "read_time", "reading_time", "classes", "nav",
+	"headless", "build", "cascade", "linktitle", "markup", "primary_tag", "primary_author",
+	"email_subject", "section", "postid", "post_id", "guid", "paginate", "optimized_image",
+	"disablenunjucks", "disable_comments", "comments_locked", "translationkey", "url_slug",
+	"newsletter", "subtitle_html", "is_featured", "pinned", "related", "license", NULL};
+
+/* Return 1 when KEY is one of LIST. */
+static int
+key_in(const char *key, const char *const *list)
+{
+	for (; *list; list++)
+		if (strcmp(key, *list) == 0)
+			return 1;
+	return 0;
+}
+
+/* Fold KEY into OUT (N bytes): ASCII lower case, '-' as '_'. */
+static void
+fold_key(const char *key, char *out, size_t n)
+{
+	size_t i;
+
+	for (i = 0; key[i] && i + 1 < n; i++)
+		out[i] = key[i] == '-' ? '_' : (char)((key[i] >= 'A' && key[i] <= 'Z') ? key[i] + 32 : key[i]);
+	out[i] = '\0';
+}
+
+/* The edit distance of A and B (each under 64 bytes; longer: a large
+ * number). */
+static size_t
+edit_distance(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b), i, j, row[64], prev, tmp;
+
+	if (la >= 64 || lb >= 64)
+		return 99;
+	for (j = 0; j <= lb; j++)
+		row[j] = j;
+	for (i = 1; i <= la; i++) {
+		prev = row[0];
+		row[0] = i;
+		for (j = 1; j <= lb; j++) {
+			tmp = row[j];
+			row[j] = a[i - 1] == b[j - 1] ? prev : 1 + (prev < row[j] ? (prev < row[j - 1] ? prev : row[j - 1]) :
+			    (row[j] < row[j - 1] ? row[j] : row[j - 1]));
+			prev = tmp;
+		}
+	}
+	return row[lb];
+}
+
+/* The known key nearest KEY when KEY looks like a misspelling of it, or NULL. */
+static const char *
+near_key(const char *key)
+{
+	static const char *const *lists[] = {k_title, k_subtitle, k_summary, k_author, k_date,
+		k_modified, k_image, k_alt, k_caption, k_url, k_tags, k_cats, NULL};
+	static const char *const more[] = {"kicker", "role", "lang", "dir", "credit", "draft",
+		"published", "params", "site", NULL};
+	const char *best = NULL;
+	size_t bd = 99, d, i, max = strlen(key) <= 4 ? 1 : 2;
+	const char *const *l;
+
+	for (i = 0; i < sizeof(lists) / sizeof(lists[0]); i++)
+		for (l = lists[i] ? lists[i] : more; *l; l++)
+			if ((d = edit_distance(key, *l)) < bd) {
+				bd = d;
+				best = *l;
+			}
+	return bd <= max ? best : NULL;
+}
+
+/* The lead image from V: a string, a list (its first string) or a mapping
+ * of image/src/url, alt and caption (Hugo themes' "cover:"). Return 0, or
+ * -1 with the error set. */
+static int
+get_image(struct yctx *c, struct article *a, const char *key, yaml_node_t *v)
+{
+	yaml_node_pair_t *pr;
+
+	if (v->type == YAML_SEQUENCE_NODE) {
+		yaml_node_item_t *it = v->data.sequence.items.start;
+
+		if (it == v->data.sequence.items.top)
+			return 0;
+		v = yaml_document_get_node(&c->doc, *it);
+		if (v == NULL)
+			return 0;
+	}
+	if (v->type != YAML_MAPPING_NODE) {
+		if (get_str(c, key, v, &article_image(a)->src) == -1)
+			return -1;
+		article_image(a)->line = node_line(c, v);
+		return 0;
+	}
+	for (pr = v->data.mapping.pairs.start; pr < v->data.mapping.pairs.top; pr++) {
+		yaml_node_t *k = yaml_document_get_node(&c->doc, pr->key);
+		yaml_node_t *x = yaml_document_get_node(&c->doc, pr->value);
+		char fk[32];
+
+		if (k == NULL || x == NULL || k->type != YAML_SCALAR_NODE)
+			continue;
+		fold_key((const char *)k->data.scalar.value, fk, sizeof(fk));
+		if (strcmp(fk, "image") == 0 || strcmp(fk, "src") == 0 || strcmp(fk, "url") == 0 ||
+		    strcmp(fk, "feature") == 0 || strcmp(fk, "path") == 0) {
+			if (get_str(c, key, x, &article_image(a)->src) == -1)
+				return -1;
+			article_image(a)->line = node_line(c, x);
+		} else if (strcmp(fk, "alt") == 0) {
+			if (get_str(c, key, x, &article_image(a)->alt) == -1)
+				return -1;
+		} else if (strcmp(fk, "caption") == 0) {
+			if (get_str(c, key, x, &article_image(a)->caption) == -1)
+				return -1;
+		} else if (strcmp(fk, "credit") == 0) {
+			if (get_str(c, key, x, &article_image(a)->credit) == -1)
+				return -1;
+		}
+	}
+	return 0;
+}
+
+/* Add the tags in V to A's (a list, or a string split at commas, or for
+ * SPACES at spaces too: Jekyll's "categories: jekyll update"), each once. */
+static int
+add_tags(struct yctx *c, struct article *a, const char *key, yaml_node_t *v, int spaces)
+{
+	char **t = NULL;
+	size_t n = 0, i, k;
+
+	if (get_strv(c, key, v, 1, &t, &n) == -1)
+		return -1;
+	for (i = 0; i < n; i++) {
+		char *p = t[i], *q;
+
+		do {
+			q = spaces ? strchr(p, ' ') : NULL;
+			if (q)
+				*q = '\0';
+			if (*p) {
+				for (k = 0; k < a->ntags; k++)
+					if (strcmp(a->tags[k], p) == 0)
+						break;
+				if (k == a->ntags)
+					strv_push(&a->tags, &a->ntags, p);
+			}
+			p = q ? q + 1 : NULL;
+		} while (p);
+		free(t[i]);
+	}
+	free(t);
+	return 0;
+}
+
+static int front_key(struct yctx *c, struct article *a, const char *key, yaml_node_t *kn,
+    yaml_node_t *v, int *dir_set);
+
+/* Hugo's "params:": its keys are read as the front matter's own. */
+static int
+front_params(struct yctx *c, struct article *a, yaml_node_t *v, int *dir_set)
+{
+	yaml_node_pair_t *pr;
+
+	if (v->type != YAML_MAPPING_NODE)
+		return 0;
+	for (pr = v->data.mapping.pairs.start; pr < v->data.mapping.pairs.top; pr++) {
+		yaml_node_t *k = yaml_document_get_node(&c->doc, pr->key);
+		yaml_node_t *x = yaml_document_get_node(&c->doc, pr->value);
+		char fk[64];
+
+		if (k == NULL || x == NULL || k->type != YAML_SCALAR_NODE)
+			continue;
+		fold_key((const char *)k->data.scalar.value, fk, sizeof(fk));
+		if (strcmp(fk, "params") == 0)
+			continue;
+		/* theme settings of any kind live here too: only known keys count */
+		if (key_in(fk, k_title) || key_in(fk, k_subtitle) || key_in(fk, k_summary) ||
+		    key_in(fk, k_author) || key_in(fk, k_image) || key_in(fk, k_alt) ||
+		    key_in(fk, k_caption) || key_in(fk, k_tags) || key_in(fk, k_cats) ||
+		    strcmp(fk, "kicker") == 0 || strcmp(fk, "role") == 0 || strcmp(fk, "credit") == 0)
+			if (front_key(c, a, (const char *)k->data.scalar.value, k, x, dir_set) == -1)
+				return -1;
+	}
+	return 0;
+}
+
+/* Apply one front matter KEY with value V to A. Keys are read case aside,
+ * '-' and '_' alike, with the names Jekyll, Hugo, Ghost and Substack use.
+ * Return 0 (also for unknown keys, which warn, naming a known key they
+ * look like), or -1 with the error set. */
 static int
 front_key(struct yctx *c, struct article *a, const char *key, yaml_node_t *kn,
     yaml_node_t *v, int *dir_set)
 {
-	char *s = NULL;
-	int ret = -1;
+	char *s = NULL, k[64];
+	int ret = -1, on;
 
-	if (strcmp(key, "title") == 0) {
+	fold_key(key, k, sizeof(k));
+	if (key_in(k, k_title)) {
 		if (get_str(c, key, v, &a->headline) == -1)
 			goto out;
 		a->line = node_line(c, v);
-	} else if (strcmp(key, "subtitle") == 0 || strcmp(key, "standfirst") == 0) {
+	} else if (key_in(k, k_subtitle)) {
 		if (get_str(c, key, v, &a->standfirst) == -1)
 			goto out;
-	} else if (strcmp(key, "kicker") == 0) {
+		c->standfirst_given = 1;
+	} else if (key_in(k, k_summary)) {
+		if (get_str(c, key, v, &s) == -1)
+			goto out;
+		if (s && c->standfirst_given)
+			warn_at(c->file, node_line(c, kn), "'%s' is not used: the standfirst is the "
+			    "subtitle given", key);
+		else if (s) {
+			free(a->standfirst);
+			a->standfirst = s;
+			s = NULL;
+		}
+	} else if (strcmp(k, "kicker") == 0) {
 		if (get_str(c, key, v, &a->kicker) == -1)
 			goto out;
-	} else if (strcmp(key, "author") == 0 || strcmp(key, "authors") == 0) {
+	} else if (key_in(k, k_author)) {
 		if (get_strv(c, key, v, 0, &a->authors, &a->nauthors) == -1)
 			goto out;
-	} else if (strcmp(key, "role") == 0) {
+	} else if (strcmp(k, "role") == 0) {
 		if (get_str(c, key, v, &a->role) == -1)
 			goto out;
-	} else if (strcmp(key, "date") == 0) {
+	} else if (key_in(k, k_date)) {
 		if (get_date(c, key, v, &a->date, &a->date_text) == -1)
 			goto out;
-	} else if (strcmp(key, "lang") == 0) {
+	} else if (key_in(k, k_modified)) {
+		if (get_date(c, key, v, &a->date_modified, &a->date_modified_text) == -1)
+			goto out;
+	} else if (strcmp(k, "lang") == 0 || strcmp(k, "language") == 0) {
 		if (get_lang(c, key, v, &a->lang) == -1)
 			goto out;
 		if (a->lang && !*dir_set)
 			a->dir = lang_dir(a->lang);
-	} else if (strcmp(key, "dir") == 0) {
+	} else if (strcmp(k, "dir") == 0) {
 		if (get_str(c, key, v, &s) == -1)
 			goto out;
 		if (s && strcmp(s, "ltr") == 0)
@@ -350,30 +613,52 @@ front_key(struct yctx *c, struct article *a, const char *key, yaml_node_t *kn,
 		}
 		*dir_set = 1;
 		a->dir_given = 1;
-	} else if (strcmp(key, "image") == 0) {
-		if (get_str(c, key, v, &article_image(a)->src) == -1)
+	} else if (key_in(k, k_image)) {
+		if (get_image(c, a, key, v) == -1)
 			goto out;
-		article_image(a)->line = node_line(c, v);
-	} else if (strcmp(key, "image-alt") == 0 || strcmp(key, "alt") == 0) {
+	} else if (key_in(k, k_alt)) {
 		if (get_str(c, key, v, &article_image(a)->alt) == -1)
 			goto out;
-	} else if (strcmp(key, "caption") == 0) {
+	} else if (key_in(k, k_caption)) {
 		if (get_str(c, key, v, &article_image(a)->caption) == -1)
 			goto out;
-	} else if (strcmp(key, "credit") == 0) {
+	} else if (strcmp(k, "credit") == 0) {
 		if (get_str(c, key, v, &article_image(a)->credit) == -1)
 			goto out;
-	} else if (strcmp(key, "source") == 0 || strcmp(key, "url") == 0) {
+	} else if (key_in(k, k_url)) {
 		if (get_str(c, key, v, &a->url) == -1)
 			goto out;
 	} else if (strcmp(key, "site") == 0 || strcmp(key, "publication") == 0) {
 		if (get_str(c, key, v, &a->site) == -1)
 			goto out;
-	} else if (strcmp(key, "tags") == 0 || strcmp(key, "keywords") == 0) {
-		if (get_strv(c, key, v, 1, &a->tags, &a->ntags) == -1)
+	} else if (key_in(k, k_tags) || key_in(k, k_cats)) {
+		if (add_tags(c, a, key, v, key_in(k, k_cats)) == -1)
 			goto out;
-	} else
-		warn_at(c->file, node_line(c, kn), "unknown front matter key '%s' (ignored)", key);
+	} else if (strcmp(k, "draft") == 0 || strcmp(k, "published") == 0) {
+		if (get_bool(c, key, v, &on) == -1)
+			goto out;
+		a->draft = strcmp(k, "draft") == 0 ? on : !on;
+		if (a->draft)
+			c->draft_line = node_line(c, kn);
+	} else if (strcmp(k, "status") == 0) {	/* Ghost: draft, published, scheduled */
+		if (get_str(c, key, v, &s) == -1)
+			goto out;
+		if (s && strcasecmp(s, "draft") == 0) {
+			a->draft = 1;
+			c->draft_line = node_line(c, kn);
+		}
+	} else if (strcmp(k, "params") == 0) {
+		if (front_params(c, a, v, dir_set) == -1)
+			goto out;
+	} else if (!key_in(k, k_quiet)) {
+		const char *near = near_key(k);
+
+		if (near)
+			warn_at(c->file, node_line(c, kn), "unknown front matter key '%s': did you "
+			    "mean '%s'? (ignored)", key, near);
+		else
+			warn_at(c->file, node_line(c, kn), "unknown front matter key '%s' (ignored)", key);
+	}
 	ret = 0;
 out:
 	free(s);
@@ -432,6 +717,8 @@ meta_front_matter(struct article *a, const char *file, int line0,
 		return -1;
 	if (each_key(&c, "front matter", front_cb, a, &dir_set) == -1)
 		goto out;
+	if (a->draft)
+		article_why(a, "draft", "the front matter marks it a draft", c.draft_line);
 	/* A caption given without a credit may carry one ("… Photograph: X"). */
 	if ((im = a->image) != NULL && im->caption && im->credit == NULL) {
 		size_t caplen;
@@ -464,49 +751,93 @@ struct bookctx {
 	struct meta_order	*o;
 };
 
-/* Refuse article names (the items of sequence V) that would leave the
- * content directory. Return 0, or -1 naming the item's line. */
+/* Refuse an article name S (at node K) that would leave the content
+ * directory. Return 0, or -1 naming its line. */
 static int
-check_names(struct yctx *c, yaml_node_t *v)
+check_name(struct yctx *c, yaml_node_t *k, const char *s)
 {
-	yaml_node_item_t *it;
+	if (s[0] == '/' || strcmp(s, "..") == 0 || str_startswith(s, "../") ||
+	    strstr(s, "/../") || str_endswith(s, "/.."))
+		return err_set(c->file, node_line(c, k),
+		    "'articles': '%s' is outside the content directory", s);
+	return 0;
+}
 
-	for (it = v->data.sequence.items.start; it < v->data.sequence.items.top; it++) {
-		yaml_node_t *k = yaml_document_get_node(&c->doc, *it);
-		const char *s;
+/* An item of "articles" given as a mapping (M): its "file", and the rest as
+ * front matter keys into a fresh article *OV that overrides what the
+ * article says. Return 0, or -1 with the error set. */
+static int
+get_entry(struct yctx *c, yaml_node_t *m, char **file, struct article **ov)
+{
+	yaml_node_pair_t *pr;
+	int dir_set = 0;
 
-		if (k == NULL || k->type != YAML_SCALAR_NODE)
-			continue;	/* get_strv names it */
-		s = (const char *)k->data.scalar.value;
-		if (s[0] == '/' || strcmp(s, "..") == 0 || str_startswith(s, "../") ||
-		    strstr(s, "/../") || str_endswith(s, "/.."))
-			return err_set(c->file, node_line(c, k),
-			    "'articles': '%s' is outside the content directory", s);
+	*ov = xcalloc(1, sizeof(**ov));
+	for (pr = m->data.mapping.pairs.start; pr < m->data.mapping.pairs.top; pr++) {
+		yaml_node_t *k = yaml_document_get_node(&c->doc, pr->key);
+		yaml_node_t *v = yaml_document_get_node(&c->doc, pr->value);
+		const char *key;
+
+		if (k == NULL || v == NULL)
+			continue;
+		if (k->type != YAML_SCALAR_NODE)
+			return err_set(c->file, node_line(c, k), "'articles' keys must be plain strings");
+		key = (const char *)k->data.scalar.value;
+		if (strcmp(key, "file") == 0) {
+			if (get_str(c, "file", v, file) == -1)
+				return -1;
+			if (*file && check_name(c, v, *file) == -1)
+				return -1;
+		} else if (front_key(c, *ov, key, k, v, &dir_set) == -1)
+			return -1;
 	}
+	if (*file == NULL)
+		return err_set(c->file, node_line(c, m), "'articles': an entry given as a mapping "
+		    "needs 'file: NAME'");
+	(*ov)->line = 0;
 	return 0;
 }
 
 /* The article list V (a sequence, checked) into O: each name that is not
- * empty, with its line. Return 0, or -1 with the error set. */
+ * empty, with its line, and for an entry written as a mapping ("- file:
+ * a.txt" with front matter keys) the article those keys make. Return 0, or
+ * -1 with the error set. */
 static int
 get_order(struct yctx *c, yaml_node_t *v, struct meta_order *o)
 {
 	yaml_node_item_t *it;
-	size_t n = 0;
+	size_t cap = 0;
 
-	if (get_strv(c, "articles", v, 0, &o->names, &o->n) == -1)
-		return -1;
-	free(o->lines);
-	o->lines = xcalloc(o->n + 1, sizeof(*o->lines));
-	for (it = v->data.sequence.items.start; it < v->data.sequence.items.top && n < o->n; it++) {
+	for (it = v->data.sequence.items.start; it < v->data.sequence.items.top; it++) {
 		yaml_node_t *k = yaml_document_get_node(&c->doc, *it);
+		struct article *ov = NULL;
 		char *s = NULL;
 
-		if (get_str(c, "articles", k, &s) == -1)
+		if (k == NULL)
+			continue;
+		if (k->type == YAML_MAPPING_NODE) {
+			if (get_entry(c, k, &s, &ov) == -1) {
+				free(s);
+				article_free(ov);
+				return -1;
+			}
+		} else if (get_str(c, "articles", k, &s) == -1 || (s && check_name(c, k, s) == -1)) {
+			free(s);
 			return -1;
-		if (s)
-			o->lines[n++] = node_line(c, k);
-		free(s);
+		}
+		if (s == NULL)
+			continue;
+		if (o->n + 1 >= cap) {
+			cap = cap ? cap * 2 : 8;
+			o->names = xrealloc(o->names, cap * sizeof(*o->names));
+			o->lines = xrealloc(o->lines, cap * sizeof(*o->lines));
+			o->over = xrealloc(o->over, cap * sizeof(*o->over));
+		}
+		o->names[o->n] = s;
+		o->lines[o->n] = node_line(c, k);
+		o->over[o->n] = ov;
+		o->n++;
+		o->names[o->n] = NULL;
 	}
 	return 0;
 }
@@ -570,8 +901,6 @@ book_cb(struct yctx *c, void *obj, const char *key, yaml_node_t *k, yaml_node_t 
 	if (strcmp(key, "articles") == 0) {
 		if (v->type != YAML_SEQUENCE_NODE)
 			return err_set(c->file, node_line(c, v), "'articles' must be a list of file names");
-		if (check_names(c, v) == -1)
-			return -1;
 		return get_order(c, v, bc->o);
 	}
 	warn_at(c->file, node_line(c, k), "unknown book.yaml key '%s' (ignored)", key);
@@ -609,6 +938,10 @@ out:
 void
 meta_order_free(struct meta_order *o)
 {
+	for (size_t i = 0; o->over && i < o->n; i++)
+		article_free(o->over[i]);
+	free(o->over);
+	o->over = NULL;
 	strv_clear(&o->names, &o->n);
 	free(o->lines);
 	o->lines = NULL;
@@ -623,6 +956,9 @@ meta_book(struct book *b, const char *path, char ***order, size_t *norder)
 		return -1;
 	*order = o.names;
 	*norder = o.n;
+	for (size_t i = 0; o.over && i < o.n; i++)
+		article_free(o.over[i]);
+	free(o.over);
 	free(o.lines);
 	return 0;
 }

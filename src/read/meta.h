@@ -27,6 +27,8 @@ struct meta_order {
 	size_t	  n;
 	int	  empty_title;	/* the line of a "title:" left empty, or 0 */
 	int	  theme;	/* the line of "theme:", or 0 */
+	struct article **over;	/* per name: what its entry in book.yaml says about the
+				 * article (an entry written as a mapping), or NULL */
 };
 
 /* meta_book, with the line of every article name and of an empty title

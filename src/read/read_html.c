@@ -157,10 +157,15 @@ check_image(struct image *im, const char *path, const char *dir, int line, int r
 		    "text and caption are kept", im->src);
 		goto drop;
 	}
-	if (image_probe(im, dir, path, line) == 0)
+	switch (image_probe(im, dir, path, line, 0)) {
+	case 0:
 		return;
-	warn_at(NULL, 0, "%s; its alt text and caption are kept", err_msg());
-	err_clear();
+	case 1:		/* left out, and named in a warning, by image_probe */
+		goto drop;
+	default:	/* a page's picture outside its folder never stops the book */
+		warn_at(NULL, 0, "%s; its alt text and caption are kept", err_msg());
+		err_clear();
+	}
 drop:
 	free(im->src);
 	free(im->data);

@@ -2,8 +2,11 @@
  * The Markdown reader: CommonMark plus the GFM tables, strikethrough,
  * autolinks and footnotes (cmark-gfm), with YAML front matter (meta.c).
  *
- * cmark-gfm parses; this file walks its tree into the model. The walk
- * recurses at most MODEL_MAX_DEPTH levels (deeper input is an error). Raw
+ * cmark-gfm parses; this file walks its tree into the model. Quotes and
+ * lists nested deeper than MD_MAX_NEST levels (legal CommonMark, but more
+ * than a page can indent) are set at that depth, walked without recursion,
+ * with one warning; inlines nested deeper than MODEL_MAX_DEPTH are an error;
+ * task list items open with a ballot box (U+2610, checked U+2611). Raw
  * HTML goes through the one HTML converter (html_conv.c): a raw block is
  * parsed as an HTML fragment, and a paragraph holding inline HTML is
  * written out as HTML (its Markdown as the matching tags) and parsed as
@@ -36,7 +39,10 @@ struct md {
 	size_t		 nlines;
 	cmark_node	*skip;		/* the paragraph added to keep every note */
 	char		*refd;		/* refd[k]: note k is referenced in the text */
+	int		 flattened;	/* the line of the first container set shallower, or 0 */
 };
+
+static void set_caption(struct image *, char *);
 
 static int
 line_of(const struct md *m, cmark_node *n)
@@ -45,6 +51,10 @@ line_of(const struct md *m, cmark_node *n)
 
 	return line > 0 ? line + m->lineoff : 0;
 }
+
+/* Block containers (quotes, lists, items) deeper than this are set at
+ * this depth: their contents join the container at this level. */
+#define MD_MAX_NEST 16
 
 static int
 too_deep(const struct md *m, cmark_node *n)
@@ -227,11 +237,14 @@ html_serialize(struct md *m, cmark_node *parent, struct buf *out)
 				BUF_PUTSL(out, "</a>");
 			break;
 		case CMARK_NODE_IMAGE:
-			/* inside text: its words stay, as the alt of an <img> */
+			/* inside text: a picture in the line, which the
+			 * converter keeps as one (INL_IMAGE) */
 			if (enter) {
 				char *alt = plain_str(cur);
 
-				BUF_PUTSL(out, "<img src=\"\" alt=\"");
+				BUF_PUTSL(out, "<img src=\"");
+				html_text(out, cmark_node_get_url(cur));
+				BUF_PUTSL(out, "\" alt=\"");
 				html_text(out, alt);
 				BUF_PUTSL(out, "\">");
 				free(alt);
@@ -351,9 +364,23 @@ conv_inlines(struct md *m, cmark_node *parent, struct inl **arr, size_t *n, int 
 		case CMARK_NODE_SOFTBREAK:
 			buf_putc(&pend, ' ');
 			continue;
-		case CMARK_NODE_IMAGE:		/* inside text: its words stay */
-			plain_text(&pend, c);
+		case CMARK_NODE_IMAGE: {	/* inside text: part of the book */
+			const char *url = cmark_node_get_url(c), *title = cmark_node_get_title(c);
+
+			if (url == NULL || *url == '\0') {
+				plain_text(&pend, c);	/* no picture: its words stay */
+				continue;
+			}
+			flush_text(&pend, arr, n);
+			in = inl_push(arr, n, INL_IMAGE);
+			in->image = xcalloc(1, sizeof(*in->image));
+			in->image->src = xstrdup(url);
+			in->image->alt = plain_str(c);
+			if (title && *title)
+				set_caption(in->image, str_squash(title));
+			in->image->line = line_of(m, c);
 			continue;
+		}
 		case CMARK_NODE_LINEBREAK:
 			flush_text(&pend, arr, n);
 			inl_push(arr, n, INL_BREAK);
@@ -598,126 +625,222 @@ code_text(const char *lit)
 	return n ? xstrndup(lit, n) : NULL;
 }
 
+/* The article's first heading C, of level 1: its headline when the front
+ * matter gave none, or dropped when it repeats the front matter's title.
+ * Return 1 when C is taken so, 0 when it stays a heading of the body. */
+static int
+take_headline(struct md *m, cmark_node *c)
+{
+	char *h = plain_str(c);
+
+	if (h && m->a->headline == NULL) {
+		m->a->headline = h;
+		m->a->line = line_of(m, c);
+		return 1;
+	}
+	/* "# Title" repeating the front matter's title */
+	if (h && strcmp(h, m->a->headline) == 0) {
+		free(h);
+		return 1;
+	}
+	free(h);
+	return 0;
+}
+
+
+/* Return 1 for the block nodes that hold blocks: quotes, lists, items. */
+static int
+is_container(cmark_node *c)
+{
+	cmark_node_type t = cmark_node_get_type(c);
+
+	return t == CMARK_NODE_BLOCK_QUOTE || t == CMARK_NODE_LIST || t == CMARK_NODE_ITEM;
+}
+
+/* Open task list item B with its ballot box ("\u2610 " or, CHECKED,
+ * "\u2611 ") as text at the start of its first paragraph (a paragraph is
+ * put first when the item opens with something else). */
+static void
+task_box(struct block *b, int checked)
+{
+	struct block *p = b->nkids ? &b->kids[0] : NULL;
+	struct inl *in;
+
+	if (p == NULL || p->type != BLK_PARAGRAPH) {
+		struct block tmp;
+
+		p = block_push(&b->kids, &b->nkids, BLK_PARAGRAPH);
+		p->src = b->src;
+		tmp = *p;
+		memmove(b->kids + 1, b->kids, (b->nkids - 1) * sizeof(*b->kids));
+		b->kids[0] = tmp;
+		p = &b->kids[0];
+	}
+	in = inl_push(&p->inl, &p->ninl, INL_TEXT);
+	in->text = xstrdup(checked ? "\xe2\x98\x91 " : "\xe2\x98\x90 ");
+	if (p->ninl > 1) {
+		struct inl tmp = *in;
+
+		memmove(p->inl + 1, p->inl, (p->ninl - 1) * sizeof(*p->inl));
+		p->inl[0] = tmp;
+	}
+}
+
+/* Convert the block node *CP (a child of PARENT) into *ARR / *N. A figure
+ * that takes its caption from the next node moves *CP on to it. Return 0,
+ * or -1 with the error set. */
+static int
+conv_one(struct md *m, cmark_node *parent, cmark_node **cp, struct block **arr, size_t *n,
+    int depth)
+{
+	cmark_node *c = *cp;
+	cmark_node_type t = cmark_node_get_type(c);
+	const char *ext = ext_type(c);
+	struct block *b;
+	cmark_node *img;
+
+	if (c == m->skip)
+		return 0;
+	if (t == CMARK_NODE_FOOTNOTE_DEFINITION) {
+		struct footnote *fn;
+
+		if (depth > 0 || m->a->nnotes >= (size_t)m->nnotes)
+			return 0;	/* cmark keeps them at the top */
+		fn = &m->a->notes[m->a->nnotes++];
+		fn->label = note_label(m, c);
+		if (conv_blocks(m, c, &fn->blocks, &fn->nblocks, depth + 1) == -1)
+			return -1;
+		return 0;
+	}
+	if (t == CMARK_NODE_HEADING && cmark_node_get_heading_level(c) == 1 && depth == 0 &&
+	    c == cmark_node_first_child(parent) && take_headline(m, c))
+		return 0;
+	b = block_push(arr, n, BLK_PARAGRAPH);
+	b->src.file = m->a->source;
+	b->src.line = line_of(m, c);
+	switch (t) {
+	case CMARK_NODE_PARAGRAPH:
+		if ((img = sole_image(c)) != NULL) {
+			b->type = BLK_FIGURE;
+			if (conv_figure(b, img, cmark_node_next(c)))
+				*cp = c = cmark_node_next(c);
+			break;
+		}
+		if (conv_inlines(m, c, &b->inl, &b->ninl, depth + 1) == -1)
+			return -1;
+		break;
+	case CMARK_NODE_HEADING:
+		b->type = BLK_HEADING;
+		b->level = cmark_node_get_heading_level(c);
+		if (b->level < 2)
+			b->level = 2;
+		if (conv_inlines(m, c, &b->inl, &b->ninl, depth + 1) == -1)
+			return -1;
+		break;
+	case CMARK_NODE_BLOCK_QUOTE:
+		b->type = BLK_QUOTE;
+		if (conv_blocks(m, c, &b->kids, &b->nkids, depth + 1) == -1)
+			return -1;
+		break;
+	case CMARK_NODE_LIST:
+		b->type = BLK_LIST;
+		b->ordered = cmark_node_get_list_type(c) == CMARK_ORDERED_LIST;
+		b->start = b->ordered ? cmark_node_get_list_start(c) : 0;
+		if (conv_blocks(m, c, &b->kids, &b->nkids, depth + 1) == -1)
+			return -1;
+		break;
+	case CMARK_NODE_ITEM:
+		b->type = BLK_ITEM;
+		if (conv_blocks(m, c, &b->kids, &b->nkids, depth + 1) == -1)
+			return -1;
+		if (strcmp(ext, "tasklist") == 0)
+			task_box(b, cmark_gfm_extensions_get_tasklist_item_checked(c));
+		break;
+	case CMARK_NODE_CODE_BLOCK: {
+		const char *info = cmark_node_get_fence_info(c);
+
+		b->type = BLK_CODE;
+		b->text = code_text(cmark_node_get_literal(c));
+		b->info = info && *info ? str_trim(info) : NULL;
+		break;
+	}
+	case CMARK_NODE_HTML_BLOCK:
+		/* the paragraph pushed above is dropped for the blocks the
+		 * converter makes of the HTML */
+		block_free(b);
+		(*n)--;
+		if (html_blocks(m, c, arr, n) == -1)
+			return -1;
+		break;
+	case CMARK_NODE_THEMATIC_BREAK:
+		b->type = BLK_RULE;
+		break;
+	default:
+		if (strcmp(ext, "table") == 0) {
+			b->type = BLK_TABLE;
+			if (conv_table(m, c, b, depth + 1) == -1)
+				return -1;
+			break;
+		}
+		/* An unknown block keeps its words as a paragraph. */
+		{
+			char *s = plain_str(c);
+
+			if (s)
+				inl_push(&b->inl, &b->ninl, INL_TEXT)->text = s;
+		}
+		break;
+	}
+	return 0;
+}
+
+/* Convert the leaf blocks under container C, in order, into *ARR / *N at
+ * DEPTH, walking cmark's tree with its iterator (any depth, no recursion).
+ * Return 0, or -1 with the error set. */
+static int
+conv_flat(struct md *m, cmark_node *c, struct block **arr, size_t *n, int depth)
+{
+	cmark_iter *it = cmark_iter_new(c);
+	cmark_event_type ev;
+	int ret = 0;
+
+	if (m->flattened == 0)
+		m->flattened = line_of(m, c);
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *x = cmark_iter_get_node(it);
+
+		if (ev != CMARK_EVENT_ENTER || x == c || is_container(x))
+			continue;
+		if (conv_one(m, NULL, &x, arr, n, depth) == -1) {
+			ret = -1;
+			break;
+		}
+		cmark_iter_reset(it, x, CMARK_EVENT_EXIT);
+	}
+	cmark_iter_free(it);
+	return ret;
+}
+
 /* Convert the block children of PARENT, appending to *ARR / *N. At the top
  * level (DEPTH 0) a leading "# heading" becomes the headline and footnote
- * definitions go to the article's notes. Return 0, or -1 with the error
- * set. */
+ * definitions go to the article's notes. Past MD_MAX_NEST (and not right
+ * inside a list, whose children must stay items) quotes and lists give up
+ * their own level: their contents are set here. Return 0, or -1 with the
+ * error set. */
 static int
 conv_blocks(struct md *m, cmark_node *parent, struct block **arr, size_t *n, int depth)
 {
 	cmark_node *c;
+	int flat = depth >= MD_MAX_NEST && cmark_node_get_type(parent) != CMARK_NODE_LIST;
 
-	if (depth > MODEL_MAX_DEPTH)
-		return too_deep(m, parent);
 	for (c = cmark_node_first_child(parent); c; c = cmark_node_next(c)) {
-		cmark_node_type t = cmark_node_get_type(c);
-		const char *ext = ext_type(c);
-		struct block *b;
-		cmark_node *img;
-
-		if (c == m->skip)
-			continue;
-		if (t == CMARK_NODE_FOOTNOTE_DEFINITION) {
-			struct footnote *fn;
-
-			if (depth > 0 || m->a->nnotes >= (size_t)m->nnotes)
-				continue;	/* cmark keeps them at the top */
-			fn = &m->a->notes[m->a->nnotes++];
-			fn->label = note_label(m, c);
-			if (conv_blocks(m, c, &fn->blocks, &fn->nblocks, depth + 1) == -1)
+		if (flat && is_container(c)) {
+			if (conv_flat(m, c, arr, n, depth) == -1)
 				return -1;
 			continue;
 		}
-		if (t == CMARK_NODE_HEADING && cmark_node_get_heading_level(c) == 1 && depth == 0 &&
-		    c == cmark_node_first_child(parent)) {
-			char *h = plain_str(c);
-
-			if (h && m->a->headline == NULL) {
-				m->a->headline = h;
-				m->a->line = line_of(m, c);
-				continue;
-			}
-			/* "# Title" repeating the front matter's title */
-			if (h && strcmp(h, m->a->headline) == 0) {
-				free(h);
-				continue;
-			}
-			free(h);
-		}
-		b = block_push(arr, n, BLK_PARAGRAPH);
-		b->src.file = m->a->source;
-		b->src.line = line_of(m, c);
-		switch (t) {
-		case CMARK_NODE_PARAGRAPH:
-			if ((img = sole_image(c)) != NULL) {
-				b->type = BLK_FIGURE;
-				if (conv_figure(b, img, cmark_node_next(c)))
-					c = cmark_node_next(c);
-				break;
-			}
-			if (conv_inlines(m, c, &b->inl, &b->ninl, depth + 1) == -1)
-				return -1;
-			break;
-		case CMARK_NODE_HEADING:
-			b->type = BLK_HEADING;
-			b->level = cmark_node_get_heading_level(c);
-			if (b->level < 2)
-				b->level = 2;
-			if (conv_inlines(m, c, &b->inl, &b->ninl, depth + 1) == -1)
-				return -1;
-			break;
-		case CMARK_NODE_BLOCK_QUOTE:
-			b->type = BLK_QUOTE;
-			if (conv_blocks(m, c, &b->kids, &b->nkids, depth + 1) == -1)
-				return -1;
-			break;
-		case CMARK_NODE_LIST:
-			b->type = BLK_LIST;
-			b->ordered = cmark_node_get_list_type(c) == CMARK_ORDERED_LIST;
-			b->start = b->ordered ? cmark_node_get_list_start(c) : 0;
-			if (conv_blocks(m, c, &b->kids, &b->nkids, depth + 1) == -1)
-				return -1;
-			break;
-		case CMARK_NODE_ITEM:
-			b->type = BLK_ITEM;
-			if (conv_blocks(m, c, &b->kids, &b->nkids, depth + 1) == -1)
-				return -1;
-			break;
-		case CMARK_NODE_CODE_BLOCK: {
-			const char *info = cmark_node_get_fence_info(c);
-
-			b->type = BLK_CODE;
-			b->text = code_text(cmark_node_get_literal(c));
-			b->info = info && *info ? str_trim(info) : NULL;
-			break;
-		}
-		case CMARK_NODE_HTML_BLOCK:
-			/* the paragraph pushed above is dropped for the
-			 * blocks the converter makes of the HTML */
-			block_free(b);
-			(*n)--;
-			if (html_blocks(m, c, arr, n) == -1)
-				return -1;
-			break;
-		case CMARK_NODE_THEMATIC_BREAK:
-			b->type = BLK_RULE;
-			break;
-		default:
-			if (strcmp(ext, "table") == 0) {
-				b->type = BLK_TABLE;
-				if (conv_table(m, c, b, depth + 1) == -1)
-					return -1;
-				break;
-			}
-			/* An unknown block keeps its words as a paragraph. */
-			{
-				char *s = plain_str(c);
-
-				if (s)
-					inl_push(&b->inl, &b->ninl, INL_TEXT)->text = s;
-			}
-			break;
-		}
+		if (conv_one(m, parent, &c, arr, n, depth) == -1)
+			return -1;
 	}
 	return 0;
 }
@@ -749,6 +872,9 @@ front_matter(struct article *a, const char *path, const char *text, const char *
 
 	*body = text;
 	*bodyline = 0;
+	if (line_is(text, end, "+++", &next))
+		return err_set(path, 1, "TOML front matter ('+++') is not read: write it as YAML "
+		    "between '---' lines (title = 'X' becomes title: X)");
 	if (!line_is(text, end, "---", &next))
 		return 0;
 	yaml = p = next;
@@ -805,6 +931,7 @@ parse(const char *s, size_t n, int wide)
 		cmark_parser_attach_syntax_extension(parser, cmark_find_syntax_extension("table"));
 	cmark_parser_attach_syntax_extension(parser, cmark_find_syntax_extension("strikethrough"));
 	cmark_parser_attach_syntax_extension(parser, cmark_find_syntax_extension("autolink"));
+	cmark_parser_attach_syntax_extension(parser, cmark_find_syntax_extension("tasklist"));
 	cmark_parser_feed(parser, s, n);
 	doc = cmark_parser_finish(parser);
 	cmark_parser_free(parser);
@@ -915,6 +1042,9 @@ md_read(const char *path, const char *text, size_t len)
 	}
 	if (conv_blocks(&m, doc, &a->blocks, &a->nblocks, 0) == -1)
 		goto out;
+	if (m.flattened)
+		warn_at(path, m.flattened, "quotes and lists nested deeper than %d levels are set at "
+		    "that depth", MD_MAX_NEST);
 	for (i = 0; i < a->nnotes; i++)
 		a->notes[i].referenced = m.refd[i];
 	if (a->headline == NULL) {

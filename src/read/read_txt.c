@@ -25,6 +25,7 @@
 
 #include "util.h"
 #include "model/date.h"
+#include "model/model.h"
 #include "reader.h"
 
 /* A subheading is short: fewer words and code points than these. */
@@ -356,22 +357,33 @@ looks_like_name(const char *s, size_t n)
 	return words > 0;
 }
 
-/* The separators between names in a byline, longest first. */
-static const char *name_seps[] = {
-	", and ", ", und ", ", et ", ", ", " and ", " & ", " und ", " et ",
-	" y ", " e ", " en ", NULL
+/* The separators between names in a byline, longest first; COMMA marks
+ * the ones after which a role may start instead of another name. */
+static const struct {
+	const char	*s;
+	int		 comma;
+} name_seps[] = {
+	{", and ", 0}, {", und ", 0}, {", et ", 0}, {", y ", 0}, {", e ", 0}, {", ", 1},
+	{" and ", 0}, {" & ", 0}, {" und ", 0}, {" et ", 0}, {" y ", 0}, {" e ", 0},
+	{" en ", 0}, {" og ", 0}, {" och ", 0}, {" i ", 0}, {NULL, 0}
 };
 
-/* Return the length of the name separator at S, or 0. */
+/* Return the length of the name separator at S (setting *COMMA), or 0.
+ * DUTCH: " en " joins names ("Door A en B"); elsewhere it is Spanish
+ * "en" before a place. */
 static size_t
-name_sep(const char *s)
+name_sep(const char *s, int dutch, int *comma)
 {
 	size_t i, n;
 
-	for (i = 0; name_seps[i]; i++) {
-		n = strlen(name_seps[i]);
-		if (strncmp(s, name_seps[i], n) == 0)
+	for (i = 0; name_seps[i].s; i++) {
+		n = strlen(name_seps[i].s);
+		if (!dutch && strcmp(name_seps[i].s, " en ") == 0)
+			continue;
+		if (strncmp(s, name_seps[i].s, n) == 0) {
+			*comma = name_seps[i].comma;
 			return n;
+		}
 	}
 	return 0;
 }
@@ -387,129 +399,392 @@ role_dash(const char *s)
 	return 0;
 }
 
+/* Return 1 when S[0..N) names a job rather than a person: one of its words
+ * opens like a newsroom title in one of the languages read here. */
+static int
+is_role(const char *s, size_t n)
+{
+	static const char *stems[] = {
+		"correspond", "editor", "reporter", "writer", "journalist", "columnist",
+		"staff", "contribut", "producer", "photograph", "analyst", "critic",
+		"chief", "senior", "deputy", "director", "professor", "fellow", "author",
+		"redakt", "korrespond", "reporter", "autor", "journaliste", "r\xc3\xa9\x64\x61\x63",
+		"envoy", "periodist", "corresponsal", "redactor", "cronista", "giornalist",
+		"inviat", "corrispondent", "verslaggever", "redacteur", "reportr", "freelance",
+		"intern", "researcher", "scientist", "lecturer", "president", "founder",
+		"manager", "officer", "specialist", "expert", "in ", NULL
+	};
+	size_t i = 0, k;
+
+	while (i < n) {
+		while (i < n && s[i] == ' ')
+			i++;
+		for (k = 0; stems[k]; k++) {
+			size_t l = strlen(stems[k]);
+
+			if (l <= n - i && strncasecmp(s + i, stems[k], l) == 0)
+				return 1;
+		}
+		while (i < n && s[i] != ' ')
+			i++;
+	}
+	return 0;
+}
+
 struct seg {
 	const char	*s;
 	size_t		 n;
+	int		 comma;		/* it followed a comma */
 };
 
-/* The byline: see reader.h. Authors are pushed onto *AUTHORS (copies);
- * *ROLE is fresh or NULL. Nothing is allocated when S is not a byline. */
-int
-txt_byline(const char *s, char ***authors, size_t *nauthors, char **role)
-{
-	static const char *openers[] = {
-		"By ", "by ", "BY ", "Von ", "von ", "Par ", "par ", "Por ", "por ",
-		"Door ", "door ", NULL
-	};
-	struct seg segs[16], notes[16];
-	struct buf r = {0};
-	const char *p, *names, *dash = NULL;
-	size_t nseg = 0, nnotes = 0, i, k, dlen = 0;
-	int depth = 0, ret = -1;
+/* The byline openers: "By", localised, and how they are written. */
+static const char *const openers[] = {
+	"Written by ", "Words by ", "Reporting by ", "By: ", "By ", "by ", "BY ",
+	"Von ", "von ", "VON ", "Text: ", "Par ", "par ", "PAR ", "Por ", "por ", "POR ",
+	"Door ", "door ", "Di ", "di ", "Av ", "av ", "Af ", "af ", "Autor: ", "Auteur : ",
+	NULL
+};
 
-	if (s == NULL)
-		return -1;
-	for (i = 0; openers[i]; i++)
-		if (str_startswith(s, openers[i]))
-			break;
-	if (openers[i] == NULL)
-		return -1;
-	names = s + strlen(openers[i]);
-	while (*names == ' ')
-		names++;
-	/* split the names at depth 0; a dash ends them and starts the role */
-	segs[0].s = names;
-	for (p = names; *p; p++) {
+/* Words that open co-authors in brackets: "(avec A et B)". */
+static const char *const with_words[] = {
+	"avec ", "with ", "mit ", "con ", "com ", "met ", "med ", "and ", "und ", "et ", "y ",
+	"additional reporting by ", NULL
+};
+
+void
+txt_byline_free(struct txt_byline *y)
+{
+	size_t i;
+
+	for (i = 0; i < y->n; i++) {
+		free(y->authors[i]);
+		if (y->roles)
+			free(y->roles[i]);
+	}
+	free(y->authors);
+	free(y->roles);
+	free(y->role);
+	free(y->place);
+	memset(y, 0, sizeof(*y));
+}
+
+/* Add the name S[0..N) (trimmed) with its ROLE[0..RN) (none when RN is
+ * 0) to Y. */
+static void
+byline_add(struct txt_byline *y, const char *s, size_t n, const char *role, size_t rn)
+{
+	char *name = trim_n(s, n);
+
+	strv_push(&y->authors, &y->n, name ? name : "");
+	free(name);
+	y->roles = xrealloc(y->roles, y->n * sizeof(*y->roles));
+	y->roles[y->n - 1] = rn ? trim_n(role, rn) : NULL;
+}
+
+/* Split S[0..N) at depth-0 name separators into SEGS (at most MAX).
+ * Set *DASH to a role dash at depth 0 (and stop there). Return the number
+ * of segments, or 0 when the brackets do not balance or there are too
+ * many. */
+static size_t
+split_names(const char *s, size_t n, int dutch, struct seg *segs, size_t max, const char **dash)
+{
+	size_t nseg = 0, k;
+	const char *p, *end = s + n;
+	int depth = 0, comma = 0;
+
+	*dash = NULL;
+	segs[0].s = s;
+	segs[0].comma = 0;
+	for (p = s; p < end; p++) {
 		if (*p == '(')
 			depth++;
 		else if (*p == ')' && depth > 0)
 			depth--;
 		if (depth > 0)
 			continue;
-		if ((dlen = role_dash(p)) != 0) {
-			dash = p;
+		if (role_dash(p) != 0) {
+			*dash = p;
 			break;
 		}
-		if ((k = name_sep(p)) != 0) {
-			if (nseg + 1 >= sizeof(segs) / sizeof(segs[0]))
-				goto out;
+		if ((k = name_sep(p, dutch, &comma)) != 0) {
+			if (nseg + 1 >= max)
+				return 0;
 			segs[nseg].n = (size_t)(p - segs[nseg].s);
 			segs[++nseg].s = p + k;
+			segs[nseg].comma = comma;
 			p += k - 1;
 		}
 	}
 	if (depth != 0)
-		goto out;
+		return 0;
 	segs[nseg].n = (size_t)(p - segs[nseg].s);
-	nseg++;
-	/* each segment: a name and perhaps a trailing "(note)" */
-	for (i = 0; i < nseg; i++) {
-		const char *open;
-
-		while (segs[i].n && segs[i].s[segs[i].n - 1] == ' ')
-			segs[i].n--;
-		if (segs[i].n && segs[i].s[segs[i].n - 1] == ')' &&
-		    (open = memchr(segs[i].s, '(', segs[i].n)) != NULL) {
-			notes[nnotes].s = open + 1;
-			notes[nnotes].n = (size_t)(segs[i].s + segs[i].n - 1 - (open + 1));
-			if (notes[nnotes].n == 0)
-				goto out;
-			nnotes++;
-			segs[i].n = (size_t)(open - segs[i].s);
-			while (segs[i].n && segs[i].s[segs[i].n - 1] == ' ')
-				segs[i].n--;
-		}
-		if (!looks_like_name(segs[i].s, segs[i].n))
-			goto out;
-	}
-	if (dash && dash[dlen] == '\0')
-		goto out;
-	/* the role: the dash's text, then the notes joined as the names are */
-	if (dash)
-		buf_puts(&r, dash + dlen);
-	if (nnotes) {
-		if (dash)
-			BUF_PUTSL(&r, " (");
-		for (i = 0; i < nnotes; i++) {
-			if (i)
-				buf_puts(&r, i + 1 == nnotes ? " and " : ", ");
-			buf_put(&r, notes[i].s, notes[i].n);
-		}
-		if (dash)
-			buf_putc(&r, ')');
-	}
-	for (i = 0; i < nseg; i++) {
-		char *name = xstrndup(segs[i].s, segs[i].n);
-
-		strv_push(authors, nauthors, name);
-		free(name);
-	}
-	*role = r.len ? buf_detach(&r) : NULL;
-	ret = 0;
-out:
-	buf_free(&r);
-	return ret;
+	return nseg + 1;
 }
 
-/* Credit labels, as "Label:" at the start of the credit. */
+/* Split a trailing " in Vienna" (" à Paris", Spanish " en Madrid") off
+ * the segment G, when both sides read as names. Return the place as a
+ * fresh string and shorten G, or NULL. */
+static char *
+seg_place(struct seg *g, int spanish)
+{
+	static const char *const ins[] = {" in ", " \xc3\xa0 ", " aus ", " en ", NULL};
+	size_t i, k;
+
+	for (i = 0; ins[i]; i++) {
+		size_t l = strlen(ins[i]);
+
+		if (strcmp(ins[i], " en ") == 0 && !spanish)
+			continue;
+		for (k = g->n; k-- > 0;) {
+			if (k + l <= g->n && strncmp(g->s + k, ins[i], l) == 0) {
+				const char *pl = g->s + k + l;
+				size_t pn = g->n - k - l;
+
+				if (pn && count_words(pl) <= 3 && looks_like_name(pl, pn) &&
+				    memchr(pl, '(', pn) == NULL) {
+					g->n = k;
+					return trim_n(pl, pn);
+				}
+				break;
+			}
+		}
+	}
+	return NULL;
+}
+
+/* Take a trailing "(note)" off segment G into *NOTE / *NN. */
+static void
+seg_note(struct seg *g, const char **note, size_t *nn)
+{
+	const char *open;
+
+	*note = NULL;
+	*nn = 0;
+	while (g->n && g->s[g->n - 1] == ' ')
+		g->n--;
+	while (g->n && g->s[0] == ' ') {
+		g->s++;
+		g->n--;
+	}
+	if (g->n && g->s[g->n - 1] == ')' && (open = memchr(g->s, '(', g->n)) != NULL) {
+		*note = open + 1;
+		*nn = (size_t)(g->s + g->n - 1 - (open + 1));
+		g->n = (size_t)(open - g->s);
+		while (g->n && g->s[g->n - 1] == ' ')
+			g->n--;
+	}
+}
+
+/* Add the co-authors of a "(avec A et B)" note to Y. Return 1 when NOTE
+ * was such a note. */
+static int
+co_authors(struct txt_byline *y, const char *note, size_t nn, int dutch)
+{
+	struct seg segs[16];
+	const char *dash;
+	size_t i, k, ns;
+
+	for (i = 0; with_words[i]; i++)
+		if (nn > strlen(with_words[i]) && strncasecmp(note, with_words[i], strlen(with_words[i])) == 0)
+			break;
+	if (with_words[i] == NULL)
+		return 0;
+	k = strlen(with_words[i]);
+	ns = split_names(note + k, nn - k, dutch, segs, 16, &dash);
+	if (ns == 0 || dash)
+		return 0;
+	for (i = 0; i < ns; i++)
+		if (!looks_like_name(segs[i].s, segs[i].n))
+			return 0;
+	for (i = 0; i < ns; i++)
+		byline_add(y, segs[i].s, segs[i].n, NULL, 0);
+	return 1;
+}
+
+/* Return 1 when S[0..N) can be a name on a line of its own: two to four
+ * words, none of them a job. */
+static int
+bare_name(const char *s, size_t n)
+{
+	char *t = xstrndup(s, n);
+	size_t w = count_words(t);
+
+	free(t);
+	return w >= 2 && w <= 4 && !is_role(s, n);
+}
+
+/* The byline: see reader.h. */
+int
+txt_byline_parse(const char *s, int bare, struct txt_byline *y)
+{
+	struct seg segs[16];
+	const char *names, *dash, *note;
+	size_t nseg, i, nn, nnames = 0, len;
+	int dutch = 0, spanish = 0, roles = 0;
+
+	memset(y, 0, sizeof(*y));
+	if (s == NULL || strlen(s) > 300)
+		return -1;
+	names = NULL;
+	for (i = 0; openers[i]; i++)
+		if (str_startswith(s, openers[i])) {
+			names = s + strlen(openers[i]);
+			dutch = strncasecmp(openers[i], "door", 4) == 0;
+			spanish = strncasecmp(openers[i], "por", 3) == 0;
+			break;
+		}
+	if (names == NULL) {
+		if (!bare || count_words(s) > 10)
+			return -1;
+		names = s;
+	}
+	while (*names == ' ')
+		names++;
+	len = strlen(names);
+	if ((nseg = split_names(names, len, dutch, segs, 16, &dash)) == 0)
+		goto fail;
+	if (dash && dash[role_dash(dash)] == '\0')
+		goto fail;
+	for (i = 0; i < nseg; i++) {
+		struct seg g = segs[i];
+		char *place;
+
+		seg_note(&g, &note, &nn);
+		if (note && nn == 0)
+			goto fail;
+		if (i > 0 && g.comma && note == NULL && g.n && y->place == NULL &&
+		    (!looks_like_name(g.s, g.n) || is_role(g.s, g.n))) {
+			/* the role: this segment and the rest, up to a place */
+			const char *end = dash ? dash : names + len;
+			struct seg r = {g.s, (size_t)(end - g.s), 0};
+
+			if ((place = seg_place(&r, spanish)) != NULL)
+				y->place = place;
+			else if (r.n > 3 && strncmp(r.s, "in ", 3) == 0 && looks_like_name(r.s + 3, r.n - 3)) {
+				y->place = trim_n(r.s + 3, r.n - 3);
+				r.n = 0;
+			}
+			if (r.n)
+				y->role = trim_n(r.s, r.n);
+			break;
+		}
+		if (g.n > 3 && strncmp(g.s, "in ", 3) == 0 && i > 0 && looks_like_name(g.s + 3, g.n - 3)) {
+			free(y->place);
+			y->place = trim_n(g.s + 3, g.n - 3);
+			continue;
+		}
+		if (i + 1 == nseg || dash) {
+			if ((place = seg_place(&g, spanish)) != NULL) {
+				free(y->place);
+				y->place = place;
+			}
+		}
+		if (!looks_like_name(g.s, g.n) || (bare && !bare_name(g.s, g.n)))
+			goto fail;
+		byline_add(y, g.s, g.n, NULL, 0);
+		nnames++;
+		if (note && !co_authors(y, note, nn, dutch)) {
+			free(y->roles[y->n - 1]);
+			y->roles[y->n - 1] = trim_n(note, nn);
+			roles++;
+		}
+	}
+	if (nnames == 0)
+		goto fail;
+	if (dash) {
+		char *r = xstrdup(dash + role_dash(dash));
+
+		if (y->role) {
+			char *t = xprintf("%s, %s", y->role, r);
+
+			free(r);
+			r = t;
+		}
+		free(y->role);
+		y->role = r;
+	}
+	/* one author's note is the role of the byline ("By A (Reporter)") */
+	if (roles == 1 && y->n == 1 && y->role == NULL) {
+		y->role = y->roles[0];
+		y->roles[0] = NULL;
+	} else if (roles == 1 && y->n == 1) {
+		char *t = xprintf("%s (%s)", y->role, y->roles[0]);
+
+		free(y->role);
+		y->role = t;
+		free(y->roles[0]);
+		y->roles[0] = NULL;
+	}
+	if (roles == 0 || y->role == y->roles[0]) {
+		for (i = 0; i < y->n; i++)
+			free(y->roles[i]);
+		free(y->roles);
+		y->roles = NULL;
+	}
+	return 0;
+fail:
+	txt_byline_free(y);
+	return -1;
+}
+
+/* The byline, authors and one role: see reader.h. */
+int
+txt_byline(const char *s, char ***authors, size_t *nauthors, char **role)
+{
+	struct txt_byline y;
+	struct buf r = {0};
+	size_t i;
+
+	if (txt_byline_parse(s, 0, &y) != 0)
+		return -1;
+	for (i = 0; i < y.n; i++)
+		strv_push(authors, nauthors, y.authors[i]);
+	if (y.role)
+		buf_puts(&r, y.role);
+	for (i = 0; y.roles && i < y.n; i++)
+		if (y.roles[i]) {
+			if (r.len)
+				BUF_PUTSL(&r, "; ");
+			buf_puts(&r, y.roles[i]);
+		}
+	*role = r.len ? buf_detach(&r) : NULL;
+	buf_free(&r);
+	txt_byline_free(&y);
+	return 0;
+}
+
+/* Credit labels, as "Label:" or "Label by" at the start of the credit. */
 static const char *credit_labels[] = {
-	"Photograph", "Photographs", "Photo", "Photos", "Photography",
-	"Illustration", "Illustrations", "Composite", "Picture", "Pictures",
-	"Image", "Images", "Graphic", "Credit", "Video", "Foto", "Fotos",
-	"Bild", "Cr\xc3\xa9\x64it", NULL
+	"Photographs", "Photograph", "Photography", "Photos", "Photo", "Illustrations",
+	"Illustration", "Composite", "Pictures", "Picture", "Images", "Image", "Graphic",
+	"Credits", "Credit", "Video", "Fotos", "Foto", "Fotograf\xc3\xad" "a", "Fotografia", "Fotografie",
+	"Bild", "Cr\xc3\xa9\x64its", "Cr\xc3\xa9\x64it", "Cr\xc3\xa9\x64ito", "Cr\xc3\xa9\x64itos",
+	"Imagen", "Imagem", "Immagine", "Ilustraci\xc3\xb3n", "Illustrazione", "Quelle", "Source",
+	"Lead image", "Top image", "Main image", "Header image", "Cover photo", "Photo illustration",
+	NULL
 };
 
-/* Return 1 when a credit label followed by a colon starts at P. */
+/* The words after a label that name who made it: "Photo by X". */
+static const char *credit_bys[] = {
+	" by ", " von ", " de ", " di ", " par ", " por ", " door ", " av ", " courtesy of ",
+	" via ", NULL
+};
+
+/* Return 1 when a credit label followed by a colon or "by" starts at P
+ * ("Photograph: X", "Photo by X", "Foto: X", "Crédit : X"), or the same
+ * in brackets ("(Photo by X)"). */
 static int
 credit_label_at(const char *p)
 {
-	size_t i, n;
+	size_t i, k, n;
 
-	if (strchr("PICGVFB", *p) == NULL || *p == '\0')
-		return 0;	/* no label starts so: most words end here */
+	if (*p == '(')
+		p++;
+	if (*p == '\0' || !is_upper(cp_at(p)))
+		return 0;
 	for (i = 0; credit_labels[i]; i++) {
 		n = strlen(credit_labels[i]);
-		if (strncmp(p, credit_labels[i], n) != 0)
+		if (strncasecmp(p, credit_labels[i], n) != 0 || !is_upper(cp_at(p)))
 			continue;
 		if (p[n] == ':')
 			return 1;
@@ -517,6 +792,10 @@ credit_label_at(const char *p)
 			return 1;
 		if ((unsigned char)p[n] == 0xc2 && (unsigned char)p[n + 1] == 0xa0 && p[n + 2] == ':')
 			return 1;
+		for (k = 0; credit_bys[k]; k++)
+			if (strncmp(p + n, credit_bys[k], strlen(credit_bys[k])) == 0 &&
+			    is_upper(cp_at(p + n + strlen(credit_bys[k]))))
+				return 1;
 	}
 	return 0;
 }
@@ -609,6 +888,8 @@ credit_split(const char *s, size_t *caplen, int agency)
 	if (len >= 2 && (unsigned char)s[len - 2] == 0xc2 && (unsigned char)s[len - 1] == 0xa0)
 		len -= 2;
 	*caplen = len;
+	if (*tail == '(' && s[n - 1] == ')')	/* "(Photo by X)" */
+		return trim_n(tail + 1, n - (size_t)(tail - s) - 2);
 	return trim_n(tail, n - (size_t)(tail - s));
 }
 
@@ -715,29 +996,7 @@ join_lines(const struct tblock *b, const char *sep)
 	return buf_detach(&out);
 }
 
-/* Return 1 when S is a byline (nothing is kept). */
-static int
-is_byline(const char *s)
-{
-	char **v = NULL, *role = NULL;
-	size_t n = 0, i;
-	int r = txt_byline(s, &v, &n, &role) == 0;
-
-	for (i = 0; i < n; i++)
-		free(v[i]);
-	free(v);
-	free(role);
-	return r;
-}
-
-/* Return 1 when S is a whole date line. */
-static int
-is_date(const char *s)
-{
-	char iso[11];
-
-	return date_parse(s, iso) == 0;
-}
+static int is_header_line(const char *s);
 
 /* A list item's marker. Return 1 and fill *ORDERED, *NUM and *TEXT (where
  * the item's words start) when S opens with "- ", "* ", "• " or "12. ". */
@@ -1032,7 +1291,7 @@ split_header(struct tblock **bp, size_t n)
 		if (b[i].n < 2)
 			continue;
 		for (k = 0; k < b[i].n; k++)
-			if (is_byline(b[i].lines[k].s) || is_date(b[i].lines[k].s))
+			if (is_header_line(b[i].lines[k].s))
 				break;
 		if (k == b[i].n)
 			continue;
@@ -1055,6 +1314,295 @@ split_header(struct tblock **bp, size_t n)
 	}
 	*bp = b;
 	return n;
+}
+
+/* ---- the header ---------------------------------------------------------- */
+
+/* Header blocks are looked for among this many blocks after the headline. */
+#define HEADER_SCAN	8
+/* A block this long after a header line is the body's first paragraph. */
+#define BODY_WORDS	40
+
+/* Page furniture: lines a page prints around an article, not part of it,
+ * in the languages read here (compared case aside, a final ':' or '.'
+ * aside). "Additional reporting by …" is the article's and not here. */
+static const char *const furniture[] = {
+	"share", "share this", "share this article", "share this story", "share this page",
+	"share on facebook", "share on twitter", "share on whatsapp", "share via email",
+	"share article", "tweet", "copy link", "link copied", "advertisement", "advertisment",
+	"sponsored", "skip to main content", "skip to content", "skip to navigation",
+	"sign up to our newsletter", "sign up for our newsletter", "sign up to our daily newsletter",
+	"subscribe to our newsletter", "listen to this article", "click to share", "open in app",
+	"teilen", "artikel teilen", "anzeige", "werbung", "zum inhalt springen",
+	"newsletter abonnieren", "artikel vorlesen lassen",
+	"partager", "partager cet article", "publicit\xc3\xa9", "aller au contenu principal",
+	"inscrivez-vous \xc3\xa0 notre newsletter", "\xc3\xa9\x63outer cet article",
+	"compartir", "compartir este art\xc3\xad\x63ulo", "publicidad", "anuncio",
+	"ir al contenido principal", "suscr\xc3\xad\x62\x65te a nuestro bolet\xc3\xadn",
+	"condividi", "pubblicit\xc3\xa0", "vai al contenuto principale", "iscriviti alla newsletter",
+	"compartilhar", "partilhar", "publicidade", "delen", "advertentie", "naar de inhoud",
+	"dela", "annons", "annonce", "annonse", "reklame",
+	NULL
+};
+
+/* Return 1 when S is a line of page furniture. */
+static int
+is_furniture(const char *s)
+{
+	size_t n = strlen(s), i;
+
+	while (n && (s[n - 1] == ':' || s[n - 1] == '.' || s[n - 1] == ' '))
+		n--;
+	for (i = 0; furniture[i]; i++)
+		if (strlen(furniture[i]) == n && strncasecmp(s, furniture[i], n) == 0)
+			return 1;
+	return 0;
+}
+
+/* Return 1 when every line of block B is furniture. */
+static int
+block_furniture(const struct tblock *b)
+{
+	for (size_t i = 0; i < b->n; i++)
+		if (!is_furniture(b->lines[i].s))
+			return 0;
+	return b->n > 0;
+}
+
+enum hkind { H_OTHER, H_BYLINE, H_DATE, H_COMBO, H_NAME, H_FURN };
+
+/* One block near the headline, read as a header line. */
+struct hline {
+	enum hkind		 kind;
+	struct txt_byline	 y;	/* H_BYLINE, H_NAME, H_COMBO (y.n: it has one) */
+	struct date_line	 d;	/* H_DATE, H_COMBO (d.iso[0]: it has one) */
+	char			*site;	/* H_COMBO: a name part beside a byline */
+	char			*place;	/* H_DATE: "発信地：カノ" after the date */
+	int			 words;
+};
+
+static void
+hline_free(struct hline *h)
+{
+	txt_byline_free(&h->y);
+	date_line_free(&h->d);
+	free(h->site);
+	free(h->place);
+}
+
+/* Read S as a date line that may end in a place of dispatch (Japanese
+ * "発信地：PLACE"). Return 1 and fill H->d (and H->place), or 0. */
+static int
+date_place(const char *s, struct hline *h)
+{
+	static const char *const marks[] = {
+		"\xe7\x99\xba\xe4\xbf\xa1\xe5\x9c\xb0\xef\xbc\x9a",	/* 発信地： */
+		"\xe7\x99\xba\xe4\xbf\xa1\xe5\x9c\xb0:", NULL
+	};
+	const char *m = NULL;
+	char *d;
+	size_t i;
+	int r;
+
+	for (i = 0; marks[i] && m == NULL; i++)
+		if ((m = strstr(s, marks[i])) != NULL && m[strlen(marks[i])] != '\0') {
+			d = trim_n(s, (size_t)(m - s));
+			r = d && date_line(d, NULL, &h->d) == 0;
+			free(d);
+			if (r)
+				h->place = trim_n(m + strlen(marks[i]), strlen(m + strlen(marks[i])));
+			return r;
+		}
+	return date_line(s, NULL, &h->d) == 0;
+}
+
+/* Read S as a line of parts joined by " | " ("Le Monde | 04.05.2015 à
+ * 13h36 • Mis à jour le 05.05.2015 | Par A"): a byline, a site's name and
+ * a date line. Return 1 and fill H, or 0 (H untouched). */
+static int
+combo_line(const char *s, struct hline *h)
+{
+	struct buf dates = {0};
+	char *parts[8], *name = NULL;
+	size_t np = 0, i;
+	const char *p = s, *bar;
+	int ok = 1;
+
+	if (strstr(s, " | ") == NULL)
+		return 0;
+	while (np < 8) {
+		bar = strstr(p, " | ");
+		parts[np++] = trim_n(p, bar ? (size_t)(bar - p) : strlen(p));
+		if (bar == NULL)
+			break;
+		p = bar + 3;
+	}
+	if (bar != NULL)
+		ok = 0;
+	for (i = 0; ok && i < np; i++) {
+		if (parts[i] == NULL)
+			ok = 0;
+		else if (h->y.n == 0 && txt_byline_parse(parts[i], 0, &h->y) == 0)
+			continue;
+		else if (name == NULL && dates.len == 0 && count_words(parts[i]) <= 4 &&
+		    looks_like_name(parts[i], strlen(parts[i])))
+			name = xstrdup(parts[i]);
+		else {
+			if (dates.len)
+				BUF_PUTSL(&dates, " | ");
+			buf_puts(&dates, parts[i]);
+		}
+	}
+	if (ok && dates.len && date_line(buf_str(&dates), NULL, &h->d) != 0)
+		ok = 0;
+	if (ok && h->y.n == 0 && name && h->d.iso[0]) {
+		/* "Jane Doe | 4 March 2023": the name is the byline */
+		ok = txt_byline_parse(name, 1, &h->y) == 0;
+		free(name);
+		name = NULL;
+	}
+	if (!ok || (h->y.n == 0 && h->d.iso[0] == '\0')) {
+		txt_byline_free(&h->y);
+		date_line_free(&h->d);
+		free(name);
+		ok = 0;
+	} else {
+		h->kind = H_COMBO;
+		h->site = name;
+	}
+	for (i = 0; i < np; i++)
+		free(parts[i]);
+	buf_free(&dates);
+	return ok;
+}
+
+/* Classify block B into *H. */
+static void
+classify(const struct tblock *b, struct hline *h)
+{
+	char *s;
+
+	memset(h, 0, sizeof(*h));
+	if (block_furniture(b)) {
+		h->kind = H_FURN;
+		return;
+	}
+	s = join_lines(b, " ");
+	h->words = (int)count_words(s);
+	if (b->n == 1) {
+		if (txt_byline_parse(s, 0, &h->y) == 0)
+			h->kind = H_BYLINE;
+		else if (date_place(s, h))
+			h->kind = H_DATE;
+		else if (combo_line(s, h))
+			;
+		else if (txt_byline_parse(s, 1, &h->y) == 0)
+			h->kind = H_NAME;
+	}
+	free(s);
+}
+
+/* Return 1 when S is a byline, a date line or a line of both. */
+static int
+is_header_line(const char *s)
+{
+	struct tblock b;
+	struct line l;
+	struct hline h;
+	int r;
+
+	l.s = (char *)s;
+	l.no = 0;
+	b.lines = &l;
+	b.n = 1;
+	classify(&b, &h);
+	r = h.kind == H_BYLINE || h.kind == H_DATE || h.kind == H_COMBO;
+	hline_free(&h);
+	return r;
+}
+
+/* Return 1 when block B could be a headline: not a sentence that stops and
+ * starts again ("… gestürzt. Wie …"), not ending in a full stop. */
+static int
+headline_like(const struct tblock *b)
+{
+	char *s = join_lines(b, " ");
+	const char *p;
+	int r = count_words(s) <= 30 && last_sig(s, strlen(s)) != '.';
+
+	for (p = s; r && *p; p++)
+		if ((*p == '.' || *p == '?' || *p == '!') && p[1] == ' ' && is_upper(cp_at(p + 2)))
+			r = 0;
+	free(s);
+	return r;
+}
+
+/* Section labels sites print above a headline. Any short line there reads
+ * as one when header lines follow; these do so even without them. */
+static const char *const labels[] = {
+	"analysis", "opinion", "comment", "exclusive", "interview", "review", "explainer",
+	"live", "breaking", "feature", "the long read", "world news", "news", "editorial",
+	"kommentar", "analyse", "meinung", "exklusiv", "reportage", "tribune", "d\xc3\xa9\x63ryptage",
+	"an\xc3\xa1lisis", "opini\xc3\xb3n", "entrevista", "editoriale", NULL
+};
+
+/* Return 1 when block B is a kicker label standing above the headline. */
+static int
+label_line(const struct tblock *b, int *known)
+{
+	const char *s = b->lines[0].s, *p;
+	size_t i;
+
+	*known = 0;
+	if (b->n != 1 || count_words(s) > KICK_MAX_WORDS || strlen(s) > KICK_MAX_BYTES ||
+	    is_terminal(last_sig(s, strlen(s))) || last_sig(s, strlen(s)) == '?')
+		return 0;
+	for (p = s; *p; p++)
+		if (isdigit((unsigned char)*p))
+			return 0;
+	if (is_lower(cp_at(s)))
+		return 0;
+	for (i = 0; labels[i]; i++)
+		if (strcasecmp(s, labels[i]) == 0)
+			*known = 1;
+	return 1;
+}
+
+/* Read the kicker label above the headline: when B[0] is a label, B[1] a
+ * headline and header lines follow (or the label is a known one). Return
+ * the index of the headline block. */
+static size_t
+kicker_line(struct article *a, const struct tblock *b, size_t n)
+{
+	size_t j;
+	int known, near = 0;
+
+	if (n < 3 || !label_line(&b[0], &known) || !headline_like(&b[1]) ||
+	    (b[1].n == 1 && is_header_line(b[1].lines[0].s)) || is_header_line(b[0].lines[0].s))
+		return 0;
+	/* label, headline, standfirst, byline: a short line above a headline
+	 * and its standfirst; a known label needs only the byline near */
+	for (j = 2; j < n && j < 5; j++) {
+		char *s = join_lines(&b[j], " ");
+		size_t caplen;
+		char *c = txt_credit(s, &caplen);
+		int hl = b[j].n == 1 && is_header_line(s);
+
+		if (j == 2 && hl && !known) {
+			free(c);
+			free(s);
+			break;
+		}
+		if (hl || (c && known))
+			near = 1;
+		free(c);
+		free(s);
+	}
+	if (!near && !known)
+		return 0;
+	a->kicker = xstrdup(b[0].lines[0].s);
+	article_why(a, "kicker", "a short label line above the headline", b[0].lines[0].no);
+	return 1;
 }
 
 /* Return 1 when S has the shape of a date line but names no real day:
@@ -1096,63 +1644,246 @@ impossible_date(const char *s)
 	return r;
 }
 
-/* Read the header fields after the headline from blocks B[*I..N), moving
- * *I past them. Return 0, or -1 with the error set for a date line that
- * names no real day. */
-static int
-header(struct article *a, const struct tblock *b, size_t n, size_t *i)
+/* Move the byline Y (its strings) into A, saying why (RULE, at LINE). */
+static void
+take_byline(struct article *a, struct txt_byline *y, const char *rule, int line)
 {
-	char iso[11], *s, *kicker, *credit;
-	const char *rest;
-	size_t caplen;
+	char *why;
+
+	a->authors = y->authors;
+	a->nauthors = y->n;
+	a->author_roles = y->roles;
+	a->role = y->role;
+	a->dateline = y->place;
+	memset(y, 0, sizeof(*y));
+	why = xprintf("%s", rule);
+	article_why(a, "authors", why, line);
+	if (a->role)
+		article_why(a, "role", "after the names: a comma, a dash or brackets", line);
+	if (a->author_roles)
+		article_why(a, "author_roles", "each name's bracketed note", line);
+	if (a->dateline)
+		article_why(a, "dateline", "'in PLACE' after the names", line);
+	free(why);
+}
+
+/* Move the date line D (and the PLACE after it) into A, saying why (at
+ * LINE). */
+static void
+take_date(struct article *a, struct date_line *d, char **place, int line)
+{
+	if (place && *place && a->dateline == NULL) {
+		a->dateline = *place;
+		*place = NULL;
+		article_why(a, "dateline", "the place of dispatch after the date", line);
+	}
+	if (d->reading)
+		article_why(a, "reading_time", "a reading time beside the date, left out", line);
+	a->date = xstrdup(d->iso);
+	a->date_text = d->text;
+	d->text = NULL;
+	article_why(a, "date", d->ambiguous ? "numeric date line (day first unless en-US)" :
+	    "date line", line);
+	if (d->mod[0]) {
+		a->date_modified = xstrdup(d->mod);
+		a->date_modified_text = d->mod_text;
+		d->mod_text = NULL;
+		article_why(a, "date_modified", "'Updated' part of the date line", line);
+	}
+}
+
+/* Classify the blocks B[K0..N) after the headline into H (*M of them: up
+ * to where the body plainly starts). Bare names count only beside a date. */
+static void
+header_scan(const struct tblock *b, size_t n, size_t k0, struct hline *h, size_t *m)
+{
+	size_t j, cnt = 0;
 	int seen = 0;
 
-	/* a standfirst: when a byline or date follows, or it has a kicker */
-	if (*i < n) {
-		s = join_lines(&b[*i], " ");
-		if (!is_byline(s) && !is_date(s)) {
-			kicker = txt_kicker(s, &rest);
-			if (kicker || (*i + 1 < n && b[*i + 1].n == 1 &&
-			    (is_byline(b[*i + 1].lines[0].s) || is_date(b[*i + 1].lines[0].s)))) {
-				a->kicker = kicker;
-				a->standfirst = xstrdup(kicker ? rest : s);
-				(*i)++;
+	for (j = 0; k0 + j < n && j < HEADER_SCAN; j++) {
+		classify(&b[k0 + j], &h[j]);
+		cnt = j + 1;
+		if (h[j].kind != H_OTHER && h[j].kind != H_FURN && h[j].kind != H_NAME)
+			seen = 1;
+		else if (h[j].kind == H_OTHER && seen && h[j].words > BODY_WORDS)
+			break;
+	}
+	for (j = 0; j < cnt; j++) {
+		int beside = 0;
+		size_t k;
+
+		if (h[j].kind != H_NAME)
+			continue;
+		for (k = j; k-- > 0 && h[k].kind == H_FURN;)
+			;
+		if (k < cnt && (h[k].kind == H_DATE || (h[k].kind == H_COMBO && h[k].d.iso[0])))
+			beside = 1;
+		for (k = j + 1; k < cnt && h[k].kind == H_FURN; k++)
+			;
+		if (k < cnt && (h[k].kind == H_DATE || (h[k].kind == H_COMBO && h[k].d.iso[0])))
+			beside = 1;
+		if (!beside) {
+			txt_byline_free(&h[j].y);
+			h[j].kind = H_OTHER;
+		}
+	}
+	*m = cnt;
+}
+
+/* Apply the header lines H[0..M) (blocks B[K0..)) to A and mark in TAKEN
+ * the blocks they used. */
+static void
+header_take(struct article *a, const struct tblock *b, size_t k0, struct hline *h, size_t m,
+    char *taken)
+{
+	size_t j;
+
+	for (j = 0; j < m; j++) {
+		int line = b[k0 + j].lines[0].no;
+
+		switch (h[j].kind) {
+		case H_BYLINE:
+		case H_NAME:
+			if (a->nauthors || a->role)
+				continue;
+			take_byline(a, &h[j].y, h[j].kind == H_NAME ? "a line of names beside the date" :
+			    "byline ('By' and names)", line);
+			break;
+		case H_DATE:
+			if (a->date)
+				continue;
+			take_date(a, &h[j].d, &h[j].place, line);
+			break;
+		case H_COMBO:
+			if ((h[j].y.n && a->nauthors) || (h[j].d.iso[0] && a->date))
+				continue;
+			if (h[j].y.n)
+				take_byline(a, &h[j].y, "byline part of a '|' line", line);
+			if (h[j].d.iso[0])
+				take_date(a, &h[j].d, NULL, line);
+			if (h[j].site) {
+				a->site = h[j].site;
+				h[j].site = NULL;
+				article_why(a, "site", "a name part of a '|' line with a byline", line);
 			}
+			break;
+		default:
+			continue;
+		}
+		taken[k0 + j] = 1;
+	}
+}
+
+/* The standfirst and the lead caption among the blocks H[0..M) after the
+ * headline, around the header lines (FIRST: the first of them, LAST: the
+ * last; M when there is none). */
+static void
+header_text(struct article *a, const struct tblock *b, size_t k0, struct hline *h, size_t m,
+    size_t first, size_t last, char *taken)
+{
+	size_t j, caplen;
+	char *s, *kicker, *credit;
+	const char *rest;
+
+	for (j = 0; j < m && j < first; j++) {
+		if (h[j].kind == H_FURN)
+			continue;
+		if (h[j].kind != H_OTHER)
+			break;
+		s = join_lines(&b[k0 + j], " ");
+		kicker = a->kicker ? NULL : txt_kicker(s, &rest);
+		if (kicker || first < m) {
+			credit = txt_credit(s, &caplen);
+			if (credit == NULL || kicker) {
+				a->kicker = kicker ? kicker : a->kicker;
+				a->standfirst = xstrdup(kicker ? rest : s);
+				taken[k0 + j] = 1;
+				article_why(a, "standfirst", kicker ? "a 'Label:' paragraph after the headline" :
+				    "the paragraph between the headline and the byline or date",
+				    b[k0 + j].lines[0].no);
+			}
+			free(credit);
 		}
 		free(s);
+		break;
 	}
-	/* byline and date, in either order */
-	while (*i < n && b[*i].n == 1) {
-		const char *line = b[*i].lines[0].s;
-
-		if (a->nauthors == 0 && a->role == NULL &&
-		    txt_byline(line, &a->authors, &a->nauthors, &a->role) == 0) {
-			seen = 1;
-			(*i)++;
-		} else if (a->date == NULL && date_parse(line, iso) == 0) {
-			a->date = xstrdup(iso);
-			a->date_text = xstrdup(line);
-			seen = 1;
-			(*i)++;
-		} else if (a->date == NULL && impossible_date(line)) {
-			return err_set(a->source, b[*i].lines[0].no,
-			    "'%s' looks like a date, but there is no such day", line);
-		} else {
-			break;
-		}
-	}
-	/* the lead photo's caption: the next block, when it ends in a credit */
-	if (seen && *i < n) {
-		s = join_lines(&b[*i], " ");
+	if (first == m)
+		return;
+	for (j = 0; j < m && j <= last + 1; j++) {
+		if (taken[k0 + j] || h[j].kind != H_OTHER)
+			continue;
+		s = join_lines(&b[k0 + j], " ");
 		if ((credit = txt_credit(s, &caplen)) != NULL) {
 			a->image = xcalloc(1, sizeof(*a->image));
 			a->image->caption = caplen ? trim_n(s, caplen) : NULL;
 			a->image->credit = credit;
-			(*i)++;
+			taken[k0 + j] = 1;
+			article_why(a, "image", "a caption ending in a credit, beside the header",
+			    b[k0 + j].lines[0].no);
+			free(s);
+			break;
 		}
 		free(s);
 	}
-	return 0;
+}
+
+/* Read the header fields after the headline (block K0 on) into A; TAKEN
+ * marks the blocks used. Return 0, or -1 with the error set for a date line
+ * that names no real day. */
+static int
+header(struct article *a, const struct tblock *b, size_t n, size_t k0, char *taken)
+{
+	struct hline h[HEADER_SCAN];
+	size_t m, j, first, last;
+	int ret = 0;
+
+	header_scan(b, n, k0, h, &m);
+	first = last = m;
+	for (j = 0; j < m; j++)
+		if (h[j].kind == H_BYLINE || h[j].kind == H_DATE || h[j].kind == H_COMBO ||
+		    h[j].kind == H_NAME) {
+			if (first == m)
+				first = j;
+			last = j;
+		}
+	for (j = 0; j < m && j <= (last == m ? 1 : last + 1); j++)
+		if (h[j].kind == H_OTHER && b[k0 + j].n == 1 && impossible_date(b[k0 + j].lines[0].s)) {
+			ret = err_set(a->source, b[k0 + j].lines[0].no,
+			    "'%s' looks like a date, but there is no such day", b[k0 + j].lines[0].s);
+			goto out;
+		}
+	header_text(a, b, k0, h, m, first, last, taken);
+	header_take(a, b, k0, h, m, taken);
+out:
+	for (j = 0; j < m; j++)
+		hline_free(&h[j]);
+	return ret;
+}
+
+/* Drop the furniture blocks of B[0..N) (marking them in TAKEN), naming
+ * them all in one warning. */
+static void
+drop_furniture(const char *path, const struct tblock *b, size_t n, char *taken)
+{
+	struct buf w = {0};
+	size_t i, k, count = 0;
+	int line = 0;
+
+	for (i = 1; i < n; i++) {
+		if (taken[i] || !block_furniture(&b[i]))
+			continue;
+		taken[i] = 1;
+		for (k = 0; k < b[i].n; k++) {
+			if (count++)
+				BUF_PUTSL(&w, ", ");
+			buf_printf(&w, "'%s' (line %d)", b[i].lines[k].s, b[i].lines[k].no);
+			if (line == 0)
+				line = b[i].lines[k].no;
+		}
+	}
+	if (count)
+		warn_at(path, line, "page furniture left out: %s", buf_str(&w));
+	buf_free(&w);
 }
 
 /* The reader: see reader.h. Returns a fresh article (article_free) or NULL
@@ -1162,7 +1893,8 @@ txt_read(const char *path, const char *text, size_t len)
 {
 	struct article *a = NULL;
 	struct tblock *b = NULL;
-	size_t n = 0, i;
+	char *taken = NULL;
+	size_t n = 0, i, h0;
 
 	if (utf8_check(path, text, len) != 0)
 		goto out;
@@ -1173,17 +1905,25 @@ txt_read(const char *path, const char *text, size_t len)
 	}
 	n = split_header(&b, n);
 	a = article_new(path);
-	a->headline = join_lines(&b[0], " ");
-	a->line = b[0].lines[0].no;
-	i = 1;
-	if (header(a, b, n, &i) != 0) {
+	taken = xcalloc(n + 1, 1);
+	h0 = kicker_line(a, b, n);
+	for (i = 0; i <= h0; i++)
+		taken[i] = 1;
+	a->headline = join_lines(&b[h0], " ");
+	a->line = b[h0].lines[0].no;
+	article_why(a, "headline", h0 ? "the block after the kicker label" : "the first block",
+	    a->line);
+	drop_furniture(path, b, n, taken);
+	if (header(a, b, n, h0 + 1, taken) != 0) {
 		article_free(a);
 		a = NULL;
 		goto out;
 	}
-	for (; i < n; i++)
-		body_block(a, &b[i]);
+	for (i = h0 + 1; i < n; i++)
+		if (!taken[i])
+			body_block(a, &b[i]);
 out:
+	free(taken);
 	blocks_free_lines(b, n);
 	return a;
 }

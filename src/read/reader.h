@@ -8,7 +8,9 @@
 
 #include "model/model.h"
 
-/* Nesting deeper than this (quotes in lists in quotes …) is an error. */
+/* Inline nesting (emphasis in links in emphasis …) and YAML nesting deeper
+ * than this are errors; block quotes and lists are set at a shallower depth
+ * by the Markdown reader instead. */
 #define MODEL_MAX_DEPTH 64
 
 /* Parse TEXT (LEN bytes, NUL-terminated, already checked to be valid UTF-8
@@ -33,6 +35,22 @@ char *txt_kicker(const char *s, const char **rest);
 /* Parse a byline "By A, B and C - Role" into authors and role.
  * Return 0 when S is a byline, -1 when it is not. */
 int txt_byline(const char *s, char ***authors, size_t *nauthors, char **role);
+/* A byline, read whole: the authors, each one's role from "(note)" (ROLES
+ * is NULL when no author has one), the byline's role and the place of an
+ * "in Vienna" dateline. */
+struct txt_byline {
+	char	**authors;
+	char	**roles;
+	size_t	  n;
+	char	 *role;
+	char	 *place;
+};
+/* Parse S into *Y: "By A, Transport Correspondent", "Von A und B", "Par A
+ * (avec B et C)", "By A (reporting) and B (photography)", "A in Vienna";
+ * with BARE, a line of names without "By" too. Return 0 (free *Y with
+ * txt_byline_free), or -1 when S is not a byline (nothing to free). */
+int txt_byline_parse(const char *s, int bare, struct txt_byline *y);
+void txt_byline_free(struct txt_byline *y);
 /* Split a caption's trailing credit ("Photograph: X/AP"). Return the credit
  * as a fresh string and set *CAPLEN to the caption's length, or NULL. */
 char *txt_credit(const char *s, size_t *caplen);

@@ -7,6 +7,7 @@
 #include "feed.h"
 #include "html_conv.h"
 #include "model/image.h"
+#include "model/picture.h"
 #include "net/fetch.h"
 #include "read_html.h"
 #include "reader.h"
@@ -68,8 +69,10 @@ struct tally {
 	double	 seconds;
 };
 
-/* Fetch IM when it is a remote image: its bytes into im->data. A failure
- * leaves the figure's words (alt, caption, credit) and warns, naming PAGE. */
+/* Fetch the bytes of IM when it is a remote image, into im->data; the
+ * builder checks and measures them as it does a file's (image_probe). A
+ * failure leaves the figure's words (alt, caption, credit) and warns,
+ * naming PAGE (an error under --strict). */
 static int
 fetch_image(struct image *im, const char *page, const struct fetch_opts *fo,
     const struct options *opt, struct tally *t)
@@ -78,46 +81,69 @@ fetch_image(struct image *im, const char *page, const struct fetch_opts *fo,
 	struct fetch_result r;
 	char *msg;
 
-	if (im == NULL || im->src == NULL || im->path)
+	if (im == NULL || im->src == NULL || im->path || im->data)
 		return 0;
-	if (im->data == NULL && !fetch_is_url(im->src)) {
-		err_set(page, im->line, "image '%.80s' is not a web address", im->src);
+	if (!fetch_is_url(im->src)) {
+		err_set(page, im->line, "image '%.80s' is not an http:// or https:// address", im->src);
 		goto drop;
 	}
-	if (im->data == NULL) {
-		if (fetch_get(fo, im->src, &r) != 0)
-			goto drop;
-		t->images++;
-		t->bytes += r.len;
-		t->seconds += r.seconds;
-		im->data = (unsigned char *)r.data;	/* the image pipeline checks the bytes */
-		im->len = r.len;
-		r.data = NULL;
-		fetch_result_free(&r);
-	}
-	if (image_probe(im, ".", page, im->line) == 0)
-		return 0;
+	if (fetch_get(fo, im->src, &r) != 0)
+		goto drop;
+	t->images++;
+	t->bytes += r.len;
+	t->seconds += r.seconds;
+	im->data = (unsigned char *)r.data;
+	im->len = r.len;
+	r.data = NULL;
+	fetch_result_free(&r);
+	return 0;
 drop:
 	msg = str_startswith(err_msg(), page) ? xstrdup(err_msg()) :
 	    xprintf("image of %s: %s", page, err_msg());
 	err_set(NULL, 0, "%s", msg);
 	free(msg);
 	free(im->src);
-	free(im->data);
 	im->src = NULL;
-	im->data = NULL;
-	im->len = 0;
 	im->type = IMG_NONE;
 	return failed(opt, NULL, kept);
 }
 
+/* Fetch the images among the inlines V[0..N), at any depth. */
+static int
+fetch_inl_images(struct inl *v, size_t n, const char *page, const struct fetch_opts *fo,
+    const struct options *opt, struct tally *t)
+{
+	for (size_t i = 0; i < n; i++)
+		if (fetch_image(v[i].image, page, fo, opt, t) != 0 ||
+		    fetch_inl_images(v[i].kids, v[i].nkids, page, fo, opt, t) != 0)
+			return -1;
+	return 0;
+}
+
+/* Fetch the images of the blocks V[0..N), at any depth. */
 static int
 fetch_block_images(struct block *v, size_t n, const char *page, const struct fetch_opts *fo,
     const struct options *opt, struct tally *t)
 {
 	for (size_t i = 0; i < n; i++)
 		if (fetch_image(v[i].image, page, fo, opt, t) != 0 ||
+		    fetch_inl_images(v[i].inl, v[i].ninl, page, fo, opt, t) != 0 ||
 		    fetch_block_images(v[i].kids, v[i].nkids, page, fo, opt, t) != 0)
+			return -1;
+	return 0;
+}
+
+/* Fetch every image the article A shows: its lead picture, its body's and
+ * its notes'. */
+static int
+fetch_images(struct article *a, const char *page, const struct fetch_opts *fo,
+    const struct options *opt, struct tally *t)
+{
+	if (fetch_image(a->image, page, fo, opt, t) != 0 ||
+	    fetch_block_images(a->blocks, a->nblocks, page, fo, opt, t) != 0)
+		return -1;
+	for (size_t i = 0; i < a->nnotes; i++)
+		if (fetch_block_images(a->notes[i].blocks, a->notes[i].nblocks, page, fo, opt, t) != 0)
 			return -1;
 	return 0;
 }
@@ -213,8 +239,7 @@ load_page(const char *url, const struct feed_item *it, const struct options *opt
 		a->url = xstrdup(r.url);
 	if (it)
 		from_item(a, it);
-	if (fetch_image(a->image, r.url, fo, opt, &t) != 0 ||
-	    fetch_block_images(a->blocks, a->nblocks, r.url, fo, opt, &t) != 0) {
+	if (fetch_images(a, r.url, fo, opt, &t) != 0) {
 		article_free(a);
 		fetch_result_free(&r);
 		out->failed++;
@@ -244,8 +269,7 @@ item_article(const char *name, const struct feed_item *it, const char *html, con
 	from_item(a, it);
 	if (a->lang == NULL && lang)	/* the feed's language, as the page's would be */
 		a->lang = xstrdup(lang);
-	if (fetch_image(a->image, src, fo, opt, &t) != 0 ||
-	    fetch_block_images(a->blocks, a->nblocks, src, fo, opt, &t) != 0) {
+	if (fetch_images(a, src, fo, opt, &t) != 0) {
 		article_free(a);
 		out->failed++;
 		ret = -1;
@@ -395,8 +419,12 @@ web_read_list(const char *file, char ***urls, size_t *n)
 		if (next)
 			*next++ = '\0';
 		lineno++;
-		if (strchr(line, '#'))
-			*strchr(line, '#') = '\0';
+		/* '#' opens a comment at the start or after a space: a URL keeps its fragment */
+		for (char *h = strchr(line, '#'); h; h = strchr(h + 1, '#'))
+			if (h == line || h[-1] == ' ' || h[-1] == '\t') {
+				*h = '\0';
+				break;
+			}
 		t = str_trim(line);
 		if (*t && !fetch_is_url(t)) {
 			err_set(file, lineno, "'%s' is not an http:// or https:// URL", t);

@@ -22,6 +22,7 @@
 #define LHMIN		 2	/* letters before a break */
 #define RHMIN		 3	/* letters after a break */
 #define MINLETTERS	 5	/* shorter words never break */
+#define CAPSLETTERS	 7	/* all-capital words shorter than this never break */
 
 /* A loaded pattern file. */
 struct dict {
@@ -123,29 +124,23 @@ ld_is(const char *s, const char *keyword)
 	return strncmp(s, keyword, strlen(keyword)) == 0;
 }
 
-/* Read one line of a pattern file (BUF, NUL-terminated, ending in its
- * newline if it had one) into D. The states form a trie of the patterns'
- * letters, numbered in the order libhyphen gives them. */
-static void
-ld_line(HyphenDict *d, char *buf)
+/* A dictionary's header line BUF (LEFTHYPHENMIN, RIGHTHYPHENMIN, the
+ * compound minima, NOHYPHEN) into D. Return 1 when BUF was one, else 0. */
+static int
+ld_header(HyphenDict *d, char *buf)
 {
-	char	 word[HNJ_MAX_CHARS], pattern[HNJ_MAX_CHARS], *repl;
-	signed char replindex = 0, replcut = 0;
-	int	 i, j = 0, m, state, path[HNJ_MAX_CHARS];
-	size_t	 k;
-
 	if (ld_is(buf, "LEFTHYPHENMIN")) {
 		d->lhmin = (char)atoi(buf + 13);
-		return;
+		return 1;
 	} else if (ld_is(buf, "RIGHTHYPHENMIN")) {
 		d->rhmin = (char)atoi(buf + 14);
-		return;
+		return 1;
 	} else if (ld_is(buf, "COMPOUNDLEFTHYPHENMIN")) {
 		d->clhmin = (char)atoi(buf + 21);
-		return;
+		return 1;
 	} else if (ld_is(buf, "COMPOUNDRIGHTHYPHENMIN")) {
 		d->crhmin = (char)atoi(buf + 22);
-		return;
+		return 1;
 	} else if (ld_is(buf, "NOHYPHEN")) {
 		char	*sp = buf + 8, *e;
 
@@ -164,9 +159,24 @@ ld_line(HyphenDict *d, char *buf)
 					*e = '\0';
 				}
 		}
-		return;
+		return 1;
 	}
+	return 0;
+}
 
+/* Read one line of a pattern file (BUF, NUL-terminated, ending in its
+ * newline if it had one) into D. The states form a trie of the patterns'
+ * letters, numbered in the order libhyphen gives them. */
+static void
+ld_line(HyphenDict *d, char *buf)
+{
+	char	 word[HNJ_MAX_CHARS], pattern[HNJ_MAX_CHARS], *repl;
+	signed char replindex = 0, replcut = 0;
+	int	 i, j = 0, m, state, path[HNJ_MAX_CHARS];
+	size_t	 k;
+
+	if (ld_header(d, buf))
+		return;
 	pattern[0] = '0';
 	if ((repl = strchr(buf, '/')) != NULL) {
 		char	*index = strchr(repl + 1, ',');
@@ -538,6 +548,34 @@ is_address(const char *w, size_t n, const char *core)
 	return g_ascii_strncasecmp(core, "www.", 4) == 0;
 }
 
+/* Return 1 when the all-capital characters C[0..N) read as a word, not
+ * an acronym: CAPSLETTERS letters or more, a vowel (y included) among
+ * every four letters, no five consonants in a row ("WARRANTIES",
+ * "MERCHANTABILITY"; not "NASA", "UNESCO", "HTTPSRV"). Patterns then
+ * work on it lowercased, as on any word. */
+static int
+caps_word(const struct ch *c, size_t n)
+{
+	static const char *vowels = "aeiouyàáâãäåæèéêëìíîïòóôõöøœùúûüýÿ";
+	size_t	 i, letters = 0, nv = 0, run = 0;
+
+	for (i = 0; i < n; i++) {
+		gunichar lc = g_unichar_tolower(c[i].cp);
+
+		if (!g_unichar_isalpha(c[i].cp)) {
+			run = 0;
+			continue;
+		}
+		letters++;
+		if (g_utf8_strchr(vowels, -1, lc)) {
+			nv++;
+			run = 0;
+		} else if (++run >= 5)
+			return 0;
+	}
+	return letters >= CAPSLETTERS && nv * 4 >= letters;
+}
+
 /* Put the dictionary's spelling of the lowercased characters C[0..N) into
  * OUT (HY_MAXCHARS * 4 + 1 bytes), and for a byte-indexed (not UTF-8)
  * dictionary the character each byte belongs to in OWNER. Return the
@@ -632,7 +670,7 @@ hy_points(const char *lang, const char *word, size_t len, unsigned char *points)
 		else if (!g_unichar_ismark(cp) && !is_apos(cp))
 			return 0;	/* digits, full stops, slashes inside */
 	}
-	if (letters < MINLETTERS || (lower == 0 && upper > 1))
+	if (letters < MINLETTERS || (lower == 0 && upper > 1 && !caps_word(c + s, e - s)))
 		return 0;
 
 	/* Hyphens and soft hyphens already there decide: break only after
@@ -692,6 +730,12 @@ out:
 		free(cut);
 	}
 	return count;
+}
+
+int
+hy_available(const char *lang)
+{
+	return lang && *lang && dict_for(lang) >= 0;
 }
 
 void

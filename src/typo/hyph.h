@@ -12,13 +12,19 @@
  * (POINTS has LEN bytes, all zeroed by this call). Quotes, brackets and
  * punctuation around the word are skipped. Rules: at least 2 letters
  * before and 3 after, no break in words under 5 letters (code points),
- * all-capital words, URLs, e-mail addresses, words with digits or inner
+ * all-capital words under 7 letters or that read as acronyms (fewer
+ * than one vowel in four letters, five consonants in a row: longer ones
+ * such as "MERCHANTABILITY" break as their lowercase), URLs, e-mail
+ * addresses, words with digits or inner
  * full stops; a word that already holds a hyphen or dash breaks only after
  * them (and one with soft hyphens, U+00AD, only after those, where the
  * typesetter draws a hyphen); none after an apostrophe (l'). Return the
  * number of points; 0 when the language has no patterns. The loaded
  * patterns are cached: not thread-safe. */
 size_t hy_points(const char *lang, const char *word, size_t len, unsigned char *points);
+/* Return 1 when language LANG has hyphenation patterns installed (loading
+ * them), 0 when the typesetter can break its lines between words only. */
+int hy_available(const char *lang);
 struct hy_cache;
 /* hy_points through the cache *CACHE (created on first use; NULL to begin
  * with), which remembers each word's points by language: the same result,

@@ -26,6 +26,7 @@ struct node {
 	double	 total;		/* demerits of the best lines up to here */
 	double	 ratio;		/* of the line ending here */
 	double	 natural;	/* of the line ending here */
+	double	 lhang;		/* the hang of the first box after this break */
 	int	 fit;		/* fitness class of the line ending here */
 	int	 run;		/* hyphenated lines in a row ending here */
 	int	 hyphen;	/* the line ending here is hyphenated */
@@ -52,6 +53,7 @@ struct ctx {
 	int			 artificial;	/* allow overfull lines */
 	int			 runcap;	/* largest run worth telling apart */
 	int			 uniform;	/* every line has the same width */
+	double			 maxhang;	/* the largest hang of any item */
 	struct node		*nodes;
 	size_t			 nn, ncap;
 	struct cand		*cands;
@@ -107,11 +109,14 @@ node_after(struct ctx *c, struct node *nd, size_t pos)
 	nd->tw = c->tw;
 	nd->ty = c->ty;
 	nd->tz = c->tz;
+	nd->lhang = 0;
 	for (i = pos; i < c->n; i++) {
 		const struct lb_item *t = &c->it[i];
 
-		if (t->kind == LB_BOX)
+		if (t->kind == LB_BOX) {
+			nd->lhang = t->hang;
 			break;
+		}
 		if (t->kind == LB_GLUE) {
 			nd->tw += t->width;
 			nd->ty += t->stretch;
@@ -155,11 +160,50 @@ cand_add(struct ctx *c, size_t a, double total, double r, double natural,
 	c->cands[c->nc++] = nk;
 }
 
+/* Return the demerits of a paragraph's last line of natural width L after
+ * node AN: a hyphen on the line before (the last full line), a last line
+ * that is only the tail of that hyphenated word (no glue in it but the
+ * fill), or one narrower than last_min. */
+static double
+last_demerits(const struct ctx *c, const struct node *an, double L)
+{
+	const struct lb_params *p = c->p;
+	double	 d = 0;
+	size_t	 i;
+
+	if (an->pos == NIL)
+		return 0;	/* a one-line paragraph */
+	if (an->hyphen) {
+		int	 glue = 0;
+
+		d += p->final_hyphen_demerits;
+		for (i = an->start; i < c->n && !glue; i++)
+			glue = c->it[i].kind == LB_GLUE && c->it[i].stretch < 1e5;
+		if (!glue)
+			d += p->fragment_demerits;
+	}
+	if (p->last_min > 0 && L < p->last_min)
+		d += p->short_demerits;
+	return d;
+}
+
+/* Return 1 when a line of shrink Z whose width falls short by DIFF (<0:
+ * too long) with no hang at its break stays too long whatever hang a
+ * later break has. */
+static int
+too_long(const struct ctx *c, double diff, double Z)
+{
+	diff += c->maxhang;
+	if (diff >= -EPS)
+		return 0;
+	return Z <= 0 || diff / Z < -1 - 1e-9;
+}
+
 /* Try every active node against a break at item B (width PW added when
  * breaking there, penalty PEN), then append the surviving candidates as
  * new active nodes. */
 static void
-try_break(struct ctx *c, size_t b, double pw, double pen, int flagged)
+try_break(struct ctx *c, size_t b, double pw, double pen, int flagged, double hang)
 {
 	const struct lb_params *p = c->p;
 	int	 forced = pen <= -LB_INF, last = forced && b + 1 >= c->n;
@@ -171,8 +215,8 @@ try_break(struct ctx *c, size_t b, double pw, double pen, int flagged)
 		size_t	 wi = an->line < c->nwidths ? an->line : c->nwidths - 1;
 		double	 lw = c->widths[wi];
 		double	 L = c->tw - an->tw + pw;
+		double	 diff = lw - (L - hang - an->lhang), r;
 		double	 Y = c->ty - an->ty, Z = c->tz - an->tz;
-		double	 diff = lw - L, r;
 		int	 run = flagged ? an->run + 1 : 0;
 
 		next = an->next;
@@ -185,8 +229,10 @@ try_break(struct ctx *c, size_t b, double pw, double pen, int flagged)
 		if (r < -1 && r > -1 - 1e-9)
 			r = -1;
 		/* Nodes further on the list start later: their lines are
-		 * shorter and have less stretch, so too loose as well. */
-		if (r > c->tol && c->uniform && !forced)
+		 * shorter and have less stretch, so too loose as well (a
+		 * hang at their start only makes them looser). */
+		if (r > c->tol && c->uniform && !forced &&
+		    (an->lhang == 0 || (Y > 0 && (diff - an->lhang) / Y > c->tol)))
 			break;
 		if (r >= -1 && r <= c->tol &&
 		    !(flagged && p->max_hyphen_run > 0 && run > p->max_hyphen_run)) {
@@ -201,14 +247,16 @@ try_break(struct ctx *c, size_t b, double pw, double pen, int flagged)
 				d -= pen * pen;
 			if (flagged && an->hyphen)
 				d += p->flagged_demerits;
-			if (last && an->hyphen)
-				d += p->final_hyphen_demerits;
+			if (last)
+				d += last_demerits(c, an, L);
 			if (abs(fit - an->fit) > 1)
 				d += p->fitness_demerits;
 			cand_add(c, a, an->total + d, isfinite(r) ? r : 0, L,
 			    fit, run, 0);
 		}
-		if (r < -1 || forced) {
+		/* too long: gone, unless a later break's hang could still
+		 * bring it within the measure */
+		if (forced || (r < -1 && (c->artificial || too_long(c, diff - hang, Z)))) {
 			/* TeX's last resort: the only active node left
 			 * and nothing else reaches here. */
 			if (c->artificial && c->nc == 0 && prev == NIL &&
@@ -289,6 +337,7 @@ pass(struct ctx *c)
 	s->total = 0;
 	s->ratio = 0;
 	s->natural = 0;
+	s->lhang = c->n && c->it[0].kind == LB_BOX ? c->it[0].hang : 0;
 	s->fit = FIT_DECENT;
 	s->run = 0;
 	s->hyphen = 0;
@@ -307,7 +356,7 @@ pass(struct ctx *c)
 			if (b > 0 && it[b - 1].kind == LB_BOX &&
 			    !(b + 1 < c->n && it[b + 1].kind == LB_PENALTY &&
 			    it[b + 1].penalty <= -LB_INF))
-				try_break(c, b, 0, 0, 0);
+				try_break(c, b, 0, 0, 0, t->hang);
 			c->tw += t->width;
 			c->ty += t->stretch;
 			c->tz += t->shrink;
@@ -317,7 +366,7 @@ pass(struct ctx *c)
 				break;
 			if (t->penalty >= LB_EMERGENCY && !c->emergency)
 				break;
-			try_break(c, b, t->width, t->penalty, t->flagged);
+			try_break(c, b, t->width, t->penalty, t->flagged, t->hang);
 			if (b + 1 == c->n && t->penalty <= -LB_INF)
 				ended = 1;
 			break;
@@ -326,7 +375,7 @@ pass(struct ctx *c)
 	if (c->head == NIL)
 		return NIL;
 	if (!ended)
-		try_break(c, c->n, 0, -LB_INF, 0);
+		try_break(c, c->n, 0, -LB_INF, 0, 0);
 	best = NIL;
 	for (a = c->head; a != NIL; a = c->nodes[a].next)
 		if (best == NIL || c->nodes[a].total < c->nodes[best].total)
@@ -343,6 +392,9 @@ lb_defaults(struct lb_params *p)
 	p->fitness_demerits = 3000;
 	p->max_hyphen_run = 2;
 	p->final_hyphen_demerits = 5000;
+	p->last_min = 0;
+	p->short_demerits = 3000;
+	p->fragment_demerits = 10000;
 }
 
 size_t
@@ -367,6 +419,9 @@ lb_break(const struct lb_item *items, size_t n, const double *widths,
 	c.p = p;
 	c.runcap = p->max_hyphen_run > 0 ? p->max_hyphen_run : 1;
 	c.uniform = 1;
+	for (k = 0; k < n; k++)
+		if (items[k].hang > c.maxhang)
+			c.maxhang = items[k].hang;
 	for (k = 1; k < nwidths; k++)
 		if (widths[k] != widths[0])
 			c.uniform = 0;

@@ -52,6 +52,15 @@
  * marked overfull (TeX's rule: the break after the overlong material).
  * lb_break() therefore never fails and never loses an item.
  *
+ * Margin kerning: a line's width is its natural width less the hang of
+ * its break item and of its first box, so a line ending in a hyphen or a
+ * full stop may hold that much more (the typesetter draws it hanging).
+ *
+ * Last lines: a paragraph's last line narrower than params.last_min, or
+ * holding only the tail of a word hyphenated on the line before ("dation."
+ * after "Foun-"), adds demerits, so that total fit takes another set of
+ * breaks when one is as good otherwise.
+ *
  * Widths, stretch and shrink must not be negative.
  *
  * Cost: O(items x active nodes), one allocation for the nodes per call
@@ -77,6 +86,13 @@ struct lb_item {
 	double		 shrink;	/* glue, box */
 	double		 penalty;	/* penalty */
 	int		 flagged;	/* penalty: a hyphenated break */
+	double		 hang;		/* margin kerning (protrusion): for a
+					 * glue or penalty, how far the line
+					 * ending there may run into the right
+					 * margin (its last character's share,
+					 * or the hyphen's); for a box, how far
+					 * it hangs into the left margin when
+					 * it starts a line. 0: none */
 };
 
 struct lb_params {
@@ -90,6 +106,11 @@ struct lb_params {
 					 * 0 or less: no limit */
 	double	 final_hyphen_demerits;	/* the last full line ends hyphenated
 					 * (5000, TeX's \finalhyphendemerits) */
+	double	 last_min;		/* a last line narrower than this (points;
+					 * 0: no minimum) costs short_demerits */
+	double	 short_demerits;	/* a short last line (3000) */
+	double	 fragment_demerits;	/* a last line that is only the end of a
+					 * hyphenated word (10000) */
 };
 
 /* Fill P with mkbook's defaults (the values in the comments above). */

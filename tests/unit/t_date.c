@@ -1,5 +1,6 @@
 /* Date lines as newspapers print them, and lines that are not dates. */
 #include <stdlib.h>
+#include <string.h>
 
 #include "model/date.h"
 #include "../tap.h"
@@ -110,6 +111,68 @@ main(void)
 		is_str(out, "2024-03-17", "date_format: other languages keep ISO");
 		date_format("2024-13-17", "en", out, sizeof(out));
 		is_str(out, "2024-13-17", "date_format: a malformed date is kept as it is");
+	}
+	{
+		/* date lines of parts, by language: IN, LANG, published, as written,
+		 * updated ("" none), ambiguous */
+		static const struct {
+			const char *in, *lang, *iso, *text, *mod;
+			int amb;
+		} lines[] = {
+			{"Published 4 March 2023 | Updated 5 March 2023", "en", "2023-03-04",
+			 "Published 4 March 2023", "2023-03-05", 0},
+			{"First published on Wed 8 Feb 2023 12.00 GMT", "en", "2023-02-08",
+			 "First published on Wed 8 Feb 2023 12.00 GMT", "", 0},
+			{"4 March 2023 \xe2\x80\xa2 6 min read", "en", "2023-03-04", "4 March 2023", "", 0},
+			{"Updated 5 March 2023", "en", "2023-03-05", "Updated 5 March 2023", "2023-03-05", 0},
+			{"08/02/2023", "en", "2023-02-08", "08/02/2023", "", 1},
+			{"08/02/2023", "en-US", "2023-08-02", "08/02/2023", "", 1},
+			{"13/02/2023", "en-US", "2023-02-13", "13/02/2023", "", 0},
+			{"2023-02-08", "en-US", "2023-02-08", "2023-02-08", "", 0},
+			{"2026-11-24 07:30:00 +0000", "en", "2026-11-24", "2026-11-24 07:30:00 +0000", "", 0},
+			{"Ver\xc3\xb6" "ffentlicht am 8. Februar 2023, 14:30 Uhr | Aktualisiert am 9. Februar 2023",
+			 "de", "2023-02-08", "Ver\xc3\xb6" "ffentlicht am 8. Februar 2023, 14:30 Uhr", "2023-02-09", 0},
+			{"Mittwoch, 8.2.2023 \xe2\x80\xa2 Lesezeit: 4 Min.", "de", "2023-02-08",
+			 "Mittwoch, 8.2.2023", "", 1},
+			{"Publi\xc3\xa9 le 4 mai 2015 \xc3\xa0 13h36 \xe2\x80\xa2 Mis \xc3\xa0 jour le 5 mai 2015 \xc3\xa0 20h13",
+			 "fr", "2015-05-04", "Publi\xc3\xa9 le 4 mai 2015 \xc3\xa0 13h36", "2015-05-05", 0},
+			{"Lundi 4 mai 2015", "fr", "2015-05-04", "Lundi 4 mai 2015", "", 0},
+			{"Publicado el 8 de febrero de 2023 a las 10:00 CET", "es", "2023-02-08",
+			 "Publicado el 8 de febrero de 2023 a las 10:00 CET", "", 0},
+			{"martes, 7 de marzo de 2023 | Actualizado el 8 de marzo de 2023", "es", "2023-03-07",
+			 "martes, 7 de marzo de 2023", "2023-03-08", 0},
+			{"03/04/2023 10:00", "es", "2023-04-03", "03/04/2023 10:00", "", 1},
+		};
+		static const char *const notlines[] = {
+			"Published by the Guardian", "4 March 2023 | The body goes on", "6 min read",
+			"Updated", "32/01/2023",
+		};
+		size_t i;
+
+		for (i = 0; i < sizeof(lines) / sizeof(lines[0]); i++) {
+			struct date_line d;
+			int r = date_line(lines[i].in, lines[i].lang, &d);
+
+			ok(r == 0, "date line (%s): \"%s\"", lines[i].lang, lines[i].in);
+			if (r != 0)
+				continue;
+			is_str(d.iso, lines[i].iso, "  published");
+			is_str(d.text, lines[i].text, "  as written");
+			is_str(d.mod, lines[i].mod, "  updated");
+			ok(d.ambiguous == lines[i].amb, "  ambiguous: %d", lines[i].amb);
+			date_line_free(&d);
+		}
+		for (i = 0; i < sizeof(notlines) / sizeof(notlines[0]); i++) {
+			struct date_line d;
+
+			ok(date_line(notlines[i], "en", &d) == -1, "not a date line: \"%s\"", notlines[i]);
+		}
+	}
+	{
+		char out[64];
+
+		is_str(date_shown("2026-11-24", "2026-11-24 07:30:00 +0000", "en", out, sizeof(out)),
+		    "24 November 2026", "an ISO datetime is shown in words");
 	}
 	return done_testing();
 }

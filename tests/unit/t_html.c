@@ -15,7 +15,7 @@
 #include "../tap.h"
 
 static const char *inames[] = {"text", "emph", "strong", "strike", "code", "link", "br",
-    "ref", "sup", "sub", "mark", "small", "q", "abbr", "kbd", "image"};
+    "ref", "image", "sup", "sub", "mark", "small", "q", "abbr", "kbd"};
 static const char *bnames[] = {"p", "h", "quote", "list", "item", "table", "row", "cell",
     "code", "fig", "hr"};
 
@@ -245,8 +245,8 @@ t_images(void)
 	    "remote_images: sources resolved against the base and kept");
 	ok(warnings && !strstr(warnings, "remote image"), "… without a warning");
 	remote = 0;
-	IS("<p>Text <img src=\"i.png\" width=\"16\" alt=\"smile\"> more</p>", "p(text \"Text smile more\")",
-	    "an icon in text gives its alt");
+	IS("<p>Text <img src=\"i.png\" width=\"16\" alt=\"smile\"> more</p>", "p(text \"Text \" image() text \" more\")",
+	    "an icon in text stays in the line, as a picture the builder checks (INL_IMAGE)");
 	IS("<p>Before <img src=\"big.jpg\" alt=\"b\"> after</p>",
 	    "p(text \"Before\") fig{big.jpg|b||} p(text \"after\")", "a picture in text splits the paragraph");
 	IS("<p><a href=\"big.jpg\"><img src=\"small.jpg\"></a></p>", "fig{small.jpg|||}",

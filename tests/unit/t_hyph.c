@@ -3,6 +3,7 @@
  * the words that must never break. */
 #include <stdlib.h>
 
+#include <glib.h>
 #include <hyphen.h>
 
 #include "util.h"
@@ -165,8 +166,24 @@ main(void)
 	/* Words that never break. */
 	is_str(hy("en", "NATO"), "NATO", "NATO");
 	is_str(hy("en", "UNESCO"), "UNESCO", "UNESCO (all capitals)");
-	is_str(hy("en", "HYPHENATION"), "HYPHENATION", "HYPHENATION (all capitals)");
-	is_str(hy("de", "ÜBERSETZUNG"), "ÜBERSETZUNG", "ÜBERSETZUNG (all capitals, non-ASCII)");
+	is_str(hy("en", "NASA"), "NASA", "NASA (an acronym, under 7 letters)");
+	is_str(hy("en", "HTTPSRVS"), "HTTPSRVS", "HTTPSRVS (8 capitals, but five consonants in a row)");
+	is_str(hy("en", "BXCDFGHK"), "BXCDFGHK", "BXCDFGHK (no vowels: an acronym)");
+	is_str(hy("en", "DAMAGE"), "DAMAGE", "DAMAGE (all capitals, 6 letters: short)");
+
+	/* All-capital words of 7 letters or more that read as words break as
+	 * their lowercase does (issue 18: licence disclaimers). */
+	{
+		char *lower = g_utf8_strup(hy("en", "hyphenation"), -1);
+
+		is_str(hy("en", "HYPHENATION"), lower, "HYPHENATION breaks as hyphenation does (%s)",
+		    lower);
+		g_free(lower);
+	}
+	is_str(hy("en", "MERCHANTABILITY"), "MER=CHANTABIL=ITY", "MERCHANTABILITY");
+	is_str(hy("en", "CONSEQUENTIAL,"), "CON=SE=QUEN=TIAL,", "CONSEQUENTIAL, (a comma after it)");
+	is_str(hy("en", "“WARRANTIES"), "“WAR=RANTIES", "“WARRANTIES (a quotation mark before)");
+	is_str(hy("de", "ÜBERSETZUNG"), "ÜBER=SET=ZUNG", "ÜBERSETZUNG (non-ASCII capitals)");
 	is_str(hy("en", "https://example.com/hyphenation"), "https://example.com/hyphenation", "a URL");
 	is_str(hy("en", "www.hyphenation.com"), "www.hyphenation.com", "a www. address");
 	is_str(hy("en", "<hyphenation@example.com>"), "<hyphenation@example.com>", "an e-mail address");

@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include "model/image.h"
+#include "model/picture.h"
 #include "util.h"
 #include "../tap.h"
 
@@ -79,25 +80,30 @@ main(void)
 	p = xprintf("%s/in", dir);
 
 	im.src = "a.png";
-	ok(image_probe(&im, p, "f.md", 3) == 0 && im.type == IMG_PNG && im.path, "an image inside is taken");
+	ok(image_probe(&im, p, "f.md", 3, 0) == 0 && im.type == IMG_PNG && im.path, "an image inside is taken");
 	free(im.path);
 	im.path = NULL;
 	im.src = "x.jpg";
-	ok(image_probe(&im, p, "f.md", 3) == 0 && im.type == IMG_PNG,
+	ok(image_probe(&im, p, "f.md", 3, 0) == 0 && im.type == IMG_PNG,
 	    "the type comes from the bytes, not the name");
 	free(im.path);
 	im.path = NULL;
 	im.src = "../out.png";
-	ok(image_probe(&im, p, "f.md", 3) == -1, "'..' out of the directory is refused");
+	ok(image_probe(&im, p, "f.md", 3, 0) == -1, "'..' out of the directory is refused");
 	is_str(strstr(err_msg(), "f.md:3: "), err_msg(), "the error names file and line");
 	im.src = "ln.png";
-	ok(image_probe(&im, p, "f.md", 3) == -1, "a symlink pointing out is refused");
+	ok(image_probe(&im, p, "f.md", 3, 0) == -1, "a symlink pointing out is refused");
 	im.src = "/etc/hostname";
-	ok(image_probe(&im, p, "f.md", 3) == -1, "an absolute path is refused");
+	ok(image_probe(&im, p, "f.md", 3, 0) == -1, "an absolute path is refused");
 	im.src = "https://example.com/a.png";
-	ok(image_probe(&im, p, "f.md", 3) == -1, "a URL is refused");
+	util_quiet = 1;
+	ok(image_probe(&im, p, "f.md", 3, 0) == 1 && im.path == NULL, "a URL is left out (a warning)");
+	ok(image_probe(&im, p, "f.md", 3, 1) == -1, "a URL is refused under --strict");
 	im.src = "none.png";
-	ok(image_probe(&im, p, "f.md", 3) == -1, "a missing file is refused");
+	ok(image_probe(&im, p, "f.md", 3, 0) == 1, "a missing file is left out (a warning)");
+	ok(image_probe(&im, p, "f.md", 3, 1) == -1, "a missing file is refused under --strict");
+	is_str(strstr(err_msg(), "f.md:3: image 'none.png' not found"), err_msg(),
+	    "the error names file, line and image");
 	free(p);
 	p = xprintf("rm -rf %s", dir);
 	if (system(p) != 0)

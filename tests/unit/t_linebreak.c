@@ -35,6 +35,7 @@ add(enum lb_kind k, double w, double y, double z, double pen, int flag,
 	t->shrink = z;
 	t->penalty = pen;
 	t->flagged = flag;
+	t->hang = 0;
 	snprintf(P.text[P.n], sizeof(P.text[0]), "%s", text);
 	P.n++;
 }
@@ -161,7 +162,7 @@ score(const size_t *br, size_t nb, const double *widths, size_t nw,
 	for (i = 0; i < nb; i++) {
 		const struct lb_item *e = &P.it[br[i]];
 		double	 L = 0, Y = 0, Z = 0, lw = widths[i < nw ? i : nw - 1];
-		double	 r, bad, d, pen = e->kind == LB_PENALTY ? e->penalty : 0;
+		double	 r, bad, d, H, pen = e->kind == LB_PENALTY ? e->penalty : 0;
 		int	 fit, hy = e->kind == LB_PENALTY && e->flagged;
 
 		for (j = start; j < br[i]; j++) {
@@ -173,12 +174,14 @@ score(const size_t *br, size_t nb, const double *widths, size_t nw,
 		}
 		if (e->kind == LB_PENALTY)
 			L += e->width;
-		if (fabs(L - lw) < 1e-9)
+		/* margin kerning: the break's hang and the first box's */
+		H = e->hang + (start < P.n && P.it[start].kind == LB_BOX ? P.it[start].hang : 0);
+		if (fabs(L - H - lw) < 1e-9)
 			r = 0;
-		else if (L < lw)
-			r = Y > 0 ? (lw - L) / Y : INFINITY;
+		else if (L - H < lw)
+			r = Y > 0 ? (lw - L + H) / Y : INFINITY;
 		else
-			r = Z > 0 ? (lw - L) / Z : -INFINITY;
+			r = Z > 0 ? (lw - L + H) / Z : -INFINITY;
 		if (r < -1 - 1e-9 || r > tol)
 			return INFINITY;
 		/* forced breaks must be taken */
@@ -191,7 +194,7 @@ score(const size_t *br, size_t nb, const double *widths, size_t nw,
 		if (isfinite(r))
 			bad = 100 * fabs(r * r * r);
 		else	/* no stretch: as if a hair of it */
-			bad = 100 * pow(fabs(lw - L) / fmax(1e-6 * lw, 1e-9), 3);
+			bad = 100 * pow(fabs(lw - L + H) / fmax(1e-6 * lw, 1e-9), 3);
 		if (r < 0)
 			fit = bad > 12 ? 3 : 2;
 		else
@@ -203,8 +206,17 @@ score(const size_t *br, size_t nb, const double *widths, size_t nw,
 			d -= pen * pen;
 		if (hy && prevhyph)
 			d += pr->flagged_demerits;
-		if (i == nb - 1 && prevhyph)
+		if (i == nb - 1 && prevhyph) {
+			int	 glue = 0;
+
 			d += pr->final_hyphen_demerits;
+			for (j = start; j < br[i]; j++)
+				glue |= P.it[j].kind == LB_GLUE && P.it[j].stretch < 1e5;
+			if (!glue)	/* the last line is a word's tail */
+				d += pr->fragment_demerits;
+		}
+		if (i == nb - 1 && nb > 1 && pr->last_min > 0 && L < pr->last_min)
+			d += pr->short_demerits;
 		if (abs(fit - prevfit) > 1)
 			d += pr->fitness_demerits;
 		total += d;
@@ -324,7 +336,7 @@ main(void)
 {
 	struct lb_params pr;
 	struct lb_line *l;
-	size_t	 nl, i;
+	size_t	 nl, i, k;
 	double	 w10[] = { 10 }, w;
 	int	 good, rok, allok, tried;
 
@@ -543,6 +555,12 @@ main(void)
 		rp.tolerance = rnd(2) ? 1 : 2;
 
 		random_para(3 + rnd(8), i % 2 ? 9 : 7);
+		/* margin kerning on some breaks and line starts; a minimum
+		 * last line on some paragraphs */
+		for (k = 0; k < P.n; k++)
+			if (rnd(4) == 0)
+				P.it[k].hang = 0.25 * (1 + rnd(3));
+		rp.last_min = rnd(2) ? 0 : 2 + rnd(4);
 		ws[0] = 6 + rnd(8);
 		ws[1] = 8 + rnd(8);
 		nws = 1 + rnd(2);
@@ -560,6 +578,51 @@ main(void)
 		}
 	}
 	ok(allok && tried > 400, "%d random paragraphs: total fit equals brute force", tried);
+
+	/* Last lines (issue 18): a last line that is only the tail of a
+	 * hyphenated word costs fragment_demerits, one under last_min
+	 * short_demerits, and total fit then takes another break. */
+	{
+		struct lb_params np = pr;
+		double	 w20[] = { 20 }, w8[] = { 8 };
+
+		ok(pr.fragment_demerits >= 5000 && pr.short_demerits > 0 && pr.last_min == 0,
+		    "last-line demerits by default: fragment %g, short %g (no minimum unless set)",
+		    pr.fragment_demerits, pr.short_demerits);
+		build("aaaaaa bbb ccccc ddd eee f gg h|hhhhh ii j|jjjj");
+		np.fragment_demerits = 0;
+		is_str(brk(w20, 1, &np), "aaaaaa bbb ccccc ddd/eee f gg hhhhhh ii j-/jjjj",
+		    "without the fragment demerit the last line is a word's tail");
+		is_str(brk(w20, 1, &pr), "aaaaaa bbb ccccc ddd/eee f gg hhhhhh ii/jjjjj",
+		    "with it, the word stays whole on the last line");
+		ok(fabs(lb_score(w20, 1, &pr, &rok) - brute(w20, 1, &pr)) < 1e-6,
+		    "and that is the brute-force optimum");
+		build("a b c d e");
+		is_str(brk(w8, 1, &pr), "a b c d/e", "no minimum: a last line of one letter");
+		np = pr;
+		np.last_min = 4;
+		is_str(brk(w8, 1, &np), "a b c d e",
+		    "last_min 4: the line shrinks to take the letter instead");
+	}
+
+	/* Margin kerning: a break's hang and a line's first box's let the
+	 * line hold that much more; the natural width stays as it is. */
+	{
+		double	 w86[] = { 8.6 };
+
+		build("aaaa bbb|ccc");
+		is_str(brk(w86, 1, &pr), "aaaa/bbbccc", "no hang: 'aaaa bbb-' (9) does not fit 8.6");
+		P.it[3].hang = 0.5;	/* the hyphen hangs by half */
+		nl = lb_break(P.it, P.n, w86, 1, &pr, &l);
+		is_str(show(l, nl), "aaaa bbb-/ccc", "the hyphen hanging by 0.5: it fits");
+		ok(nl == 2 && fabs(l[0].natural - 9) < 1e-9 && fabs(l[0].ratio - 0.2) < 1e-9,
+		    "natural width 9 (%g), ratio 0.2 over 8.6 + 0.5 (%g)", nl ? l[0].natural : 0,
+		    nl ? l[0].ratio : 0);
+		free(l);
+		P.it[3].hang = 0;
+		P.it[0].hang = 0.5;	/* a quotation mark hanging at the left */
+		is_str(brk(w86, 1, &pr), "aaaa bbb-/ccc", "the first box hanging by 0.5: it fits too");
+	}
 
 	/* Boxes that stretch (glyph scaling): "aaaaa bbbb" is 10 at width
 	 * 10.5; the space alone (stretch 0.5) needs r = 1, with 0.25 more
@@ -588,7 +651,7 @@ main(void)
 
 	/* lb_glue_width */
 	{
-		struct lb_item g = { LB_GLUE, 3, 1.5, 1, 0, 0 };
+		struct lb_item g = { LB_GLUE, 3, 1.5, 1, 0, 0, 0 };
 
 		w = lb_glue_width(&g, 0.5);
 		ok(w == 3.75, "glue stretches by ratio x stretch");

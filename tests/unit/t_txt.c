@@ -1,6 +1,7 @@
 /* The plain-text reader: kicker, byline and credit splitting, and whole
  * articles through txt_read (header fields, block types, CRLF and BOM). */
 #include <stdlib.h>
+#include <string.h>
 
 #include "util.h"
 #include "read/reader.h"
@@ -171,6 +172,164 @@ check_article(const struct article *a, const char *what)
 	}
 }
 
+
+/* Join V[0..N) with "|" ("-" for a NULL entry) into a static buffer;
+ * NULL when V is NULL. */
+static const char *
+joined(char **v, size_t n)
+{
+	static struct buf b;
+	size_t i;
+
+	if (v == NULL || n == 0)
+		return NULL;
+	buf_reset(&b);
+	for (i = 0; i < n; i++) {
+		if (i)
+			buf_putc(&b, '|');
+		buf_puts(&b, v[i] ? v[i] : "-");
+	}
+	return buf_str(&b);
+}
+
+/* One header form: an article's text and the fields it must give. */
+struct hcase {
+	const char	*what, *text;
+	const char	*kicker, *headline, *standfirst, *authors, *roles, *role, *place;
+	const char	*date, *date_mod, *caption, *credit, *site;
+	int		 nblocks;
+	const char	*first;		/* the first body block's text, or NULL */
+};
+
+static const struct hcase hcases[] = {
+	{"en: role after a comma, Published | Updated",
+	 "Headline\n\nThe standfirst says more.\n\nBy Jane Doe, Transport Correspondent\n\n"
+	 "Published 4 March 2023 | Updated 5 March 2023\n\nThe body.\n",
+	 NULL, "Headline", "The standfirst says more.", "Jane Doe", NULL, "Transport Correspondent",
+	 NULL, "2023-03-04", "2023-03-05", NULL, NULL, NULL, 1, "The body."},
+	{"en: two names and a plural role",
+	 "Headline\n\nBy Jane Doe and John Roe, Staff Writers\n\n4 March 2023\n\nThe body.\n",
+	 NULL, "Headline", NULL, "Jane Doe|John Roe", NULL, "Staff Writers", NULL,
+	 "2023-03-04", NULL, NULL, NULL, NULL, 1, "The body."},
+	{"en: a role for each author",
+	 "Headline\n\nBy Eleanor Ainge Roy (reporting) and Adrian Malloch (photography)\n\nThe body.\n",
+	 NULL, "Headline", NULL, "Eleanor Ainge Roy|Adrian Malloch", "reporting|photography", NULL,
+	 NULL, NULL, NULL, NULL, NULL, NULL, 1, "The body."},
+	{"en: a bare name with a dateline beside a date with a reading time",
+	 "Headline\n\nJane Doe in Vienna\n\nMon 4 March 2023 09:30 CET \xe2\x80\xa2 6 min read\n\nThe body.\n",
+	 NULL, "Headline", NULL, "Jane Doe", NULL, NULL, "Vienna", "2023-03-04", NULL, NULL, NULL,
+	 NULL, 1, "The body."},
+	{"en: a label above the headline, Photo by",
+	 "Analysis\n\nThe headline of it\n\nA standfirst that explains.\n\nBy Jane Doe\n\n"
+	 "March 4, 2023\n\nProtesters outside. Photo by John Smith/Getty Images\n\nThe body.\n",
+	 "Analysis", "The headline of it", "A standfirst that explains.", "Jane Doe", NULL, NULL,
+	 NULL, "2023-03-04", NULL, "Protesters outside.", "Photo by John Smith/Getty Images", NULL,
+	 1, "The body."},
+	{"en: a known label, (Photo by …) in brackets",
+	 "World news\n\nThe headline of it\n\nBy Jane Doe\n\n"
+	 "A crowd gathers. (Photo by John Smith/Getty Images)\n\nThe body.\n",
+	 "World news", "The headline of it", NULL, "Jane Doe", NULL, NULL, NULL, NULL, NULL,
+	 "A crowd gathers.", "Photo by John Smith/Getty Images", NULL, 1, "The body."},
+	{"en: a line the header cannot place stays in the body, in order",
+	 "Headline\n\nBy Jane Doe\n\nA stray line\n\n4 March 2023\n\nThe body.\n",
+	 NULL, "Headline", NULL, "Jane Doe", NULL, NULL, NULL, "2023-03-04", NULL, NULL, NULL, NULL,
+	 2, "A stray line"},
+	{"en: furniture dropped, a closing credit line kept",
+	 "Headline\n\nBy Jane Doe\n\nShare this article\n\nThe body.\n\nAdvertisement\n\nMore body.\n\n"
+	 "Sign up to our newsletter\n\nAdditional reporting by Max Roe\n",
+	 NULL, "Headline", NULL, "Jane Doe", NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, 3,
+	 "The body."},
+	{"en: a numeric date, day first",
+	 "Headline\n\nBy Jane Doe\n\n08/02/2023\n\nThe body.\n",
+	 NULL, "Headline", NULL, "Jane Doe", NULL, NULL, NULL, "2023-02-08", NULL, NULL, NULL, NULL,
+	 1, "The body."},
+	{"de: Von … und …, role, Veröffentlicht am, Foto:",
+	 "Kommentar\n\nDie Schlagzeile\n\nEin Vorspann, der erkl\xc3\xa4rt.\n\n"
+	 "Von Anna Schmidt und Max M\xc3\xbcller, Korrespondenten\n\n"
+	 "Ver\xc3\xb6" "ffentlicht am 8. Februar 2023, 14:30 Uhr\n\n"
+	 "Demonstranten vor dem Rathaus. Foto: Max M\xc3\xbcller/dpa\n\nDer Text.\n",
+	 "Kommentar", "Die Schlagzeile", "Ein Vorspann, der erkl\xc3\xa4rt.",
+	 "Anna Schmidt|Max M\xc3\xbcller", NULL, "Korrespondenten", NULL, "2023-02-08", NULL,
+	 "Demonstranten vor dem Rathaus.", "Foto: Max M\xc3\xbcller/dpa", NULL, 1, "Der Text."},
+	{"de: a dateline and a dotted date",
+	 "Die Schlagzeile\n\nVon Anna Schmidt in Berlin\n\n22.12.2018\n\nDer Text.\n",
+	 NULL, "Die Schlagzeile", NULL, "Anna Schmidt", NULL, NULL, "Berlin", "2018-12-22", NULL,
+	 NULL, NULL, NULL, 1, "Der Text."},
+	{"fr: Par … (avec … et …), Publié • Mis à jour, Crédit :",
+	 "Le titre\n\nPar Martin Untersinger (avec Damien Leloup et Morgane Tual)\n\n"
+	 "Publi\xc3\xa9 le 4 mai 2015 \xc3\xa0 13h36 \xe2\x80\xa2 Mis \xc3\xa0 jour le 5 mai 2015 \xc3\xa0 20h13\n\n"
+	 "Les d\xc3\xa9put\xc3\xa9s. Cr\xc3\xa9\x64it : AFP\n\nLe texte.\n",
+	 NULL, "Le titre", NULL, "Martin Untersinger|Damien Leloup|Morgane Tual", NULL, NULL, NULL,
+	 "2015-05-04", "2015-05-05", "Les d\xc3\xa9put\xc3\xa9s.", "Cr\xc3\xa9\x64it : AFP", NULL, 1,
+	 "Le texte."},
+	{"fr: a role and a place after a comma",
+	 "Le titre\n\nPar Jean Dupont, envoy\xc3\xa9 sp\xc3\xa9\x63ial \xc3\xa0 Kiev\n\nLundi 4 mai 2015\n\nLe texte.\n",
+	 NULL, "Le titre", NULL, "Jean Dupont", NULL, "envoy\xc3\xa9 sp\xc3\xa9\x63ial", "Kiev",
+	 "2015-05-04", NULL, NULL, NULL, NULL, 1, "Le texte."},
+	{"fr: the Le Monde line: site | date • update | byline",
+	 "Le titre\n\nLe Monde | 04.05.2015 \xc3\xa0 13h36 \xe2\x80\xa2 Mis \xc3\xa0 jour le 05.05.2015 \xc3\xa0 20h13 | "
+	 "Par Martin Untersinger (avec Damien Leloup et Morgane Tual)\n\nLe texte.\n",
+	 NULL, "Le titre", NULL, "Martin Untersinger|Damien Leloup|Morgane Tual", NULL, NULL, NULL,
+	 "2015-05-04", "2015-05-05", NULL, NULL, "Le Monde", 1, "Le texte."},
+	{"es: Por … y …, role en PLACE, Publicado el … a las, Foto:",
+	 "An\xc3\xa1lisis\n\nEl titular\n\nUna entradilla que explica.\n\n"
+	 "Por Ana Garc\xc3\xad" "a y Luis P\xc3\xa9rez, corresponsales en Madrid\n\n"
+	 "Publicado el 8 de febrero de 2023 a las 10:00 CET\n\n"
+	 "Una manifestaci\xc3\xb3n. Foto: EFE\n\nEl texto.\n",
+	 "An\xc3\xa1lisis", "El titular", "Una entradilla que explica.",
+	 "Ana Garc\xc3\xad" "a|Luis P\xc3\xa9rez", NULL, "corresponsales", "Madrid", "2023-02-08", NULL,
+	 "Una manifestaci\xc3\xb3n.", "Foto: EFE", NULL, 1, "El texto."},
+	{"es: a weekday date and a numeric one read day first",
+	 "El titular\n\nPor Ana Garc\xc3\xad" "a\n\n03/04/2023 10:00\n\nEl texto.\n",
+	 NULL, "El titular", NULL, "Ana Garc\xc3\xad" "a", NULL, NULL, NULL, "2023-04-03", NULL, NULL,
+	 NULL, NULL, 1, "El texto."},
+	{"nl/sv: Door … en …, Av …",
+	 "De kop\n\nDoor Jan de Vries en Piet Jansen\n\n8 februari 2023\n\nDe tekst.\n",
+	 NULL, "De kop", NULL, "Jan de Vries|Piet Jansen", NULL, NULL, NULL, "2023-02-08", NULL,
+	 NULL, NULL, NULL, 1, "De tekst."},
+};
+
+/* Check each header form of HCASES through txt_read. */
+static void
+header_forms(void)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(hcases) / sizeof(hcases[0]); i++) {
+		const struct hcase *c = &hcases[i];
+		struct article *a = txt_read("h.txt", c->text, strlen(c->text));
+
+		ok(a != NULL, "%s: parses", c->what);
+		if (a == NULL)
+			continue;
+		is_str(a->kicker, c->kicker, "  kicker");
+		is_str(a->headline, c->headline, "  headline");
+		is_str(a->standfirst, c->standfirst, "  standfirst");
+		is_str(joined(a->authors, a->nauthors), c->authors, "  authors");
+		is_str(a->author_roles ? joined(a->author_roles, a->nauthors) : NULL, c->roles,
+		    "  each author's role");
+		is_str(a->role, c->role, "  role");
+		is_str(a->dateline, c->place, "  dateline");
+		is_str(a->date, c->date, "  date");
+		is_str(a->date_modified, c->date_mod, "  updated");
+		is_str(a->image ? a->image->caption : NULL, c->caption, "  caption");
+		is_str(a->image ? a->image->credit : NULL, c->credit, "  credit");
+		is_str(a->site, c->site, "  site");
+		ok(a->nblocks == (size_t)c->nblocks, "  %d body blocks (got %zu)", c->nblocks, a->nblocks);
+		if (a->nblocks)
+			is_str(inl0(&a->blocks[0]), c->first, "  the first body block");
+		{
+			size_t k, found = 0;
+
+			for (k = 0; k < a->nwhy; k++)
+				if (strcmp(a->why[k].field, "headline") == 0 && a->why[k].line > 0)
+					found++;
+			ok(found == 1 && a->nwhy >= 2, "  why each field was taken");
+		}
+		article_free(a);
+	}
+}
+
 /* The same article with CRLF line ends and a byte-order mark. */
 static char *
 crlf_bom(const char *s)
@@ -216,14 +375,14 @@ main(void)
 	byline("By Ann Smith \xe2\x80\x93 Political Editor", "Ann Smith", "Political Editor");
 	byline("By Ludwig van Beethoven and J. R. Hartley", "Ludwig van Beethoven|J. R. Hartley", NULL);
 	byline("By Eleanor Ainge Roy (reporting) and Adrian Malloch (photography)",
-	    "Eleanor Ainge Roy|Adrian Malloch", "reporting and photography");
+	    "Eleanor Ainge Roy|Adrian Malloch", "reporting; photography");
 	byline("By Martin Untersinger (avec Damien Leloup et Morgane Tual) - Journaliste au Monde",
-	    "Martin Untersinger", "Journaliste au Monde (avec Damien Leloup et Morgane Tual)");
+	    "Martin Untersinger|Damien Leloup|Morgane Tual", "Journaliste au Monde");
 	byline("Von Clemens H\xc3\xb6ges", "Clemens H\xc3\xb6ges", NULL);
 	byline("By the way, this is not a byline", NULL, NULL);
 	byline("By 2030 the world will have changed", NULL, NULL);
 	byline("Byron Smith wrote this", NULL, NULL);
-	byline("Written by Ann Smith", NULL, NULL);
+	byline("Written by Ann Smith", "Ann Smith", NULL);
 	byline("By", NULL, NULL);
 	byline("By Ann Smith -", NULL, NULL);
 	byline("By Ann Smith (unclosed", NULL, NULL);
@@ -301,5 +460,15 @@ main(void)
 		    "a two-column table with column heads over figures has a header row, not row headers");
 		article_free(ta);
 	}
+	header_forms();
+	credit("Protesters outside. Picture: PA", "Picture: PA", 19);
+	credit("Protesters outside. Image: Reuters", "Image: Reuters", 19);
+	credit("Protesters outside. Credit: AP", "Credit: AP", 19);
+	credit("Protesters outside. Photograph by Jane Doe for the Guardian",
+	    "Photograph by Jane Doe for the Guardian", 19);
+	credit("Protesters outside. Foto: dpa", "Foto: dpa", 19);
+	credit("Manifestantes. Foto de Ana Garc\xc3\xad" "a/EFE", "Foto de Ana Garc\xc3\xad" "a/EFE", 14);
+	credit("Manifestants. Photo de Jean Dupont/AFP", "Photo de Jean Dupont/AFP", 13);
+	credit("The photo by the door was old.", NULL, 0);
 	return done_testing();
 }

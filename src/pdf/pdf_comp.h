@@ -1,0 +1,188 @@
+/* The PDF composer's state and the parts it is laid out in, private to
+ * src/pdf/pdf.c (the driver and page furniture) and the files named for
+ * what they lay out: pdf_text.c, pdf_block.c, pdf_figure.c, pdf_table.c,
+ * pdf_notes.c, pdf_opener.c and pdf_front.c. */
+#ifndef MKBOOK_PDF_COMP_H
+#define MKBOOK_PDF_COMP_H
+
+#include <stddef.h>
+
+#include "options.h"
+#include "model/model.h"
+#include "model/theme.h"
+#include "pdf_int.h"
+
+/* An article's headline, in body sizes: a step of about 1.7 on the
+ * classical scale (18 pt over 10.5 pt), bold. Larger type would need a
+ * word space tighter than display setting allows to keep the gaps of a
+ * two-line headline in proportion to the text's. */
+#define HEADLINE_SCALE	1.75
+
+/* The least text block a book is set in: lines of body text, and a
+ * measure in body sizes (two characters a size, about). */
+#define MIN_LINES	8
+#define MIN_MEASURE	12.0
+
+/* Images are drawn at no fewer pixels an inch than this. */
+#define MIN_PPI		150.0
+
+/* The composer's state for one book (pdf_write). */
+struct pdf {
+	const struct book	*book;
+	const struct options	*opt;
+	struct theme		*th;
+	struct pdf_fonts	 fonts;
+	struct pdf_drawer	 dr;
+	struct pdf_pager	 pg;
+	double			 W, H;		/* text block */
+	double			 size, lead;
+	double			 grey[3];
+	int			 folio;		/* next arabic folio */
+	int			 page_open;	/* a drawn page awaits show_page */
+	size_t			 ai;		/* current article */
+	const struct article	*art;
+	int			*art_folio;	/* folio of each article's opener */
+	/* the current article's footnotes and their destinations */
+	struct pdf_vlist	*notes;
+	char		       **note_dest;
+	size_t			 nnotes;
+	/* running heads, shaped once */
+	struct pdf_shaped	 head_sp[2];	/* 0 verso (book), 1 recto (article) */
+	struct pdf_para		 head_pa[2];
+	struct pdf_parfmt	 head_fmt;
+	int			 heads_ok[2];
+	int			 first_para;	/* no indent on the next paragraph */
+	double			 fig_room;	/* > 0: a figure's picture is at most this tall */
+	struct pdf_vlist	*main;		/* the article's boxes, paginated as they come */
+	int			 failed;	/* drawing failed: the error is set */
+	size_t			 notes_total;	/* footnotes in the book */
+	int			 stats;		/* MKBOOK_LAYOUT_STATS is set */
+	struct buf		 pstats;	/* its per-paragraph figures (JSON objects) */
+	int			 in_refs;	/* the blocks follow a References heading */
+};
+
+/* How a paragraph is set into boxes (pdf_set_para): where, in what lead,
+ * tagged and kept how. */
+struct setopts {
+	double		 x;		/* left edge inside the text block */
+	double		 lead;		/* line height */
+	double		 size;
+	double		 before;	/* space above the first line */
+	const char	*tag;		/* structure tag around the paragraph */
+	const char	*dest;		/* a destination around the first line */
+	int		 keep;		/* keep with what follows */
+	int		 outline;	/* outline level (0: none) */
+	struct pdf_dl	*first;		/* ops to put before the first line */
+	int		 no_open;	/* the tag was opened by an earlier part */
+	int		 no_close;	/* a later part closes the tag */
+	int		 kind;		/* PDF_VB_… of the lines */
+	int		 setting;	/* 0: body text; else 1 + the theme's
+					 * setting (enum theme_set) for a note or
+					 * a reference list's entry */
+	int		 note;		/* a footnote's paragraph */
+};
+
+/* The layout context of a block: its left edge and width. */
+struct frame {
+	double	 x, w;
+	int	 depth;		/* list nesting */
+	int	 inquote;
+	int	 refs;		/* inside a reference list */
+};
+
+/* ---- pdf_text.c ---- */
+
+/* When the article's boxes pile up, put the full pages among them on paper
+ * (a long article never sits whole in memory). */
+void pdf_flush(struct pdf *P, struct pdf_vlist *vl);
+/* Append TEXT with newlines as spaces. */
+void pdf_add_text(struct pdf_shaped *sp, const char *text, const struct pdf_style *st);
+/* The default style at SIZE in ROLE/STYLE. */
+struct pdf_style pdf_text_style(struct pdf *P, int role, int sty, double size, const double *rgb);
+/* Where the baseline sits in a line box of height LEAD for text of SIZE. */
+double pdf_baseline(double lead, double size);
+/* Shape SP, break it into lines of FMT and append a box per line to VL.
+ * Return the number of lines. */
+size_t pdf_set_para(struct pdf *P, struct pdf_vlist *vl, struct pdf_shaped *sp,
+    const struct pdf_parfmt *fmt, const struct setopts *so);
+/* pdf_set_para for SP, in parts when it is huge. Return the number of lines. */
+size_t pdf_set_para_parts(struct pdf *P, struct pdf_vlist *vl, struct pdf_shaped *sp,
+    const struct pdf_parfmt *fmt, const struct setopts *so);
+/* Set inlines IN[0..N) as one paragraph. */
+void pdf_set_inlines(struct pdf *P, struct pdf_vlist *vl, const struct inl *in, size_t n,
+    struct pdf_style st, const struct pdf_parfmt *fmt, const struct setopts *so);
+/* Set the plain string TEXT as one paragraph. */
+void pdf_set_string(struct pdf *P, struct pdf_vlist *vl, const char *text, struct pdf_style st,
+    const struct pdf_parfmt *fmt, const struct setopts *so, int rtl);
+/* A space-only box of height H. */
+void pdf_space(struct pdf_vlist *vl, double h, int nobreak);
+/* Width of TEXT in STYLE on one line (natural). */
+double pdf_text_width(struct pdf *P, const char *text, struct pdf_style st);
+/* Set a one-line label (a list marker) right-aligned to end at X into DL
+ * with its baseline at Y. */
+void pdf_set_label(struct pdf *P, struct pdf_dl *dl, const char *text, struct pdf_style st,
+    double x, double y);
+/* Set a one-line mark (a list marker, a note's number) that hangs before
+ * its text into DL with its baseline at Y: ending at X, or, right to left
+ * (RTL), read right to left and starting at X, at the right of its text. */
+void pdf_set_mark(struct pdf *P, struct pdf_dl *dl, const char *text, struct pdf_style st,
+    double x, double y, int rtl);
+/* Return 1 when the current article runs right to left. */
+int pdf_art_rtl(const struct pdf *P);
+
+/* ---- pdf_block.c ---- */
+
+/* Blocks B[0..N) into VL; MARKER goes before the first. */
+void pdf_set_blocks(struct pdf *P, struct pdf_vlist *vl, const struct block *b, size_t n,
+    struct frame fr, struct pdf_dl *marker);
+
+/* ---- pdf_figure.c ---- */
+
+/* A figure: the image scaled to the width (at most 60% of the page's
+ * height), then caption and credit. */
+void pdf_set_figure(struct pdf *P, struct pdf_vlist *vl, const struct image *im, struct frame fr,
+    double before);
+
+/* ---- pdf_table.c ---- */
+
+/* A table: columns sized by their content, header row in bold, rules
+ * above and below the header and under the table; each row one box. */
+void pdf_set_table(struct pdf *P, struct pdf_vlist *vl, const struct block *t, struct frame fr);
+
+/* ---- pdf_notes.c ---- */
+
+/* Lay out article A's footnotes into P->notes. */
+void pdf_set_notes(struct pdf *P, const struct article *a);
+/* Free the current article's footnote boxes and destinations. */
+void pdf_free_notes(struct pdf *P);
+/* The height of the footnotes the first paragraph of A refers to (laid
+ * out already in P->notes), with the gap above them: they share the
+ * opener's page with its first lines. */
+double pdf_first_notes(struct pdf *P, const struct article *a);
+
+/* ---- pdf_opener.c ---- */
+
+/* The opener: kicker, headline, standfirst, byline and role, date, lead
+ * figure with caption and credit. */
+void pdf_set_opener(struct pdf *P, struct pdf_vlist *vl, const struct article *a);
+
+/* ---- pdf_front.c ---- */
+
+/* Roman numerals, lower case, into OUT. */
+void pdf_roman(int n, char *out, size_t len);
+/* Left margin of the current page (recto: the inside margin). */
+double pdf_left_margin(struct pdf *P, int recto);
+/* The title page: title, subtitle, authors, publisher, date. */
+int pdf_title_page(struct pdf *P);
+/* The title page's verso: a colophon at the foot of the page (title,
+ * authors, publisher, date, identifier, and how the book was set). */
+int pdf_colophon(struct pdf *P);
+/* The contents, headed in the book's language: an entry per article
+ * (headline, then its author in italic), dot leaders to the page number,
+ * each entry a link; in a right-to-left book, and for a right-to-left
+ * article, the entry is mirrored (headline at the right, the number at the
+ * left). Drawn after the body, starting on a recto. Return the number of
+ * pages, or -1. */
+int pdf_contents(struct pdf *P);
+
+#endif

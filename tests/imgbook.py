@@ -1,0 +1,262 @@
+#!/usr/bin/env python3
+"""Pictures of every format and colour model, and a check that both books
+show each one the right way up and in the right colours.
+
+  imgbook.py make DIR            fixtures (ImageMagick) and one article each
+  imgbook.py check DIR EPUB PDF  render both books and compare pixel colours
+
+Every picture is the same 240x160 image of four quadrants (red, green /
+blue, yellow; or four greys), stored in its own format, colour model or
+orientation (a phone photo stored sideways, with the EXIF tag that turns
+it upright). The check finds each picture in the rendered page (the rows
+with a long run of ink: text has gaps between its letters) and in the
+EPUB's own file (drawn with mutool), and samples each quadrant's centre.
+"""
+import os
+import re
+import shutil
+import struct
+import subprocess
+import sys
+import tempfile
+import zipfile
+
+CONVERT = "/usr/bin/convert" if os.access("/usr/bin/convert", os.X_OK) else "convert"
+COLOUR = [(220, 30, 30), (30, 180, 30), (30, 30, 220), (230, 210, 20)]
+GREY = [(40, 40, 40), (100, 100, 100), (160, 160, 160), (220, 220, 220)]
+WHITE = (255, 255, 255)
+TOL = 40
+
+# name, ext, base ("colour", "grey", "alpha"), convert options, orientation
+FIXTURES = [
+    ("jpeg-baseline", "jpg", "colour", ["-quality", "92"], 1),
+    ("jpeg-progressive", "jpg", "colour", ["-interlace", "Plane", "-quality", "92"], 1),
+    ("jpeg-grey", "jpg", "grey", ["-colorspace", "Gray", "-type", "Grayscale"], 1),
+    ("jpeg-cmyk-adobe", "jpg", "colour", ["-colorspace", "CMYK", "-quality", "95"], 1),
+    ("png-palette", "png", "colour", ["PNG8"], 1),
+    ("png-grey", "png", "grey", ["-colorspace", "Gray", "-define", "png:color-type=0"], 1),
+    ("png-alpha", "png", "alpha", ["PNG32"], 1),
+    ("png-16bit", "png", "colour", ["PNG48"], 1),
+    ("png-interlaced", "png", "colour", ["-interlace", "PNG"], 1),
+    ("gif-animated", "gif", "colour", ["GIF"], 1),
+    ("webp-lossy", "webp", "colour", ["-quality", "90"], 1),
+    ("webp-lossless", "webp", "colour", ["-define", "webp:lossless=true"], 1),
+    ("webp-alpha", "webp", "alpha", ["-define", "webp:lossless=true"], 1),
+    ("tiff", "tif", "colour", [], 1),
+    ("bmp", "bmp", "colour", ["BMP3"], 1),
+    ("svg", "svg", "colour", None, 1),
+] + [("phone-orientation-%d" % o, "jpg", "colour", ["-quality", "92"], o) for o in range(1, 9)]
+
+# what turns the upright picture into what a camera stores for orientation O
+STORE = {1: [], 2: ["-flop"], 3: ["-rotate", "180"], 4: ["-flip"], 5: ["-transpose"],
+         6: ["-rotate", "270"], 7: ["-transverse"], 8: ["-rotate", "90"]}
+
+
+def run(*cmd):
+    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL)
+
+
+def quadrants(dest, colours, alpha=False):
+    c = ["rgb(%d,%d,%d)" % x for x in colours]
+    args = [CONVERT, "-size", "120x80", "xc:" + c[0], "xc:" + c[1], "+append",
+            "(", "-size", "120x80", "xc:" + c[2], "xc:" + c[3], "+append", ")", "-append"]
+    if alpha:  # the lower right quadrant transparent
+        args += ["(", "-size", "240x160", "xc:white", "-fill", "black", "-draw",
+                 "rectangle 120,80 239,159", ")", "-alpha", "off", "-compose",
+                 "CopyOpacity", "-composite"]
+    run(*(args + ["PNG32:" + dest]))
+
+
+def exif_app1(orientation):
+    """An APP1 segment holding only the Orientation tag (big-endian TIFF)."""
+    ifd = struct.pack(">H", 1) + struct.pack(">HHIHH", 0x0112, 3, 1, orientation, 0) + b"\0\0\0\0"
+    tiff = b"MM\0*" + struct.pack(">I", 8) + ifd
+    body = b"Exif\0\0" + tiff
+    return b"\xff\xe1" + struct.pack(">H", len(body) + 2) + body
+
+
+def jpeg_markers(data, drop=(), add=b""):
+    """DATA with ADD after SOI and the APPn markers in DROP removed."""
+    out, i = bytearray(data[:2]) + add, 2
+    while i < len(data) and data[i] == 0xFF and data[i + 1] != 0xDA:
+        m, n = data[i + 1], struct.unpack(">H", data[i + 2:i + 4])[0]
+        if m not in drop:
+            out += data[i:i + 2 + n]
+        i += 2 + n
+    return bytes(out + data[i:])
+
+
+def make(d):
+    os.makedirs(d, exist_ok=True)
+    tmp = tempfile.mkdtemp()
+    quadrants(os.path.join(tmp, "colour.png"), COLOUR)
+    quadrants(os.path.join(tmp, "grey.png"), GREY)
+    quadrants(os.path.join(tmp, "alpha.png"), COLOUR, alpha=True)
+    quadrants(os.path.join(tmp, "other.png"), COLOUR[::-1])
+    for k, (name, ext, base, opts, o) in enumerate(FIXTURES):
+        dest = os.path.join(d, name + "." + ext)
+        src = os.path.join(tmp, base + ".png")
+        if ext == "svg":
+            rects = "".join('<rect x="%d" y="%d" width="120" height="80" fill="rgb(%d,%d,%d)"/>'
+                            % (((q % 2) * 120, (q // 2) * 80) + COLOUR[q]) for q in range(4))
+            with open(dest, "w") as f:
+                f.write('<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg" '
+                        'width="240" height="160">%s</svg>\n' % rects)
+        elif opts and opts[0] in ("PNG8", "PNG32", "PNG48", "GIF", "BMP3"):
+            if ext == "gif":  # two frames: the first is the picture
+                run(CONVERT, src, os.path.join(tmp, "other.png"), "-loop", "0", dest)
+            else:
+                run(CONVERT, src, *opts[1:], opts[0] + ":" + dest)
+        else:
+            run(CONVERT, src, *STORE[o], "-strip", *opts, dest)
+        if ext == "jpg":
+            data = open(dest, "rb").read()
+            if o != 1:
+                data = jpeg_markers(data, drop=(0xE1,), add=exif_app1(o))
+            open(dest, "wb").write(data)
+        with open(os.path.join(d, "%02d-%s.md" % (k + 1, name)), "w") as f:
+            f.write("---\ntitle: Fixture %s\nlang: en\n---\n\nThe picture %s follows.\n\n"
+                    "![Four quadrants, %s](%s.%s)\n\nAfter the picture.\n"
+                    % (name, name, name, name, ext))
+    shutil.rmtree(tmp)
+
+
+def read_pnm(path):
+    data = open(path, "rb").read()
+    m = re.match(rb"P([56])\s+(?:#.*\s+)*(\d+)\s+(\d+)\s+(\d+)\s", data)
+    kind, w, h = m.group(1), int(m.group(2)), int(m.group(3))
+    px = data[m.end():]
+    n = 3 if kind == b"6" else 1
+    rows = []
+    for y in range(h):
+        r = px[y * w * n:(y + 1) * w * n]
+        rows.append([tuple(r[x * n:x * n + n]) * (3 if n == 1 else 1) for x in range(w)])
+    return rows
+
+
+def ink(p):
+    return min(p) < 235 or max(p) - min(p) > 30
+
+
+def find_picture(rows):
+    """The bounding box of the rows with a long unbroken run of ink."""
+    w = len(rows[0])
+    hits = []
+    for y, r in enumerate(rows):
+        best, run_start, x0 = 0, None, 0
+        for x, p in enumerate(r + [WHITE]):
+            if ink(p):
+                run_start = x if run_start is None else run_start
+            elif run_start is not None:
+                if x - run_start > best:
+                    best, x0 = x - run_start, run_start
+                run_start = None
+        if best > w * 0.07:
+            hits.append((y, x0, x0 + best))
+    groups = []  # runs of consecutive rows: a rule is one or two, a picture many
+    for h in hits:
+        if groups and h[0] == groups[-1][-1][0] + 1:
+            groups[-1].append(h)
+        else:
+            groups.append([h])
+    if not groups:
+        return None
+    g = max(groups, key=len)
+    return (min(h[1] for h in g), g[0][0], max(h[2] for h in g), g[-1][0] + 1)
+
+
+def expected(name):
+    base = [b for n, _, b, _, _ in FIXTURES if n == name][0]
+    if base == "grey":
+        return GREY
+    if base == "alpha":
+        return COLOUR[:3] + [WHITE]
+    return COLOUR
+
+
+def close(a, b):
+    return all(abs(x - y) <= TOL for x, y in zip(a, b))
+
+
+def sample(rows, box):
+    x0, y0, x1, y1 = box
+    w, h = x1 - x0, y1 - y0
+    return [rows[int(y0 + h * fy)][int(x0 + w * fx)] for fy, fx in
+            ((0.25, 0.25), (0.25, 0.75), (0.75, 0.25), (0.75, 0.75))]
+
+
+def verdict(where, name, got, want, box):
+    ok = all(close(g, e) for g, e in zip(got, want))
+    w, h = box[2] - box[0], box[3] - box[1]
+    if abs(w / h - 1.5) > 0.12:
+        ok = False
+    print("%s %s %s: %s (want %s), %dx%d" % ("ok" if ok else "BAD", where, name, got, want, w, h))
+    return ok
+
+
+def check_epub(epub, tmp):
+    z = zipfile.ZipFile(epub)
+    good = True
+    for k, (name, *_rest) in enumerate(FIXTURES):
+        xhtml = [n for n in z.namelist() if re.search(r"a%02d[^/]*\.xhtml$" % (k + 1), n)]
+        srcs = re.findall(r'<img src="\.\./([^"]+)"', z.read(xhtml[0]).decode()) if xhtml else []
+        if not srcs:
+            print("BAD epub %s: no <img>" % name)
+            good = False
+            continue
+        img = os.path.join(tmp, os.path.basename(srcs[0]))
+        open(img, "wb").write(z.read("OEBPS/" + srcs[0]))
+        out = os.path.join(tmp, "e.pnm")
+        subprocess.run(["mutool", "draw", "-q", "-c", "rgb", "-F", "pnm", "-o", out, img],
+                       check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        rows = read_pnm(out)
+        box = (0, 0, len(rows[0]), len(rows))
+        good &= verdict("epub", name, sample(rows, box), expected(name), box)
+    return good
+
+
+def check_pdf(pdf, tmp):
+    good = True
+    pages = int(re.search(r"Pages:\s+(\d+)", subprocess.run(
+        ["pdfinfo", pdf], capture_output=True, text=True).stdout).group(1))
+    where = {}
+    for p in range(1, pages + 1):
+        t = subprocess.run(["pdftotext", "-f", str(p), "-l", str(p), pdf, "-"],
+                           capture_output=True, text=True).stdout
+        for m in re.finditer(r"The picture (\S+) follows", t):
+            where.setdefault(m.group(1), p)
+    for name, *_rest in FIXTURES:
+        if name not in where:
+            print("BAD pdf %s: not found" % name)
+            good = False
+            continue
+        base = os.path.join(tmp, "p")
+        run("pdftoppm", "-r", "60", "-f", str(where[name]), "-l", str(where[name]),
+            "-singlefile", pdf, base)
+        rows = read_pnm(base + ".ppm")
+        box = find_picture(rows)
+        if box is None:
+            print("BAD pdf %s: no picture on page %d" % (name, where[name]))
+            good = False
+            continue
+        if expected(name)[3] == WHITE:  # the transparent quadrant leaves no ink
+            box = (box[0], box[1], box[2], box[1] + round((box[2] - box[0]) / 1.5))
+        good &= verdict("pdf", name, sample(rows, box), expected(name), box)
+    return good
+
+
+def main():
+    if sys.argv[1] == "make":
+        make(sys.argv[2])
+        return 0
+    tmp = tempfile.mkdtemp()
+    try:
+        good = check_epub(sys.argv[3], tmp)
+        good &= check_pdf(sys.argv[4], tmp)
+    finally:
+        shutil.rmtree(tmp)
+    return 0 if good else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
