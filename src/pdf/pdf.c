@@ -195,7 +195,8 @@ print_update(const struct pdf *P, const char *path)
 }
 
 int
-pdf_write(const struct book *book, const struct options *opt, const char *path)
+pdf_write(const struct book *book, const struct theme *th, const struct options *opt,
+    const char *path)
 {
 	struct pdf P;
 	struct pdf_vlist vl = {0};
@@ -208,8 +209,7 @@ pdf_write(const struct book *book, const struct options *opt, const char *path)
 	P.opt = opt;
 	oldloc = xstrdup(setlocale(LC_NUMERIC, NULL));
 	setlocale(LC_NUMERIC, "C");	/* cairo's tag attributes */
-	if ((P.th = theme_load(opt, book->theme)) == NULL)
-		goto out;
+	P.th = th;
 	if (pdf_fonts_init(&P.fonts, P.th) != 0)
 		goto out;
 	pdf_fonts_lang(&P.fonts, book->lang);
@@ -307,7 +307,6 @@ out:
 	buf_free(&P.pstats);
 	if (P.fonts.map)
 		pdf_fonts_free(&P.fonts);
-	theme_free(P.th);
 	if (oldloc) {
 		setlocale(LC_NUMERIC, oldloc);
 		free(oldloc);

@@ -176,11 +176,22 @@ drop:
 	im->type = IMG_NONE;
 }
 
+/* The same for the pictures among inlines V[0..N) (an <img> in running text). */
+static void
+check_inls(struct inl *v, size_t n, const char *path, const char *dir, int line, int remote)
+{
+	for (size_t i = 0; i < n; i++) {
+		check_image(v[i].image, path, dir, line, remote);
+		check_inls(v[i].kids, v[i].nkids, path, dir, line, remote);
+	}
+}
+
 static void
 check_blocks(struct block *v, size_t n, const char *path, const char *dir, int remote)
 {
 	for (size_t i = 0; i < n; i++) {
 		check_image(v[i].image, path, dir, v[i].src.line, remote);
+		check_inls(v[i].inl, v[i].ninl, path, dir, v[i].src.line, remote);
 		check_blocks(v[i].kids, v[i].nkids, path, dir, remote);
 	}
 }
