@@ -81,9 +81,9 @@ help(void)
 	fputs("\n"
 	    "Turn articles into a book: an EPUB 3 for e-readers and a PDF for print.\n"
 	    "\n"
-	    "  INPUT          article files (.txt, .md, .html), content directories (default:\n"
-	    "                 content), http(s) URLs of web pages or RSS/Atom feeds, or feed\n"
-	    "                 files (.rss, .atom, .xml)\n"
+	    "  INPUT          article files (.txt, .md, .html, .mhtml), content directories\n"
+	    "                 (default: content), http(s) URLs of web pages or RSS/Atom\n"
+	    "                 feeds, or feed files (.rss, .atom, .xml)\n"
 	    "  --epub         write an EPUB 3\n"
 	    "  --pdf          write a PDF (neither flag: both, or what -o FILE.epub/.pdf names)\n"
 	    "  -o PATH        the output file when one format is asked for ('-' is standard\n"
@@ -392,7 +392,7 @@ check_args(const struct options *opt, int argc, char **argv)
 
 		if (stat("content", &st) != 0) {
 			fputs("mkbook: no input was given, and there is no content/ directory here to "
-			    "read: name article files (.txt, .md, .html) or a content directory; "
+			    "read: name article files (.txt, .md, .html, .mhtml) or a content directory; "
 			    "see mkbook --help\n", stderr);
 			return 2;
 		}
