@@ -41,6 +41,7 @@ struct html_find {
 	size_t		 nroots;
 	size_t		 chars;
 	const char	*headline;
+	int		 head;		/* the element showing the headline, or -1 */
 };
 
 static size_t
@@ -491,6 +492,49 @@ score(struct html_find *f)
 	}
 }
 
+static int is_inside(const struct html_find *f, int i, int anc);
+
+/* The element that shows the page's headline: the h1 or h2 whose text is
+ * the headline, else the page's only h1; -1 when there is none. */
+static int
+find_head(const struct html_find *f)
+{
+	int only = -1, nh1 = 0;
+
+	for (size_t i = 0; i < f->n; i++) {
+		const struct fnode *x = &f->v[i];
+		GumboTag t = x->g->v.element.tag;
+
+		if ((t != GUMBO_TAG_H1 && t != GUMBO_TAG_H2) || (x->flags & F_DROP) || x->text > 400)
+			continue;
+		if (f->headline) {
+			char *s = html_node_text(x->g);
+			int same = html_same_text(s, f->headline);
+
+			free(s);
+			if (same)
+				return (int)i;
+		}
+		if (t == GUMBO_TAG_H1 && nh1++ == 0)
+			only = (int)i;
+	}
+	return nh1 == 1 ? only : -1;
+}
+
+/* How well container I sits by the headline: 1.5 when it or its parent
+ * or grandparent holds the headline element (the article's text is set
+ * under its headline), else 1. */
+static double
+head_factor(const struct html_find *f, int i)
+{
+	if (f->head < 0)
+		return 1;
+	for (int up = 0; i >= 0 && up <= 2; i = f->v[i].parent, up++)
+		if (is_inside(f, f->head, i))
+			return i == 0 ? 1 : 1.5;
+	return 1;
+}
+
 /* The best-scoring container, or -1. */
 static int
 top_candidate(const struct html_find *f)
@@ -505,7 +549,7 @@ top_candidate(const struct html_find *f)
 
 		if (!(x->flags & F_CAND) || (x->flags & F_DROP))
 			continue;
-		s = x->score * (1 - link_density(x));
+		s = x->score * (1 - link_density(x)) * head_factor(f, (int)i);
 		if (top < 0 || s > best) {
 			best = s;
 			top = (int)i;
@@ -878,6 +922,7 @@ html_find(const GumboNode *body, const char *headline)
 		sum_text(f);
 		drop_struct(f);
 		score(f);
+		f->head = find_head(f);
 		top = top_candidate(f);
 #ifdef FIND_DEBUG
 		if (top < 0) find_debug(f, 0);
