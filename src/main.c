@@ -164,17 +164,20 @@ image_quality(const char *arg)
 	return (int)q;
 }
 
-typedef int (*writer_fn)(const struct book *, const struct options *, const char *);
+typedef int (*writer_fn)(const struct book *, const struct theme *, const struct options *,
+    const char *);
 
-/* Write one format atomically to TARGET. Return 0 or -1 with the error set. */
+/* Write one format atomically to TARGET in the theme TH. Return 0 or -1
+ * with the error set. */
 static int
-write_one(const struct book *book, const struct options *opt, writer_fn fn, const char *target)
+write_one(const struct book *book, const struct theme *th, const struct options *opt,
+    writer_fn fn, const char *target)
 {
 	struct output out;
 
 	if (output_begin(&out, target) != 0)
 		return -1;
-	if (fn(book, opt, out.tmp) != 0) {
+	if (fn(book, th, opt, out.tmp) != 0) {
 		err_rename(out.tmp, target);
 		output_abort(&out);
 		return -1;
@@ -186,11 +189,12 @@ write_one(const struct book *book, const struct options *opt, writer_fn fn, cons
 	return 0;
 }
 
-/* Write both formats into DIR as NAME.epub and NAME.pdf, all or nothing:
- * each to a temporary file, both renamed into place only when both were
- * written. Return 0 or -1 with the error set. */
+/* Write both formats into DIR as NAME.epub and NAME.pdf in the one theme
+ * TH, all or nothing: each to a temporary file, both renamed into place
+ * only when both were written. Return 0 or -1 with the error set. */
 static int
-write_both(const struct book *book, const struct options *opt, const char *dir, const char *name)
+write_both(const struct book *book, const struct theme *th, const struct options *opt,
+    const char *dir, const char *name)
 {
 	static const char *const ext[2] = {"epub", "pdf"};
 	const writer_fn fn[2] = {epub_write, pdf_write};
@@ -209,7 +213,7 @@ write_both(const struct book *book, const struct options *opt, const char *dir, 
 		if (output_begin(&out[i], target[i]) != 0)
 			goto out;
 	for (i = 0; i < 2; i++)
-		if (fn[i](book, opt, out[i].tmp) != 0) {
+		if (fn[i](book, th, opt, out[i].tmp) != 0) {
 			err_rename(out[i].tmp, target[i]);
 			goto out;
 		}
@@ -403,6 +407,7 @@ main(int argc, char *argv[])
 {
 	struct options opt = {0};
 	struct book *book = NULL;
+	struct theme *th = NULL;
 	const char *outpath = NULL;
 	int want_epub = 0, want_pdf = 0, dump = 0, c, ret = 1;
 	char *datadir = NULL, *name = NULL;
@@ -462,13 +467,16 @@ main(int argc, char *argv[])
 		buf_free(&b);
 		goto out;
 	}
+	/* one theme for both books: --theme, else book.yaml's, else the default */
+	if ((th = theme_load(&opt, book->theme)) == NULL)
+		goto out;
 	if (want_pdf)
 		warn_no_patterns(book);
 	name = slug(book->title);
 	if (want_epub && want_pdf) {
 		const char *dir = outpath ? outpath : "build";
 
-		if (make_dir(dir) != 0 || write_both(book, &opt, dir, name) != 0)
+		if (make_dir(dir) != 0 || write_both(book, th, &opt, dir, name) != 0)
 			goto out;
 	} else {
 		char *file = outpath ? xstrdup(outpath) :
@@ -478,7 +486,7 @@ main(int argc, char *argv[])
 			free(file);
 			goto out;
 		}
-		c = write_one(book, &opt, want_epub ? epub_write : pdf_write, file);
+		c = write_one(book, th, &opt, want_epub ? epub_write : pdf_write, file);
 		free(file);
 		if (c != 0)
 			goto out;
@@ -487,6 +495,7 @@ main(int argc, char *argv[])
 out:
 	if (ret)
 		fprintf(stderr, "mkbook: %s\n", err_msg());
+	theme_free(th);
 	book_free(book);
 	free(name);
 	free(datadir);

@@ -265,10 +265,10 @@ epub_free(struct epub *e)
 }
 
 int
-epub_write(const struct book *book, const struct options *opt, const char *path)
+epub_write(const struct book *book, const struct theme *th, const struct options *opt,
+    const char *path)
 {
 	struct epub e = {0};
-	struct theme *th = NULL;
 	struct book bk = *book;
 	char *ident = NULL, *opf = NULL, *faces = NULL, *css = NULL, modified[32];
 	size_t i, navidx, csslen;
@@ -286,11 +286,6 @@ epub_write(const struct book *book, const struct options *opt, const char *path)
 	    bk.articles[0]->lang : "und";
 	e.words = words_for(e.lang);
 
-	if ((th = theme_load(opt, book->theme)) == NULL) {
-		if ((opt && opt->theme) || book->theme)
-			goto out;
-		err_clear();	/* no theme module yet: built-in defaults */
-	}
 	e.theme = th;
 
 	if (add_cover(&e, th) < 0)
@@ -361,8 +356,6 @@ out:
 	free(ident);
 	free(faces);
 	free(css);
-	if (th)
-		theme_free(th);
 	epub_free(&e);
 	return ret;
 }

@@ -205,6 +205,15 @@ inlines(struct actx *c, const struct inl *in, size_t n)
 		case INL_ABBR:
 			inline_kind(c, x);
 			break;
+		case INL_SPAN:	/* words in another language */
+			BUF_PUTSL(b, "<span lang=\"");
+			buf_xml(b, x->lang);
+			BUF_PUTSL(b, "\" xml:lang=\"");
+			buf_xml(b, x->lang);
+			BUF_PUTSL(b, "\">");
+			inlines(c, x->kids, x->nkids);
+			BUF_PUTSL(b, "</span>");
+			break;
 		case INL_NOTEREF: {
 			size_t k = x->note;
 			const char *label = x->text ? x->text : "*";

@@ -85,6 +85,7 @@ inl_free(struct inl *in)
 	free(in->text);
 	free(in->href);
 	free(in->title);
+	free(in->lang);
 	for (i = 0; i < in->nkids; i++)
 		inl_free(&in->kids[i]);
 	free(in->kids);
@@ -283,7 +284,7 @@ inl_type_name(enum inline_type t)
 	static const char *names[] = {
 		"text", "emph", "strong", "strike", "code", "link", "break", "noteref",
 		"image",
-		"sup", "sub", "mark", "small", "q", "abbr", "kbd",
+		"sup", "sub", "mark", "small", "q", "abbr", "kbd", "span",
 	};
 
 	return (size_t)t < sizeof(names) / sizeof(names[0]) ? names[t] : "unknown";
@@ -327,6 +328,10 @@ json_inls(struct buf *out, const struct inl *in, size_t n)
 		if (in[i].title) {
 			BUF_PUTSL(out, ", \"title\": ");
 			buf_json(out, in[i].title);
+		}
+		if (in[i].lang) {
+			BUF_PUTSL(out, ", \"lang\": ");
+			buf_json(out, in[i].lang);
 		}
 		if (in[i].type == INL_NOTEREF)
 			buf_printf(out, ", \"note\": %zu", in[i].note);

@@ -34,6 +34,7 @@ enum inline_type {
 	INL_Q,		/* kids: a quotation; writers add the language's marks */
 	INL_ABBR,	/* kids; title: the expansion, when given */
 	INL_KBD,	/* kids: keys or input typed by the user */
+	INL_SPAN,	/* kids in another language; lang: its BCP 47 tag */
 };
 
 struct inl {
@@ -45,6 +46,7 @@ struct inl {
 	size_t		 nkids;
 	struct image	*image;		/* INL_IMAGE */
 	char		*title;		/* INL_ABBR: the expansion ("World Health Organization") */
+	char		*lang;		/* INL_SPAN: BCP 47, canonical case ("fr", "de-CH") */
 };
 
 enum block_type {

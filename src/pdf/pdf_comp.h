@@ -30,7 +30,7 @@
 struct pdf {
 	const struct book	*book;
 	const struct options	*opt;
-	struct theme		*th;
+	const struct theme	*th;
 	struct pdf_fonts	 fonts;
 	struct pdf_drawer	 dr;
 	struct pdf_pager	 pg;

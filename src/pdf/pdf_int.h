@@ -79,6 +79,9 @@ struct pdf_style {
 	const struct image *img;	/* a picture inside the text (one U+FFFC), at
 					 * the text's height */
 	int		 mark;		/* highlighted (a light band behind the text) */
+	const char	*lang;		/* words in another language than the
+					 * paragraph's (BCP 47, borrowed): a Span
+					 * with its /Lang; NULL: the paragraph's */
 };
 
 struct pdf_span {
@@ -355,7 +358,8 @@ int pdf_draw_page_end(struct pdf_drawer *dr);
 void pdf_draw_meta(struct pdf_drawer *dr, const struct book *b);
 /* Finish the document, then give each Figure structure element drawn with
  * an image its alternative text (/Alt: the image's alt text, else its
- * caption), which cairo 1.16 cannot write, by an incremental update.
+ * caption) and each Span its /Lang, which cairo 1.16 cannot write, by
+ * incremental updates.
  * Return 0, or -1 with the error set. */
 int pdf_draw_close(struct pdf_drawer *dr, const char *path);
 
@@ -366,6 +370,11 @@ int pdf_draw_close(struct pdf_drawer *dr, const char *path);
  * order cairo made them the i-th text, by an incremental update. Return 0,
  * or -1 with the error set. */
 int pdf_update_alts(const char *path, char *const *alt, size_t nalt);
+/* Give the /Span structure elements of the finished PDF at PATH the
+ * languages LANG[0..NLANG) (BCP 47) as /Lang, the i-th element in the
+ * order cairo made them the i-th, by an incremental update. Return 0, or
+ * -1 with the error set. */
+int pdf_update_langs(const char *path, char *const *lang, size_t nlang);
 /* Post-process the finished PDF at PATH by an incremental update: move the
  * pages [FROM, FROM+N) to position AT, add page labels (roman numerals for
  * the first NFRONT pages, arabic from 1 after), the document's language

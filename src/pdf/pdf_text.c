@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "util.h"
 #include "model/lang.h"
@@ -125,6 +126,12 @@ add_inlines(struct pdf *P, struct pdf_shaped *sp, const struct inl *in, size_t n
 			s.style = STYLE_REGULAR;
 			s.size = st.size * 0.88;
 			s.nohyph = 1;
+			add_inlines(P, sp, in[i].kids, in[i].nkids, s);
+			break;
+		case INL_SPAN:		/* another language: a Span with its /Lang */
+			if (in[i].lang)
+				s.lang = P->art && P->art->lang &&
+				    strcasecmp(in[i].lang, P->art->lang) == 0 ? NULL : in[i].lang;
 			add_inlines(P, sp, in[i].kids, in[i].nkids, s);
 			break;
 		case INL_Q:		/* the marks are its first and last kids (punct.c) */

@@ -61,6 +61,8 @@ struct html_conv {
 	int		 hshift;	/* heading levels are shifted down by this */
 	int		 depth;
 	int		 in_note;	/* converting a note's content */
+	const char	*inl_lang;	/* the language of the INL_SPAN being filled (an
+					 * attribute of the page), NULL: the article's */
 	size_t		 ndrop[HTML_DROP_N];
 	int		 dropline[HTML_DROP_N];
 	char		*dropname[HTML_DROP_N];
