@@ -808,8 +808,8 @@ last_char(const GumboNode *g)
 }
 
 /* 1 when X is body matter no heading could be furniture above: prose
- * (100 characters or more, few links, ending a sentence), a table, code,
- * a list that is not of links. */
+ * (100 characters or more, or 40 with two commas, as Chinese runs; few
+ * links; ending a sentence), a table, code, a list that is not of links. */
 static int
 substantive(const struct fnode *x)
 {
@@ -826,7 +826,7 @@ substantive(const struct fnode *x)
 		if (!(x->flags & F_PARA))
 			return 0;
 	}
-	if (x->text < 100 || link_density(x) >= 0.3)
+	if ((x->text < 100 && (x->text < 40 || x->commas < 2)) || link_density(x) >= 0.3)
 		return 0;
 	/* . ! ? : quotes; the last byte of "。", "…", "»", "”" */
 	c = last_char(x->g);
@@ -866,9 +866,26 @@ doc_order(const struct html_find *f, size_t *np)
 	return out;
 }
 
+/* 1 when X, after the article's last body matter, is a fragment of page
+ * furniture: a short paragraph that is no sentence ("Follow us on ...",
+ * "Newsletter", "© 2020 ...", "Kontakt"). */
+static int
+tail_fragment(const struct fnode *x)
+{
+	unsigned char c;
+
+	if (x->g->v.element.tag != GUMBO_TAG_P && !(x->flags & F_PARA))
+		return 0;
+	if (x->text >= 100 || x->g->v.element.tag == GUMBO_TAG_TD)
+		return 0;
+	/* . ! ? : and the last byte of "。", "…", "”" */
+	c = last_char(x->g);
+	return !(c && (strchr(".!?:", c) || c >= 0x80));
+}
+
 /* A heading after the article's last body matter heads page furniture
  * ("Related", "More from", "Comments", a newsletter box): skip it and
- * everything after it. */
+ * everything after it; and the fragments of furniture before it. */
 static void
 cut_tail(struct html_find *f)
 {
@@ -886,9 +903,11 @@ cut_tail(struct html_find *f)
 		if (t >= GUMBO_TAG_H1 && t <= GUMBO_TAG_H6)
 			break;
 	}
-	for (k = cut; seen && k < n; k++) {
+	for (k = last + 1; seen && k < n; k++) {
 		struct fnode *x = &f->v[ord[k]];
 
+		if (k < cut && !tail_fragment(x))
+			continue;
 		if (x->parent < 0 || !(f->v[x->parent].flags & F_SKIP))
 			f->chars -= x->text < f->chars ? x->text : f->chars;
 		x->flags |= F_SKIP;
