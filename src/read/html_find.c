@@ -678,6 +678,46 @@ pick_roots(struct html_find *f, int top)
 	}
 }
 
+static int contains_link(const GumboNode *g);
+
+/* 1 when the first link inside G points into the page itself (a
+ * heading's permalink "#section"), or G holds no link. */
+static int
+anchor_link(const GumboNode *g)
+{
+	const GumboVector *kids = &g->v.element.children;
+
+	if (g->v.element.tag == GUMBO_TAG_A) {
+		const char *h = html_attr(g, "href");
+
+		return h == NULL || *h == '#' || *h == 0;
+	}
+	for (size_t k = 0; k < kids->length; k++) {
+		const GumboNode *c = kids->data[k];
+
+		if (c->type == GUMBO_NODE_ELEMENT && contains_link(c))
+			return anchor_link(c);
+	}
+	return 1;
+}
+
+/* 1 when element G is or holds an <a>. */
+static int
+contains_link(const GumboNode *g)
+{
+	const GumboVector *kids = &g->v.element.children;
+
+	if (g->v.element.tag == GUMBO_TAG_A)
+		return 1;
+	for (size_t k = 0; k < kids->length; k++) {
+		const GumboNode *c = kids->data[k];
+
+		if (c->type == GUMBO_NODE_ELEMENT && contains_link(c))
+			return 1;
+	}
+	return 0;
+}
+
 /* 1 when element X inside the article is boilerplate after all: a list
  * of links, a negatively named box that holds less than half of the
  * article's TOTAL characters. */
@@ -695,6 +735,9 @@ soft_drop(const struct html_find *f, const struct fnode *x, size_t total)
 		free(t);
 		return same;
 	}
+	if ((tag == GUMBO_TAG_BLOCKQUOTE || (tag >= GUMBO_TAG_H2 && tag <= GUMBO_TAG_H6)) &&
+	    link_density(x) > 0.6 && !anchor_link(x->g))
+		return 1;	/* "Related: <a>another story</a>" set as a heading or quote */
 	if (tag != GUMBO_TAG_DIV && tag != GUMBO_TAG_SECTION && tag != GUMBO_TAG_UL &&
 	    tag != GUMBO_TAG_OL && tag != GUMBO_TAG_TABLE && tag != GUMBO_TAG_DL &&
 	    tag != GUMBO_TAG_FORM && tag != GUMBO_TAG_P)
