@@ -1,4 +1,5 @@
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -190,6 +191,8 @@ book_free(struct book *b)
 	free(b->date);
 	free(b->description);
 	free(b->cover);
+	free(b->cover_data);
+	free(b->cover_url);
 	free(b->theme);
 	free(b->basedir);
 	strv_free(b->tags, b->ntags);
@@ -560,7 +563,7 @@ model_json(struct buf *out, const struct book *book)
 	json_field(out, "identifier", book->identifier, 2);
 	json_field(out, "date", book->date, 2);
 	json_field(out, "description", book->description, 2);
-	json_field(out, "cover", book->cover, 2);
+	json_field(out, "cover", book->cover ? book->cover : book->cover_url, 2);
 	json_field(out, "theme", book->theme, 2);
 	indent(out, 2);
 	BUF_PUTSL(out, "\"tags\": ");
@@ -641,4 +644,26 @@ book_identifier(const struct book *b)
 	return xprintf("urn:uuid:%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-"
 	    "%02x%02x%02x%02x%02x%02x", u[0], u[1], u[2], u[3], u[4], u[5], u[6], u[7],
 	    u[8], u[9], u[10], u[11], u[12], u[13], u[14], u[15]);
+}
+
+void
+page_list_add(struct page_list *pl, size_t article, const struct block *b, size_t offset,
+    const char *label)
+{
+	struct page_start *ps;
+
+	ARRAY_GROW(pl->v, pl->n, pl->cap);
+	ps = &pl->v[pl->n++];
+	ps->article = article;
+	ps->block = b;
+	ps->offset = offset;
+	snprintf(ps->label, sizeof(ps->label), "%s", label);
+}
+
+void
+page_list_free(struct page_list *pl)
+{
+	free(pl->v);
+	pl->v = NULL;
+	pl->n = pl->cap = 0;
 }
