@@ -400,7 +400,8 @@ check_args(const struct options *opt, int argc, char **argv)
 
 		if (stat("content", &st) != 0) {
 			fputs("mkbook: no input was given, and there is no content/ directory here to "
-			    "read: name article files (.txt, .md, .html, .mhtml) or a content directory; "
+			    "read: name article files (.txt, .md, .html, .mhtml), a content directory, "
+			    "http(s) URLs or feeds (or --urls FILE); "
 			    "see mkbook --help\n", stderr);
 			return 2;
 		}
