@@ -246,7 +246,8 @@ table_cells(struct tab *T, const struct block *row, const struct gcell *g, struc
 		struct pdf_parfmt fmt = {.width = w, .hyphenate = 1,
 		    .align = cell->align == ALIGN_RIGHT ? PA_RIGHT :
 		    cell->align == ALIGN_CENTER ? PA_CENTER : PA_LEFT};
-		struct setopts so = {.x = cell_x(T, &g[c]), .lead = T->lead, .size = T->size};
+		struct setopts so = {.x = cell_x(T, &g[c]), .lead = T->lead, .size = T->size,
+		    .src = cell};
 		double y = 0;
 
 		pdf_set_inlines(T->P, &cells[c], cell->inl, cell->ninl,
@@ -305,6 +306,10 @@ table_slice(struct tab *T, const struct block *row, const struct gcell *g, struc
 				continue;
 			if (!any++)
 				cell_tag(&vb->dl, head, &g[c], !first, c);
+			if (vb->src == NULL) {	/* the slice's first words (the page list) */
+				vb->src = cb->src;
+				vb->src_off = cb->src_off;
+			}
 			pdf_dl_move(&vb->dl, &cb->dl, 0, cb->before - top);
 			if (cb->before - top + cb->h > sh)
 				sh = cb->before - top + cb->h;
@@ -382,7 +387,6 @@ table_row(struct tab *T, const struct block *row, const struct gcell *g)
 		struct pdf_vbox *vb = pdf_vlist_push(T->vl);
 
 		vb->kind = PDF_VB_ROW;
-		vb->src = row->nkids ? &row->kids[0] : NULL;	/* the page list */
 		pdf_dl_tag(&vb->dl, 1, "TR", NULL);
 		sh = table_slice(T, row, g, vb, s0, s1, top, s == 0);
 		pdf_dl_tag(&vb->dl, 0, "TR", NULL);
@@ -473,6 +477,10 @@ band_cell(struct tab *T, const struct block *row, const struct gcell *g, size_t 
 	for (k = 0; k < cells[c].n; k++) {
 		struct pdf_vbox *cb = &cells[c].v[k];
 
+		if (vb->src == NULL) {	/* the band's first words (the page list) */
+			vb->src = cb->src;
+			vb->src_off = cb->src_off;
+		}
 		pdf_dl_move(&vb->dl, &cb->dl, 0, top + cb->before);
 		if (cb->nnotes) {
 			vb->notes = xrealloc(vb->notes, (vb->nnotes + cb->nnotes) * sizeof(*vb->notes));
@@ -519,7 +527,6 @@ table_band(struct tab *T, const struct block *t, size_t r0, size_t r1)
 		top[i + 1] = top[i] + h[i] + pad;
 	vb = pdf_vlist_push(T->vl);
 	vb->kind = PDF_VB_ROW;
-	vb->src = t->kids[r0].nkids ? &t->kids[r0].kids[0] : NULL;	/* the page list */
 	for (i = 0; i < n; i++) {
 		const struct block *row = &t->kids[r0 + i];
 
