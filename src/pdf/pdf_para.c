@@ -41,6 +41,10 @@
 #define EMERGENCY_PENALTY 5000	/* inside an overlong word */
 #define ADDRESS_PENALTY	100	/* inside a URL, an e-mail address or a path */
 #define DISPLAY_HYPHEN_PENALTY 500	/* in a heading, for a word wider than the measure */
+/* Inside a part of a hyphenated compound ("non-permis-sive"): the Chicago
+ * Manual breaks such a word at its own hyphen if at all possible, so this
+ * is a last resort against a line whose spaces would gape (about 1.5x). */
+#define COMPOUND_PENALTY 1500
 /* Glyph expansion: a word's glyph advances may widen or narrow by at most
  * this share (pdfTeX's font expansion, issue 5's +-2%); the box stretches
  * and shrinks by it, so the breaker sees it and the line's ratio sets it. */
@@ -477,7 +481,7 @@ emit_box(struct pdf_fonts *f, struct pdf_shaped *sp, const struct pdf_parfmt *fm
 		hyph = w > fmt->width;
 		w = 0;
 	}
-	if (hyph && be - bs >= 5 && !b->comp) {
+	if (hyph && be - bs >= 5) {
 		const struct pdf_span *span = pdf_shaped_span(sp, sp->coff[bs]);
 
 		/* the word's letters, without punctuation around them */
@@ -487,7 +491,8 @@ emit_box(struct pdf_fonts *f, struct pdf_shaped *sp, const struct pdf_parfmt *fm
 			;
 		if (span && !span->st.nohyph && we - ws >= 5 &&
 		    sp->coff[we] - sp->coff[ws] < sizeof(pts) &&
-		    hy_cached_points(&f->words, sp->lang ? sp->lang : "en", text + sp->coff[ws],
+		    hy_cached_points(&f->words, span->st.lang ? span->st.lang : sp->lang ? sp->lang : "en",
+		    text + sp->coff[ws],
 		    sp->coff[we] - sp->coff[ws], pts) > 0) {
 			for (c = bs; c < be; c++) {
 				size_t off;
@@ -508,7 +513,8 @@ emit_box(struct pdf_fonts *f, struct pdf_shaped *sp, const struct pdf_parfmt *fm
 					p->width = hyphen_width(f, sp, c);
 					if (protrudes(sp, fmt, c))
 						p->hang = p->width * pdf_para_protrusion('-', 0);
-					p->penalty = b->display ? DISPLAY_HYPHEN_PENALTY : HYPHEN_PENALTY;
+					p->penalty = b->display ? DISPLAY_HYPHEN_PENALTY :
+					    b->comp ? COMPOUND_PENALTY : HYPHEN_PENALTY;
 					p->flagged = 1;
 				}
 				w = 0;
@@ -808,6 +814,9 @@ pdf_para_set(struct pdf_fonts *f, struct pdf_shaped *sp, const struct pdf_parfmt
 	push(&b, LB_PENALTY, sp->nchars)->penalty = -LB_INF;
 
 	lb_defaults(&par);
+	/* the glyphs expand fully at ratio 1, the spaces alone beyond it
+	 * (pdf_para_draw_line): the breaker judges a loose line by its spaces */
+	par.box_full = 1.0;
 	/* a last line at least twice the indent long (or of a common
 	 * indent's, 1.2 em, where there is none) */
 	if (fmt->align == PA_JUSTIFY)
@@ -1194,9 +1203,18 @@ pdf_para_draw_line(struct pdf_fonts *f, struct pdf_shaped *sp, const struct pdf_
 	bidi_reorder(segs, nseg);
 	cur = line_start(sp, fmt, ln, x, indent, total);
 	for (i = 0; i < nseg; i++) {
+		const char *lang = segs[i].span->st.lang;
+
+		/* words in another language: one Span, its /Lang the text */
+		if (i > 0 && segs[i - 1].span->st.lang && segs[i - 1].span->st.lang != lang)
+			pdf_dl_tag(dl, 0, "Span", NULL);
+		if (lang && (i == 0 || segs[i - 1].span->st.lang != lang))
+			pdf_dl_tag(dl, 1, "Span", lang);
 		draw_seg(dl, &segs[i], cur, y);
 		cur += segs[i].w;
 	}
+	if (nseg > 0 && segs[nseg - 1].span->st.lang)
+		pdf_dl_tag(dl, 0, "Span", NULL);
 	free(segs);
 	free(adj);
 }
