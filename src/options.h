@@ -16,6 +16,8 @@ struct options {
 	int		 strict;	/* --strict: an image that cannot be used stops the book */
 	int		 image_quality;	/* --image-quality: JPEG quality 1..100 of re-encoded
 					 * pictures; 0: the default (85) */
+	int		 jobs;		/* -j N, MKBOOK_JOBS: threads laying out the PDF;
+					 * 0: one per core */
 };
 
 #endif

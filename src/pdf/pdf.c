@@ -42,9 +42,8 @@
 
 /* ---- pages ---- */
 
-/* Prepare running head H (0 verso, 1 recto) from TEXT. */
-static void
-set_head(struct pdf *P, int h, const char *text, const char *lang, int rtl)
+void
+pdf_set_head(struct pdf *P, int h, const char *text, const char *lang, int rtl)
 {
 	struct pdf_style st = pdf_text_style(P, FONT_BODY, STYLE_ITALIC, P->size * 0.82, P->grey);
 
@@ -86,10 +85,8 @@ set_head(struct pdf *P, int h, const char *text, const char *lang, int rtl)
 	P->heads_ok[h] = 1;
 }
 
-/* Move the short rule over PAGE's footnotes, which the pager draws at the
- * text block's left edge, to its right edge (a right-to-left article's). */
-static void
-mirror_note_rule(struct pdf *P, struct pdf_page *page)
+void
+pdf_mirror_note_rule(struct pdf *P, struct pdf_page *page)
 {
 	double y = page->note_top - P->pg.note_gap / 2;
 	size_t i;
@@ -105,9 +102,8 @@ mirror_note_rule(struct pdf *P, struct pdf_page *page)
 	}
 }
 
-/* Draw PAGE with its running head and folio. Return 0 or -1. */
-static int
-emit_page(struct pdf_pager *pg, struct pdf_page *page, void *arg)
+int
+pdf_emit_page(struct pdf_pager *pg, struct pdf_page *page, void *arg)
 {
 	struct pdf *P = arg;
 	int folio = P->folio, recto = folio % 2 == 1, h = recto ? 1 : 0;
@@ -120,8 +116,8 @@ emit_page(struct pdf_pager *pg, struct pdf_page *page, void *arg)
 	P->page_open = 1;
 	if (page->opener && P->art)
 		P->art_folio[P->ai] = folio;
-	if (page->note_top > 0 && pdf_art_rtl(P))
-		mirror_note_rule(P, page);
+	if (page->note_top > 0 && pdf_art_rtl(P) && !P->placed)
+		pdf_mirror_note_rule(P, page);
 	if (!page->opener) {
 		struct pdf_style st = pdf_text_style(P, FONT_BODY, STYLE_REGULAR, P->size * 0.82, P->grey);
 		char num[16];
@@ -137,6 +133,8 @@ emit_page(struct pdf_pager *pg, struct pdf_page *page, void *arg)
 	pdf_dl_free(&fur);
 	if (ret != 0)
 		return -1;
+	if (P->placed)	/* a worker placed the page's ops (pdf_jobs.c) */
+		x = y = 0;
 	if (pdf_draw_dl(&P->dr, &page->dl, x, y) != 0)
 		return -1;
 	P->folio++;
@@ -211,6 +209,38 @@ keep_heap(void)
 #endif
 }
 
+/* Lay out, paginate and draw the book's articles one after the other,
+ * in this thread (-j 1), with VL for the boxes. Return 0, or -1 with the
+ * error set. */
+static int
+body_serial(struct pdf *P, struct pdf_vlist *vl)
+{
+	const struct book *book = P->book;
+	size_t i;
+
+	for (i = 0; i < book->narticles; i++) {
+		const struct article *a = book->articles[i];
+
+		P->ai = i;
+		P->art = a;
+		P->in_refs = 0;
+		pdf_fonts_lang(&P->fonts, a->lang);
+		pdf_set_head(P, 1, a->headline, a->lang, a->dir == DIR_RTL);
+		pdf_set_notes(P, a);
+		P->notes_total += P->nnotes;
+		pdf_pager_start(&P->pg, P->nnotes, 1);
+		P->main = vl;
+		pdf_set_opener(P, vl, a);
+		P->main = NULL;
+		if (P->failed || pdf_paginate(&P->pg, vl, P->notes, P->nnotes, 1) != 0)
+			return -1;
+		cairo_tag_end(P->dr.cr, "Art");	/* on its last page, still open */
+		pdf_vlist_free(vl);
+		pdf_free_notes(P);
+	}
+	return 0;
+}
+
 int
 pdf_write(const struct book *book, const struct theme *th, const struct options *opt,
     const char *path)
@@ -218,7 +248,7 @@ pdf_write(const struct book *book, const struct theme *th, const struct options 
 	struct pdf P;
 	struct pdf_vlist vl = {0};
 	char *oldloc = NULL;
-	int ret = -1, body_first, ntoc;
+	int ret = -1, r, body_first, ntoc, jobs = pdf_jobs_count(opt);
 	size_t i;
 
 	memset(&P, 0, sizeof(P));
@@ -248,7 +278,7 @@ pdf_write(const struct book *book, const struct theme *th, const struct options 
 	P.art_folio = xcalloc(book->narticles + 1, sizeof(*P.art_folio));
 	P.pg.body_h = P.H;
 	P.pg.note_gap = P.lead;
-	P.pg.emit = emit_page;
+	P.pg.emit = pdf_emit_page;
 	/* the tests' control: pages made without keeps or note splitting */
 	P.stats = getenv("MKBOOK_LAYOUT_STATS") != NULL;
 	P.pg.naive = getenv("MKBOOK_LAYOUT_NAIVE") != NULL && *getenv("MKBOOK_LAYOUT_NAIVE") == '1';
@@ -266,27 +296,16 @@ pdf_write(const struct book *book, const struct theme *th, const struct options 
 	cairo_pdf_surface_add_outline(P.dr.surf, CAIRO_PDF_OUTLINE_ROOT, words_for(book->lang)->contents,
 	    "dest='contents'", 0);
 
-	set_head(&P, 0, book->title, book->lang, 0);
+	pdf_set_head(&P, 0, book->title, book->lang, 0);
 	P.folio = 1;
-	for (i = 0; i < book->narticles; i++) {
-		const struct article *a = book->articles[i];
-
-		P.ai = i;
-		P.art = a;
-		pdf_fonts_lang(&P.fonts, a->lang);
-		set_head(&P, 1, a->headline, a->lang, a->dir == DIR_RTL);
-		pdf_set_notes(&P, a);
-		P.notes_total += P.nnotes;
-		pdf_pager_start(&P.pg, P.nnotes, 1);
-		P.main = &vl;
-		pdf_set_opener(&P, &vl, a);
-		P.main = NULL;
-		if (P.failed || pdf_paginate(&P.pg, &vl, P.notes, P.nnotes, 1) != 0)
-			goto out;
-		cairo_tag_end(P.dr.cr, "Art");	/* on its last page, still open */
-		pdf_vlist_free(&vl);
-		pdf_free_notes(&P);
-	}
+	if (jobs > 1 && book->narticles > 1) {
+		P.placed = 1;
+		r = pdf_jobs_body(&P, jobs);
+		P.placed = 0;
+	} else
+		r = body_serial(&P, &vl);
+	if (r != 0)
+		goto out;
 	P.art = NULL;
 	if (opt && opt->progress)
 		fputc('\n', stderr);
@@ -320,7 +339,7 @@ out:
 	pdf_free_notes(&P);
 	pdf_pager_finish(&P.pg);
 	for (i = 0; i < 2; i++)
-		set_head(&P, (int)i, NULL, NULL, 0);
+		pdf_set_head(&P, (int)i, NULL, NULL, 0);
 	free(P.art_folio);
 	buf_free(&P.pstats);
 	if (P.fonts.map)

@@ -59,6 +59,8 @@ struct pdf {
 	int			 stats;		/* MKBOOK_LAYOUT_STATS is set */
 	struct buf		 pstats;	/* its per-paragraph figures (JSON objects) */
 	int			 in_refs;	/* the blocks follow a References heading */
+	int			 placed;	/* the pages' ops are at their place on the
+						 * page already (a worker put them there) */
 };
 
 /* How a paragraph is set into boxes (pdf_set_para): where, in what lead,
@@ -89,6 +91,27 @@ struct frame {
 	int	 inquote;
 	int	 refs;		/* inside a reference list */
 };
+
+/* ---- pdf.c: the driver and the page furniture ---- */
+
+/* Prepare running head H (0 verso, 1 recto) from TEXT (NULL: none). */
+void pdf_set_head(struct pdf *P, int h, const char *text, const char *lang, int rtl);
+/* Move the short rule over PAGE's footnotes, which the pager draws at the
+ * text block's left edge, to its right edge (a right-to-left article's). */
+void pdf_mirror_note_rule(struct pdf *P, struct pdf_page *page);
+/* The pager's emit: draw PAGE with its running head and folio (ARG is the
+ * struct pdf). Return 0, or -1 with the error set. */
+int pdf_emit_page(struct pdf_pager *pg, struct pdf_page *page, void *arg);
+
+/* ---- pdf_jobs.c: parallel typesetting ---- */
+
+/* How many threads lay out the articles: OPT's -j, else 1 when OPT is NULL,
+ * else the number of cores. */
+int pdf_jobs_count(const struct options *opt);
+/* Lay out, paginate and draw the book's articles from folio P->folio on
+ * with N worker threads laying out and this one drawing, in order: the
+ * pages -j 1 draws. Return 0, or -1 with the error set. */
+int pdf_jobs_body(struct pdf *P, int n);
 
 /* ---- pdf_text.c ---- */
 
