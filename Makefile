@@ -155,7 +155,7 @@ bench-deps:
 	apt-get install -y --no-install-recommends pandoc weasyprint hyperfine \
 	    texlive-latex-base texlive-latex-recommended texlive-fonts-recommended \
 	    texlive-lang-german texlive-lang-french nodejs npm
-	# Typst 0.14.2 for bench/typo-compare.sh (bundled by this npm package)
+	# Typst 0.14.2 for bench/pdf.sh and bench/typo-compare.sh (bundled by this npm package)
 	npm install --no-audit --no-fund --prefix bench/out/node \
 	    @myriaddreamin/typst-ts-node-compiler@0.7.0
 
