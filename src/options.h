@@ -2,6 +2,8 @@
 #ifndef MKBOOK_OPTIONS_H
 #define MKBOOK_OPTIONS_H
 
+struct page_list;
+
 struct options {
 	const char	*title;		/* --title: overrides book.yaml */
 	const char	*author;	/* --author */
@@ -18,6 +20,9 @@ struct options {
 					 * pictures; 0: the default (85) */
 	int		 jobs;		/* -j N, MKBOOK_JOBS: threads laying out the PDF;
 					 * 0: one per core */
+	struct page_list *pages;	/* both books in one run: the PDF writer records
+					 * where its pages begin, the EPUB writer gives
+					 * them as its page list; NULL: no page list */
 };
 
 #endif

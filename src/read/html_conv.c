@@ -313,7 +313,8 @@ done:
 }
 
 /* 0 for a URL mkbook cannot use (javascript:, file: …), 1 for a local file
- * (relative, or a data: image), 2 for a remote one (http, https, //). */
+ * (relative, a data: image, or a cid: part of an MHTML file), 2 for a
+ * remote one (http, https, //). */
 static int
 src_kind(const char *s)
 {
@@ -330,6 +331,8 @@ src_kind(const char *s)
 		return 2;
 	if (sl == 4 && strncasecmp(s, "data", 4) == 0)
 		return strncasecmp(s, "data:image/", 11) == 0 ? 1 : 0;
+	if (sl == 3 && strncasecmp(s, "cid", 3) == 0)
+		return 1;
 	return 0;
 }
 
@@ -1452,6 +1455,82 @@ pop_if_empty(struct block **arr, size_t *n)
 	}
 }
 
+/* S as an MHTML part's name: "cid:…" as it is, else resolved against
+ * C's base (or as written, without one). Fresh, or NULL. */
+static char *
+part_url(const struct html_conv *c, const char *s, size_t len)
+{
+	char *raw = xstrndup(s, len), *u = url_clean(raw), *r;
+
+	free(raw);
+	if (strncasecmp(u, "cid:", 4) == 0 || (r = html_url_resolve(c->base, u)) == NULL)
+		return u;
+	free(u);
+	return r;
+}
+
+/* Whether C's parts hold a candidate of srcset S; if so *OUT is its name. */
+static int
+part_of_set(const struct html_conv *c, const char *s, char **out)
+{
+	while (*s) {
+		size_t n;
+		char *u;
+
+		s += strspn(s, " \t\n\r\f,");
+		n = strcspn(s, " \t\n\r\f");
+		if (n && s[n - 1] == ',')
+			n--;
+		if (n == 0)
+			break;
+		u = part_url(c, s, n);
+		if (c->parts->find(c->parts->ctx, u, &(size_t){0})) {
+			*out = u;
+			return 1;
+		}
+		free(u);
+		s += n;
+		s += strcspn(s, ",");
+	}
+	return 0;
+}
+
+/* The source of picture element EL in an MHTML page: BEST (the chosen
+ * candidate, taken) when a part holds it, else the first of EL's other
+ * sources that one holds, else BEST as a part's name. Fresh. */
+static char *
+part_src(const struct html_conv *c, const GumboNode *el, char *best)
+{
+	static const char *const attrs[] = {"src", "data-src", "data-lazy-src", "data-original",
+	    "srcset", "data-srcset"};
+	char *u = part_url(c, best, strlen(best)), *alt = NULL;
+
+	free(best);
+	if (c->parts->find(c->parts->ctx, u, &(size_t){0}))
+		return u;
+	for (size_t i = 0; i < sizeof(attrs) / sizeof(attrs[0]); i++) {
+		const char *v = html_attr(el, attrs[i]);
+
+		if (v == NULL)
+			continue;
+		if (strstr(attrs[i], "srcset")) {
+			if (part_of_set(c, v, &alt))
+				break;
+			continue;
+		}
+		alt = part_url(c, v, strlen(v));
+		if (c->parts->find(c->parts->ctx, alt, &(size_t){0}))
+			break;
+		free(alt);
+		alt = NULL;
+	}
+	if (alt) {
+		free(u);
+		return alt;
+	}
+	return u;
+}
+
 /* The image of element IMG (img or picture), or NULL when it has neither
  * a usable source nor words. A remote picture keeps its words. */
 static struct image *
@@ -1471,7 +1550,9 @@ image_of(struct html_conv *c, const GumboNode *img)
 		free(alt);
 		alt = NULL;
 	}
-	if (src && c->remote_images && (src_kind(src) == 2 || (src_kind(src) == 1 &&
+	if (src && c->parts && strncasecmp(src, "data:", 5) != 0)
+		src = part_src(c, el, src);
+	else if (src && c->remote_images && (src_kind(src) == 2 || (src_kind(src) == 1 &&
 	    strncasecmp(src, "data:", 5) != 0 && c->base))) {
 		char *abs = src[0] == '/' && src[1] == '/' && c->base == NULL ?
 		    xprintf("https:%s", src) : html_url_resolve(c->base, src);
