@@ -42,8 +42,9 @@
 
 /* ---- pages ---- */
 
-void
-pdf_set_head(struct pdf *P, int h, const char *text, const char *lang, int rtl)
+/* Prepare running head H (0 verso, 1 recto) from TEXT. */
+static void
+set_head(struct pdf *P, int h, const char *text, const char *lang, int rtl)
 {
 	struct pdf_style st = pdf_text_style(P, FONT_BODY, STYLE_ITALIC, P->size * 0.82, P->grey);
 
@@ -85,8 +86,10 @@ pdf_set_head(struct pdf *P, int h, const char *text, const char *lang, int rtl)
 	P->heads_ok[h] = 1;
 }
 
-void
-pdf_mirror_note_rule(struct pdf *P, struct pdf_page *page)
+/* Move the short rule over PAGE's footnotes, which the pager draws at the
+ * text block's left edge, to its right edge (a right-to-left article's). */
+static void
+mirror_note_rule(struct pdf *P, struct pdf_page *page)
 {
 	double y = page->note_top - P->pg.note_gap / 2;
 	size_t i;
@@ -102,8 +105,9 @@ pdf_mirror_note_rule(struct pdf *P, struct pdf_page *page)
 	}
 }
 
-int
-pdf_emit_page(struct pdf_pager *pg, struct pdf_page *page, void *arg)
+/* Draw PAGE with its running head and folio. Return 0 or -1. */
+static int
+emit_page(struct pdf_pager *pg, struct pdf_page *page, void *arg)
 {
 	struct pdf *P = arg;
 	int folio = P->folio, recto = folio % 2 == 1, h = recto ? 1 : 0;
@@ -125,7 +129,7 @@ pdf_emit_page(struct pdf_pager *pg, struct pdf_page *page, void *arg)
 		    page->opener ? 0 : page->start_off, label);
 	}
 	if (page->note_top > 0 && pdf_art_rtl(P) && !P->placed)
-		pdf_mirror_note_rule(P, page);
+		mirror_note_rule(P, page);
 	if (!page->opener) {
 		struct pdf_style st = pdf_text_style(P, FONT_BODY, STYLE_REGULAR, P->size * 0.82, P->grey);
 		char num[16];
@@ -233,7 +237,7 @@ body_serial(struct pdf *P, struct pdf_vlist *vl)
 		P->art = a;
 		P->in_refs = 0;
 		pdf_fonts_lang(&P->fonts, a->lang);
-		pdf_set_head(P, 1, a->headline, a->lang, a->dir == DIR_RTL);
+		set_head(P, 1, a->headline, a->lang, a->dir == DIR_RTL);
 		pdf_set_notes(P, a);
 		P->notes_total += P->nnotes;
 		pdf_pager_start(&P->pg, P->nnotes, 1);
@@ -248,6 +252,9 @@ body_serial(struct pdf *P, struct pdf_vlist *vl)
 	}
 	return 0;
 }
+
+/* The drawer's part that is pdf.c's, for pdf_jobs.c. */
+static const struct pdf_jobs_hooks hooks = {emit_page, mirror_note_rule, set_head};
 
 int
 pdf_write(const struct book *book, const struct theme *th, const struct options *opt,
@@ -286,7 +293,7 @@ pdf_write(const struct book *book, const struct theme *th, const struct options 
 	P.art_folio = xcalloc(book->narticles + 1, sizeof(*P.art_folio));
 	P.pg.body_h = P.H;
 	P.pg.note_gap = P.lead;
-	P.pg.emit = pdf_emit_page;
+	P.pg.emit = emit_page;
 	/* the tests' control: pages made without keeps or note splitting */
 	P.stats = getenv("MKBOOK_LAYOUT_STATS") != NULL;
 	P.pg.naive = getenv("MKBOOK_LAYOUT_NAIVE") != NULL && *getenv("MKBOOK_LAYOUT_NAIVE") == '1';
@@ -304,11 +311,11 @@ pdf_write(const struct book *book, const struct theme *th, const struct options 
 	cairo_pdf_surface_add_outline(P.dr.surf, CAIRO_PDF_OUTLINE_ROOT, words_for(book->lang)->contents,
 	    "dest='contents'", 0);
 
-	pdf_set_head(&P, 0, book->title, book->lang, 0);
+	set_head(&P, 0, book->title, book->lang, 0);
 	P.folio = 1;
 	if (jobs > 1 && book->narticles > 1) {
 		P.placed = 1;
-		r = pdf_jobs_body(&P, jobs);
+		r = pdf_jobs_body(&P, jobs, &hooks);
 		P.placed = 0;
 	} else
 		r = body_serial(&P, &vl);
@@ -347,7 +354,7 @@ out:
 	pdf_free_notes(&P);
 	pdf_pager_finish(&P.pg);
 	for (i = 0; i < 2; i++)
-		pdf_set_head(&P, (int)i, NULL, NULL, 0);
+		set_head(&P, (int)i, NULL, NULL, 0);
 	free(P.art_folio);
 	buf_free(&P.pstats);
 	if (P.fonts.map)

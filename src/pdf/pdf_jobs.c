@@ -64,6 +64,7 @@ struct jobs {
 	pthread_mutex_t	 mu;
 	pthread_cond_t	 cv;
 	struct pdf	*P;		/* the drawer's */
+	const struct pdf_jobs_hooks *h;	/* pdf.c's furniture */
 	struct job_art	*arts;
 	size_t		 narts;
 	size_t		 next;		/* next article to take */
@@ -147,7 +148,7 @@ queue_page(struct pdf_pager *pg, struct pdf_page *page, void *arg)
 	if (J->abort)
 		return -1;
 	if (page->note_top > 0 && pdf_art_rtl(&w->P))
-		pdf_mirror_note_rule(&w->P, page);
+		J->h->mirror(&w->P, page);
 	place_page(page, pdf_left_margin(&w->P, folio % 2 == 1), w->P.th->margin_top);
 	jp = xcalloc(1, sizeof(*jp));
 	jp->page = *page;
@@ -306,7 +307,7 @@ draw_article(struct jobs *J, size_t i)
 	P->ai = i;
 	P->art = a;
 	pdf_fonts_lang(&P->fonts, a->lang);
-	pdf_set_head(P, 1, a->headline, a->lang, a->dir == DIR_RTL);
+	J->h->head(P, 1, a->headline, a->lang, a->dir == DIR_RTL);
 	for (;;) {
 		struct job_page *jp;
 		int r;
@@ -323,7 +324,7 @@ draw_article(struct jobs *J, size_t i)
 		pthread_mutex_unlock(&J->mu);
 		if (jp == NULL)
 			break;
-		r = pdf_emit_page(&P->pg, &jp->page, P);
+		r = J->h->emit(&P->pg, &jp->page, P);
 		pdf_dl_free(&jp->page.dl);
 		free(jp);
 		if (r != 0)
@@ -377,7 +378,7 @@ finish(struct jobs *J, struct worker *w, int n, int abort)
 }
 
 int
-pdf_jobs_body(struct pdf *P, int n)
+pdf_jobs_body(struct pdf *P, int n, const struct pdf_jobs_hooks *h)
 {
 	struct jobs J;
 	struct worker *w;
@@ -388,6 +389,7 @@ pdf_jobs_body(struct pdf *P, int n)
 	pthread_mutex_init(&J.mu, NULL);
 	pthread_cond_init(&J.cv, NULL);
 	J.P = P;
+	J.h = h;
 	J.narts = P->book->narticles;
 	J.arts = xcalloc(J.narts + 1, sizeof(*J.arts));
 	J.arts[0].start = P->folio;
