@@ -163,10 +163,13 @@ parse_mime(const char *path, const char *bytes, size_t len, struct mhtml *mh)
 	}
 	g_mime_message_foreach(msg, collect, mh);
 	if (mh->page < 0) {
+		char *type;
+
 		ct = g_mime_object_get_content_type(top);
+		type = ct ? g_mime_content_type_get_mime_type(ct) : NULL;
 		err_set(path, 0, "not an MHTML page: no text/html part among its %zu part%s "
-		    "(the message is %s)", mh->n, mh->n == 1 ? "" : "s",
-		    ct ? g_mime_content_type_get_mime_type(ct) : "of no type");
+		    "(the message is %s)", mh->n, mh->n == 1 ? "" : "s", type ? type : "of no type");
+		g_free(type);
 		goto fail;
 	}
 	return msg;
