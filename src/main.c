@@ -192,7 +192,8 @@ write_one(const struct book *book, const struct theme *th, const struct options 
 
 /* Write both formats into DIR as NAME.epub and NAME.pdf in the one theme
  * TH, all or nothing: each to a temporary file, both renamed into place
- * only when both were written. Return 0 or -1 with the error set. */
+ * only when both were written; the PDF first, so that the EPUB gets its
+ * page list. Return 0 or -1 with the error set. */
 static int
 write_both(const struct book *book, const struct theme *th, const struct options *opt,
     const char *dir, const char *name)
@@ -201,7 +202,9 @@ write_both(const struct book *book, const struct theme *th, const struct options
 	const writer_fn fn[2] = {epub_write, pdf_write};
 	struct output out[2];
 	char *target[2];
-	int i, ret = -1;
+	struct page_list pages = {0};
+	struct options popt = *opt;
+	int i, k, ret = -1;
 
 	memset(out, 0, sizeof(out));
 	for (i = 0; i < 2; i++) {
@@ -213,11 +216,15 @@ write_both(const struct book *book, const struct theme *th, const struct options
 	for (i = 0; i < 2; i++)
 		if (output_begin(&out[i], target[i]) != 0)
 			goto out;
-	for (i = 0; i < 2; i++)
-		if (fn[i](book, th, opt, out[i].tmp) != 0) {
+	/* the PDF first: where its pages begin becomes the EPUB's page list */
+	popt.pages = &pages;
+	for (k = 0; k < 2; k++) {
+		i = 1 - k;
+		if (fn[i](book, th, &popt, out[i].tmp) != 0) {
 			err_rename(out[i].tmp, target[i]);
 			goto out;
 		}
+	}
 	if (output_commit_all(out, 2) != 0)
 		goto out;
 	for (i = 0; i < 2; i++)
@@ -229,6 +236,7 @@ out:
 		output_abort(&out[i]);	/* a no-op for a book in place or never begun */
 	for (i = 0; i < 2; i++)
 		free(target[i]);
+	page_list_free(&pages);
 	return ret;
 }
 

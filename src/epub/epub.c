@@ -253,6 +253,11 @@ epub_free(struct epub *e)
 		free(e->toc[i].href);
 	}
 	free(e->toc);
+	for (i = 0; i < e->nplist; i++) {
+		free(e->plist[i].label);
+		free(e->plist[i].href);
+	}
+	free(e->plist);
 	free(e->fallbacks);
 	for (i = 0; i < e->nimages; i++) {
 		free(e->images[i].path);
@@ -282,6 +287,7 @@ epub_write(const struct book *book, const struct theme *th, const struct options
 		    bk.articles[0]->headline : "Untitled";
 	e.book = &bk;
 	e.opt = opt;
+	e.pages = opt && opt->pages && opt->pages->n ? opt->pages : NULL;
 	e.lang = bk.lang ? bk.lang : bk.narticles && bk.articles[0]->lang ?
 	    bk.articles[0]->lang : "und";
 	e.words = words_for(e.lang);

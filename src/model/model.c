@@ -1,4 +1,5 @@
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -641,4 +642,26 @@ book_identifier(const struct book *b)
 	return xprintf("urn:uuid:%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-"
 	    "%02x%02x%02x%02x%02x%02x", u[0], u[1], u[2], u[3], u[4], u[5], u[6], u[7],
 	    u[8], u[9], u[10], u[11], u[12], u[13], u[14], u[15]);
+}
+
+void
+page_list_add(struct page_list *pl, size_t article, const struct block *b, size_t offset,
+    const char *label)
+{
+	struct page_start *ps;
+
+	ARRAY_GROW(pl->v, pl->n, pl->cap);
+	ps = &pl->v[pl->n++];
+	ps->article = article;
+	ps->block = b;
+	ps->offset = offset;
+	snprintf(ps->label, sizeof(ps->label), "%s", label);
+}
+
+void
+page_list_free(struct page_list *pl)
+{
+	free(pl->v);
+	pl->v = NULL;
+	pl->n = pl->cap = 0;
 }

@@ -120,6 +120,14 @@ emit_page(struct pdf_pager *pg, struct pdf_page *page, void *arg)
 	P->page_open = 1;
 	if (page->opener && P->art)
 		P->art_folio[P->ai] = folio;
+	/* the EPUB's page list: where the page's first word is */
+	if (P->art && P->opt && P->opt->pages && (page->opener || page->start)) {
+		char label[16];
+
+		snprintf(label, sizeof(label), "%d", folio);
+		page_list_add(P->opt->pages, P->ai, page->opener ? NULL : page->start,
+		    page->opener ? 0 : page->start_off, label);
+	}
 	if (page->note_top > 0 && pdf_art_rtl(P))
 		mirror_note_rule(P, page);
 	if (!page->opener) {

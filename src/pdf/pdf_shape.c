@@ -315,6 +315,7 @@ pdf_shaped_free(struct pdf_shaped *sp)
 	free(sp->crun);
 	free(sp->cp);
 	free(sp->spans);
+	free(sp->anch);
 	buf_free(&sp->text);
 	memset(sp, 0, sizeof(*sp));
 }
