@@ -46,7 +46,8 @@ part_bytes(GMimePart *p, size_t *len)
 	g_mime_data_wrapper_write_to_stream(w, s);
 	arr = g_mime_stream_mem_get_byte_array(GMIME_STREAM_MEM(s));
 	out = xmalloc(arr->len + 1);
-	memcpy(out, arr->data, arr->len);
+	if (arr->len)	/* an empty part's array has no data */
+		memcpy(out, arr->data, arr->len);
 	out[arr->len] = 0;
 	*len = arr->len;
 	g_object_unref(s);
