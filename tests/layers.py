@@ -6,6 +6,7 @@ FILE:LINE and exits 1 when there is one, 0 when the tree is clean.
   src/        buffers, utilities, atomic output (main.c may include anything)
   src/model/  the article model and what is resolved once for both writers
   src/typo/   line breaking and hyphenation
+  src/net/    fetching over HTTP(S) (libcurl), below the readers
   src/read/   the readers and the builder
   src/epub/   the EPUB writer
   src/pdf/    the PDF typesetter
@@ -19,7 +20,8 @@ ALLOWED = {
     '': set(),
     'model': {''},
     'typo': {''},
-    'read': {'', 'model'},
+    'net': {''},
+    'read': {'', 'model', 'net'},
     'epub': {'', 'model', 'typo'},
     'pdf': {'', 'model', 'typo'},
 }
