@@ -72,7 +72,8 @@ EPUB_OBJS   = src/epub/epub.o src/epub/epub_pkg.o src/epub/epub_image.o src/epub
 PDF_OBJS    = src/pdf/pdf.o src/pdf/pdf_text.o src/pdf/pdf_block.o src/pdf/pdf_figure.o \
 	      src/pdf/pdf_table.o src/pdf/pdf_notes.o src/pdf/pdf_opener.o src/pdf/pdf_front.o \
 	      src/pdf/pdf_font.o src/pdf/pdf_shape.o src/pdf/pdf_para.o src/pdf/pdf_page.o \
-	      src/pdf/pdf_draw.o src/pdf/pdf_dl.o src/pdf/pdf_update.o
+	      src/pdf/pdf_draw.o src/pdf/pdf_dl.o src/pdf/pdf_update.o \
+	      src/pdf/pdf_jobs.o
 
 LIB_OBJS = $(BASE_OBJS) $(MODEL_OBJS) $(TYPO_OBJS) $(NET_OBJS) $(READ_OBJS) $(EPUB_OBJS) $(PDF_OBJS)
 OBJS	 = src/main.o $(LIB_OBJS)
@@ -158,7 +159,7 @@ bench-deps:
 	apt-get install -y --no-install-recommends pandoc weasyprint hyperfine \
 	    texlive-latex-base texlive-latex-recommended texlive-fonts-recommended \
 	    texlive-lang-german texlive-lang-french nodejs npm
-	# Typst 0.14.2 for bench/typo-compare.sh (bundled by this npm package)
+	# Typst 0.14.2 for bench/pdf.sh and bench/typo-compare.sh (bundled by this npm package)
 	npm install --no-audit --no-fund --prefix bench/out/node \
 	    @myriaddreamin/typst-ts-node-compiler@0.7.0
 

@@ -46,6 +46,7 @@ static const struct option longopts[] = {
 	{"dump-model", no_argument, NULL, OPT_DUMP},
 	{"strict", no_argument, NULL, OPT_STRICT},
 	{"image-quality", required_argument, NULL, OPT_IMGQ},
+	{"jobs", required_argument, NULL, 'j'},
 	{"urls", required_argument, NULL, OPT_URLS},
 	{"cache", required_argument, NULL, OPT_CACHE},
 	{"offline", no_argument, NULL, OPT_OFFLINE},
@@ -67,7 +68,7 @@ usage(FILE *f)
 {
 	fputs("usage: mkbook [--epub] [--pdf] [-o PATH] [--title T] [--author A] [--lang L]\n"
 	    "              [--theme DIR] [--paper SIZE] [--strict] [--image-quality N]\n"
-	    "              [--bleed LEN] [--crop-marks]\n"
+	    "              [--bleed LEN] [--crop-marks] [-j N]\n"
 	    "              [--dump-model] [-q] [--help] [--version]\n"
 	    "              [--urls FILE] [--cache DIR] [--offline] [--allow-private]\n"
 	    "              [--since DATE] [--max N] [--oldest-first] [--timeout S] [--max-size MB]\n"
@@ -103,6 +104,9 @@ help(void)
 	    "  --image-quality N\n"
 	    "                 JPEG quality (1-100, default 85) of pictures made smaller\n"
 	    "                 or converted for the EPUB\n"
+	    "  -j N, --jobs N threads laying out the PDF's articles while one draws the\n"
+	    "                 pages (default: $MKBOOK_JOBS, else one per core; 1 to 64);\n"
+	    "                 the PDF is the same, byte for byte, for every N\n"
 	    "  --dump-model   print the article model as JSON and write nothing else\n"
 	    "  -q             no progress, no warnings\n"
 	    "\n"
@@ -194,6 +198,21 @@ image_quality(const char *arg)
 		return 0;
 	}
 	return (int)q;
+}
+
+/* The thread count ARG (of -j, or WHAT names where it came from), 1..64,
+ * or 0 after saying why it is bad usage. */
+static int
+jobs_arg(const char *arg, const char *what)
+{
+	char *end;
+	long n = strtol(arg, &end, 10);
+
+	if (*arg == '\0' || *end != '\0' || n < 1 || n > 64) {
+		fprintf(stderr, "mkbook: %s '%s' is not a number of threads from 1 to 64\n", what, arg);
+		return 0;
+	}
+	return (int)n;
 }
 
 typedef int (*writer_fn)(const struct book *, const struct theme *, const struct options *,
@@ -517,7 +536,7 @@ main(int argc, char *argv[])
 	setlocale(LC_ALL, "");
 	setlocale(LC_NUMERIC, "C");	/* Cairo's tag attributes and our own printf */
 	opterr = 0;	/* our own messages, with our own name */
-	while ((c = getopt_long(argc, argv, ":o:q", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":o:qj:", longopts, NULL)) != -1) {
 		switch (c) {
 		case OPT_EPUB: want_epub = 1; break;
 		case OPT_PDF: want_pdf = 1; break;
@@ -536,6 +555,10 @@ main(int argc, char *argv[])
 				return 2;
 			break;
 		case 'q': opt.quiet = 1; break;
+		case 'j':
+			if ((opt.jobs = jobs_arg(optarg, "-j")) == 0)
+				return 2;
+			break;
 		case OPT_HELP: help(); return 0;
 		case OPT_VERSION: printf("mkbook %s\n", MKBOOK_VERSION); return 0;
 		case OPT_URLS: case OPT_CACHE: case OPT_OFFLINE: case OPT_ALLOW_PRIVATE:
@@ -555,6 +578,9 @@ main(int argc, char *argv[])
 		}
 	}
 	if (pick_formats(dump, outpath, &want_epub, &want_pdf) != 0)
+		return 2;
+	if (opt.jobs == 0 && getenv("MKBOOK_JOBS") && *getenv("MKBOOK_JOBS") &&
+	    (opt.jobs = jobs_arg(getenv("MKBOOK_JOBS"), "MKBOOK_JOBS")) == 0)
 		return 2;
 	if (check_args(&opt, argc - optind, argv + optind) != 0)
 		return 2;

@@ -4,6 +4,7 @@
  * for the line breaker come from these glyphs and the lines are drawn from
  * the same glyphs, so what is measured is what is printed.
  */
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -73,19 +74,22 @@ missing(struct pdf_fonts *f, gunichar c)
 {
 	static gunichar seen[64];
 	static size_t nseen;
+	static pthread_mutex_t mu = PTHREAD_MUTEX_INITIALIZER;	/* -j: workers */
 	size_t i;
 
 	if (c == 0x2028 || c == '\n' || c == '\t' || g_unichar_iszerowidth(c))
 		return;
-	for (i = 0; i < nseen; i++)
-		if (seen[i] == c)
-			return;
-	if (nseen < sizeof(seen) / sizeof(seen[0]))
-		seen[nseen++] = c;
-	else
+	pthread_mutex_lock(&mu);
+	for (i = 0; i < nseen && seen[i] != c; i++)
+		;
+	if (i < nseen || nseen == sizeof(seen) / sizeof(seen[0])) {
+		pthread_mutex_unlock(&mu);
 		return;
+	}
+	seen[nseen++] = c;
 	warn_at(NULL, 0, "PDF: no font has a glyph for U+%04X (%s); install a font that covers it",
 	    (unsigned)c, f->lang ? f->lang : "und");
+	pthread_mutex_unlock(&mu);
 }
 
 /* Return 1 when TEXT needs no more than spaces and hyphens to find its
