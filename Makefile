@@ -50,7 +50,7 @@ BASE_OBJS   = src/buf.o src/util.o src/datadir.o src/output.o
 # The model: the book and its articles, and what is resolved once for both
 # writers (languages, dates, words, images, the theme).
 MODEL_OBJS  = src/model/model.o src/model/image.o src/model/picture.o src/model/words.o \
-	      src/model/lang.o src/model/shown.o \
+	      src/model/lang.o src/model/script.o src/model/shown.o \
 	      src/model/date.o src/model/theme.o
 # Typography shared by the typesetter and the cover: line breaking, hyphenation.
 TYPO_OBJS   = src/typo/linebreak.o src/typo/hyph.o
@@ -80,7 +80,7 @@ OBJS	 = src/main.o $(LIB_OBJS)
 
 UNIT_TESTS = tests/unit/t_buf tests/unit/t_image tests/unit/t_picture tests/unit/t_date tests/unit/t_txt tests/unit/t_lang \
 	     tests/unit/t_linebreak tests/unit/t_hyph tests/unit/t_md tests/unit/t_epub tests/unit/t_pdfpara \
-	     tests/unit/t_punct tests/unit/t_paginate tests/unit/t_html
+	     tests/unit/t_punct tests/unit/t_paginate tests/unit/t_html tests/unit/t_script
 
 all: mkbook
 
