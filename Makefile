@@ -69,7 +69,7 @@ EPUB_OBJS   = src/epub/epub.o src/epub/epub_pkg.o src/epub/epub_image.o src/epub
 # The PDF typesetter, layer by layer, and its composer: the driver and page
 # furniture (pdf.c) over the parts named for what they lay out.
 PDF_OBJS    = src/pdf/pdf.o src/pdf/pdf_text.o src/pdf/pdf_block.o src/pdf/pdf_figure.o \
-	      src/pdf/pdf_table.o src/pdf/pdf_notes.o src/pdf/pdf_opener.o src/pdf/pdf_front.o \
+	      src/pdf/pdf_table.o src/pdf/pdf_notes.o src/pdf/pdf_opener.o src/pdf/pdf_front.o src/pdf/pdf_cover.o \
 	      src/pdf/pdf_font.o src/pdf/pdf_shape.o src/pdf/pdf_para.o src/pdf/pdf_page.o \
 	      src/pdf/pdf_draw.o src/pdf/pdf_dl.o src/pdf/pdf_update.o
 

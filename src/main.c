@@ -24,7 +24,7 @@
 #include "model/theme.h"
 #include "util.h"
 
-enum { OPT_BLEED = 200, OPT_CROP,
+enum { OPT_BLEED = 200, OPT_CROP, OPT_NOCOVER, OPT_COVERPDF, OPT_THICK,
 	OPT_TITLE = 256, OPT_AUTHOR, OPT_LANG, OPT_THEME, OPT_PAPER, OPT_DUMP, OPT_HELP,
        OPT_VERSION, OPT_EPUB, OPT_PDF, OPT_STRICT, OPT_IMGQ };
 
@@ -39,6 +39,9 @@ static const struct option longopts[] = {
 	{"paper", required_argument, NULL, OPT_PAPER},
 	{"bleed", required_argument, NULL, OPT_BLEED},
 	{"crop-marks", no_argument, NULL, OPT_CROP},
+	{"no-cover", no_argument, NULL, OPT_NOCOVER},
+	{"cover-pdf", required_argument, NULL, OPT_COVERPDF},
+	{"paper-thickness", required_argument, NULL, OPT_THICK},
 	{"dump-model", no_argument, NULL, OPT_DUMP},
 	{"strict", no_argument, NULL, OPT_STRICT},
 	{"image-quality", required_argument, NULL, OPT_IMGQ},
@@ -53,7 +56,8 @@ usage(FILE *f)
 {
 	fputs("usage: mkbook [--epub] [--pdf] [-o PATH] [--title T] [--author A] [--lang L]\n"
 	    "              [--theme DIR] [--paper SIZE] [--strict] [--image-quality N]\n"
-	    "              [--bleed LEN] [--crop-marks]\n"
+	    "              [--bleed LEN] [--crop-marks] [--no-cover]\n"
+	    "              [--cover-pdf FILE] [--paper-thickness T]\n"
 	    "              [--dump-model] [-q] [--help] [--version]\n"
 	    "              [INPUT...]\n", f);
 }
@@ -78,7 +82,14 @@ help(void)
 	    "                 with a unit (210x297mm, 6x9in), each side 64 to 2000 mm\n"
 	    "  --bleed LEN    PDF bleed beyond the trim on every side, 0 to 25 mm (default:\n"
 	    "                 the theme's bleed:, else 0; 3 mm with --crop-marks)\n"
-	    "  --crop-marks   draw trim marks in a 5 mm slug outside the bleed\n"
+	    "  --crop-marks   draw trim and bleed marks in a 5 mm slug outside the bleed\n"
+	    "  --no-cover     the PDF starts with its title page, not its front cover\n"
+	    "  --cover-pdf FILE\n"
+	    "                 also write the PDF's wrap cover for print on demand to FILE:\n"
+	    "                 back (the description), spine, front, with the bleed\n"
+	    "  --paper-thickness T\n"
+	    "                 the spine's paper: a sheet's thickness (0.1mm, the default)\n"
+	    "                 or pages an inch (444ppi)\n"
 	    "  --strict       an image that cannot be used (missing, on the web, not an\n"
 	    "                 image, too large) stops the book instead of a warning\n"
 	    "  --image-quality N\n"
@@ -166,24 +177,50 @@ image_quality(const char *arg)
 
 typedef int (*writer_fn)(const struct book *, const struct options *, const char *);
 
-/* Write one format atomically to TARGET. Return 0 or -1 with the error set. */
+/* Begin OPT's wrap cover (--cover-pdf) in *OUT, its temporary file in
+ * *O's cover_tmp (O a copy of OPT). Return the outputs it adds (0 or 1),
+ * or -1 with the error set. */
+static int
+begin_cover(const struct options *opt, struct options *o, struct output *out)
+{
+	*o = *opt;
+	if (opt->cover_pdf == NULL)
+		return 0;
+	if (output_begin(out, opt->cover_pdf) != 0)
+		return -1;
+	o->cover_tmp = out->tmp;
+	return 1;
+}
+
+/* Write one format atomically to TARGET (with --cover-pdf's wrap cover,
+ * both or neither). Return 0 or -1 with the error set. */
 static int
 write_one(const struct book *book, const struct options *opt, writer_fn fn, const char *target)
 {
-	struct output out;
+	struct output out[2];
+	struct options o;
+	int n, i, ret = -1;
 
-	if (output_begin(&out, target) != 0)
+	memset(out, 0, sizeof(out));
+	if (output_begin(&out[0], target) != 0)
 		return -1;
-	if (fn(book, opt, out.tmp) != 0) {
-		err_rename(out.tmp, target);
-		output_abort(&out);
-		return -1;
+	if ((n = begin_cover(opt, &o, &out[1])) < 0)
+		goto out;
+	if (fn(book, &o, out[0].tmp) != 0) {
+		err_rename(out[0].tmp, target);
+		goto out;
 	}
-	if (output_commit(&out) != 0)
-		return -1;
+	if (output_commit_all(out, 1 + (size_t)n) != 0)
+		goto out;
 	if (!opt->quiet && strcmp(target, "-") != 0)
 		fprintf(stderr, "mkbook: wrote %s\n", target);
-	return 0;
+	if (!opt->quiet && n)
+		fprintf(stderr, "mkbook: wrote %s\n", opt->cover_pdf);
+	ret = 0;
+out:
+	for (i = 0; i < 2; i++)
+		output_abort(&out[i]);
+	return ret;
 }
 
 /* Write both formats into DIR as NAME.epub and NAME.pdf, all or nothing:
@@ -194,9 +231,10 @@ write_both(const struct book *book, const struct options *opt, const char *dir, 
 {
 	static const char *const ext[2] = {"epub", "pdf"};
 	const writer_fn fn[2] = {epub_write, pdf_write};
-	struct output out[2];
+	struct output out[3];
+	struct options o;
 	char *target[2];
-	int i, ret = -1;
+	int i, n = 0, ret = -1;
 
 	memset(out, 0, sizeof(out));
 	for (i = 0; i < 2; i++) {
@@ -208,19 +246,21 @@ write_both(const struct book *book, const struct options *opt, const char *dir, 
 	for (i = 0; i < 2; i++)
 		if (output_begin(&out[i], target[i]) != 0)
 			goto out;
+	if ((n = begin_cover(opt, &o, &out[2])) < 0)
+		goto out;
 	for (i = 0; i < 2; i++)
-		if (fn[i](book, opt, out[i].tmp) != 0) {
+		if (fn[i](book, &o, out[i].tmp) != 0) {
 			err_rename(out[i].tmp, target[i]);
 			goto out;
 		}
-	if (output_commit_all(out, 2) != 0)
+	if (output_commit_all(out, 2 + (size_t)n) != 0)
 		goto out;
-	for (i = 0; i < 2; i++)
+	for (i = 0; i < 2 + n; i++)
 		if (!opt->quiet)
-			fprintf(stderr, "mkbook: wrote %s\n", target[i]);
+			fprintf(stderr, "mkbook: wrote %s\n", i < 2 ? target[i] : opt->cover_pdf);
 	ret = 0;
 out:
-	for (i = 0; i < 2; i++)
+	for (i = 0; i < 3; i++)
 		output_abort(&out[i]);	/* a no-op for a book in place or never begun */
 	for (i = 0; i < 2; i++)
 		free(target[i]);
@@ -282,6 +322,14 @@ check_args(const struct options *opt, int argc, char **argv)
 	if (opt->paper && theme_paper_check(opt->paper) != 0) {
 		fprintf(stderr, "mkbook: %s\n", err_msg());
 		return 2;
+	}
+	if (opt->thickness) {
+		double t;
+
+		if (theme_thickness_parse(opt->thickness, &t) != 0) {
+			fprintf(stderr, "mkbook: --%s\n", err_msg());
+			return 2;
+		}
 	}
 	if (opt->bleed) {
 		double b;
@@ -422,6 +470,9 @@ main(int argc, char *argv[])
 		case OPT_PAPER: opt.paper = optarg; break;
 		case OPT_BLEED: opt.bleed = optarg; break;
 		case OPT_CROP: opt.crop_marks = 1; break;
+		case OPT_NOCOVER: opt.no_cover = 1; break;
+		case OPT_COVERPDF: opt.cover_pdf = optarg; break;
+		case OPT_THICK: opt.thickness = optarg; break;
 		case OPT_DUMP: dump = 1; break;
 		case OPT_STRICT: opt.strict = 1; break;
 		case OPT_IMGQ:
@@ -443,6 +494,11 @@ main(int argc, char *argv[])
 	}
 	if (pick_formats(dump, outpath, &want_epub, &want_pdf) != 0)
 		return 2;
+	if (opt.cover_pdf && (!want_pdf || dump)) {	/* the spine needs the page count */
+		fputs("mkbook: --cover-pdf needs the PDF: the spine is as wide as its pages are thick\n",
+		    stderr);
+		return 2;
+	}
 	if (check_args(&opt, argc - optind, argv + optind) != 0)
 		return 2;
 	util_quiet = opt.quiet;

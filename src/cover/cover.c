@@ -5,6 +5,7 @@
  * between words; a word breaks only at a hyphenation point of the book's
  * language (typo/hyph.c) when no size lets the text fit without, and the
  * lines are balanced. */
+#include <math.h>
 #include <setjmp.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -314,10 +315,8 @@ ornament(cairo_t *cr, double cx, double y)
 	cairo_fill(cr);
 }
 
-/* The ground: the rectangle X, Y, W, H filled with the accent colour RGB,
- * a shade darker towards the foot of a page 0..PH high. */
-static void
-ground(cairo_t *cr, const double rgb[3], double x, double y, double w, double h, double ph)
+void
+cover_ground(cairo_t *cr, const double rgb[3], double x, double y, double w, double h, double ph)
 {
 	cairo_pattern_t *g = cairo_pattern_create_linear(0, 0, 0, ph);
 
@@ -325,7 +324,11 @@ ground(cairo_t *cr, const double rgb[3], double x, double y, double w, double h,
 	cairo_pattern_add_color_stop_rgb(g, 1, rgb[0] * 0.55, rgb[1] * 0.55, rgb[2] * 0.55);
 	cairo_pattern_set_extend(g, CAIRO_EXTEND_PAD);
 	cairo_set_source(cr, g);
-	cairo_rectangle(cr, x, y, w, h);
+	/* in two halves, one path: cairo turns a fill of the whole page into
+	 * a paint, and a paint on a clear PDF page drops what was recorded
+	 * before it, structure tags included */
+	cairo_rectangle(cr, x, y, w, h / 2);
+	cairo_rectangle(cr, x, y + h / 2, w, h - h / 2);
 	cairo_fill(cr);
 	cairo_pattern_destroy(g);
 }
@@ -459,7 +462,7 @@ cover_draw(cairo_t *cr, const struct book *bk, const char *family, const double 
 	int w, lh;
 
 	ink_open(&ink, cr, bk->lang);
-	ground(cr, rgb, -bleed, -bleed, COVER_W + 2 * bleed, h + 2 * bleed, h);
+	cover_ground(cr, rgb, -bleed, -bleed, COVER_W + 2 * bleed, h + 2 * bleed, h);
 	frame(cr, 0, COVER_W, h);
 	front_set(&f, ink.ctx, bk, family, h);
 	pango_layout_get_pixel_size(f.title, &w, &lh);
@@ -552,4 +555,142 @@ cover_title_lines(const struct book *bk, const char *family, double h)
 	cairo_destroy(cr);
 	cairo_surface_destroy(s);
 	return buf_detach(&b);
+}
+
+int
+cover_draw_back(cairo_t *cr, const struct book *bk, const char *family, const double rgb[3],
+    double h)
+{
+	double k = h / COVER_H, top = 300 * k, room = h - top - 520 * k;
+	PangoLayout *blurb = NULL, *pub = NULL;
+	struct ink ink;
+	struct spec s;
+	int w, lh;
+
+	(void)rgb;
+	ink_open(&ink, cr, bk->lang);
+	frame(cr, 0, COVER_W, h);
+	if (bk->description && *bk->description) {
+		s = spec(bk->description, family, 52, 30, 1160);
+		s.maxlines = 1000;
+		s.maxh = room;
+		s.align = PANGO_ALIGN_LEFT;
+		blurb = set_text(ink.ctx, &s, bk->lang);
+		pango_layout_get_pixel_size(blurb, &w, &lh);
+		if (lh > room) {	/* at the smallest size still too long */
+			pango_layout_set_height(blurb, (int)(room * PANGO_SCALE));
+			pango_layout_set_ellipsize(blurb, PANGO_ELLIPSIZE_END);
+			warn_at(NULL, 0, "the book's description does not fit the back cover even at "
+			    "the smallest size: it is cut short there, with an ellipsis");
+		}
+		draw(cr, blurb, COVER_W / 2, top, cream);
+	}
+	if (bk->publisher) {
+		char *up = g_utf8_strup(bk->publisher, -1);
+
+		s = spec(up, family, 36, 24, 1160);
+		s.tracking = 8;
+		s.maxlines = 2;
+		pub = set_text(ink.ctx, &s, NULL);
+		draw(cr, pub, COVER_W / 2, h - 250 * k, gold);
+		g_free(up);
+	}
+	if (blurb)
+		g_object_unref(blurb);
+	if (pub)
+		g_object_unref(pub);
+	ink_close(&ink);
+	if (cairo_status(cr) != CAIRO_STATUS_SUCCESS)
+		return err_set(NULL, 0, "cannot draw the cover: %s", cairo_status_to_string(cairo_status(cr)));
+	return 0;
+}
+
+/* One line of the spine: TEXT at SIZE units in weight WEIGHT, tracked by
+ * TRACK. Caller unrefs. */
+static PangoLayout *
+spine_line(PangoContext *ctx, const char *text, const char *family, double size, PangoWeight weight,
+    double track)
+{
+	struct spec s = spec(text, family, size, size, 1 << 20);
+
+	s.weight = weight;
+	s.tracking = track;
+	s.align = PANGO_ALIGN_LEFT;
+	return layout(ctx, &s, text, size, BRK_WORDS);
+}
+
+int
+cover_draw_spine(cairo_t *cr, const struct book *bk, const char *family, double sw, double h,
+    double mm)
+{
+	double len = h - 24 * mm, size, gap;
+	PangoLayout *t = NULL, *a = NULL;
+	struct buf names = {0};
+	struct ink ink;
+	int tw = 0, aw = 0, th, ah, ret = 0;
+
+	if (sw < COVER_SPINE_TEXT_MM * mm)
+		return 1;
+	ink_open(&ink, cr, bk->lang);
+	for (size_t i = 0; i < bk->nauthors; i++) {
+		if (i)
+			buf_puts(&names, i + 1 == bk->nauthors ? " & " : ", ");
+		buf_puts(&names, bk->authors[i]);
+	}
+	/* as large as the spine allows (at most 14 pt of a 148 mm cover),
+	 * down to 6 pt; the authors go when both do not fit */
+	for (size = fmin(sw * 0.42, 14 * 25.4 / 72 * mm); ; size -= size * 0.05) {
+		char *up = names.len ? g_utf8_strup(buf_str(&names), -1) : NULL;
+
+		if (t)
+			g_object_unref(t);
+		if (a)
+			g_object_unref(a);
+		t = spine_line(ink.ctx, bk->title ? bk->title : "", family, size, PANGO_WEIGHT_BOLD, 0);
+		a = up ? spine_line(ink.ctx, up, family, size * 0.8, PANGO_WEIGHT_NORMAL, size * 0.1) : NULL;
+		g_free(up);
+		pango_layout_get_pixel_size(t, &tw, &th);
+		aw = 0;
+		if (a)
+			pango_layout_get_pixel_size(a, &aw, &ah);
+		gap = a ? size * 2 : 0;
+		if (tw + gap + aw <= len || size * 0.95 < 6 * 25.4 / 72 * mm)
+			break;
+	}
+	if (tw + gap + aw > len && a && tw <= len) {
+		g_object_unref(a);
+		a = NULL;
+		aw = 0;
+		gap = 0;
+		warn_at(NULL, 0, "the spine has no room for the authors beside the title: it shows the title only");
+	}
+	if (tw + gap + aw > len) {
+		warn_at(NULL, 0, "the spine has no room for the title even at 6 pt: it is left plain");
+		ret = 1;
+	} else {
+		/* read from head to foot, centred along the spine and across it */
+		double y0 = (h - (tw + gap + aw)) / 2;
+
+		cairo_save(cr);
+		cairo_translate(cr, sw / 2, y0);
+		cairo_rotate(cr, M_PI / 2);
+		cairo_set_source_rgb(cr, cream[0], cream[1], cream[2]);
+		cairo_move_to(cr, 0, -th / 2.0);
+		pango_cairo_show_layout(cr, t);
+		if (a) {
+			cairo_set_source_rgb(cr, gold[0], gold[1], gold[2]);
+			cairo_move_to(cr, tw + gap, -ah / 2.0);
+			pango_cairo_show_layout(cr, a);
+		}
+		cairo_restore(cr);
+	}
+	if (t)
+		g_object_unref(t);
+	if (a)
+		g_object_unref(a);
+	buf_free(&names);
+	ink_close(&ink);
+	if (cairo_status(cr) != CAIRO_STATUS_SUCCESS)
+		return err_set(NULL, 0, "cannot draw the spine: %s", cairo_status_to_string(cairo_status(cr)));
+	return ret;
 }

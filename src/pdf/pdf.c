@@ -33,8 +33,6 @@
 #include "pdf.h"
 #include "pdf_comp.h"
 
-/* The sRGB profile of icc-profiles-free, for the output intent. */
-#define PDF_SRGB_ICC "/usr/share/color/icc/sRGB.icc"
 #include "model/words.h"
 
 /* ---- pages ---- */
@@ -183,13 +181,11 @@ write_stats(struct pdf *P, const char *path)
 static int
 print_update(const struct pdf *P, const char *path)
 {
-	struct pdf_print pr = {P->th->page_w, P->th->page_h, P->th->bleed, 0, 0, PDF_SRGB_ICC};
+	struct pdf_print pr = {P->th->page_w, P->th->page_h, pdf_bleed(P), 0, 0, PDF_SRGB_ICC};
 
-	if (P->opt && P->opt->crop_marks) {	/* marks need a bleed and a slug */
+	if (P->opt && P->opt->crop_marks) {	/* marks need a slug */
 		pr.marks = 1;
 		pr.slug = 5 / 25.4 * 72;
-		if (!P->opt->bleed && P->th->bleed == 0)
-			pr.bleed = 3 / 25.4 * 72;
 	}
 	return pdf_update_print(path, P->book, &pr);
 }
@@ -200,7 +196,7 @@ pdf_write(const struct book *book, const struct options *opt, const char *path)
 	struct pdf P;
 	struct pdf_vlist vl = {0};
 	char *oldloc = NULL;
-	int ret = -1, body_first, ntoc;
+	int ret = -1, body_first, ntoc, ncover;
 	size_t i;
 
 	memset(&P, 0, sizeof(P));
@@ -240,8 +236,9 @@ pdf_write(const struct book *book, const struct options *opt, const char *path)
 	pdf_draw_meta(&P.dr, book);
 	cairo_tag_begin(P.dr.cr, "Document", "");
 
-	/* title page and its verso */
-	if (pdf_title_page(&P) != 0 || pdf_colophon(&P) != 0)
+	/* the front cover and its inside, the title page and its verso */
+	ncover = opt && opt->no_cover ? 0 : 2;
+	if ((ncover && pdf_cover_page(&P) != 0) || pdf_title_page(&P) != 0 || pdf_colophon(&P) != 0)
 		goto out;
 	body_first = P.dr.page + 1;	/* 0-based index of the body's first page */
 	/* the contents come first in the outline, though drawn last */
@@ -287,9 +284,12 @@ pdf_write(const struct book *book, const struct options *opt, const char *path)
 		if (pdf_draw_close(&P.dr, path) != 0)
 			goto out;
 		if (pdf_update_fixup(path, total - ntoc, ntoc, body_first, body_first + ntoc,
-		    book->lang) != 0)
+		    book->lang, ncover, words_for(book->lang)->cover) != 0)
 			goto out;
 		if (print_update(&P, path) != 0)
+			goto out;
+		/* the wrap cover around the book block (not the cover's pages) */
+		if (opt && opt->cover_tmp && pdf_cover_wrap(&P, total - ncover, opt->cover_tmp) != 0)
 			goto out;
 	}
 	ret = 0;
