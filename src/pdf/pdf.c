@@ -190,6 +190,26 @@ print_update(const struct pdf *P, const char *path)
 	return pdf_update_print(path, P->book, &pr);
 }
 
+/* Close P's PDF at PATH (its NTOC pages of contents drawn last, to go to
+ * BODY_FIRST, after NCOVER cover pages) and post-process it: page order
+ * and labels, print boxes; then the wrap cover when asked for. Return 0,
+ * or -1 with the error set. */
+static int
+finish(struct pdf *P, const char *path, int ntoc, int body_first, int ncover)
+{
+	int total = P->dr.page;
+
+	if (pdf_draw_close(&P->dr, path) != 0 ||
+	    pdf_update_fixup(path, total - ntoc, ntoc, body_first, body_first + ntoc,
+	    P->book->lang, ncover, words_for(P->book->lang)->cover) != 0 ||
+	    print_update(P, path) != 0)
+		return -1;
+	/* the wrap cover around the book block (not the cover's pages) */
+	if (P->opt && P->opt->cover_tmp && pdf_cover_wrap(P, total - ncover, P->opt->cover_tmp) != 0)
+		return -1;
+	return 0;
+}
+
 int
 pdf_write(const struct book *book, const struct options *opt, const char *path)
 {
@@ -278,20 +298,8 @@ pdf_write(const struct book *book, const struct options *opt, const char *path)
 	cairo_tag_end(P.dr.cr, "Document");
 	if (getenv("MKBOOK_LAYOUT_STATS") && write_stats(&P, getenv("MKBOOK_LAYOUT_STATS")) != 0)
 		goto out;
-	{
-		int total = P.dr.page;
-
-		if (pdf_draw_close(&P.dr, path) != 0)
-			goto out;
-		if (pdf_update_fixup(path, total - ntoc, ntoc, body_first, body_first + ntoc,
-		    book->lang, ncover, words_for(book->lang)->cover) != 0)
-			goto out;
-		if (print_update(&P, path) != 0)
-			goto out;
-		/* the wrap cover around the book block (not the cover's pages) */
-		if (opt && opt->cover_tmp && pdf_cover_wrap(&P, total - ncover, opt->cover_tmp) != 0)
-			goto out;
-	}
+	if (finish(&P, path, ntoc, body_first, ncover) != 0)
+		goto out;
 	ret = 0;
 out:
 	if (ret != 0 && P.dr.surf) {	/* keep the first error */
