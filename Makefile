@@ -17,7 +17,7 @@ MANDIR	 = $(PREFIX)/share/man/man1
 VERSION	 = 0.1.0
 CC	?= cc
 PKGS	 = libzip cairo pangocairo pangoft2 harfbuzz harfbuzz-subset fontconfig \
-	   libcmark-gfm yaml-0.1 libexttextcat libpng zlib gdk-pixbuf-2.0 lcms2 libexif libjpeg gumbo json-c
+	   libcmark-gfm yaml-0.1 libexttextcat libpng zlib gdk-pixbuf-2.0 lcms2 libexif libjpeg gumbo json-c gmime-3.0
 # pkg-config is asked once, when make reads this file. On a fresh machine
 # that is before scripts/deps.sh has installed the -dev packages, so `book`
 # and `check` run the deps step first and then build through a recursive
@@ -61,7 +61,8 @@ COVER_OBJS  = src/cover/cover.o
 # and book.yaml to one book) and typographic punctuation.
 READ_OBJS   = src/read/read_txt.o src/read/read_md.o src/read/meta.o src/read/book.o \
 	      src/read/punct.o src/read/html_conv.o src/read/read_html.o \
-	      src/read/html_decode.o src/read/html_find.o src/read/html_meta.o
+	      src/read/html_decode.o src/read/html_find.o src/read/html_meta.o \
+	      src/read/read_mhtml.o
 # The EPUB writer.
 EPUB_OBJS   = src/epub/epub.o src/epub/epub_pkg.o src/epub/epub_image.o src/epub/epub_zip.o \
 	      src/epub/epub_xhtml.o src/epub/epub_opf.o \

@@ -69,7 +69,8 @@ help(void)
 	fputs("\n"
 	    "Turn articles into a book: an EPUB 3 for e-readers and a PDF for print.\n"
 	    "\n"
-	    "  INPUT          article files (.txt, .md, .html) or content directories (default: content)\n"
+	    "  INPUT          article files (.txt, .md, .html, .mhtml) or content directories\n"
+	    "                 (default: content)\n"
 	    "  --epub         write an EPUB 3\n"
 	    "  --pdf          write a PDF (neither flag: both, or what -o FILE.epub/.pdf names)\n"
 	    "  -o PATH        the output file when one format is asked for ('-' is standard\n"
@@ -175,7 +176,8 @@ image_quality(const char *arg)
 	return (int)q;
 }
 
-typedef int (*writer_fn)(const struct book *, const struct options *, const char *);
+typedef int (*writer_fn)(const struct book *, const struct theme *, const struct options *,
+    const char *);
 
 /* Begin OPT's wrap cover (--cover-pdf) in *OUT, its temporary file in
  * *O's cover_tmp (O a copy of OPT). Return the outputs it adds (0 or 1),
@@ -192,10 +194,11 @@ begin_cover(const struct options *opt, struct options *o, struct output *out)
 	return 1;
 }
 
-/* Write one format atomically to TARGET (with --cover-pdf's wrap cover,
- * both or neither). Return 0 or -1 with the error set. */
+/* Write one format atomically to TARGET in the theme TH (with --cover-pdf's
+ * wrap cover, both or neither). Return 0 or -1 with the error set. */
 static int
-write_one(const struct book *book, const struct options *opt, writer_fn fn, const char *target)
+write_one(const struct book *book, const struct theme *th, const struct options *opt,
+    writer_fn fn, const char *target)
 {
 	struct output out[2];
 	struct options o;
@@ -206,7 +209,7 @@ write_one(const struct book *book, const struct options *opt, writer_fn fn, cons
 		return -1;
 	if ((n = begin_cover(opt, &o, &out[1])) < 0)
 		goto out;
-	if (fn(book, &o, out[0].tmp) != 0) {
+	if (fn(book, th, &o, out[0].tmp) != 0) {
 		err_rename(out[0].tmp, target);
 		goto out;
 	}
@@ -223,18 +226,21 @@ out:
 	return ret;
 }
 
-/* Write both formats into DIR as NAME.epub and NAME.pdf, all or nothing:
- * each to a temporary file, both renamed into place only when both were
- * written. Return 0 or -1 with the error set. */
+/* Write both formats into DIR as NAME.epub and NAME.pdf in the one theme
+ * TH, all or nothing: each to a temporary file, both renamed into place
+ * only when both were written; the PDF first, so that the EPUB gets its
+ * page list. Return 0 or -1 with the error set. */
 static int
-write_both(const struct book *book, const struct options *opt, const char *dir, const char *name)
+write_both(const struct book *book, const struct theme *th, const struct options *opt,
+    const char *dir, const char *name)
 {
 	static const char *const ext[2] = {"epub", "pdf"};
 	const writer_fn fn[2] = {epub_write, pdf_write};
 	struct output out[3];
 	struct options o;
 	char *target[2];
-	int i, n = 0, ret = -1;
+	struct page_list pages = {0};
+	int i, k, n = 0, ret = -1;
 
 	memset(out, 0, sizeof(out));
 	for (i = 0; i < 2; i++) {
@@ -248,11 +254,15 @@ write_both(const struct book *book, const struct options *opt, const char *dir, 
 			goto out;
 	if ((n = begin_cover(opt, &o, &out[2])) < 0)
 		goto out;
-	for (i = 0; i < 2; i++)
-		if (fn[i](book, &o, out[i].tmp) != 0) {
+	/* the PDF first: where its pages begin becomes the EPUB's page list */
+	o.pages = &pages;
+	for (k = 0; k < 2; k++) {
+		i = 1 - k;
+		if (fn[i](book, th, &o, out[i].tmp) != 0) {
 			err_rename(out[i].tmp, target[i]);
 			goto out;
 		}
+	}
 	if (output_commit_all(out, 2 + (size_t)n) != 0)
 		goto out;
 	for (i = 0; i < 2 + n; i++)
@@ -264,6 +274,7 @@ out:
 		output_abort(&out[i]);	/* a no-op for a book in place or never begun */
 	for (i = 0; i < 2; i++)
 		free(target[i]);
+	page_list_free(&pages);
 	return ret;
 }
 
@@ -344,7 +355,7 @@ check_args(const struct options *opt, int argc, char **argv)
 
 		if (stat("content", &st) != 0) {
 			fputs("mkbook: no input was given, and there is no content/ directory here to "
-			    "read: name article files (.txt, .md, .html) or a content directory; "
+			    "read: name article files (.txt, .md, .html, .mhtml) or a content directory; "
 			    "see mkbook --help\n", stderr);
 			return 2;
 		}
@@ -451,6 +462,7 @@ main(int argc, char *argv[])
 {
 	struct options opt = {0};
 	struct book *book = NULL;
+	struct theme *th = NULL;
 	const char *outpath = NULL;
 	int want_epub = 0, want_pdf = 0, dump = 0, c, ret = 1;
 	char *datadir = NULL, *name = NULL;
@@ -518,13 +530,16 @@ main(int argc, char *argv[])
 		buf_free(&b);
 		goto out;
 	}
+	/* one theme for both books: --theme, else book.yaml's, else the default */
+	if ((th = theme_load(&opt, book->theme)) == NULL)
+		goto out;
 	if (want_pdf)
 		warn_no_patterns(book);
 	name = slug(book->title);
 	if (want_epub && want_pdf) {
 		const char *dir = outpath ? outpath : "build";
 
-		if (make_dir(dir) != 0 || write_both(book, &opt, dir, name) != 0)
+		if (make_dir(dir) != 0 || write_both(book, th, &opt, dir, name) != 0)
 			goto out;
 	} else {
 		char *file = outpath ? xstrdup(outpath) :
@@ -534,7 +549,7 @@ main(int argc, char *argv[])
 			free(file);
 			goto out;
 		}
-		c = write_one(book, &opt, want_epub ? epub_write : pdf_write, file);
+		c = write_one(book, th, &opt, want_epub ? epub_write : pdf_write, file);
 		free(file);
 		if (c != 0)
 			goto out;
@@ -543,6 +558,7 @@ main(int argc, char *argv[])
 out:
 	if (ret)
 		fprintf(stderr, "mkbook: %s\n", err_msg());
+	theme_free(th);
 	book_free(book);
 	free(name);
 	free(datadir);

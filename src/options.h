@@ -2,6 +2,8 @@
 #ifndef MKBOOK_OPTIONS_H
 #define MKBOOK_OPTIONS_H
 
+struct page_list;
+
 struct options {
 	const char	*title;		/* --title: overrides book.yaml */
 	const char	*author;	/* --author */
@@ -23,6 +25,9 @@ struct options {
 	int		 strict;	/* --strict: an image that cannot be used stops the book */
 	int		 image_quality;	/* --image-quality: JPEG quality 1..100 of re-encoded
 					 * pictures; 0: the default (85) */
+	struct page_list *pages;	/* both books in one run: the PDF writer records
+					 * where its pages begin, the EPUB writer gives
+					 * them as its page list; NULL: no page list */
 };
 
 #endif

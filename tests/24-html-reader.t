@@ -101,6 +101,9 @@ is "$(field "[(b['image'].get('type'), b['image'].get('bytes'), b['image']['capt
 like "$(cat "$TMP/err")" "images.html:1: warning: remote image .*https://example.com/remote.jpg" \
 	"images: the remote picture is named in a warning"
 like "$(cat "$TMP/err")" "nothere.png' not found" "images: the missing picture is named in a warning"
+run 0 "an inline picture by an absolute path" "$H/abs-icon.html"
+like "$(cat "$TMP/err")" "abs-icon.html:[0-9]*: image '/static/icons/clock.svg': absolute paths" \
+	"an inline picture by an absolute path: a warning names it, the page is still read"
 
 # inputs: a folder with .html and .md together
 mkdir -p "$TMP/mixed"

@@ -243,6 +243,11 @@ epub_free(struct epub *e)
 		free(e->toc[i].href);
 	}
 	free(e->toc);
+	for (i = 0; i < e->nplist; i++) {
+		free(e->plist[i].label);
+		free(e->plist[i].href);
+	}
+	free(e->plist);
 	free(e->fallbacks);
 	for (i = 0; i < e->nimages; i++) {
 		free(e->images[i].path);
@@ -255,10 +260,10 @@ epub_free(struct epub *e)
 }
 
 int
-epub_write(const struct book *book, const struct options *opt, const char *path)
+epub_write(const struct book *book, const struct theme *th, const struct options *opt,
+    const char *path)
 {
 	struct epub e = {0};
-	struct theme *th = NULL;
 	struct book bk = *book;
 	char *ident = NULL, *opf = NULL, *faces = NULL, *css = NULL, modified[32];
 	size_t i, navidx, csslen;
@@ -272,15 +277,11 @@ epub_write(const struct book *book, const struct options *opt, const char *path)
 		    bk.articles[0]->headline : "Untitled";
 	e.book = &bk;
 	e.opt = opt;
+	e.pages = opt && opt->pages && opt->pages->n ? opt->pages : NULL;
 	e.lang = bk.lang ? bk.lang : bk.narticles && bk.articles[0]->lang ?
 	    bk.articles[0]->lang : "und";
 	e.words = words_for(e.lang);
 
-	if ((th = theme_load(opt, book->theme)) == NULL) {
-		if ((opt && opt->theme) || book->theme)
-			goto out;
-		err_clear();	/* no theme module yet: built-in defaults */
-	}
 	e.theme = th;
 
 	if (add_cover(&e, th) < 0)
@@ -351,8 +352,6 @@ out:
 	free(ident);
 	free(faces);
 	free(css);
-	if (th)
-		theme_free(th);
 	epub_free(&e);
 	return ret;
 }

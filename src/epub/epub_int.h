@@ -89,6 +89,11 @@ struct epub {
 	char			*fallbacks;
 	int			 img_failed;	/* an image could not be made (error set) */
 	size_t			 img_in, img_out; /* bytes of the images as given, in the book */
+	/* The print edition's page starts (the PDF made in the same run), or
+	 * NULL; the page list's entries, as placed (label and href). */
+	const struct page_list	*pages;
+	struct epub_toc		*plist;
+	size_t			 nplist, cplist;
 };
 
 /* epub_pkg.c: the package being built, under every other part. */

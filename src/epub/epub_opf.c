@@ -5,6 +5,7 @@
 #include "epub_int.h"
 #include "model/date.h"
 #include "model/lang.h"
+#include "model/theme.h"
 #include "util.h"
 
 /* Append <meta property="P">V</meta>. */
@@ -67,6 +68,29 @@ subjects(struct buf *b, const struct book *bk)
 	free(v);
 }
 
+/* Where the page breaks come from: the print edition (the PDF made in the
+ * same run), named by the book's title, its paper and the identifier both
+ * books carry, as a dc:source refined as the source of the pagination
+ * (EPUB 3.2 and 3.3; DAISY Ace's epub-pagesource). EPUB Accessibility
+ * 1.1's newer a11y:pageBreakSource is left out: epubcheck 4.2.6 refuses
+ * it as an undefined property (OPF-027). */
+static void
+page_source(struct buf *b, const struct epub *e, const char *ident)
+{
+	struct buf s = {0};
+
+	buf_printf(&s, "%s, print edition (PDF", e->book->title);
+	if (e->theme)
+		buf_printf(&s, ", %.0f \xc3\x97 %.0f mm", e->theme->page_w / 72 * 25.4,
+		    e->theme->page_h / 72 * 25.4);
+	buf_printf(&s, "), %s", ident);
+	BUF_PUTSL(b, "<dc:source id=\"page-source\">");
+	buf_xml(b, buf_str(&s));
+	BUF_PUTSL(b, "</dc:source>\n<meta refines=\"#page-source\" property=\"source-of\">"
+	    "pagination</meta>\n");
+	buf_free(&s);
+}
+
 /* Accessibility metadata: only what is true of this book. */
 static void
 a11y(struct buf *b, const struct epub *e)
@@ -91,6 +115,10 @@ a11y(struct buf *b, const struct epub *e)
 	meta(b, "schema:accessibilityFeature", "displayTransformability");
 	if (e->nimg && all_alt)
 		meta(b, "schema:accessibilityFeature", "alternativeText");
+	if (e->nplist) {
+		meta(b, "schema:accessibilityFeature", "pageBreakMarkers");
+		meta(b, "schema:accessibilityFeature", "pageNavigation");
+	}
 	meta(b, "schema:accessibilityHazard", "none");
 
 	buf_printf(&s, "Reflowable text with a navigable table of contents. Every article "
@@ -111,6 +139,9 @@ a11y(struct buf *b, const struct epub *e)
 		BUF_PUTSL(&s, " Some tables have no header cells.");
 	if (e->heading_skip)
 		BUF_PUTSL(&s, " Some articles skip heading levels.");
+	if (e->nplist)
+		BUF_PUTSL(&s, " Page break markers and a page list give the pages of the print "
+		    "edition (the PDF made with it).");
 	meta(b, "schema:accessibilitySummary", buf_str(&s));
 	buf_free(&s);
 	/* The WCAG claim is made only when nothing we check rules it out. */
@@ -164,6 +195,8 @@ epub_opf_package(const struct epub *e, const char *ident, const char *modified)
 	meta(&b, "dcterms:modified", modified);
 	BUF_PUTSL(&b, "<meta name=\"cover\" content=\"cover-image\"/>\n");
 	a11y(&b, e);
+	if (e->nplist)
+		page_source(&b, e, ident);
 	BUF_PUTSL(&b, "</metadata>\n<manifest>\n");
 	for (i = 0; i < e->nitems; i++) {
 		const struct epub_item *it = &e->items[i];
@@ -244,7 +277,22 @@ epub_opf_nav(const struct epub *e)
 		buf_xml(&b, e->book->title);
 		BUF_PUTSL(&b, "</a></li>\n");
 	}
-	BUF_PUTSL(&b, "</ol>\n</nav>\n<nav epub:type=\"landmarks\" id=\"landmarks\" hidden=\"hidden\">\n"
+	BUF_PUTSL(&b, "</ol>\n</nav>\n");
+	if (e->nplist) {	/* the print edition's pages */
+		BUF_PUTSL(&b, "<nav epub:type=\"page-list\" role=\"doc-pagelist\" id=\"page-list\" "
+		    "hidden=\"hidden\">\n<h2>");
+		buf_xml(&b, w->pages);
+		BUF_PUTSL(&b, "</h2>\n<ol>\n");
+		for (i = 0; i < e->nplist; i++) {
+			BUF_PUTSL(&b, "<li><a href=\"");
+			buf_xml(&b, e->plist[i].href);
+			BUF_PUTSL(&b, "\">");
+			buf_xml(&b, e->plist[i].label);
+			BUF_PUTSL(&b, "</a></li>\n");
+		}
+		BUF_PUTSL(&b, "</ol>\n</nav>\n");
+	}
+	BUF_PUTSL(&b, "<nav epub:type=\"landmarks\" id=\"landmarks\" hidden=\"hidden\">\n"
 	    "<ol>\n<li><a epub:type=\"cover\" href=\"text/cover.xhtml\">");
 	buf_xml(&b, w->cover);
 	BUF_PUTSL(&b, "</a></li>\n<li><a epub:type=\"titlepage\" href=\"text/title.xhtml\">");

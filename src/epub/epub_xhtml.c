@@ -26,6 +26,13 @@ struct actx {
 	int			 in_link;
 	int			 toclevel;	/* heading level listed in the toc */
 	int			 prevlevel;	/* for the heading-skip check */
+	/* the print edition's page starts in this article: e->pages->v[m0..m1) */
+	size_t			 m0, m1;
+	unsigned char		*mdone;		/* per start: its marker is written */
+	const struct block	*leaf;		/* the block whose inlines are written */
+	size_t			 toff;		/* bytes of its inl_text() so far */
+	size_t			*lm;		/* its page starts, in order */
+	size_t			 nlm, clm, lmi;
 };
 
 static void blocks(struct actx *c, const struct block *b, size_t n, int top);
@@ -86,6 +93,116 @@ note_href(struct actx *c, size_t n, const char *what, int part)
 
 static void inlines(struct actx *c, const struct inl *in, size_t n);
 
+/* ---- the print edition's page breaks ---- */
+
+/* Write the marker of page start K (an index into e->pages->v) and list it
+ * in the page list. */
+static void
+page_mark(struct actx *c, size_t k)
+{
+	const struct page_start *ps = &c->e->pages->v[k];
+	struct epub *e = c->e;
+	char *f = part_file(c->aid, c->part);
+
+	BUF_PUTSL(c->b, "<span epub:type=\"pagebreak\" role=\"doc-pagebreak\" id=\"page-");
+	buf_xml(c->b, ps->label);
+	BUF_PUTSL(c->b, "\" aria-label=\"");
+	buf_xml(c->b, ps->label);
+	BUF_PUTSL(c->b, "\"/>");
+	ARRAY_GROW(e->plist, e->nplist, e->cplist);
+	memset(&e->plist[e->nplist], 0, sizeof(e->plist[0]));
+	e->plist[e->nplist].label = xstrdup(ps->label);
+	e->plist[e->nplist].href = xprintf("text/%s#page-%s", f, ps->label);
+	e->nplist++;
+	c->mdone[k - c->m0] = 1;
+	free(f);
+}
+
+/* Write the markers of the pages that begin at block X (a figure, rule,
+ * list, table or quote: before it; NULL: the article's beginning). */
+static void
+marks_at_block(struct actx *c, const struct block *x)
+{
+	size_t k;
+
+	for (k = c->m0; k < c->m1; k++)
+		if (!c->mdone[k - c->m0] && c->e->pages->v[k].block == x)
+			page_mark(c, k);
+}
+
+/* Begin writing the inlines (or a code block's text) of block X: the page
+ * starts in it are placed as its text goes by. */
+static void
+leaf_begin(struct actx *c, const struct block *x)
+{
+	size_t k;
+
+	c->leaf = x;
+	c->toff = 0;
+	c->nlm = c->lmi = 0;
+	for (k = c->m0; k < c->m1; k++)
+		if (!c->mdone[k - c->m0] && c->e->pages->v[k].block == x) {
+			ARRAY_GROW(c->lm, c->nlm, c->clm);
+			c->lm[c->nlm++] = k;
+		}
+}
+
+/* LEN bytes of the leaf's text go by that cannot hold a marker (a note's
+ * label, a line break, a picture): the pages beginning in them begin
+ * before them. */
+static void
+leaf_skip(struct actx *c, size_t len)
+{
+	while (c->lmi < c->nlm && c->e->pages->v[c->lm[c->lmi]].offset < c->toff + len)
+		page_mark(c, c->lm[c->lmi++]);
+	c->toff += len;
+}
+
+/* Append TEXT, a stretch of the leaf's text, escaped, with the markers of
+ * the pages beginning in it. */
+static void
+leaf_text(struct actx *c, const char *text)
+{
+	size_t len = text ? strlen(text) : 0, done = 0;
+
+	while (c->lmi < c->nlm) {
+		size_t off = c->e->pages->v[c->lm[c->lmi]].offset;
+
+		if (off >= c->toff + len)
+			break;
+		off = off > c->toff + done ? off - c->toff : done;
+		buf_xmln(c->b, text + done, off - done);
+		done = off;
+		page_mark(c, c->lm[c->lmi++]);
+	}
+	if (len > done)
+		buf_xmln(c->b, text + done, len - done);
+	c->toff += len;
+}
+
+/* End the leaf: the pages beginning past its text begin at its end. */
+static void
+leaf_end(struct actx *c)
+{
+	while (c->lmi < c->nlm)
+		page_mark(c, c->lm[c->lmi++]);
+	c->leaf = NULL;
+	c->nlm = c->lmi = 0;
+}
+
+/* Write the inlines IN[0..N) of block X with its page markers. */
+static void
+leaf_inlines(struct actx *c, const struct block *x, const struct inl *in, size_t n)
+{
+	if (c->m0 == c->m1) {
+		inlines(c, in, n);
+		return;
+	}
+	leaf_begin(c, x);
+	inlines(c, in, n);
+	leaf_end(c);
+}
+
 /* Append the inline picture X (or, left out, its alt text). */
 static void
 inline_image(struct actx *c, const struct inl *x)
@@ -97,9 +214,10 @@ inline_image(struct actx *c, const struct inl *x)
 	free(stem);
 	if (name == NULL) {	/* left out: its words stay */
 		if (x->image && x->image->alt)
-			buf_xml(b, x->image->alt);
+			leaf_text(c, x->image->alt);
 		return;
 	}
+	leaf_skip(c, x->image->alt ? strlen(x->image->alt) : 0);
 	BUF_PUTSL(b, "<img class=\"inline\" src=\"../");
 	buf_xml(b, name);
 	BUF_PUTSL(b, "\" alt=\"");
@@ -143,7 +261,7 @@ inlines(struct actx *c, const struct inl *in, size_t n)
 
 		switch (x->type) {
 		case INL_TEXT:
-			buf_xml(b, x->text);
+			leaf_text(c, x->text);
 			break;
 		case INL_EMPH:
 			BUF_PUTSL(b, "<em>");
@@ -162,7 +280,7 @@ inlines(struct actx *c, const struct inl *in, size_t n)
 			break;
 		case INL_CODE:
 			BUF_PUTSL(b, "<code>");
-			buf_xml(b, x->text);
+			leaf_text(c, x->text);
 			BUF_PUTSL(b, "</code>");
 			c->e->has_code = 1;
 			break;
@@ -191,6 +309,7 @@ inlines(struct actx *c, const struct inl *in, size_t n)
 			break;
 		}
 		case INL_BREAK:
+			leaf_skip(c, 1);
 			BUF_PUTSL(b, "<br/>");
 			break;
 		case INL_IMAGE:
@@ -205,10 +324,20 @@ inlines(struct actx *c, const struct inl *in, size_t n)
 		case INL_ABBR:
 			inline_kind(c, x);
 			break;
+		case INL_SPAN:	/* words in another language */
+			BUF_PUTSL(b, "<span lang=\"");
+			buf_xml(b, x->lang);
+			BUF_PUTSL(b, "\" xml:lang=\"");
+			buf_xml(b, x->lang);
+			BUF_PUTSL(b, "\">");
+			inlines(c, x->kids, x->nkids);
+			BUF_PUTSL(b, "</span>");
+			break;
 		case INL_NOTEREF: {
 			size_t k = x->note;
 			const char *label = x->text ? x->text : "*";
 
+			leaf_skip(c, x->text ? strlen(x->text) : 0);
 			if (k >= c->a->nnotes || c->in_link) {
 				BUF_PUTSL(b, "<sup>");
 				buf_xml(b, label);
@@ -308,7 +437,7 @@ heading(struct actx *c, const struct block *x, int top)
 		c->e->heading_skip = 1;
 	c->prevlevel = level;
 	buf_printf(b, "<h%d id=\"%s\">", level, id);
-	inlines(c, x->inl, x->ninl);
+	leaf_inlines(c, x, x->inl, x->ninl);
 	buf_printf(b, "</h%d>\n", level);
 	if (top && level == c->toclevel) {
 		struct buf t = {0};
@@ -374,7 +503,7 @@ table(struct actx *c, const struct block *x)
 			if (cell->rowspan > 1)
 				buf_printf(b, " rowspan=\"%d\"", cell->rowspan);
 			buf_putc(b, '>');
-			inlines(c, cell->inl, cell->ninl);
+			leaf_inlines(c, cell, cell->inl, cell->ninl);
 			buf_puts(b, th ? "</th>" : "</td>");
 		}
 		BUF_PUTSL(b, "</tr>\n");
@@ -393,10 +522,15 @@ block(struct actx *c, const struct block *x, int top)
 	struct buf *b = c->b;
 	size_t i;
 
+	/* a page that begins with a figure, rule, list, table or quote: its
+	 * marker before it (a list item's inside it) */
+	if (c->m0 < c->m1 && (x->type == BLK_FIGURE || x->type == BLK_RULE ||
+	    x->type == BLK_LIST || x->type == BLK_TABLE || x->type == BLK_QUOTE))
+		marks_at_block(c, x);
 	switch (x->type) {
 	case BLK_PARAGRAPH:
 		BUF_PUTSL(b, "<p>");
-		inlines(c, x->inl, x->ninl);
+		leaf_inlines(c, x, x->inl, x->ninl);
 		BUF_PUTSL(b, "</p>\n");
 		break;
 	case BLK_HEADING:
@@ -422,10 +556,12 @@ block(struct actx *c, const struct block *x, int top)
 		break;
 	case BLK_ITEM:
 		BUF_PUTSL(b, "<li>");
+		if (c->m0 < c->m1)
+			marks_at_block(c, x);
 		if (x->nkids == 1 && x->kids[0].type == BLK_PARAGRAPH)
-			inlines(c, x->kids[0].inl, x->kids[0].ninl);
+			leaf_inlines(c, &x->kids[0], x->kids[0].inl, x->kids[0].ninl);
 		else if (x->nkids == 0 && x->ninl)
-			inlines(c, x->inl, x->ninl);
+			leaf_inlines(c, x, x->inl, x->ninl);
 		else
 			blocks(c, x->kids, x->nkids, 0);
 		BUF_PUTSL(b, "</li>\n");
@@ -439,7 +575,9 @@ block(struct actx *c, const struct block *x, int top)
 		break;
 	case BLK_CODE:
 		BUF_PUTSL(b, "<pre><code>");
-		buf_xml(b, x->text);
+		leaf_begin(c, x);
+		leaf_text(c, x->text);
+		leaf_end(c);
 		BUF_PUTSL(b, "</code></pre>\n");
 		c->e->has_code = 1;
 		break;
@@ -500,12 +638,28 @@ footnote(struct actx *c, size_t n)
 	}
 	if (start) {
 		buf_putc(b, ' ');
-		inlines(c, fn->blocks[0].inl, fn->blocks[0].ninl);
+		leaf_inlines(c, &fn->blocks[0], fn->blocks[0].inl, fn->blocks[0].ninl);
 	}
 	BUF_PUTSL(b, "</p>\n");
 	if (fn->nblocks > (size_t)start)
 		blocks(c, fn->blocks + start, fn->nblocks - start, 0);
 	buf_puts(b, refd ? "</aside>\n" : "</div>\n");
+}
+
+/* The page starts of the article the EPUB has not marked (a block it does
+ * not show): at the article's end, each named in a warning. */
+static void
+marks_left(struct actx *c)
+{
+	size_t k;
+
+	for (k = c->m0; k < c->m1; k++)
+		if (!c->mdone[k - c->m0]) {
+			warn_at(c->a->source, 0, "EPUB: page %s of the PDF begins in a block the "
+			    "EPUB does not show; its page break goes at the article's end",
+			    c->e->pages->v[k].label);
+			page_mark(c, k);
+		}
 }
 
 /* Close the current part: its pending footnotes (and, when LAST, the
@@ -540,6 +694,8 @@ part_close(struct actx *c, int last)
 	if (any)
 		BUF_PUTSL(b, "</section>\n");
 	c->npending = 0;
+	if (last)
+		marks_left(c);
 	buf_puts(b, c->part == 0 ? "</article>\n</body>\n" : "</div>\n</body>\n");
 	epub_xhtml_close(b);
 	{
@@ -733,6 +889,13 @@ epub_xhtml_article(struct epub *e, const struct article *a, size_t n)
 		c.note_part[i] = -1;
 	c.toclevel = toc_level(a);
 	c.prevlevel = 1;
+	if (e->pages) {	/* the page starts in article N, in page order */
+		while (c.m0 < e->pages->n && e->pages->v[c.m0].article < n)
+			c.m0++;
+		for (c.m1 = c.m0; c.m1 < e->pages->n && e->pages->v[c.m1].article == n; c.m1++)
+			;
+	}
+	c.mdone = xcalloc(c.m1 - c.m0 + 1, 1);
 
 	href = xprintf("text/%s.xhtml", c.aid);
 	epub_toc_add(e, shown_headline(a), href, 1);
@@ -741,6 +904,7 @@ epub_xhtml_article(struct epub *e, const struct article *a, size_t n)
 	free(href);
 
 	part_open(&c);
+	marks_at_block(&c, NULL);	/* the opener's page */
 	header(&c);
 	for (i = 0; i < a->nblocks; i++) {
 		/* Split at a heading past the size; at any block when no
@@ -755,8 +919,9 @@ epub_xhtml_article(struct epub *e, const struct article *a, size_t n)
 	}
 	part_close(&c, 1);
 
-	(void)n;
 	buf_free(&b);
+	free(c.mdone);
+	free(c.lm);
 	free(c.pending);
 	free(c.note_part);
 	free(c.note_refs);

@@ -1,4 +1,5 @@
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -85,6 +86,7 @@ inl_free(struct inl *in)
 	free(in->text);
 	free(in->href);
 	free(in->title);
+	free(in->lang);
 	for (i = 0; i < in->nkids; i++)
 		inl_free(&in->kids[i]);
 	free(in->kids);
@@ -283,7 +285,7 @@ inl_type_name(enum inline_type t)
 	static const char *names[] = {
 		"text", "emph", "strong", "strike", "code", "link", "break", "noteref",
 		"image",
-		"sup", "sub", "mark", "small", "q", "abbr", "kbd",
+		"sup", "sub", "mark", "small", "q", "abbr", "kbd", "span",
 	};
 
 	return (size_t)t < sizeof(names) / sizeof(names[0]) ? names[t] : "unknown";
@@ -327,6 +329,10 @@ json_inls(struct buf *out, const struct inl *in, size_t n)
 		if (in[i].title) {
 			BUF_PUTSL(out, ", \"title\": ");
 			buf_json(out, in[i].title);
+		}
+		if (in[i].lang) {
+			BUF_PUTSL(out, ", \"lang\": ");
+			buf_json(out, in[i].lang);
 		}
 		if (in[i].type == INL_NOTEREF)
 			buf_printf(out, ", \"note\": %zu", in[i].note);
@@ -636,4 +642,26 @@ book_identifier(const struct book *b)
 	return xprintf("urn:uuid:%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-"
 	    "%02x%02x%02x%02x%02x%02x", u[0], u[1], u[2], u[3], u[4], u[5], u[6], u[7],
 	    u[8], u[9], u[10], u[11], u[12], u[13], u[14], u[15]);
+}
+
+void
+page_list_add(struct page_list *pl, size_t article, const struct block *b, size_t offset,
+    const char *label)
+{
+	struct page_start *ps;
+
+	ARRAY_GROW(pl->v, pl->n, pl->cap);
+	ps = &pl->v[pl->n++];
+	ps->article = article;
+	ps->block = b;
+	ps->offset = offset;
+	snprintf(ps->label, sizeof(ps->label), "%s", label);
+}
+
+void
+page_list_free(struct page_list *pl)
+{
+	free(pl->v);
+	pl->v = NULL;
+	pl->n = pl->cap = 0;
 }

@@ -34,6 +34,7 @@ enum inline_type {
 	INL_Q,		/* kids: a quotation; writers add the language's marks */
 	INL_ABBR,	/* kids; title: the expansion, when given */
 	INL_KBD,	/* kids: keys or input typed by the user */
+	INL_SPAN,	/* kids in another language; lang: its BCP 47 tag */
 };
 
 struct inl {
@@ -45,6 +46,7 @@ struct inl {
 	size_t		 nkids;
 	struct image	*image;		/* INL_IMAGE */
 	char		*title;		/* INL_ABBR: the expansion ("World Health Organization") */
+	char		*lang;		/* INL_SPAN: BCP 47, canonical case ("fr", "de-CH") */
 };
 
 enum block_type {
@@ -179,6 +181,32 @@ struct book {
 	struct article **articles;
 	size_t		 narticles;
 };
+
+/* Where a page of the print edition begins, for the EPUB's page list:
+ * the PDF writer records one as it finishes each page of an article, the
+ * EPUB writer puts a page-break marker there. BLOCK is the block the
+ * page's first word is in (a paragraph, heading, table cell, code block or
+ * footnote paragraph: OFFSET is that word's byte offset in the text
+ * inl_text() gives of its inlines, or in a code block's text; a figure,
+ * rule, list or table: before it), NULL for the article's beginning. */
+struct page_start {
+	size_t		 article;	/* index into book->articles */
+	const struct block *block;	/* borrowed from the book */
+	size_t		 offset;
+	char		 label[16];	/* the page's label in the PDF: "12" */
+};
+
+/* The page starts of a print edition, in page order. */
+struct page_list {
+	struct page_start *v;
+	size_t		 n, cap;
+};
+
+/* Append a page start to PL (LABEL copied, cut to fit). */
+void page_list_add(struct page_list *pl, size_t article, const struct block *b, size_t offset,
+    const char *label);
+/* Free what PL holds (not PL) and empty it. */
+void page_list_free(struct page_list *pl);
 
 /* Constructors: zeroed. The _push functions append to a growable array and
  * return the new element, which stays valid only until the next push. */

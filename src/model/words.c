@@ -8,25 +8,25 @@
 
 static const struct words words_en = {
 	"Contents", "Cover", "Title page", "Notes", "Start",
-	"By", " and ", "Back", ", ", "Source" };
+	"By", " and ", "Back", ", ", "Source", "Pages" };
 static const struct words words_de = {
 	"Inhalt", "Umschlag", "Titelseite", "Anmerkungen", "Beginn",
-	"Von", " und ", "Zurück", ", ", "Quelle" };
+	"Von", " und ", "Zurück", ", ", "Quelle", "Seiten" };
 static const struct words words_fr = {
 	"Sommaire", "Couverture", "Page de titre", "Notes", "Début",
-	"Par", " et ", "Retour", ", ", "Source" };
+	"Par", " et ", "Retour", ", ", "Source", "Pages" };
 static const struct words words_es = {
 	"Índice", "Cubierta", "Portada", "Notas", "Inicio",
-	"Por", " y ", "Volver", ", ", "Fuente" };
+	"Por", " y ", "Volver", ", ", "Fuente", "Páginas" };
 static const struct words words_ar = {
 	"المحتويات", "الغلاف", "صفحة العنوان", "الحواشي", "البداية",
-	"بقلم", " و", "رجوع", "، ", "المصدر" };
+	"بقلم", " و", "رجوع", "، ", "المصدر", "الصفحات" };
 static const struct words words_zh = {
 	"目录", "封面", "书名页", "注释", "开始",
-	"", "和", "返回", "、", "来源" };
+	"", "和", "返回", "、", "来源", "页码" };
 static const struct words words_ja = {
 	"目次", "表紙", "扉", "注", "本文",
-	"", "と", "戻る", "、", "出典" };
+	"", "と", "戻る", "、", "出典", "ページ" };
 
 const struct words *
 words_for(const char *lang)

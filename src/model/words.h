@@ -12,6 +12,7 @@ struct words {
 	const char	*back;
 	const char	*sep;		/* between other names: ", " */
 	const char	*source;	/* before where an article was published: "Source" */
+	const char	*pages;		/* the page list's heading: "Pages" */
 };
 
 /* Append the names N[0..K) joined as LANG's bylines join them ("A, B and

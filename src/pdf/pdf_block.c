@@ -163,6 +163,8 @@ set_code(struct pdf *P, struct pdf_vlist *vl, const struct block *b, struct fram
 		so.x = cf.x + (col + 2) * sp1;
 		fmt.width = cf.w - (col + 2) * sp1;
 		fmt.indent = -2 * sp1;
+		so.src = b;	/* the line's words, where they are in the text */
+		so.src_base = (size_t)(p - b->text) + (size_t)(t - line);
 		if (*t)
 			pdf_set_string(P, vl, t, ms, &fmt, &so, 0);
 		else
@@ -235,6 +237,7 @@ set_block(struct pdf *P, struct pdf_vlist *vl, const struct block *b, struct fra
 			fmt.indent = P->size * (P->art && P->art->lang &&
 			    str_startswith(P->art->lang, "zh") ? 2 : 1.2);
 		so.tag = "P";
+		so.src = b;
 		if (so.setting == 1 + THEME_SET_RAGGED)
 			fmt.align = PA_LEFT;
 		pdf_set_inlines(P, vl, b->inl, b->ninl, st, &fmt, &so);
@@ -254,6 +257,7 @@ set_block(struct pdf *P, struct pdf_vlist *vl, const struct block *b, struct fra
 		so.keep = 1;
 		so.kind = PDF_VB_HEAD;
 		so.outline = lv <= 3 ? lv : 0;
+		so.src = b;
 		P->in_refs = refs_heading(b);
 		pdf_set_inlines(P, vl, b->inl, b->ninl, st, &fmt, &so);
 		if (vl->n)
@@ -323,10 +327,18 @@ void
 pdf_set_blocks(struct pdf *P, struct pdf_vlist *vl, const struct block *b, size_t n,
     struct frame fr, struct pdf_dl *marker)
 {
-	size_t i;
+	size_t i, k, first;
 
 	for (i = 0; i < n; i++) {
+		first = vl->pushed;
 		set_block(P, vl, &b[i], fr, i == 0 ? marker : NULL);
+		/* the block's boxes that do not know where their words are
+		 * (rules, figures, a list's or table's own) begin at it, for
+		 * the page list; those already on a page have gone */
+		k = vl->pushed - vl->n > first ? vl->pushed - vl->n : first;
+		for (; k < vl->pushed; k++)
+			if (vl->v[k - (vl->pushed - vl->n)].src == NULL)
+				vl->v[k - (vl->pushed - vl->n)].src = &b[i];
 		pdf_flush(P, vl);
 	}
 }

@@ -30,7 +30,7 @@
 struct pdf {
 	const struct book	*book;
 	const struct options	*opt;
-	struct theme		*th;
+	const struct theme	*th;
 	struct pdf_fonts	 fonts;
 	struct pdf_drawer	 dr;
 	struct pdf_pager	 pg;
@@ -80,6 +80,8 @@ struct setopts {
 					 * setting (enum theme_set) for a note or
 					 * a reference list's entry */
 	int		 note;		/* a footnote's paragraph */
+	const struct block *src;	/* the block set (its lines' src), or NULL */
+	size_t		 src_base;	/* a plain string's offset in it */
 };
 
 /* The layout context of a block: its left edge and width. */

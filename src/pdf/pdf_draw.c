@@ -35,6 +35,9 @@
 struct alts {
 	char		**v;		/* owned */
 	size_t		  n, cap;
+	char		**lang;		/* the /Lang of each Span tag, in the same
+					 * way (owned) */
+	size_t		  nlang, caplang;
 };
 
 static const cairo_user_data_key_t alts_key;
@@ -49,6 +52,9 @@ alts_free(void *p)
 	for (i = 0; i < a->n; i++)
 		free(a->v[i]);
 	free(a->v);
+	for (i = 0; i < a->nlang; i++)
+		free(a->lang[i]);
+	free(a->lang);
 	free(a);
 }
 
@@ -69,6 +75,18 @@ note_figure(struct pdf_drawer *dr, const struct image *im)
 		s = im->caption;
 	ARRAY_GROW(a->v, a->n, a->cap);
 	a->v[a->n++] = xstrdup(s);
+}
+
+/* Record the language LANG of a Span tag on DR's list. */
+static void
+note_span(struct pdf_drawer *dr, const char *lang)
+{
+	struct alts *a = cairo_surface_get_user_data(dr->surf, &alts_key);
+
+	if (a == NULL)
+		return;
+	ARRAY_GROW(a->lang, a->nlang, a->caplang);
+	a->lang[a->nlang++] = xstrdup(lang ? lang : "");
 }
 
 int
@@ -223,6 +241,11 @@ pdf_draw_dl(struct pdf_drawer *dr, const struct pdf_dl *dl, double dx, double dy
 		case OP_TAG_BEGIN:
 			if (strcmp(op->tag, "Figure") == 0)
 				note_figure(dr, op->img);
+			if (strcmp(op->tag, "Span") == 0) {	/* its text: the /Lang */
+				note_span(dr, op->text);
+				cairo_tag_begin(cr, op->tag, "");
+				break;
+			}
 			cairo_tag_begin(cr, op->tag, op->text ? op->text : "");
 			break;
 		case OP_TAG_END:
@@ -341,8 +364,9 @@ pdf_draw_close(struct pdf_drawer *dr, const char *path)
 		st = cairo_surface_status(dr->surf);
 		if (st != CAIRO_STATUS_SUCCESS)
 			ret = err_set(path, 0, "cannot write the PDF: %s", cairo_status_to_string(st));
-		else if ((a = cairo_surface_get_user_data(dr->surf, &alts_key)) != NULL)
-			ret = pdf_update_alts(path, a->v, a->n);
+		else if ((a = cairo_surface_get_user_data(dr->surf, &alts_key)) != NULL &&
+		    (ret = pdf_update_alts(path, a->v, a->n)) == 0)
+			ret = pdf_update_langs(path, a->lang, a->nlang);
 		cairo_surface_destroy(dr->surf);
 	}
 	dr->surf = NULL;

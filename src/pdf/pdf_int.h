@@ -79,6 +79,9 @@ struct pdf_style {
 	const struct image *img;	/* a picture inside the text (one U+FFFC), at
 					 * the text's height */
 	int		 mark;		/* highlighted (a light band behind the text) */
+	const char	*lang;		/* words in another language than the
+					 * paragraph's (BCP 47, borrowed): a Span
+					 * with its /Lang; NULL: the paragraph's */
 };
 
 struct pdf_span {
@@ -91,8 +94,18 @@ struct pdf_run {
 	PangoGlyphString *gs;
 };
 
+/* Where a stretch of a paragraph's text is in the model: shaped byte AT is
+ * byte MODEL of the block's inl_text(), and LEN bytes on map one to one
+ * (a note mark, a line break or a picture map to their start). */
+struct pdf_anchor {
+	size_t		 at, model, len;
+};
+
 struct pdf_shaped {
 	struct buf	 text;
+	struct pdf_anchor *anch;	/* in text order; none: byte i is model byte i */
+	size_t		 nanch, canch;
+	size_t		 model_len;	/* inl_text() bytes added so far */
 	struct pdf_span	*spans;
 	size_t		 nspans, capspans;
 	const char	*lang;		/* borrowed */
@@ -250,6 +263,9 @@ struct pdf_vbox {
 	int		 nrows;		/* PDF_VB_ROW: body rows in that table */
 	struct pdf_thead *thead;	/* a table's header rows, repeated above
 					 * this row at a page's top (a reference) */
+	const struct block *src;	/* the block its first word is in (the
+					 * EPUB's page list), or NULL */
+	size_t		 src_off;	/* that word's offset (struct page_start) */
 };
 
 /* A table's header rows, shared by its body rows: drawn again, untagged,
@@ -267,6 +283,7 @@ enum { PDF_VB_OTHER, PDF_VB_HEAD, PDF_VB_FIGURE, PDF_VB_CAPTION, PDF_VB_ROW,
 struct pdf_vlist {
 	struct pdf_vbox	*v;
 	size_t		 n, cap;
+	size_t		 pushed;	/* boxes ever pushed (placed ones are gone) */
 };
 
 /* Append a zeroed box to VL; return it (valid until the next push). */
@@ -287,6 +304,8 @@ struct pdf_page {
 	int		 folio;		/* no folio when 0 */
 	int		 roman;		/* folio in roman numerals */
 	double		 note_top;	/* where the footnotes start, or 0 */
+	const struct block *start;	/* where its first word is in the model */
+	size_t		 start_off;	/* (the first box drawn with a src), or NULL */
 };
 
 struct pdf_pager {
@@ -355,7 +374,8 @@ int pdf_draw_page_end(struct pdf_drawer *dr);
 void pdf_draw_meta(struct pdf_drawer *dr, const struct book *b);
 /* Finish the document, then give each Figure structure element drawn with
  * an image its alternative text (/Alt: the image's alt text, else its
- * caption), which cairo 1.16 cannot write, by an incremental update.
+ * caption) and each Span its /Lang, which cairo 1.16 cannot write, by
+ * incremental updates.
  * Return 0, or -1 with the error set. */
 int pdf_draw_close(struct pdf_drawer *dr, const char *path);
 
@@ -366,6 +386,11 @@ int pdf_draw_close(struct pdf_drawer *dr, const char *path);
  * order cairo made them the i-th text, by an incremental update. Return 0,
  * or -1 with the error set. */
 int pdf_update_alts(const char *path, char *const *alt, size_t nalt);
+/* Give the /Span structure elements of the finished PDF at PATH the
+ * languages LANG[0..NLANG) (BCP 47) as /Lang, the i-th element in the
+ * order cairo made them the i-th, by an incremental update. Return 0, or
+ * -1 with the error set. */
+int pdf_update_langs(const char *path, char *const *lang, size_t nlang);
 /* Post-process the finished PDF at PATH by an incremental update: move the
  * pages [FROM, FROM+N) to position AT, add page labels (the first NCOVER
  * pages labelled COVER without a number, roman numerals up to page NFRONT,

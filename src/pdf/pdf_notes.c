@@ -53,6 +53,7 @@ pdf_set_notes(struct pdf *P, const struct article *a)
 			const struct block *b = &fn->blocks[j];
 
 			so.first = j == 0 ? &first : NULL;
+			so.src = b;	/* the page list */
 			if (b->type == BLK_PARAGRAPH)
 				pdf_set_inlines(P, &P->notes[i], b->inl, b->ninl, st, &fmt, &so);
 			else {

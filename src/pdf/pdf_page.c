@@ -32,6 +32,7 @@ pdf_vlist_push(struct pdf_vlist *vl)
 	ARRAY_GROW(vl->v, vl->n, vl->cap);
 	v = &vl->v[vl->n++];
 	memset(v, 0, sizeof(*v));
+	vl->pushed++;
 	return v;
 }
 
@@ -594,6 +595,45 @@ place_notes(struct pagework *w, struct pdf_page *page, double body_end)
 	return ny > body_end ? ny : body_end;
 }
 
+/* Return 1 when DL draws something (not only tags and outline entries). */
+static int
+draws(const struct pdf_dl *dl)
+{
+	size_t k;
+
+	for (k = 0; k < dl->n; k++)
+		if (dl->ops[k].kind != OP_TAG_BEGIN && dl->ops[k].kind != OP_TAG_END &&
+		    dl->ops[k].kind != OP_OUTLINE)
+			return 1;
+	return 0;
+}
+
+/* Where PAGE's first word is in the model (for the EPUB's page list): the
+ * first box of the body that draws something and knows its source, else
+ * the first such box of the notes placed on it. */
+static void
+page_start(const struct pagework *w, struct pdf_page *page)
+{
+	size_t j, o, q;
+
+	for (j = w->i; j < w->end; j++)
+		if (w->vl->v[j].src && draws(&w->vl->v[j].dl)) {
+			page->start = w->vl->v[j].src;
+			page->start_off = w->vl->v[j].src_off;
+			return;
+		}
+	for (o = 0; o < w->norder; o++) {
+		const struct pdf_vlist *nv = &w->notes[w->order[o]];
+
+		for (q = w->pg->next[w->order[o]]; q < w->upto[o] && q < nv->n; q++)
+			if (nv->v[q].src && draws(&nv->v[q].dl)) {
+				page->start = nv->v[q].src;
+				page->start_off = nv->v[q].src_off;
+				return;
+			}
+	}
+}
+
 /* Phase 8: make the page W decided, hand it to the pager's emit and count
  * its foot. Return 0, or -1 with the error set. */
 static int
@@ -609,6 +649,7 @@ make_page(struct pagework *w)
 	order_notes(w);
 	share_notes(w);
 	count_notes(w);
+	page_start(w, &page);
 	bottom = place_notes(w, &page, place_body(w, &page));
 	count_foot(pg, bottom);
 	r = pg->emit(pg, &page, pg->arg);

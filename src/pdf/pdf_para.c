@@ -487,7 +487,8 @@ emit_box(struct pdf_fonts *f, struct pdf_shaped *sp, const struct pdf_parfmt *fm
 			;
 		if (span && !span->st.nohyph && we - ws >= 5 &&
 		    sp->coff[we] - sp->coff[ws] < sizeof(pts) &&
-		    hy_cached_points(&f->words, sp->lang ? sp->lang : "en", text + sp->coff[ws],
+		    hy_cached_points(&f->words, span->st.lang ? span->st.lang : sp->lang ? sp->lang : "en",
+		    text + sp->coff[ws],
 		    sp->coff[we] - sp->coff[ws], pts) > 0) {
 			for (c = bs; c < be; c++) {
 				size_t off;
@@ -1194,9 +1195,18 @@ pdf_para_draw_line(struct pdf_fonts *f, struct pdf_shaped *sp, const struct pdf_
 	bidi_reorder(segs, nseg);
 	cur = line_start(sp, fmt, ln, x, indent, total);
 	for (i = 0; i < nseg; i++) {
+		const char *lang = segs[i].span->st.lang;
+
+		/* words in another language: one Span, its /Lang the text */
+		if (i > 0 && segs[i - 1].span->st.lang && segs[i - 1].span->st.lang != lang)
+			pdf_dl_tag(dl, 0, "Span", NULL);
+		if (lang && (i == 0 || segs[i - 1].span->st.lang != lang))
+			pdf_dl_tag(dl, 1, "Span", lang);
 		draw_seg(dl, &segs[i], cur, y);
 		cur += segs[i].w;
 	}
+	if (nseg > 0 && segs[nseg - 1].span->st.lang)
+		pdf_dl_tag(dl, 0, "Span", NULL);
 	free(segs);
 	free(adj);
 }

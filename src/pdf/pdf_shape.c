@@ -25,7 +25,8 @@ same_style(const struct pdf_style *a, const struct pdf_style *b)
 	return a->role == b->role && a->style == b->style && a->size == b->size &&
 	    a->rise == b->rise && a->rgb == b->rgb && a->href == b->href &&
 	    a->dest == b->dest && a->note == b->note && a->nohyph == b->nohyph &&
-	    a->strike == b->strike && a->mark == b->mark && a->img == NULL && b->img == NULL;
+	    a->strike == b->strike && a->mark == b->mark && a->img == NULL && b->img == NULL &&
+	    a->lang == b->lang;
 }
 
 void
@@ -218,6 +219,12 @@ pdf_shape(struct pdf_fonts *f, struct pdf_shaped *sp)
 		pango_attr_list_insert(al, a);
 		if (st->style == STYLE_ITALIC || st->style == STYLE_BOLDITALIC)
 			upright(al, text, sp->spans[i].start, sp->spans[i].end);
+		if (st->lang) {	/* words in another language: its fonts' forms */
+			a = pango_attr_language_new(pango_language_from_string(st->lang));
+			a->start_index = (guint)sp->spans[i].start;
+			a->end_index = (guint)sp->spans[i].end;
+			pango_attr_list_insert(al, a);
+		}
 	}
 	pango_context_set_language(f->ctx, pl);
 
@@ -308,6 +315,7 @@ pdf_shaped_free(struct pdf_shaped *sp)
 	free(sp->crun);
 	free(sp->cp);
 	free(sp->spans);
+	free(sp->anch);
 	buf_free(&sp->text);
 	memset(sp, 0, sizeof(*sp));
 }

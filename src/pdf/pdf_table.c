@@ -245,6 +245,7 @@ table_row(struct tab *T, const struct block *row)
 		struct pdf_vbox *vb = pdf_vlist_push(T->vl);
 
 		vb->kind = PDF_VB_ROW;
+		vb->src = row->nkids ? &row->kids[0] : NULL;	/* the page list */
 		pdf_dl_tag(&vb->dl, 1, "TR", NULL);
 		sh = table_slice(T, row, vb, s0, s1, top, s == 0);
 		pdf_dl_tag(&vb->dl, 0, "TR", NULL);

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "util.h"
 #include "model/lang.h"
@@ -41,6 +42,88 @@ pdf_add_text(struct pdf_shaped *sp, const char *text, const struct pdf_style *st
 	pdf_shaped_add(sp, p, strlen(p), st);
 }
 
+/* Note that the next bytes of SP come from LEN bytes of the block's
+ * inl_text() (the page list's offsets). */
+static void
+anchor(struct pdf_shaped *sp, size_t len)
+{
+	ARRAY_GROW(sp->anch, sp->nanch, sp->canch);
+	sp->anch[sp->nanch].at = sp->text.len;
+	sp->anch[sp->nanch].model = sp->model_len;
+	sp->anch[sp->nanch].len = len;
+	sp->nanch++;
+	sp->model_len += len;
+}
+
+/* The anchor of SP that byte B falls under: the last at or before it. */
+static size_t
+anchor_find(const struct pdf_shaped *sp, size_t b)
+{
+	size_t lo = 0, hi = sp->nanch;
+
+	while (hi - lo > 1) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (sp->anch[mid].at <= b)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* Byte B of SP's text as an offset in its block's inl_text(). */
+static size_t
+model_at(const struct pdf_shaped *sp, size_t b)
+{
+	const struct pdf_anchor *a;
+	size_t d;
+
+	if (sp->nanch == 0)
+		return b;
+	a = &sp->anch[anchor_find(sp, b)];
+	if (a->at > b)
+		return a->model;
+	d = b - a->at;
+	return a->model + (d < a->len ? d : a->len);
+}
+
+/* Give PART, bytes [START, END) of SP, the anchors of that stretch. */
+static void
+slice_anchors(struct pdf_shaped *part, const struct pdf_shaped *sp, size_t start, size_t end)
+{
+	size_t k = anchor_find(sp, start), d;
+	const struct pdf_anchor *a = &sp->anch[k];
+
+	d = a->at <= start ? start - a->at : 0;
+	ARRAY_GROW(part->anch, part->nanch, part->canch);
+	part->anch[part->nanch].at = 0;
+	part->anch[part->nanch].model = model_at(sp, start);
+	part->anch[part->nanch].len = d < a->len ? a->len - d : 0;
+	part->nanch++;
+	for (k++; k < sp->nanch && sp->anch[k].at < end; k++) {
+		ARRAY_GROW(part->anch, part->nanch, part->canch);
+		part->anch[part->nanch] = sp->anch[k];
+		part->anch[part->nanch].at -= start;
+		part->nanch++;
+	}
+}
+
+/* Where line L of paragraph PA in SP begins in its block, for the page
+ * list: a line that goes on with a word hyphenated on the last begins
+ * where that word does (the EPUB's marker goes before the word). */
+static size_t
+line_src(const struct pdf_shaped *sp, const struct pdf_para *pa, size_t l)
+{
+	int c = pa->lines[l].c0;
+
+	if (l > 0 && pa->lines[l - 1].hyphen)
+		while (c > pa->lines[l - 1].c0 && !g_unichar_isspace(sp->cp[c - 1]) &&
+		    sp->cp[c - 1] != 0x2028)
+			c--;
+	return model_at(sp, sp->coff[c]);
+}
+
 /* Append inlines IN[0..N) to SP in style ST (emphasis, code, links and
  * note marks change it for their kids). */
 static void
@@ -54,8 +137,10 @@ add_inlines(struct pdf *P, struct pdf_shaped *sp, const struct inl *in, size_t n
 
 		switch (in[i].type) {
 		case INL_TEXT:
-			if (in[i].text)
+			if (in[i].text) {
+				anchor(sp, strlen(in[i].text));
 				pdf_add_text(sp, in[i].text, &st);
+			}
 			break;
 		case INL_EMPH:
 			s.style = st.style == STYLE_ITALIC ? STYLE_REGULAR :
@@ -77,8 +162,10 @@ add_inlines(struct pdf *P, struct pdf_shaped *sp, const struct inl *in, size_t n
 			s.style = STYLE_REGULAR;
 			s.size = st.size * 0.88;
 			s.nohyph = 1;
-			if (in[i].text)
+			if (in[i].text) {
+				anchor(sp, strlen(in[i].text));
 				pdf_add_text(sp, in[i].text, &s);
+			}
 			break;
 		case INL_LINK: {
 			size_t lead;
@@ -92,11 +179,13 @@ add_inlines(struct pdf *P, struct pdf_shaped *sp, const struct inl *in, size_t n
 			break;
 		}
 		case INL_BREAK:
+			anchor(sp, 1);
 			pdf_shaped_add(sp, "\xe2\x80\xa8", 3, &st);
 			break;
 		case INL_IMAGE: {
 			const struct image *im = in[i].image;
 
+			anchor(sp, im && im->alt ? strlen(im->alt) : 0);
 			if (im && (im->path || im->data) && im->width > 0 && im->height > 0) {
 				s.img = im;
 				s.nohyph = 1;
@@ -127,6 +216,12 @@ add_inlines(struct pdf *P, struct pdf_shaped *sp, const struct inl *in, size_t n
 			s.nohyph = 1;
 			add_inlines(P, sp, in[i].kids, in[i].nkids, s);
 			break;
+		case INL_SPAN:		/* another language: a Span with its /Lang */
+			if (in[i].lang)
+				s.lang = P->art && P->art->lang &&
+				    strcasecmp(in[i].lang, P->art->lang) == 0 ? NULL : in[i].lang;
+			add_inlines(P, sp, in[i].kids, in[i].nkids, s);
+			break;
 		case INL_Q:		/* the marks are its first and last kids (punct.c) */
 		case INL_ABBR:
 			add_inlines(P, sp, in[i].kids, in[i].nkids, s);
@@ -138,6 +233,7 @@ add_inlines(struct pdf *P, struct pdf_shaped *sp, const struct inl *in, size_t n
 			s.href = NULL;
 			s.dest = in[i].note < P->nnotes ? P->note_dest[in[i].note] : NULL;
 			s.nohyph = 1;
+			anchor(sp, in[i].text ? strlen(in[i].text) : 0);
 			pdf_shaped_add(sp, in[i].text ? in[i].text : "*",
 			    strlen(in[i].text ? in[i].text : "*"), &s);
 			break;
@@ -260,6 +356,9 @@ pdf_set_para(struct pdf *P, struct pdf_vlist *vl, struct pdf_shaped *sp,
 		vb->line = (int)l + 1;
 		vb->plines = (int)n;
 		vb->kind = so->kind;
+		vb->src = so->src;
+		if (so->src)
+			vb->src_off = so->src_base + line_src(sp, &pa, l);
 		/* no orphan (one line at a page's foot), no widow (one at the top) */
 		vb->nobreak = l == n - 1 ? so->keep : !(l >= 1 && n - l - 1 >= 2);
 		/* no word broken across a page turn */
@@ -357,6 +456,10 @@ pdf_set_para_parts(struct pdf *P, struct pdf_vlist *vl, struct pdf_shaped *sp,
 				end--;	/* never inside a character */
 		}
 		pdf_shaped_init(&part, sp->lang, sp->rtl);
+		if (sp->nanch)
+			slice_anchors(&part, sp, start, end);
+		else
+			o.src_base = so->src_base + start;
 		for (k = 0; k < sp->nspans; k++) {
 			size_t a = sp->spans[k].start > start ? sp->spans[k].start : start;
 			size_t b = sp->spans[k].end < end ? sp->spans[k].end : end;

@@ -310,28 +310,29 @@ struct nums {
 	size_t		 n, cap;
 };
 
-/* Append to FIGS the object numbers of the /Figure structure elements in
- * the tree of element NUM, NUM included, in the tree's order: the order
- * cairo made them in, which is the order their tags were begun. Return 0,
- * or -1 when an element cannot be read. */
+/* Append to FIGS the object numbers of the structure elements of type
+ * TYPE ("/Figure") in the tree of element NUM, NUM included, in the tree's
+ * order: the order cairo made them in, which is the order their tags were
+ * begun. Return 0, or -1 when an element cannot be read. */
 static int
-find_figures(FILE *f, const struct xref *x, long num, int depth, struct nums *figs)
+find_elems(FILE *f, const struct xref *x, long num, int depth, const char *type,
+    struct nums *figs)
 {
-	char *o = read_obj(f, x, num), type[64];
+	char *o = read_obj(f, x, num), t[64];
 	long *kids = NULL;
 	size_t nk = 0, i;
 	int ret = -1;
 
 	if (o == NULL || depth > 256)
 		goto out;
-	elem_type(o, type);
-	if (strcmp(type, "/Figure") == 0) {
+	elem_type(o, t);
+	if (strcmp(t, type) == 0) {
 		ARRAY_GROW(figs->v, figs->n, figs->cap);
 		figs->v[figs->n++] = num;
 	}
 	nk = kid_refs(o, &kids);
 	for (i = 0; i < nk; i++)
-		if (find_figures(f, x, kids[i], depth + 1, figs) != 0)
+		if (find_elems(f, x, kids[i], depth + 1, type, figs) != 0)
 			goto out;
 	ret = 0;
 out:
@@ -372,11 +373,14 @@ put_text_string(struct buf *out, const char *s)
 	return 0;
 }
 
-/* Give the /Figure structure elements of the finished PDF at PATH the
- * alternative texts A, the i-th element (in the order cairo made them) the
- * i-th text, by an incremental update. Return 0, or -1 with the error set. */
-int
-pdf_update_alts(const char *path, char *const *alt, size_t nalt)
+/* Give the structure elements of type TYPE ("/Figure") of the finished
+ * PDF at PATH the entry KEY ("/Alt") with the values VAL (NULL: none), the
+ * i-th element (in the order cairo made them) the i-th value, as a text
+ * string (TEXT) or a literal, by an incremental update. WHAT names the
+ * values in messages. Return 0, or -1 with the error set. */
+static int
+update_elems(const char *path, const char *type, const char *key, char *const *val, size_t nval,
+    int text, const char *what)
 {
 	FILE *f = NULL;
 	char *trailer = NULL, *cat = NULL, *root = NULL, *o = NULL, *p, *q;
@@ -388,12 +392,12 @@ pdf_update_alts(const char *path, char *const *alt, size_t nalt)
 	struct buf out = {0};
 	int ret = -1;
 
-	for (i = 0; i < nalt && alt[i] == NULL; i++)
+	for (i = 0; i < nval && val[i] == NULL; i++)
 		;
-	if (i == nalt)	/* no figure has words for it */
+	if (i == nval)	/* no element has a value */
 		return 0;
 	if ((f = fopen(path, "r+b")) == NULL)
-		return err_set(path, 0, "cannot reopen the PDF to add the figures' alternative text");
+		return err_set(path, 0, "cannot reopen the PDF to add %s", what);
 	if (find_end(f, &size, &start, &trailer) != 0 || xref_load(f, start, &x) != 0 ||
 	    (p = strstr(trailer, "/Root")) == NULL ||
 	    (cat = read_obj(f, &x, strtol(p + 5, NULL, 10))) == NULL ||
@@ -402,17 +406,17 @@ pdf_update_alts(const char *path, char *const *alt, size_t nalt)
 		goto out;
 	nk = kid_refs(root, &kids);
 	for (i = 0; i < nk; i++)
-		if (find_figures(f, &x, kids[i], 0, &figs) != 0)
+		if (find_elems(f, &x, kids[i], 0, type, &figs) != 0)
 			goto out;
-	if (figs.n != nalt) {
-		warn_at(path, 0, "figures left without alternative text: %zu drawn, %zu in the "
-		    "structure tree", nalt, figs.n);
+	if (figs.n != nval) {
+		warn_at(path, 0, "%s left out: %zu drawn, %zu in the structure tree", what,
+		    nval, figs.n);
 		ret = 0;
 		goto out;
 	}
 	buf_putc(&out, '\n');
 	for (i = 0; i < figs.n; i++) {
-		if (alt[i] == NULL)
+		if (val[i] == NULL)
 			continue;
 		if ((o = read_obj(f, &x, figs.v[i])) == NULL || (p = strstr(o, "<<")) == NULL ||
 		    (q = strrchr(o, '>')) == NULL || q - p < 3 || q[-1] != '>')
@@ -422,9 +426,11 @@ pdf_update_alts(const char *path, char *const *alt, size_t nalt)
 		u[nu++].off = size + (long)out.len;
 		buf_printf(&out, "%ld 0 obj\n", figs.v[i]);
 		buf_put(&out, p, (size_t)(q - 1 - p));
-		buf_puts(&out, "   /Alt ");
-		if (put_text_string(&out, alt[i]) != 0)
+		buf_printf(&out, "   %s ", key);
+		if (text && put_text_string(&out, val[i]) != 0)
 			goto out;
+		if (!text)
+			buf_printf(&out, "(%s)", val[i]);
 		buf_puts(&out, "\n>>\nendobj\n");
 		free(o);
 		o = NULL;
@@ -435,7 +441,7 @@ pdf_update_alts(const char *path, char *const *alt, size_t nalt)
 	ret = 0;
 out:
 	if (ret != 0)
-		err_set(path, 0, "cannot add the figures' alternative text: unexpected PDF structure");
+		err_set(path, 0, "cannot add %s: unexpected PDF structure", what);
 	if (fclose(f) != 0 && ret == 0)
 		ret = err_set(path, 0, "cannot write the PDF");
 	free(trailer);
@@ -448,6 +454,26 @@ out:
 	free(x.off);
 	buf_free(&out);
 	return ret;
+}
+
+int
+pdf_update_alts(const char *path, char *const *alt, size_t nalt)
+{
+	return update_elems(path, "/Figure", "/Alt", alt, nalt, 1,
+	    "the figures' alternative text");
+}
+
+int
+pdf_update_langs(const char *path, char *const *lang, size_t nlang)
+{
+	size_t i;
+
+	for (i = 0; i < nlang; i++)	/* a literal: the tag's letters only */
+		if (lang[i] == NULL || !*lang[i] || strspn(lang[i], "abcdefghijklmnopqrstuvwxyz"
+		    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-") != strlen(lang[i]))
+			return err_set(path, 0, "a language tag that cannot be written: '%s'",
+			    lang[i] ? lang[i] : "");
+	return update_elems(path, "/Span", "/Lang", lang, nlang, 0, "the spans' languages");
 }
 
 /* Cairo puts structure elements in the order they were drawn, so the

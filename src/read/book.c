@@ -25,13 +25,22 @@ is_html_file(const char *name)
 	    strcasecmp(ext, ".xhtml") == 0;
 }
 
+/* A web page saved as one MIME file: .mhtml, .mht (any case). */
+static int
+is_mhtml_file(const char *name)
+{
+	const char *ext = path_ext(name);
+
+	return strcasecmp(ext, ".mhtml") == 0 || strcasecmp(ext, ".mht") == 0;
+}
+
 static int
 is_article_file(const char *name)
 {
 	const char *ext = path_ext(name);
 
 	return path_base(name)[0] != '.' && (strcmp(ext, ".txt") == 0 || strcmp(ext, ".md") == 0 ||
-	    strcmp(ext, ".markdown") == 0 || is_html_file(name));
+	    strcmp(ext, ".markdown") == 0 || is_html_file(name) || is_mhtml_file(name));
 }
 
 struct loader;
@@ -47,13 +56,16 @@ read_article(const char *path)
 	size_t len;
 
 	if (!is_article_file(path)) {
-		err_set(path, 0, "unknown input format '%s' (expected .txt, .md or .html)", ext);
+		err_set(path, 0, "unknown input format '%s' (expected .txt, .md, .html or .mhtml)",
+		    ext);
 		return NULL;
 	}
 	if (file_read(path, &text, &len) != 0)
 		return NULL;
 	if (is_html_file(path))
 		a = html_read(path, text, len, NULL);
+	else if (is_mhtml_file(path))
+		a = mhtml_read(path, text, len);
 	else if (utf8_check(path, text, len) == 0) {
 		if (strcmp(ext, ".txt") == 0)
 			a = txt_read(path, text, len);
@@ -100,7 +112,7 @@ list_dir(const char *dir, char ***names, size_t *n)
 		else if (e->d_name[0] != '.' && is_document_file(e->d_name)) {
 			char *p = path_join(dir, e->d_name);
 
-			warn_at(p, 0, "skipped: mkbook reads .txt, .md and .html articles");
+			warn_at(p, 0, "skipped: mkbook reads .txt, .md, .html and .mhtml articles");
 			free(p);
 		}
 	}
@@ -459,7 +471,7 @@ load_dir(struct book *b, const char *dir, struct loader *L)
 		}
 	}
 	if (o.n == 0) {
-		err_set(dir, 0, "no articles (.txt, .md or .html files) found");
+		err_set(dir, 0, "no articles (.txt, .md, .html or .mhtml files) found");
 		goto out;
 	}
 	for (i = 0; i < o.n; i++) {
@@ -691,7 +703,7 @@ resolve(struct book *b, struct article *a, size_t index)
 	redate(a, b->lang);
 	/* A web page's text is published text: its quotes and dashes are the
 	 * publisher's, kept as they are. */
-	if (!b->plain_punct && !is_html_file(a->source))
+	if (!b->plain_punct && !is_html_file(a->source) && !is_mhtml_file(a->source))
 		punct_article(a);
 	punct_quotes(a);
 }

@@ -15,6 +15,7 @@
 #include "html_conv.h"
 #include "reader.h"
 #include "util.h"
+#include "model/lang.h"
 
 /* Elements deeper than this below the converted node give only their text. */
 #define HTML_MAX_NEST	512
@@ -312,7 +313,8 @@ done:
 }
 
 /* 0 for a URL mkbook cannot use (javascript:, file: …), 1 for a local file
- * (relative, or a data: image), 2 for a remote one (http, https, //). */
+ * (relative, a data: image, or a cid: part of an MHTML file), 2 for a
+ * remote one (http, https, //). */
 static int
 src_kind(const char *s)
 {
@@ -329,6 +331,8 @@ src_kind(const char *s)
 		return 2;
 	if (sl == 4 && strncasecmp(s, "data", 4) == 0)
 		return strncasecmp(s, "data:image/", 11) == 0 ? 1 : 0;
+	if (sl == 3 && strncasecmp(s, "cid", 3) == 0)
+		return 1;
 	return 0;
 }
 
@@ -977,6 +981,8 @@ ref_label(struct html_conv *c, const GumboNode *a)
 
 static void inl_kids(struct html_conv *, const GumboNode *, struct inl **, size_t *,
     struct buf *, int);
+static void inl_node(struct html_conv *, const GumboNode *, struct inl **, size_t *,
+    struct buf *, int);
 
 /* Move pending text in P into one INL_TEXT at the end of *ARR. */
 static void
@@ -1184,12 +1190,59 @@ inl_image(struct html_conv *c, const GumboNode *n, struct inl **arr, size_t *na,
 	inl_push(arr, na, INL_IMAGE)->image = im;
 }
 
+/* The language element E says its words are in (lang, else xml:lang)
+ * when it is a well-formed tag other than the one its words are already
+ * in (C->inl_lang), else NULL. Borrowed from the page. */
+static const char *
+span_lang(const struct html_conv *c, const GumboNode *e)
+{
+	const char *l, *cur;
+
+	if (e->type != GUMBO_NODE_ELEMENT)
+		return NULL;
+	if ((l = html_attr(e, "lang")) == NULL)
+		l = html_attr(e, "xml:lang");
+	cur = c->inl_lang ? c->inl_lang : c->a ? c->a->lang : NULL;
+	if (l == NULL || !*l || !lang_valid(l) || (cur && strcasecmp(l, cur) == 0))
+		return NULL;
+	return l;
+}
+
+/* Inlines in another language LANG: E's own (E itself when SELF, else its
+ * children) inside one INL_SPAN. */
+static void
+inl_span(struct html_conv *c, const GumboNode *e, const char *lang, int self, struct inl **arr,
+    size_t *n, struct buf *pend, int md)
+{
+	const char *outer = c->inl_lang;
+	struct buf sub = {0};
+	struct inl *in;
+
+	flush_text(pend, arr, n);
+	in = inl_push(arr, n, INL_SPAN);
+	in->lang = xstrdup(lang);
+	lang_canon(in->lang);
+	c->inl_lang = lang;
+	if (self)
+		inl_node(c, e, &in->kids, &in->nkids, &sub, md + 1);
+	else
+		inl_kids(c, e, &in->kids, &in->nkids, &sub, md + 1);
+	flush_text(&sub, &in->kids, &in->nkids);
+	buf_free(&sub);
+	c->inl_lang = outer;
+	if (in->nkids == 0) {
+		(*n)--;
+		inl_free(&(*arr)[*n]);
+	}
+}
+
 /* Append node N as inlines; MD is the model's inline nesting. */
 static void
 inl_node(struct html_conv *c, const GumboNode *n, struct inl **arr, size_t *na,
     struct buf *pend, int md)
 {
 	GumboTag t;
+	const char *lang;
 	int k;
 
 	if (n->type == GUMBO_NODE_TEXT || n->type == GUMBO_NODE_WHITESPACE ||
@@ -1207,7 +1260,10 @@ inl_node(struct html_conv *c, const GumboNode *n, struct inl **arr, size_t *na,
 	}
 	c->depth++;
 	k = inl_kind(t);
-	if (t == GUMBO_TAG_BR) {
+	if (md < HTML_MAX_MODEL && !block_tag(t) && t != GUMBO_TAG_BR && t != GUMBO_TAG_IMG &&
+	    (lang = span_lang(c, n)) != NULL) {
+		inl_span(c, n, lang, 1, arr, na, pend, md);	/* <i lang="la">: a span around it */
+	} else if (t == GUMBO_TAG_BR) {
 		flush_text(pend, arr, na);
 		inl_push(arr, na, INL_BREAK);
 	} else if (t == GUMBO_TAG_WBR || t == GUMBO_TAG_NOSCRIPT) {
@@ -1355,8 +1411,14 @@ html_conv_inlines(struct html_conv *c, const GumboNode *parent, struct inl **arr
 	struct buf pend = {0};
 	struct inl *v = NULL;
 	size_t nv = 0, i;
+	const char *lang = span_lang(c, parent);
 
-	inl_kids(c, parent, &v, &nv, &pend, 0);
+	if (lang == NULL)
+		lang = c->inl_lang;
+	if (lang)	/* <h2 lang="fr">, or inside a <div lang="fr">: one span */
+		inl_span(c, parent, lang, 0, &v, &nv, &pend, 0);
+	else
+		inl_kids(c, parent, &v, &nv, &pend, 0);
 	flush_text(&pend, &v, &nv);
 	buf_free(&pend);
 	inl_finish(&v, &nv);
@@ -1393,6 +1455,82 @@ pop_if_empty(struct block **arr, size_t *n)
 	}
 }
 
+/* S as an MHTML part's name: "cid:…" as it is, else resolved against
+ * C's base (or as written, without one). Fresh, or NULL. */
+static char *
+part_url(const struct html_conv *c, const char *s, size_t len)
+{
+	char *raw = xstrndup(s, len), *u = url_clean(raw), *r;
+
+	free(raw);
+	if (strncasecmp(u, "cid:", 4) == 0 || (r = html_url_resolve(c->base, u)) == NULL)
+		return u;
+	free(u);
+	return r;
+}
+
+/* Whether C's parts hold a candidate of srcset S; if so *OUT is its name. */
+static int
+part_of_set(const struct html_conv *c, const char *s, char **out)
+{
+	while (*s) {
+		size_t n;
+		char *u;
+
+		s += strspn(s, " \t\n\r\f,");
+		n = strcspn(s, " \t\n\r\f");
+		if (n && s[n - 1] == ',')
+			n--;
+		if (n == 0)
+			break;
+		u = part_url(c, s, n);
+		if (c->parts->find(c->parts->ctx, u, &(size_t){0})) {
+			*out = u;
+			return 1;
+		}
+		free(u);
+		s += n;
+		s += strcspn(s, ",");
+	}
+	return 0;
+}
+
+/* The source of picture element EL in an MHTML page: BEST (the chosen
+ * candidate, taken) when a part holds it, else the first of EL's other
+ * sources that one holds, else BEST as a part's name. Fresh. */
+static char *
+part_src(const struct html_conv *c, const GumboNode *el, char *best)
+{
+	static const char *const attrs[] = {"src", "data-src", "data-lazy-src", "data-original",
+	    "srcset", "data-srcset"};
+	char *u = part_url(c, best, strlen(best)), *alt = NULL;
+
+	free(best);
+	if (c->parts->find(c->parts->ctx, u, &(size_t){0}))
+		return u;
+	for (size_t i = 0; i < sizeof(attrs) / sizeof(attrs[0]); i++) {
+		const char *v = html_attr(el, attrs[i]);
+
+		if (v == NULL)
+			continue;
+		if (strstr(attrs[i], "srcset")) {
+			if (part_of_set(c, v, &alt))
+				break;
+			continue;
+		}
+		alt = part_url(c, v, strlen(v));
+		if (c->parts->find(c->parts->ctx, alt, &(size_t){0}))
+			break;
+		free(alt);
+		alt = NULL;
+	}
+	if (alt) {
+		free(u);
+		return alt;
+	}
+	return u;
+}
+
 /* The image of element IMG (img or picture), or NULL when it has neither
  * a usable source nor words. A remote picture keeps its words. */
 static struct image *
@@ -1412,7 +1550,9 @@ image_of(struct html_conv *c, const GumboNode *img)
 		free(alt);
 		alt = NULL;
 	}
-	if (src && c->remote_images && (src_kind(src) == 2 || (src_kind(src) == 1 &&
+	if (src && c->parts && strncasecmp(src, "data:", 5) != 0)
+		src = part_src(c, el, src);
+	else if (src && c->remote_images && (src_kind(src) == 2 || (src_kind(src) == 1 &&
 	    strncasecmp(src, "data:", 5) != 0 && c->base))) {
 		char *abs = src[0] == '/' && src[1] == '/' && c->base == NULL ?
 		    xprintf("https:%s", src) : html_url_resolve(c->base, src);
@@ -1868,6 +2008,18 @@ para_end(struct html_conv *c, struct para *p, struct block **arr, size_t *n)
 {
 	flush_text(&p->pend, &p->inl, &p->n);
 	inl_finish(&p->inl, &p->n);
+	if (p->n && c->inl_lang) {	/* inside a <p lang="fr">: its words in one span */
+		struct inl *kids = p->inl, *in;
+		size_t nk = p->n;
+
+		p->inl = NULL;
+		p->n = 0;
+		in = inl_push(&p->inl, &p->n, INL_SPAN);
+		in->lang = xstrdup(c->inl_lang);
+		lang_canon(in->lang);
+		in->kids = kids;
+		in->nkids = nk;
+	}
 	if (p->n) {
 		struct block *b = push_block(c, arr, n, BLK_PARAGRAPH, p->first);
 
@@ -1902,6 +2054,7 @@ blk_kids(struct html_conv *c, const GumboNode *parent, struct block **arr, size_
 	const GumboVector *kids;
 	struct para p = {0};
 	size_t i;
+	const char *outer = c->inl_lang, *lang;
 
 	if (parent->type == GUMBO_NODE_DOCUMENT)
 		kids = &parent->v.document.children;
@@ -1909,6 +2062,8 @@ blk_kids(struct html_conv *c, const GumboNode *parent, struct block **arr, size_
 		kids = &parent->v.element.children;
 	else
 		return;
+	if ((lang = span_lang(c, parent)) != NULL)
+		c->inl_lang = lang;	/* <p lang="fr">, <div lang="fr">: in that language */
 	for (i = 0; i < kids->length; i++) {
 		const GumboNode *k = kids->data[i];
 
@@ -1934,6 +2089,7 @@ blk_kids(struct html_conv *c, const GumboNode *parent, struct block **arr, size_
 	}
 	para_end(c, &p, arr, n);
 	buf_free(&p.pend);
+	c->inl_lang = outer;
 }
 
 /* A heading: h1 … h6 shifted by the body's use of h1, from 2 to 6. */

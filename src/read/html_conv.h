@@ -41,6 +41,16 @@ enum html_drop {
 
 struct html_notes;
 
+/* The resources of an MHTML file: the page's pictures are its parts,
+ * never files or the network. FIND returns the bytes (borrowed) of the
+ * part URL names (an absolute URL, as the part's Content-Location, or
+ * "cid:ID"), or NULL when the file has no such part. */
+struct html_parts {
+	const char	*url;		/* the page part's Content-Location, or NULL */
+	const unsigned char *(*find)(void *ctx, const char *url, size_t *len);
+	void		*ctx;
+};
+
 struct html_conv {
 	const char	*path;		/* the input file, for messages */
 	int		 lineoff;	/* added to gumbo's 1-based lines (a .md's fragment) */
@@ -56,11 +66,18 @@ struct html_conv {
 	 * relative picture source is resolved against the base and kept as an
 	 * absolute URL in image->src (the caller fetches it), no warning. */
 	int		 remote_images;
+	/* An MHTML page: a picture's source is the first of its candidates
+	 * (the chosen one first) that is one of these parts, resolved against
+	 * the base; cid: sources count. Kept even when no part holds it, for
+	 * the reader to name in a warning. */
+	const struct html_parts *parts;
 	/* private */
 	struct html_notes *notes;
 	int		 hshift;	/* heading levels are shifted down by this */
 	int		 depth;
 	int		 in_note;	/* converting a note's content */
+	const char	*inl_lang;	/* the language of the INL_SPAN being filled (an
+					 * attribute of the page), NULL: the article's */
 	size_t		 ndrop[HTML_DROP_N];
 	int		 dropline[HTML_DROP_N];
 	char		*dropname[HTML_DROP_N];

@@ -139,7 +139,8 @@ data_image(struct image *im)
  * cannot use (remote, missing, not JPEG or PNG) is named in a warning and
  * its figure keeps only alt text and caption, instead of failing the book. */
 static void
-check_image(struct image *im, const char *path, const char *dir, int line, int remote)
+check_image(struct image *im, const char *path, const char *dir, int line, int remote,
+    const struct html_parts *parts)
 {
 	if (im == NULL || im->src == NULL)
 		return;
@@ -147,6 +148,22 @@ check_image(struct image *im, const char *path, const char *dir, int line, int r
 		return;	/* a fetched page's pictures: the fetcher takes them */
 	if (im->line)
 		line = im->line;
+	if (parts && !str_startswith(im->src, "data:")) {
+		size_t n = 0;
+		const unsigned char *d = parts->find(parts->ctx, im->src, &n);
+
+		if (d == NULL) {
+			warn_at(path, line, "picture '%s' is not among the parts of this MHTML "
+			    "file (nothing is fetched); its alt text and caption are kept", im->src);
+			goto drop;
+		}
+		im->data = (unsigned char *)xmemdup(d, n);
+		im->len = n;
+	} else if (strncasecmp(im->src, "cid:", 4) == 0) {
+		warn_at(path, line, "image '%s' names a part of an MHTML file, and this page is "
+		    "not one; its alt text and caption are kept", im->src);
+		goto drop;
+	}
 	if (str_startswith(im->src, "data:") && data_image(im) != 0) {
 		warn_at(path, line, "image '%.60s': not a data: URI of a picture; its alt text and "
 		    "caption are kept", im->src);
@@ -176,12 +193,25 @@ drop:
 	im->type = IMG_NONE;
 }
 
+/* The same for the inlines V[0..N) (pictures in running text). */
 static void
-check_blocks(struct block *v, size_t n, const char *path, const char *dir, int remote)
+check_inls(struct inl *v, size_t n, const char *path, const char *dir, int line, int remote,
+    const struct html_parts *parts)
 {
 	for (size_t i = 0; i < n; i++) {
-		check_image(v[i].image, path, dir, v[i].src.line, remote);
-		check_blocks(v[i].kids, v[i].nkids, path, dir, remote);
+		check_image(v[i].image, path, dir, line, remote, parts);
+		check_inls(v[i].kids, v[i].nkids, path, dir, line, remote, parts);
+	}
+}
+
+static void
+check_blocks(struct block *v, size_t n, const char *path, const char *dir, int remote,
+    const struct html_parts *parts)
+{
+	for (size_t i = 0; i < n; i++) {
+		check_image(v[i].image, path, dir, v[i].src.line, remote, parts);
+		check_inls(v[i].inl, v[i].ninl, path, dir, v[i].src.line, remote, parts);
+		check_blocks(v[i].kids, v[i].nkids, path, dir, remote, parts);
 	}
 }
 
@@ -229,7 +259,8 @@ lift_header(struct article *a)
 /* The reader; REMOTE: a page fetched from the web, whose links and
  * pictures resolve against its URL and whose http(s) pictures are kept. */
 static struct article *
-read_page(const char *path, const char *bytes, size_t len, const char *charset, int remote)
+read_page(const char *path, const char *bytes, size_t len, const char *charset, int remote,
+    const struct html_parts *parts)
 {
 	struct article *a = NULL;
 	struct html_meta m;
@@ -265,6 +296,10 @@ read_page(const char *path, const char *bytes, size_t len, const char *charset, 
 		c.base = m.base ? m.base : m.url ? m.url : path;
 		c.remote_images = 1;
 	}
+	if (parts) {
+		c.base = m.base ? m.base : parts->url ? parts->url : m.url;
+		c.parts = parts;
+	}
 	c.skip = html_find_skip;
 	c.user = f;
 	html_conv_prepare(&c, body);
@@ -278,14 +313,18 @@ read_page(const char *path, const char *bytes, size_t len, const char *charset, 
 	}
 	html_conv_finish(&c);
 	take_meta(a, &m);
+	if (a->url == NULL && parts && parts->url && (str_startswith(parts->url, "http://") ||
+	    str_startswith(parts->url, "https://")))
+		a->url = xstrdup(parts->url);	/* the saved page's address */
 	lift_header(a);
 	{
 		char *dir = path_dir(path);
 
-		check_image(a->image, path, dir, 0, remote);
-		check_blocks(a->blocks, a->nblocks, path, dir, remote);
+		check_image(a->image, path, dir, 0, remote, parts);
+		check_blocks(a->blocks, a->nblocks, path, dir, remote, parts);
 		for (size_t i = 0; i < a->nnotes; i++)
-			check_blocks(a->notes[i].blocks, a->notes[i].nblocks, path, dir, remote);
+			check_blocks(a->notes[i].blocks, a->notes[i].nblocks, path, dir, remote,
+			    parts);
 		free(dir);
 	}
 	html_meta_free(&m);
@@ -299,11 +338,18 @@ out:
 struct article *
 html_read(const char *path, const char *bytes, size_t len, const char *charset)
 {
-	return read_page(path, bytes, len, charset, 0);
+	return read_page(path, bytes, len, charset, 0, NULL);
+}
+
+struct article *
+html_read_parts(const char *path, const char *bytes, size_t len, const char *charset,
+    const struct html_parts *parts)
+{
+	return read_page(path, bytes, len, charset, 0, parts);
 }
 
 struct article *
 html_read_mem(const char *name, const char *bytes, size_t len, const char *charset, int remote)
 {
-	return read_page(name, bytes, len, charset, remote);
+	return read_page(name, bytes, len, charset, remote, NULL);
 }

@@ -19,4 +19,19 @@ struct article *html_read(const char *path, const char *bytes, size_t len, const
 struct article *html_read_mem(const char *name, const char *bytes, size_t len, const char *charset,
     int remote);
 
+struct html_parts;
+
+/* The same for the page part of an MHTML file PATH: its pictures are
+ * PARTS (borrowed), never files or the network, and its links resolve
+ * against the part's address. Same return and errors. */
+struct article *html_read_parts(const char *path, const char *bytes, size_t len,
+    const char *charset, const struct html_parts *parts);
+
+/* Read the MHTML file PATH (LEN BYTES, NUL-terminated): a MIME
+ * multipart/related message (Chrome's "Save as single file") whose
+ * text/html part is the page and whose other parts are its pictures.
+ * Return a new article, or NULL with the error set (not a MIME message,
+ * no HTML part, or what html_read refuses). */
+struct article *mhtml_read(const char *path, const char *bytes, size_t len);
+
 #endif

@@ -98,3 +98,7 @@ w("images.html", page("<article>" + article(2) +
     "<figure><img src='https://example.com/remote.jpg' alt='Remote'><figcaption>Far away</figcaption></figure>"
     "<figure><img src='missing_files/nothere.png' alt='Missing'><figcaption>Not here</figcaption></figure>"
     + article(2) + "</article>"))
+# an icon in running text by an absolute path (outside the page's folder)
+w("abs-icon.html", page("<article>" + article(2) +
+    "<div><span><img src='/static/icons/clock.svg'> Posted at nine</span>, by the press room.</div>"
+    + article(2) + "</article>"))

@@ -284,6 +284,7 @@ int
 main(void)
 {
 	struct book *bk = xcalloc(1, sizeof(*bk));
+	struct theme *th;
 	struct options opt = {0};
 	const char *out = getenv("T_EPUB_OUT");
 	char tmp[] = "/tmp/t_epub.XXXXXX", *a01, *opf, *nav, *ncx, *a05, *a05b, *a02, *chart;
@@ -361,12 +362,14 @@ main(void)
 
 	opt.datadir = getenv("MKBOOK_DATADIR") ? getenv("MKBOOK_DATADIR") : ".";
 	opt.quiet = 1;
+	if ((th = theme_load(&opt, NULL)) == NULL)
+		err_clear();	/* the built-in defaults */
 	if (out == NULL) {
 		if ((fd = mkstemp(tmp)) >= 0)
 			close(fd);
 		out = tmp;
 	}
-	ok(epub_write(bk, &opt, out) == 0, "epub_write succeeds (%s)", err_msg() ? err_msg() : "");
+	ok(epub_write(bk, th, &opt, out) == 0, "epub_write succeeds (%s)", err_msg() ? err_msg() : "");
 
 	a01 = entry(out, "OEBPS/text/a01.xhtml");
 	a02 = entry(out, "OEBPS/text/a02.xhtml");
@@ -479,7 +482,7 @@ main(void)
 				close(fd);
 			eout = etmp;
 		}
-		ok(epub_write(empty, &opt, eout) == 0, "a book with no articles is written");
+		ok(epub_write(empty, th, &opt, eout) == 0, "a book with no articles is written");
 		enav = entry(eout, "OEBPS/nav.xhtml");
 		ok(has(enav, "<li><a href=\"text/title.xhtml\">Untitled</a></li>"),
 		    "its table of contents still lists something");
@@ -499,6 +502,7 @@ main(void)
 	free(chart);
 	if (out == tmp)
 		unlink(tmp);
+	theme_free(th);
 	book_free(bk);
 	return done_testing();
 }
