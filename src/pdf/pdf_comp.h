@@ -1,7 +1,7 @@
 /* The PDF composer's state and the parts it is laid out in, private to
  * src/pdf/pdf.c (the driver and page furniture) and the files named for
- * what they lay out: pdf_text.c, pdf_block.c, pdf_figure.c, pdf_table.c,
- * pdf_notes.c, pdf_opener.c and pdf_front.c. */
+ * what they lay out: pdf_cover.c, pdf_text.c, pdf_block.c, pdf_figure.c,
+ * pdf_table.c, pdf_notes.c, pdf_opener.c and pdf_front.c. */
 #ifndef MKBOOK_PDF_COMP_H
 #define MKBOOK_PDF_COMP_H
 
