@@ -17,7 +17,7 @@ MANDIR	 = $(PREFIX)/share/man/man1
 VERSION	 = 0.1.0
 CC	?= cc
 PKGS	 = libzip cairo pangocairo pangoft2 harfbuzz harfbuzz-subset fontconfig \
-	   libcmark-gfm yaml-0.1 libexttextcat libpng zlib gdk-pixbuf-2.0 lcms2 libexif libjpeg gumbo json-c gmime-3.0
+	   libcmark-gfm yaml-0.1 libexttextcat libpng zlib gdk-pixbuf-2.0 lcms2 libexif libjpeg gumbo json-c gmime-3.0 libcurl libxml-2.0
 # pkg-config is asked once, when make reads this file. On a fresh machine
 # that is before scripts/deps.sh has installed the -dev packages, so `book`
 # and `check` run the deps step first and then build through a recursive
@@ -57,11 +57,14 @@ TYPO_OBJS   = src/typo/linebreak.o src/typo/hyph.o
 # The generated cover, one design for both writers (the EPUB's picture, the
 # PDF's front and wrap covers).
 COVER_OBJS  = src/cover/cover.o
+# Fetching over HTTP(S) (libcurl): limits, address checks, the cache.
+NET_OBJS    = src/net/fetch.o
 # Readers: plain text, Markdown with YAML front matter; the builder (inputs
 # and book.yaml to one book) and typographic punctuation.
 READ_OBJS   = src/read/read_txt.o src/read/read_md.o src/read/meta.o src/read/book.o \
 	      src/read/punct.o src/read/html_conv.o src/read/read_html.o \
 	      src/read/html_decode.o src/read/html_find.o src/read/html_meta.o \
+	      src/read/feed.o src/read/web.o \
 	      src/read/read_mhtml.o
 # The EPUB writer.
 EPUB_OBJS   = src/epub/epub.o src/epub/epub_pkg.o src/epub/epub_image.o src/epub/epub_zip.o \
@@ -74,7 +77,8 @@ PDF_OBJS    = src/pdf/pdf.o src/pdf/pdf_text.o src/pdf/pdf_block.o src/pdf/pdf_f
 	      src/pdf/pdf_font.o src/pdf/pdf_shape.o src/pdf/pdf_para.o src/pdf/pdf_page.o \
 	      src/pdf/pdf_draw.o src/pdf/pdf_dl.o src/pdf/pdf_update.o
 
-LIB_OBJS = $(BASE_OBJS) $(MODEL_OBJS) $(TYPO_OBJS) $(COVER_OBJS) $(READ_OBJS) $(EPUB_OBJS) $(PDF_OBJS)
+LIB_OBJS = $(BASE_OBJS) $(MODEL_OBJS) $(TYPO_OBJS) $(COVER_OBJS) $(NET_OBJS) $(READ_OBJS) $(EPUB_OBJS) \
+	   $(PDF_OBJS)
 OBJS	 = src/main.o $(LIB_OBJS)
 
 UNIT_TESTS = tests/unit/t_buf tests/unit/t_image tests/unit/t_picture tests/unit/t_date tests/unit/t_txt tests/unit/t_lang \

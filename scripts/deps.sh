@@ -8,7 +8,7 @@ build-essential pkg-config clang
 libzip-dev zlib1g-dev libpng-dev libcairo2-dev libpango1.0-dev libharfbuzz-dev libfontconfig-dev
 libcmark-gfm-dev libcmark-gfm-extensions-dev libyaml-dev libhyphen-dev libxml2-dev
 libjpeg62-turbo-dev libgdk-pixbuf-2.0-dev webp-pixbuf-loader librsvg2-common liblcms2-dev libexif-dev imagemagick
-libexttextcat-dev libexttextcat-data libgumbo-dev libjson-c-dev libgmime-3.0-dev
+libexttextcat-dev libexttextcat-data libgumbo-dev libjson-c-dev libgmime-3.0-dev libcurl4-openssl-dev ca-certificates
 hyphen-en-us hyphen-en-gb hyphen-de hyphen-fr
 hyphen-af hyphen-be hyphen-bg hyphen-ca hyphen-cs hyphen-da hyphen-el hyphen-es hyphen-gl
 hyphen-hr hyphen-hu hyphen-id hyphen-is hyphen-it hyphen-lt hyphen-lv hyphen-mn hyphen-nl
@@ -19,7 +19,7 @@ hyphen-ta hyphen-te
 fonts-sil-charis fonts-noto-core fonts-noto-cjk fonts-noto-mono
 epubcheck default-jre-headless qpdf poppler-utils mupdf-tools libxml2-utils
 icc-profiles-free
-python3 perl zip unzip valgrind
+python3 python3-fonttools perl zip unzip valgrind
 "
 
 missing=""

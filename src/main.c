@@ -15,6 +15,8 @@
 
 #include "read/book.h"
 #include "datadir.h"
+#include "read/web.h"
+#include "model/date.h"
 #include "epub/epub.h"
 #include "typo/hyph.h"
 #include "model/lang.h"
@@ -26,7 +28,9 @@
 
 enum { OPT_BLEED = 200, OPT_CROP, OPT_NOCOVER, OPT_COVERPDF, OPT_THICK,
 	OPT_TITLE = 256, OPT_AUTHOR, OPT_LANG, OPT_THEME, OPT_PAPER, OPT_DUMP, OPT_HELP,
-       OPT_VERSION, OPT_EPUB, OPT_PDF, OPT_STRICT, OPT_IMGQ };
+       OPT_VERSION, OPT_EPUB, OPT_PDF, OPT_STRICT, OPT_IMGQ, OPT_URLS, OPT_CACHE, OPT_OFFLINE,
+       OPT_ALLOW_PRIVATE, OPT_SINCE, OPT_MAX, OPT_TIMEOUT, OPT_MAX_SIZE, OPT_MAX_REDIRECTS,
+       OPT_OLDEST };
 
 static const struct option longopts[] = {
 	{"epub", no_argument, NULL, OPT_EPUB},
@@ -45,6 +49,16 @@ static const struct option longopts[] = {
 	{"dump-model", no_argument, NULL, OPT_DUMP},
 	{"strict", no_argument, NULL, OPT_STRICT},
 	{"image-quality", required_argument, NULL, OPT_IMGQ},
+	{"urls", required_argument, NULL, OPT_URLS},
+	{"cache", required_argument, NULL, OPT_CACHE},
+	{"offline", no_argument, NULL, OPT_OFFLINE},
+	{"allow-private", no_argument, NULL, OPT_ALLOW_PRIVATE},
+	{"since", required_argument, NULL, OPT_SINCE},
+	{"max", required_argument, NULL, OPT_MAX},
+	{"oldest-first", no_argument, NULL, OPT_OLDEST},
+	{"timeout", required_argument, NULL, OPT_TIMEOUT},
+	{"max-size", required_argument, NULL, OPT_MAX_SIZE},
+	{"max-redirects", required_argument, NULL, OPT_MAX_REDIRECTS},
 	{"quiet", no_argument, NULL, 'q'},
 	{"help", no_argument, NULL, OPT_HELP},
 	{"version", no_argument, NULL, OPT_VERSION},
@@ -59,7 +73,9 @@ usage(FILE *f)
 	    "              [--bleed LEN] [--crop-marks] [--no-cover]\n"
 	    "              [--cover-pdf FILE] [--paper-thickness T]\n"
 	    "              [--dump-model] [-q] [--help] [--version]\n"
-	    "              [INPUT...]\n", f);
+	    "              [--urls FILE] [--cache DIR] [--offline] [--allow-private]\n"
+	    "              [--since DATE] [--max N] [--oldest-first] [--timeout S] [--max-size MB]\n"
+	    "              [--max-redirects N] [INPUT...]\n", f);
 }
 
 static void
@@ -69,8 +85,9 @@ help(void)
 	fputs("\n"
 	    "Turn articles into a book: an EPUB 3 for e-readers and a PDF for print.\n"
 	    "\n"
-	    "  INPUT          article files (.txt, .md, .html, .mhtml) or content directories\n"
-	    "                 (default: content)\n"
+	    "  INPUT          article files (.txt, .md, .html, .mhtml), content directories\n"
+	    "                 (default: content), http(s) URLs of web pages or RSS/Atom\n"
+	    "                 feeds, or feed files (.rss, .atom, .xml)\n"
 	    "  --epub         write an EPUB 3\n"
 	    "  --pdf          write a PDF (neither flag: both, or what -o FILE.epub/.pdf names)\n"
 	    "  -o PATH        the output file when one format is asked for ('-' is standard\n"
@@ -91,13 +108,27 @@ help(void)
 	    "  --paper-thickness T\n"
 	    "                 the spine's paper: a sheet's thickness (0.1mm, the default)\n"
 	    "                 or pages an inch (444ppi)\n"
-	    "  --strict       an image that cannot be used (missing, on the web, not an\n"
-	    "                 image, too large) stops the book instead of a warning\n"
+	    "  --strict       an image that cannot be used (missing, not an image, too\n"
+	    "                 large) or a page, feed or feed item that cannot be fetched or\n"
+	    "                 read stops the book instead of a warning\n"
 	    "  --image-quality N\n"
 	    "                 JPEG quality (1-100, default 85) of pictures made smaller\n"
 	    "                 or converted for the EPUB\n"
 	    "  --dump-model   print the article model as JSON and write nothing else\n"
 	    "  -q             no progress, no warnings\n"
+	    "\n"
+	    "From the web (pages, feeds and their pictures are fetched with libcurl; a page\n"
+	    "that fails is skipped with a warning, and the book is made from the rest):\n"
+	    "  --urls FILE    read URLs from FILE, one a line ('#' starts a comment)\n"
+	    "  --cache DIR    keep what is fetched in DIR and read it from there on reruns\n"
+	    "  --offline      never fetch: only what --cache DIR holds\n"
+	    "  --since DATE   feed items from DATE (YYYY-MM-DD) on\n"
+	    "  --max N        the first N items of each feed\n"
+	    "  --oldest-first feed items oldest first (default: newest first)\n"
+	    "  --timeout S    seconds for one page or image (default 30)\n"
+	    "  --max-size MB  megabytes for one page or image (default 20)\n"
+	    "  --max-redirects N  redirects followed for one URL (default 10)\n"
+	    "  --allow-private    fetch from loopback, link-local and private addresses\n"
 	    "\n"
 	    "Data (templates/ and fonts/): $MKBOOK_DATADIR when set (it wins), else the\n"
 	    "first holding " DATADIR_PROBE " of: the executable's directory\n"
@@ -316,6 +347,66 @@ same_inputs(char *const *in, int n, const char **a, const char **b)
 	return found;
 }
 
+/* Set the web option C (--max, --timeout, --max-size, --max-redirects)
+ * from ARG. Return 0, or -1 after saying what is wrong. */
+static int
+web_number(struct options *opt, int c, const char *arg)
+{
+	char *end;
+	double v = strtod(arg, &end);
+	const char *name = c == OPT_MAX ? "--max" : c == OPT_TIMEOUT ? "--timeout" :
+	    c == OPT_MAX_SIZE ? "--max-size" : "--max-redirects";
+	int whole = c == OPT_MAX || c == OPT_MAX_REDIRECTS;
+
+	if (end == arg || *end || !(v >= (c == OPT_MAX_REDIRECTS ? 0 : 0.001)) || v > 1e6 ||
+	    (whole && v != (double)(long)v)) {
+		fprintf(stderr, "mkbook: %s '%s' is not %s\n", name, arg, whole ?
+		    (c == OPT_MAX ? "a whole number of items, 1 or more" : "a whole number, 0 or more") :
+		    (c == OPT_TIMEOUT ? "a number of seconds above 0" : "a number of megabytes above 0"));
+		return -1;
+	}
+	if (c == OPT_MAX)
+		opt->max_items = (long)v;
+	else if (c == OPT_TIMEOUT)
+		opt->timeout_ms = (long)(v * 1000 + 0.5) ? (long)(v * 1000 + 0.5) : 1;
+	else if (c == OPT_MAX_SIZE)
+		opt->max_bytes = (long)(v * 1024 * 1024) ? (long)(v * 1024 * 1024) : 1;
+	else
+		opt->max_redirects = (int)v;
+	return 0;
+}
+
+/* Take the web option C with its value ARG into OPT (SINCE holds the
+ * --since date, 11 bytes). Return 1 when C is one, 0 when it is not, 2
+ * after saying what is wrong with ARG. */
+static int
+web_option(struct options *opt, int c, const char *arg, char *since)
+{
+	switch (c) {
+	case OPT_URLS: opt->urls = arg; return 1;
+	case OPT_CACHE: opt->cache = arg; return 1;
+	case OPT_OFFLINE: opt->offline = 1; return 1;
+	case OPT_ALLOW_PRIVATE: opt->allow_private = 1; return 1;
+	case OPT_OLDEST: opt->feed_oldest = 1; return 1;
+	case OPT_SINCE:
+		if (date_parse(arg, since) != 0) {
+			fprintf(stderr, "mkbook: --since '%s' is not a date (like %s)\n", arg,
+			    DATE_FORMS);
+			return 2;
+		}
+		opt->since = since;
+		return 1;
+	case OPT_MAX: case OPT_TIMEOUT: case OPT_MAX_SIZE: case OPT_MAX_REDIRECTS:
+		if (web_number(opt, c, arg) != 0) {
+			usage(stderr);
+			return 2;
+		}
+		return 1;
+	default:
+		return 0;
+	}
+}
+
 /* Check the options OPT and the inputs ARGV[0..ARGC) before any work: print
  * what is wrong and return 2 (bad usage), or return 0. */
 static int
@@ -350,12 +441,13 @@ check_args(const struct options *opt, int argc, char **argv)
 			return 2;
 		}
 	}
-	if (argc == 0) {
+	if (argc == 0 && opt->urls == NULL) {
 		struct stat st;
 
 		if (stat("content", &st) != 0) {
 			fputs("mkbook: no input was given, and there is no content/ directory here to "
-			    "read: name article files (.txt, .md, .html, .mhtml) or a content directory; "
+			    "read: name article files (.txt, .md, .html, .mhtml), a content directory, "
+			    "http(s) URLs or feeds (or --urls FILE); "
 			    "see mkbook --help\n", stderr);
 			return 2;
 		}
@@ -460,8 +552,9 @@ pick_formats(int dump, const char *outpath, int *epub, int *pdf)
 int
 main(int argc, char *argv[])
 {
-	struct options opt = {0};
+	struct options opt = {.max_redirects = -1};
 	struct book *book = NULL;
+	char since[11];
 	struct theme *th = NULL;
 	const char *outpath = NULL;
 	int want_epub = 0, want_pdf = 0, dump = 0, c, ret = 1;
@@ -494,6 +587,12 @@ main(int argc, char *argv[])
 		case 'q': opt.quiet = 1; break;
 		case OPT_HELP: help(); return 0;
 		case OPT_VERSION: printf("mkbook %s\n", MKBOOK_VERSION); return 0;
+		case OPT_URLS: case OPT_CACHE: case OPT_OFFLINE: case OPT_ALLOW_PRIVATE:
+		case OPT_OLDEST: case OPT_SINCE: case OPT_MAX: case OPT_TIMEOUT:
+		case OPT_MAX_SIZE: case OPT_MAX_REDIRECTS:
+			if (web_option(&opt, c, optarg, since) == 2)
+				return 2;
+			break;
 		case ':':
 			fprintf(stderr, "mkbook: option '%s' needs a value\n", argv[optind - 1]);
 			usage(stderr);
@@ -564,5 +663,6 @@ out:
 	free(datadir);
 	lang_cleanup();
 	hy_cleanup();
+	web_cleanup();
 	return ret;
 }

@@ -22,7 +22,18 @@ struct options {
 	const char	*datadir;	/* templates/ and fonts/ (datadir_find); NULL: look */
 	int		 quiet;		/* -q: no progress, no warnings */
 	int		 progress;	/* stderr is a terminal and not quiet */
-	int		 strict;	/* --strict: an image that cannot be used stops the book */
+	/* The web (src/read/web.c, src/net/fetch.c). */
+	const char	*urls;		/* --urls FILE: one URL a line */
+	const char	*cache;		/* --cache DIR: what was fetched, for offline reruns */
+	const char	*since;		/* --since YYYY-MM-DD: feed items from that day on */
+	long		 max_items;	/* --max N: the first N items of each feed; 0: all */
+	long		 timeout_ms;	/* --timeout SECONDS per resource; 0: the default */
+	long		 max_bytes;	/* --max-size MB per resource; 0: the default */
+	int		 max_redirects;	/* --max-redirects N; -1: the default */
+	int		 offline;	/* --offline: never fetch */
+	int		 allow_private;	/* --allow-private: loopback and private addresses too */
+	int		 feed_oldest;	/* feed items oldest first (default: newest first) */
+	int		 strict;	/* --strict: an unusable image or a failed fetch stops the book */
 	int		 image_quality;	/* --image-quality: JPEG quality 1..100 of re-encoded
 					 * pictures; 0: the default (85) */
 	struct page_list *pages;	/* both books in one run: the PDF writer records

@@ -203,7 +203,7 @@ fi
 
 # Issue 18: no loose line left. The en/de/fr corpus book with the
 # Wikipedia article's reference list (01-05 and 09) and 12 generated
-# articles (gen-corpus seed 2) at the default measure: space_p95 <= 1.25,
+# articles (gen-corpus seeds 2, 1 and 12) at the default measure: space_p95 <= 1.25,
 # space_max <= 1.6, loose_pct <= 0.3, hyph_runs <= 2, overfull 0.
 issue18() {	# NAME PDF
 	python3 "$TOOL" "$2" --json >"$TMP/$1.json" 2>&1
@@ -219,9 +219,15 @@ cp "$SHARED"/corpus/0[1-5]-*.txt "$SHARED"/corpus/09-*.txt "$TMP/b18/"
 MKBOOK_LAYOUT_STATS="$TMP/b18-stats.json" $MKBOOK -q --pdf -o "$TMP/b18.pdf" "$TMP/b18"
 issue18 "corpus 01-05+09" "$TMP/b18.pdf"
 if [ -f "$SHARED/bench/gen-corpus.py" ]; then
-	python3 "$SHARED/bench/gen-corpus.py" 12 "$TMP/gen18" --format md --seed 2 >/dev/null
-	$MKBOOK -q --pdf -o "$TMP/gen18.pdf" "$TMP/gen18"
-	issue18 "12 generated articles" "$TMP/gen18.pdf"
+	# seed 1 has a paragraph of capitals whose loose line the breaker
+	# misjudged while it counted the glyphs' stretch past their limit;
+	# seed 12 one whose first line ends in "non-permissive," (a compound
+	# that must break inside a part rather than gape)
+	for seed in 2 1 12; do
+		python3 "$SHARED/bench/gen-corpus.py" 12 "$TMP/gen18-$seed" --format md --seed $seed >/dev/null
+		$MKBOOK -q --pdf -o "$TMP/gen18-$seed.pdf" "$TMP/gen18-$seed"
+		issue18 "12 generated articles, seed $seed" "$TMP/gen18-$seed.pdf"
+	done
 else
 	skip "../shared/bench/gen-corpus.py is absent"
 fi

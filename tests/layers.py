@@ -7,6 +7,7 @@ FILE:LINE and exits 1 when there is one, 0 when the tree is clean.
   src/model/  the article model and what is resolved once for both writers
   src/typo/   line breaking and hyphenation
   src/cover/  the generated cover, drawn alike for both writers
+  src/net/    fetching over HTTP(S) (libcurl), below the readers
   src/read/   the readers and the builder
   src/epub/   the EPUB writer
   src/pdf/    the PDF typesetter
@@ -21,7 +22,8 @@ ALLOWED = {
     'model': {''},
     'typo': {''},
     'cover': {'', 'model', 'typo'},
-    'read': {'', 'model'},
+    'net': {''},
+    'read': {'', 'model', 'net'},
     'epub': {'', 'model', 'typo', 'cover'},
     'pdf': {'', 'model', 'typo', 'cover'},
 }

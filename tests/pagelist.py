@@ -70,10 +70,16 @@ first_line = {}
 split = []	# (EPUB word, PDF half-word) of pages beginning inside a word
 
 
-def first_words(pages, labels):
+def squash(s):
+    return re.sub(r'\s+', '', norm(s))
+
+
+def first_words(pages, labels, heads, openers):
     """The first words of each arabic-labelled page, running head and folio
     left out: those lines are the top and bottom of most pages, at one
-    height each."""
+    height each; and a top line that reads as the book's title or an
+    article's headline (whole, or cut short with an ellipsis), a bottom
+    line that reads as the page's label."""
     body = [i for i in labels]
     tops = collections.Counter(round(min(l[0] for l in pages[i]), 1) for i in body if pages[i])
     bots = collections.Counter(round(max(l[1] for l in pages[i]), 1) for i in body if pages[i])
@@ -82,8 +88,16 @@ def first_words(pages, labels):
     res = {}
     for i in body:
         words = []
+        top = min((l[0] for l in pages[i]), default=None)
+        bot = max((l[1] for l in pages[i]), default=None)
         for y0, y1, ws in pages[i]:
             if round(y0, 1) == head_y or round(y1, 1) == foot_y:
+                continue
+            t = squash(''.join(ws))
+            if y0 == top and labels[i] not in openers and (t in heads or (t.endswith('\u2026') and any(
+                    h.startswith(t[:-1]) for h in heads))):
+                continue
+            if y1 == bot and t == labels[i]:
                 continue
             if not words:
                 first_line[labels[i]] = [norm(w) for w in ws]
@@ -108,6 +122,9 @@ class Text:
         items = {i.get('id'): i for i in opf.iter(ns + 'item')}
         self.z, self.base = z, base
         self.parts, self.marks, self.nav = [], [], None
+        self.openers = set()	# labels of the markers at an article's start
+        self.heads = {squash(''.join(e.itertext()))
+                      for e in opf.iter('{http://purl.org/dc/elements/1.1/}title')}
         for it in items.values():
             if 'nav' in (it.get('properties') or '').split():
                 self.nav = ET.fromstring(z.read(base + it.get('href')))
@@ -120,6 +137,8 @@ class Text:
             self.parts.append(''.join(self.cur))
 
     def walk(self, el):
+        if el.tag == XHTML + 'h1':
+            self.heads.add(squash(''.join(el.itertext())))
         if el.get(EPUB + 'type') == 'pagebreak':
             self.marks.append((el.get('aria-label'), len(self.parts),
                                len(''.join(self.cur)), self.href, el.get('id'),
@@ -130,7 +149,11 @@ class Text:
         block = el.tag in {XHTML + t for t in ('p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'td',
                                                  'th', 'tr', 'figure', 'figcaption', 'div', 'aside',
                                                  'section', 'pre', 'blockquote', 'header', 'br')}
-        for k in el:
+        kids = list(el)
+        for n, k in enumerate(kids):
+            if (el.tag == XHTML + 'article' and k.get(EPUB + 'type') == 'pagebreak' and
+                    n + 1 < len(kids) and kids[n + 1].tag == XHTML + 'header'):
+                self.openers.add(k.get('aria-label'))
             self.walk(k)
             self.cur.append(k.tail or '')
         if block:
@@ -173,9 +196,9 @@ def same(e, p):
 def main():
     epub, pdf = sys.argv[1], sys.argv[2]
     labels = pdf_labels(pdf)
-    firsts = first_words(pdf_pages(pdf), labels)
-    firsts_line = first_line
     t = Text(epub)
+    firsts = first_words(pdf_pages(pdf), labels, t.heads, t.openers)
+    firsts_line = first_line
     bad = []
     seen = collections.Counter(m[0] for m in t.marks)
     for lab in sorted(firsts, key=int):

@@ -128,6 +128,13 @@ add_cover(struct epub *e, const struct theme *th)
 	if (bk->cover) {
 		if (read_cover(bk->cover, e->opt ? e->opt->image_quality : 0, &data, &len, &type) < 0)
 			return -1;
+	} else if (bk->cover_data) {	/* a feed's image, checked by the builder */
+		int w, h;
+
+		if (image_sniff(bk->cover_data, bk->cover_len, &type, &w, &h) != 0)
+			return err_set(bk->cover_url, 0, "the cover is not a JPEG or PNG image");
+		data = xmemdup(bk->cover_data, bk->cover_len);
+		len = bk->cover_len;
 	} else {
 		char *fam = cover_family(th);
 		int r = cover_render(bk, fam, cover_color(th), &data, &len);

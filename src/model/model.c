@@ -191,6 +191,8 @@ book_free(struct book *b)
 	free(b->date);
 	free(b->description);
 	free(b->cover);
+	free(b->cover_data);
+	free(b->cover_url);
 	free(b->theme);
 	free(b->basedir);
 	strv_free(b->tags, b->ntags);
@@ -561,7 +563,7 @@ model_json(struct buf *out, const struct book *book)
 	json_field(out, "identifier", book->identifier, 2);
 	json_field(out, "date", book->date, 2);
 	json_field(out, "description", book->description, 2);
-	json_field(out, "cover", book->cover, 2);
+	json_field(out, "cover", book->cover ? book->cover : book->cover_url, 2);
 	json_field(out, "theme", book->theme, 2);
 	indent(out, 2);
 	BUF_PUTSL(out, "\"tags\": ");

@@ -173,6 +173,10 @@ struct book {
 	char		*date;		/* ISO 8601 */
 	char		*description;
 	char		*cover;		/* path to a cover image on disk, or NULL */
+	unsigned char	*cover_data;	/* or the cover's bytes (JPEG or PNG: a feed's image) */
+	size_t		 cover_len;
+	char		*cover_url;	/* where cover_data was fetched from */
+	int		 feed_oldest;	/* book.yaml feed-order: oldest-first */
 	char		*theme;		/* theme directory, or NULL for the default */
 	char		*basedir;	/* the content directory, or NULL */
 	int		 plain_punct;	/* book.yaml smart-quotes: false; typed quotes kept */

@@ -40,6 +40,10 @@
 #define EMERGENCY_PENALTY 5000	/* inside an overlong word */
 #define ADDRESS_PENALTY	100	/* inside a URL, an e-mail address or a path */
 #define DISPLAY_HYPHEN_PENALTY 500	/* in a heading, for a word wider than the measure */
+/* Inside a part of a hyphenated compound ("non-permis-sive"): the Chicago
+ * Manual breaks such a word at its own hyphen if at all possible, so this
+ * is a last resort against a line whose spaces would gape (about 1.5x). */
+#define COMPOUND_PENALTY 1500
 /* Glyph expansion: a word's glyph advances may widen or narrow by at most
  * this share (pdfTeX's font expansion, issue 5's +-2%); the box stretches
  * and shrinks by it, so the breaker sees it and the line's ratio sets it. */
@@ -477,7 +481,7 @@ emit_box(struct pdf_fonts *f, struct pdf_shaped *sp, const struct pdf_parfmt *fm
 		hyph = w > fmt->width;
 		w = 0;
 	}
-	if (hyph && be - bs >= 5 && !b->comp) {
+	if (hyph && be - bs >= 5) {
 		const struct pdf_span *span = pdf_shaped_span(sp, sp->coff[bs]);
 
 		/* the word's letters, without punctuation around them */
@@ -509,7 +513,8 @@ emit_box(struct pdf_fonts *f, struct pdf_shaped *sp, const struct pdf_parfmt *fm
 					p->width = hyphen_width(f, sp, c);
 					if (protrudes(sp, fmt, c))
 						p->hang = p->width * pdf_para_protrusion('-', 0);
-					p->penalty = b->display ? DISPLAY_HYPHEN_PENALTY : HYPHEN_PENALTY;
+					p->penalty = b->display ? DISPLAY_HYPHEN_PENALTY :
+					    b->comp ? COMPOUND_PENALTY : HYPHEN_PENALTY;
 					p->flagged = 1;
 				}
 				w = 0;
@@ -809,6 +814,9 @@ pdf_para_set(struct pdf_fonts *f, struct pdf_shaped *sp, const struct pdf_parfmt
 	push(&b, LB_PENALTY, sp->nchars)->penalty = -LB_INF;
 
 	lb_defaults(&par);
+	/* the glyphs expand fully at ratio 1, the spaces alone beyond it
+	 * (pdf_para_draw_line): the breaker judges a loose line by its spaces */
+	par.box_full = 1.0;
 	/* a last line at least twice the indent long (or of a common
 	 * indent's, 1.2 em, where there is none) */
 	if (fmt->align == PA_JUSTIFY)

@@ -133,7 +133,8 @@ table_cells(struct tab *T, const struct block *row)
 		struct pdf_parfmt fmt = {.width = T->cw[c], .hyphenate = 1,
 		    .align = cell->align == ALIGN_RIGHT ? PA_RIGHT :
 		    cell->align == ALIGN_CENTER ? PA_CENTER : PA_LEFT};
-		struct setopts so = {.x = T->rtl ? x - T->cw[c] : x, .lead = T->lead, .size = T->size};
+		struct setopts so = {.x = T->rtl ? x - T->cw[c] : x, .lead = T->lead, .size = T->size,
+		    .src = cell};
 		double y = 0;
 
 		pdf_set_inlines(T->P, &T->cells[c], cell->inl, cell->ninl,
@@ -171,6 +172,10 @@ table_slice(struct tab *T, const struct block *row, struct pdf_vbox *vb, double 
 				continue;
 			if (!any++)
 				pdf_dl_tag(&vb->dl, 1, head ? "TH" : "TD", NULL);
+			if (vb->src == NULL) {	/* the slice's first words (the page list) */
+				vb->src = cb->src;
+				vb->src_off = cb->src_off;
+			}
 			pdf_dl_move(&vb->dl, &cb->dl, 0, cb->before - top);
 			if (cb->before - top + cb->h > sh)
 				sh = cb->before - top + cb->h;
@@ -245,7 +250,6 @@ table_row(struct tab *T, const struct block *row)
 		struct pdf_vbox *vb = pdf_vlist_push(T->vl);
 
 		vb->kind = PDF_VB_ROW;
-		vb->src = row->nkids ? &row->kids[0] : NULL;	/* the page list */
 		pdf_dl_tag(&vb->dl, 1, "TR", NULL);
 		sh = table_slice(T, row, vb, s0, s1, top, s == 0);
 		pdf_dl_tag(&vb->dl, 0, "TR", NULL);

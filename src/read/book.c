@@ -13,6 +13,8 @@
 #include "meta.h"
 #include "reader.h"
 #include "read_html.h"
+#include "web.h"
+#include "net/fetch.h"
 #include "util.h"
 
 /* A saved web page: .html, .htm, .xhtml (any case). */
@@ -728,48 +730,108 @@ book_title(struct book *b, const struct loader *L, char *const *inputs, size_t n
 		    "headline, '%s' (give --title)", b->title);
 }
 
+/* Read the web input IN (a URL or a feed file) through web.c into B: its
+ * articles, their pictures fetched (W keeps the feed's title and image).
+ * Return 0, or -1 with the error set. */
+static int
+load_web(struct book *b, const char *in, const struct options *opt, struct loader *L,
+    struct web_out *W)
+{
+	size_t k;
+	int ret = 0;
+
+	W->oldest = b->feed_oldest;	/* book.yaml read so far */
+	if (web_load(in, opt, W) != 0)
+		return -1;
+	for (k = 0; k < W->narticles; k++) {
+		struct article *a = W->articles[k];
+
+		W->articles[k] = NULL;
+		add_article(b, a);
+		/* the bytes are fetched: checked, measured and placed as a file's are */
+		if (ret == 0 && resolve_images(a, ".", L) != 0)
+			ret = -1;
+	}
+	W->narticles = 0;
+	return ret;
+}
+
+/* Read one input: a URL or feed file (through web.c), a content
+ * directory or an article file. Return 0, or -1 with the error set. */
+static int
+load_input(struct book *b, const char *in, const struct options *opt, struct loader *L,
+    struct web_out *W)
+{
+	struct article *a;
+	struct stat st;
+	char *dir;
+	int bad;
+
+	if (fetch_is_other_url(in))
+		return err_set(in, 0, "refused: only http:// and https:// URLs are read");
+	if (fetch_is_url(in) || (web_is_input(in) && stat(in, &st) == 0 && !S_ISDIR(st.st_mode)))
+		return load_web(b, in, opt, L, W);
+	if (stat(in, &st) != 0)
+		return err_set(in, 0, "%s", strerror(errno));
+	if (S_ISDIR(st.st_mode))
+		return load_dir(b, in, L);
+	if (note_article(L, in, in, in, 0) != 0)
+		return -1;
+	if ((a = read_article(in)) == NULL)
+		return -1;
+	if (draft_left_out(a))
+		return 0;
+	add_article(b, a);
+	dir = path_dir(in);
+	bad = resolve_images(a, dir, L) || sidecar(a, dir, path_base(in), L->strict);
+	free(dir);
+	return bad ? -1 : 0;
+}
+
+/* What the web inputs W give a book that has no title or cover of its own:
+ * the first feed's title and image. */
+static void
+take_web(struct book *b, struct web_out *W)
+{
+	if (b->title == NULL && W->feed_title) {
+		b->title = W->feed_title;
+		W->feed_title = NULL;
+	}
+	if (b->cover == NULL && W->cover) {
+		b->cover_data = W->cover;
+		b->cover_len = W->cover_len;
+		b->cover_url = W->cover_url;
+		W->cover = NULL;
+		W->cover_url = NULL;
+	}
+}
+
 struct book *
 book_load(char *const *inputs, size_t ninputs, const struct options *opt)
 {
 	static char *const fallback[] = {"content"};
 	struct book *b = xcalloc(1, sizeof(*b));
 	struct loader L = {0};
-	size_t i;
+	struct web_out W = {0};
+	char **urls = NULL;
+	size_t i, nurls = 0;
 
 	L.strict = opt->strict;
-	if (ninputs == 0) {
+	if (ninputs == 0 && opt->urls == NULL) {
 		inputs = fallback;
 		ninputs = 1;
 	}
-	for (i = 0; i < ninputs; i++) {
-		struct stat st;
-
-		if (stat(inputs[i], &st) != 0) {
-			err_set(inputs[i], 0, "%s", strerror(errno));
+	if (opt->urls && web_read_list(opt->urls, &urls, &nurls) != 0)
+		goto fail;
+	for (i = 0; i < ninputs + nurls; i++)
+		if (load_input(b, i < ninputs ? inputs[i] : urls[i - ninputs], opt, &L, &W) != 0)
 			goto fail;
-		}
-		if (S_ISDIR(st.st_mode)) {
-			if (load_dir(b, inputs[i], &L) != 0)
-				goto fail;
-		} else {
-			struct article *a;
-			char *dir;
-			int bad;
-
-			if (note_article(&L, inputs[i], inputs[i], inputs[i], 0) != 0)
-				goto fail;
-			if ((a = read_article(inputs[i])) == NULL)
-				goto fail;
-			if (draft_left_out(a))
-				continue;
-			add_article(b, a);
-			dir = path_dir(inputs[i]);
-			bad = resolve_images(a, dir, &L) || sidecar(a, dir, path_base(inputs[i]), L.strict);
-			free(dir);
-			if (bad)
-				goto fail;
-		}
+	if (b->narticles == 0 && W.failed) {
+		err_set(NULL, 0, "no article is left to make a book of: %s", W.failed == 1 ?
+		    "the one page or feed item failed" : "every page and feed item failed");
+		goto fail;
 	}
+	take_web(b, &W);
 	if (opt->title) {
 		free(b->title);
 		b->title = xstrdup(opt->title);
@@ -791,7 +853,8 @@ book_load(char *const *inputs, size_t ninputs, const struct options *opt)
 		b->theme = xstrdup(opt->theme);
 	}
 	if (b->narticles == 0) {
-		err_set(inputs[0], 0, "no articles left: every one is a draft or not an article");
+		err_set(ninputs ? inputs[0] : opt->urls, 0, "no articles left: every one is a draft "
+		    "or not an article");
 		goto fail;
 	}
 	for (i = 0; i < b->narticles; i++)
@@ -835,9 +898,17 @@ book_load(char *const *inputs, size_t ninputs, const struct options *opt)
 		free(im.src);
 	}
 	loader_free(&L);
+	web_out_free(&W);
+	for (i = 0; i < nurls; i++)
+		free(urls[i]);
+	free(urls);
 	return b;
 fail:
 	loader_free(&L);
+	web_out_free(&W);
+	for (i = 0; i < nurls; i++)
+		free(urls[i]);
+	free(urls);
 	book_free(b);
 	return NULL;
 }

@@ -17,6 +17,7 @@ enum {
 	F_ROOT = 8,	/* one of the article's top-level elements */
 	F_SKIP = 16,	/* inside the article, but boilerplate */
 	F_STRUCT = 32,	/* a page's header, footer, nav or aside: dropped unless it holds most text */
+	F_UNLIKE = 64,	/* named like page furniture: dropped unless it holds most text */
 };
 
 struct fnode {
@@ -40,6 +41,7 @@ struct html_find {
 	size_t		 nroots;
 	size_t		 chars;
 	const char	*headline;
+	int		 head;		/* the element showing the headline, or -1 */
 };
 
 static size_t
@@ -161,8 +163,11 @@ class_weight(const GumboNode *g)
 }
 
 /* 1 when element G is never article text; 2 for a page's header, footer,
- * navigation or aside, which are not either unless broken markup put most
- * of the page inside one. */
+ * navigation, aside or noscript, which are not either unless broken markup
+ * put most of the page inside one (an unclosed <div> in a <noscript>, read
+ * as a browser without scripts would); 3 for an element named like page
+ * furniture, which is not either unless it holds most of the page's prose
+ * (a blog's "widget Blog", a "with-sidebar" wrapper). */
 static int
 always_drop(const GumboNode *g, int loose)
 {
@@ -170,7 +175,7 @@ always_drop(const GumboNode *g, int loose)
 	char s[512];
 
 	switch (g->v.element.tag) {
-	case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE: case GUMBO_TAG_NOSCRIPT:
+	case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE:
 	case GUMBO_TAG_TEMPLATE: case GUMBO_TAG_IFRAME: case GUMBO_TAG_OBJECT:
 	case GUMBO_TAG_EMBED: case GUMBO_TAG_SVG: case GUMBO_TAG_CANVAS:
 	case GUMBO_TAG_BUTTON: case GUMBO_TAG_SELECT: case GUMBO_TAG_TEXTAREA:
@@ -191,7 +196,7 @@ always_drop(const GumboNode *g, int loose)
 		return 2;
 	}
 	if (g->v.element.tag == GUMBO_TAG_NAV || g->v.element.tag == GUMBO_TAG_ASIDE ||
-	    g->v.element.tag == GUMBO_TAG_FOOTER)
+	    g->v.element.tag == GUMBO_TAG_FOOTER || g->v.element.tag == GUMBO_TAG_NOSCRIPT)
 		return 2;
 	if ((role = html_attr(g, "role")) != NULL) {
 		static const char *const roles[] = {"navigation", "banner", "contentinfo",
@@ -207,7 +212,7 @@ always_drop(const GumboNode *g, int loose)
 		return 0;
 	names_of(g, s, sizeof(s));
 	if ((any_of(s, unlikely) || ad_class(s)) && !any_of(s, maybe))
-		return 1;
+		return strstr(s, "comment") || strstr(s, "cookie") || strstr(s, "consent") ? 1 : 3;
 	return 0;
 }
 
@@ -290,6 +295,9 @@ collect(struct html_find *f, const GumboNode *body, int loose)
 			case 2:
 				f->v[idx].flags |= F_STRUCT;
 				break;
+			case 3:
+				f->v[idx].flags |= F_UNLIKE;
+				break;
 			default:
 				break;
 			}
@@ -338,18 +346,24 @@ sum_text(struct html_find *f)
 }
 
 /* Drop the page's headers, footers, navigation and asides, except one
- * that holds most of the page's text (an unclosed <header>), and add up
- * the text again without them. */
+ * that holds most of the page's text (an unclosed <header>), and the
+ * elements named like furniture, except one that holds most of the text
+ * with few links; add up the text again without them. */
 static void
 drop_struct(struct html_find *f)
 {
 	size_t i, body = f->v[0].text, dropped = 0;
 
-	for (i = 1; i < f->n; i++)
-		if ((f->v[i].flags & F_STRUCT) && (double)f->v[i].text < 0.5 * (double)body) {
+	for (i = 1; i < f->n; i++) {
+		const struct fnode *x = &f->v[i];
+		int most = (double)x->text >= 0.5 * (double)body;
+
+		if (((x->flags & F_STRUCT) && !most) || ((x->flags & F_UNLIKE) &&
+		    (!most || (double)x->link > 0.3 * (double)x->text))) {
 			f->v[i].flags |= F_DROP;
 			dropped++;
 		}
+	}
 	if (dropped == 0)
 		return;
 	for (i = 0; i < f->n; i++)
@@ -361,6 +375,25 @@ static double
 link_density(const struct fnode *x)
 {
 	return x->text ? (double)x->link / (double)x->text : 0.0;
+}
+
+/* 1 for the tags of block-level elements. */
+static int
+is_block_tag(GumboTag t)
+{
+	switch (t) {
+	case GUMBO_TAG_P: case GUMBO_TAG_DIV: case GUMBO_TAG_TABLE: case GUMBO_TAG_UL:
+	case GUMBO_TAG_OL: case GUMBO_TAG_DL: case GUMBO_TAG_H1: case GUMBO_TAG_H2:
+	case GUMBO_TAG_H3: case GUMBO_TAG_H4: case GUMBO_TAG_H5: case GUMBO_TAG_H6:
+	case GUMBO_TAG_BLOCKQUOTE: case GUMBO_TAG_PRE: case GUMBO_TAG_SECTION:
+	case GUMBO_TAG_ARTICLE: case GUMBO_TAG_FORM: case GUMBO_TAG_HEADER:
+	case GUMBO_TAG_FOOTER: case GUMBO_TAG_NAV: case GUMBO_TAG_ASIDE: case GUMBO_TAG_FIGURE:
+	case GUMBO_TAG_MAIN: case GUMBO_TAG_LI: case GUMBO_TAG_ADDRESS: case GUMBO_TAG_CENTER:
+	case GUMBO_TAG_FIELDSET: case GUMBO_TAG_TR: case GUMBO_TAG_TD:
+		return 1;
+	default:
+		return 0;
+	}
 }
 
 /* 1 for the elements whose own text is scored as a paragraph. */
@@ -379,7 +412,10 @@ is_para(const struct html_find *f, const struct fnode *x)
 	default:
 		return 0;
 	}
-	/* a div that holds text of its own, not only blocks */
+	/* a div that holds text of its own, not only blocks; or only
+	 * running text (lines set apart by <br>) */
+	int blocks = 0;
+
 	for (k = 0; k < kids->length; k++) {
 		const GumboNode *t = kids->data[k];
 
@@ -388,10 +424,12 @@ is_para(const struct html_find *f, const struct fnode *x)
 
 			if (text_chars(t->v.text.text, &c) >= 25)
 				return 1;
-		}
+		} else if (t->type == GUMBO_NODE_ELEMENT && is_block_tag(t->v.element.tag))
+			blocks = 1;
 	}
 	(void)f;
-	return 0;
+	return !blocks && x->text >= 25 && x->g->v.element.tag != GUMBO_TAG_SPAN &&
+	    x->g->v.element.tag != GUMBO_TAG_FONT;
 }
 
 static int
@@ -454,6 +492,49 @@ score(struct html_find *f)
 	}
 }
 
+static int is_inside(const struct html_find *f, int i, int anc);
+
+/* The element that shows the page's headline: the h1 or h2 whose text is
+ * the headline, else the page's only h1; -1 when there is none. */
+static int
+find_head(const struct html_find *f)
+{
+	int only = -1, nh1 = 0;
+
+	for (size_t i = 0; i < f->n; i++) {
+		const struct fnode *x = &f->v[i];
+		GumboTag t = x->g->v.element.tag;
+
+		if ((t != GUMBO_TAG_H1 && t != GUMBO_TAG_H2) || (x->flags & F_DROP) || x->text > 400)
+			continue;
+		if (f->headline) {
+			char *s = html_node_text(x->g);
+			int same = html_same_text(s, f->headline);
+
+			free(s);
+			if (same)
+				return (int)i;
+		}
+		if (t == GUMBO_TAG_H1 && nh1++ == 0)
+			only = (int)i;
+	}
+	return nh1 == 1 ? only : -1;
+}
+
+/* How well container I sits by the headline: 1.5 when it or its parent
+ * or grandparent holds the headline element (the article's text is set
+ * under its headline), else 1. */
+static double
+head_factor(const struct html_find *f, int i)
+{
+	if (f->head < 0)
+		return 1;
+	for (int up = 0; i >= 0 && up <= 2; i = f->v[i].parent, up++)
+		if (is_inside(f, f->head, i))
+			return i == 0 ? 1 : 1.5;
+	return 1;
+}
+
 /* The best-scoring container, or -1. */
 static int
 top_candidate(const struct html_find *f)
@@ -468,7 +549,7 @@ top_candidate(const struct html_find *f)
 
 		if (!(x->flags & F_CAND) || (x->flags & F_DROP))
 			continue;
-		s = x->score * (1 - link_density(x));
+		s = x->score * (1 - link_density(x)) * head_factor(f, (int)i);
 		if (top < 0 || s > best) {
 			best = s;
 			top = (int)i;
@@ -524,7 +605,8 @@ promote(const struct html_find *f, int top)
 				break;
 			}
 		}
-	while ((a = f->v[top].parent) > 0 && (double)f->v[a].text <= (double)f->v[top].text * 1.15)
+	while ((a = f->v[top].parent) > 0 && (double)f->v[a].text <= (double)f->v[top].text * 1.15 &&
+	    f->v[a].g->v.element.tag != GUMBO_TAG_NOSCRIPT)
 		top = a;
 	return top;
 }
@@ -596,10 +678,51 @@ pick_roots(struct html_find *f, int top)
 	}
 }
 
-/* 1 when element X inside the article is boilerplate after all: a list
- * of links, a negatively named box. */
+static int contains_link(const GumboNode *g);
+
+/* 1 when the first link inside G points into the page itself (a
+ * heading's permalink "#section"), or G holds no link. */
 static int
-soft_drop(const struct html_find *f, const struct fnode *x)
+anchor_link(const GumboNode *g)
+{
+	const GumboVector *kids = &g->v.element.children;
+
+	if (g->v.element.tag == GUMBO_TAG_A) {
+		const char *h = html_attr(g, "href");
+
+		return h == NULL || *h == '#' || *h == 0;
+	}
+	for (size_t k = 0; k < kids->length; k++) {
+		const GumboNode *c = kids->data[k];
+
+		if (c->type == GUMBO_NODE_ELEMENT && contains_link(c))
+			return anchor_link(c);
+	}
+	return 1;
+}
+
+/* 1 when element G is or holds an <a>. */
+static int
+contains_link(const GumboNode *g)
+{
+	const GumboVector *kids = &g->v.element.children;
+
+	if (g->v.element.tag == GUMBO_TAG_A)
+		return 1;
+	for (size_t k = 0; k < kids->length; k++) {
+		const GumboNode *c = kids->data[k];
+
+		if (c->type == GUMBO_NODE_ELEMENT && contains_link(c))
+			return 1;
+	}
+	return 0;
+}
+
+/* 1 when element X inside the article is boilerplate after all: a list
+ * of links, a negatively named box that holds less than half of the
+ * article's TOTAL characters. */
+static int
+soft_drop(const struct html_find *f, const struct fnode *x, size_t total)
 {
 	GumboTag tag = x->g->v.element.tag;
 	int w;
@@ -612,13 +735,16 @@ soft_drop(const struct html_find *f, const struct fnode *x)
 		free(t);
 		return same;
 	}
+	if ((tag == GUMBO_TAG_BLOCKQUOTE || (tag >= GUMBO_TAG_H2 && tag <= GUMBO_TAG_H6)) &&
+	    link_density(x) > 0.6 && !anchor_link(x->g))
+		return 1;	/* "Related: <a>another story</a>" set as a heading or quote */
 	if (tag != GUMBO_TAG_DIV && tag != GUMBO_TAG_SECTION && tag != GUMBO_TAG_UL &&
 	    tag != GUMBO_TAG_OL && tag != GUMBO_TAG_TABLE && tag != GUMBO_TAG_DL &&
 	    tag != GUMBO_TAG_FORM && tag != GUMBO_TAG_P)
 		return 0;
 	w = class_weight(x->g);
 	ld = link_density(x);
-	if (w < 0 && x->text < 1000)
+	if (w < 0 && x->text < 1000 && (double)x->text < 0.5 * (double)total)
 		return 1;
 	if (x->commas < 10 && ((ld > 0.2 && w < 25) || ld > 0.5) && tag != GUMBO_TAG_P)
 		return 1;
@@ -632,8 +758,11 @@ static void
 mark_inside(struct html_find *f)
 {
 	unsigned char *state = xcalloc(f->n ? f->n : 1, 1);	/* 1 inside, 2 skipped */
-	size_t i;
+	size_t i, total = 0;
 
+	for (i = 0; i < f->n; i++)
+		if (f->v[i].flags & F_ROOT)
+			total += f->v[i].text;
 	f->chars = 0;
 	for (i = 0; i < f->n; i++) {
 		struct fnode *x = &f->v[i];
@@ -650,13 +779,183 @@ mark_inside(struct html_find *f)
 			continue;
 		}
 		state[i] = 1;
-		if (soft_drop(f, x)) {
+		if (soft_drop(f, x, total)) {
 			x->flags |= F_SKIP;
 			state[i] = 2;
 			f->chars -= x->text < f->chars ? x->text : f->chars;
 		}
 	}
 	free(state);
+}
+
+#ifdef FIND_DEBUG
+#include <stdio.h>
+static void
+path_of(const struct html_find *f, int i, char *out, size_t n)
+{
+	char buf[4096] = "", s[512];
+
+	for (; i >= 0; i = f->v[i].parent) {
+		char one[600];
+		names_of(f->v[i].g, s, sizeof(s));
+		snprintf(one, sizeof(one), "%s[%.40s]>", gumbo_normalized_tagname(f->v[i].g->v.element.tag), s);
+		if (strlen(one) + strlen(buf) < sizeof(buf) - 1) {
+			memmove(buf + strlen(one), buf, strlen(buf) + 1);
+			memcpy(buf, one, strlen(one));
+		}
+	}
+	snprintf(out, n, "%s", buf);
+}
+static void
+find_debug(const struct html_find *f, int top)
+{
+	char p[4096];
+	path_of(f, top, p, sizeof(p));
+	fprintf(stderr, "TOP %.1f text %zu chars %zu: %s\n", final_score(&f->v[top]), f->v[top].text, f->chars, p);
+	for (size_t i = 0; i < f->n; i++) {
+		const struct fnode *x = &f->v[i];
+		int q;
+		if ((x->flags & F_DROP) && getenv("FIND_DROPS")) {
+			for (q = x->parent; q >= 0 && !(f->v[q].flags & F_DROP); q = f->v[q].parent);
+			if (q < 0) { path_of(f, (int)i, p, sizeof(p)); fprintf(stderr, "DROP %s\n", p); }
+		}
+		if (x->flags & F_ROOT) { path_of(f, (int)i, p, sizeof(p)); fprintf(stderr, "ROOT %.1f %zu %s\n", final_score(x), x->text, p); }
+		if ((x->flags & F_SKIP) && getenv("FIND_SKIPS")) { path_of(f, (int)i, p, sizeof(p)); fprintf(stderr, "SKIP %zu %s\n", x->text, p); }
+		if ((x->flags & F_CAND) && getenv("FIND_CANDS") && final_score(x) > 10) { path_of(f, (int)i, p, sizeof(p)); fprintf(stderr, "CAND %.1f %zu %s\n", final_score(x), x->text, p); }
+	}
+}
+#endif
+
+/* The last character of G's text that is not a space, or 0. */
+static unsigned char
+last_char(const GumboNode *g)
+{
+	const GumboVector *kids = &g->v.element.children;
+
+	for (size_t k = kids->length; k-- > 0;) {
+		const GumboNode *t = kids->data[k];
+		unsigned char c = 0;
+
+		if (t->type == GUMBO_NODE_TEXT) {
+			const char *s = t->v.text.text;
+			size_t n = strlen(s);
+
+			while (n && isspace((unsigned char)s[n - 1]))
+				n--;
+			if (n)
+				return (unsigned char)s[n - 1];
+		} else if (t->type == GUMBO_NODE_ELEMENT && (c = last_char(t)) != 0)
+			return c;
+	}
+	return 0;
+}
+
+/* 1 when X is body matter no heading could be furniture above: prose
+ * (100 characters or more, or 40 with two commas, as Chinese runs; few
+ * links; ending a sentence), a table, code, a list that is not of links. */
+static int
+substantive(const struct fnode *x)
+{
+	unsigned char c;
+
+	switch (x->g->v.element.tag) {
+	case GUMBO_TAG_TABLE: case GUMBO_TAG_PRE:
+		return x->text > 0;
+	case GUMBO_TAG_UL: case GUMBO_TAG_OL: case GUMBO_TAG_DL:
+		return x->text >= 100 && link_density(x) < 0.5;
+	case GUMBO_TAG_P: case GUMBO_TAG_BLOCKQUOTE:
+		break;
+	default:
+		if (!(x->flags & F_PARA))
+			return 0;
+	}
+	if ((x->text < 100 && (x->text < 40 || x->commas < 2)) || link_density(x) >= 0.3)
+		return 0;
+	/* . ! ? : quotes; the last byte of "。", "…", "»", "”" */
+	c = last_char(x->g);
+	return c && (strchr(".!?:;\"')", c) || c >= 0x80);
+}
+
+/* The elements inside the roots, not skipped, in document order: *NP
+ * indices, a fresh array. */
+static int *
+doc_order(const struct html_find *f, size_t *np)
+{
+	const GumboNode **stack = NULL;
+	size_t sp = 0, scap = 0, n = 0, cap = 0;
+	int *out = NULL;
+
+	for (size_t r = f->nroots; r-- > 0;) {
+		ARRAY_GROW(stack, sp, scap);
+		stack[sp++] = f->roots[r];
+	}
+	while (sp) {
+		const GumboNode *g = stack[--sp];
+		const GumboVector *kids = &g->v.element.children;
+		int i = find_index(f, g);
+
+		if (i < 0 || (f->v[i].flags & (F_DROP | F_SKIP)))
+			continue;
+		ARRAY_GROW(out, n, cap);
+		out[n++] = i;
+		for (size_t k = kids->length; k-- > 0;)
+			if (((const GumboNode *)kids->data[k])->type == GUMBO_NODE_ELEMENT) {
+				ARRAY_GROW(stack, sp, scap);
+				stack[sp++] = kids->data[k];
+			}
+	}
+	free(stack);
+	*np = n;
+	return out;
+}
+
+/* 1 when X, after the article's last body matter, is a fragment of page
+ * furniture: a short paragraph that is no sentence ("Follow us on ...",
+ * "Newsletter", "© 2020 ...", "Kontakt"). */
+static int
+tail_fragment(const struct fnode *x)
+{
+	unsigned char c;
+
+	if (x->g->v.element.tag != GUMBO_TAG_P && !(x->flags & F_PARA))
+		return 0;
+	if (x->text >= 100 || x->g->v.element.tag == GUMBO_TAG_TD)
+		return 0;
+	/* . ! ? : and the last byte of "。", "…", "”" */
+	c = last_char(x->g);
+	return !(c && (strchr(".!?:", c) || c >= 0x80));
+}
+
+/* A heading after the article's last body matter heads page furniture
+ * ("Related", "More from", "Comments", a newsletter box): skip it and
+ * everything after it; and the fragments of furniture before it. */
+static void
+cut_tail(struct html_find *f)
+{
+	size_t n, k, last = 0, cut;
+	int *ord = doc_order(f, &n), seen = 0;
+
+	for (k = 0; k < n; k++)
+		if (substantive(&f->v[ord[k]])) {
+			last = k;
+			seen = 1;
+		}
+	for (cut = last + 1; seen && cut < n; cut++) {
+		GumboTag t = f->v[ord[cut]].g->v.element.tag;
+
+		if (t >= GUMBO_TAG_H1 && t <= GUMBO_TAG_H6)
+			break;
+	}
+	for (k = last + 1; seen && k < n; k++) {
+		struct fnode *x = &f->v[ord[k]];
+
+		if (k < cut && !tail_fragment(x))
+			continue;
+		if (x->parent < 0 || !(f->v[x->parent].flags & F_SKIP))
+			f->chars -= x->text < f->chars ? x->text : f->chars;
+		x->flags |= F_SKIP;
+	}
+	free(ord);
 }
 
 static void
@@ -685,12 +984,20 @@ html_find(const GumboNode *body, const char *headline)
 		sum_text(f);
 		drop_struct(f);
 		score(f);
+		f->head = find_head(f);
 		top = top_candidate(f);
+#ifdef FIND_DEBUG
+		if (top < 0) find_debug(f, 0);
+#endif
 		if (top < 0)
 			continue;
 		top = promote(f, top);
 		pick_roots(f, top);
 		mark_inside(f);
+		cut_tail(f);
+#ifdef FIND_DEBUG
+		find_debug(f, top);
+#endif
 		if (f->chars >= 250)
 			break;
 	}

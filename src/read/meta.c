@@ -884,6 +884,20 @@ book_cb(struct yctx *c, void *obj, const char *key, yaml_node_t *k, yaml_node_t 
 		b->plain_punct = !on;
 		return 0;
 	}
+	if (strcmp(key, "feed-order") == 0) {	/* the order of a feed's items */
+		char *s = NULL;
+
+		if (get_str(c, key, v, &s) == -1)
+			return -1;
+		if (s && strcmp(s, "oldest-first") != 0 && strcmp(s, "newest-first") != 0) {
+			free(s);
+			return err_set(c->file, node_line(c, v), "feed-order must be newest-first "
+			    "or oldest-first");
+		}
+		b->feed_oldest = s && strcmp(s, "oldest-first") == 0;
+		free(s);
+		return 0;
+	}
 	if (strcmp(key, "articles") == 0) {
 		if (v->type != YAML_SEQUENCE_NODE)
 			return err_set(c->file, node_line(c, v), "'articles' must be a list of file names");

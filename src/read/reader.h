@@ -19,6 +19,14 @@
 struct article *txt_read(const char *path, const char *text, size_t len);
 struct article *md_read(const char *path, const char *text, size_t len);
 
+/* Convert HTML (LEN bytes of UTF-8: a feed item's full text), from NAME,
+ * whole -- no article finding -- with links and images resolved against
+ * BASE (may be NULL) and http(s) images kept as absolute URLs for the caller to fetch (as
+ * html_read_mem does). Return a
+ * new article with blocks and no headline, or NULL with the error set. */
+struct article *html_read_fragment(const char *name, const char *html, size_t len,
+    const char *base);
+
 /* Pieces of the plain-text reader, exposed for unit tests. */
 /* Split a leading "Exclusive: " style label off S. Return the kicker
  * ("Exclusive") as a fresh string and set *REST to the remainder, or return

@@ -23,6 +23,7 @@ struct node {
 	size_t	 prev;		/* the break before, NIL for the start */
 	size_t	 next;		/* next active node, NIL at the end */
 	double	 tw, ty, tz;	/* width, stretch, shrink totals up to start */
+	double	 tb;		/* the boxes' share of ty */
 	double	 total;		/* demerits of the best lines up to here */
 	double	 ratio;		/* of the line ending here */
 	double	 natural;	/* of the line ending here */
@@ -60,6 +61,7 @@ struct ctx {
 	size_t			 nc, ccap;
 	size_t			 head, tail;	/* the active list */
 	double			 tw, ty, tz;	/* totals before the current item */
+	double			 tb;		/* the boxes' share of ty */
 };
 
 /* Return the badness of a line of adjustment ratio R, 100|r|^3 as TeX's
@@ -109,6 +111,7 @@ node_after(struct ctx *c, struct node *nd, size_t pos)
 	nd->tw = c->tw;
 	nd->ty = c->ty;
 	nd->tz = c->tz;
+	nd->tb = c->tb;
 	nd->lhang = 0;
 	for (i = pos; i < c->n; i++) {
 		const struct lb_item *t = &c->it[i];
@@ -222,8 +225,15 @@ try_break(struct ctx *c, size_t b, double pw, double pen, int flagged, double ha
 		next = an->next;
 		if (fabs(diff) <= EPS)
 			r = 0;
-		else if (diff > 0)
+		else if (diff > 0) {
+			double	 Yb = c->tb - an->tb, Yg = Y - Yb;
+
 			r = Y > 0 ? diff / Y : INFINITY;
+			/* past box_full the boxes are spent: the glue alone
+			 * stretches, and its ratio is the line's */
+			if (p->box_full > 0 && r > p->box_full && Yg > 0)
+				r = (diff - p->box_full * Yb) / Yg;
+		}
 		else
 			r = Z > 0 ? diff / Z : -INFINITY;
 		if (r < -1 && r > -1 - 1e-9)
@@ -325,7 +335,7 @@ pass(struct ctx *c)
 	int	 ended = 0;
 
 	c->nn = 0;
-	c->tw = c->ty = c->tz = 0;
+	c->tw = c->ty = c->tz = c->tb = 0;
 	c->head = c->tail = node_new(c);
 	s = &c->nodes[c->head];
 	s->pos = NIL;
@@ -333,7 +343,7 @@ pass(struct ctx *c)
 	s->line = 0;
 	s->prev = NIL;
 	s->next = NIL;
-	s->tw = s->ty = s->tz = 0;
+	s->tw = s->ty = s->tz = s->tb = 0;
 	s->total = 0;
 	s->ratio = 0;
 	s->natural = 0;
@@ -350,6 +360,7 @@ pass(struct ctx *c)
 		case LB_BOX:
 			c->tw += t->width;
 			c->ty += t->stretch;
+			c->tb += t->stretch;
 			c->tz += t->shrink;
 			break;
 		case LB_GLUE:
@@ -395,6 +406,7 @@ lb_defaults(struct lb_params *p)
 	p->last_min = 0;
 	p->short_demerits = 3000;
 	p->fragment_demerits = 10000;
+	p->box_full = 0;
 }
 
 size_t

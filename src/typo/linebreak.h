@@ -111,6 +111,11 @@ struct lb_params {
 	double	 short_demerits;	/* a short last line (3000) */
 	double	 fragment_demerits;	/* a last line that is only the end of a
 					 * hyphenated word (10000) */
+	double	 box_full;		/* the ratio at which the boxes' stretch is
+					 * used up (a drawer that expands glyphs
+					 * only so far): a looser line stretches
+					 * its glue alone, and that ratio counts
+					 * (0: boxes stretch without limit) */
 };
 
 /* Fill P with mkbook's defaults (the values in the comments above). */

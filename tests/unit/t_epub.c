@@ -470,6 +470,71 @@ main(void)
 	ok(has(ncx, "<content src=\"text/a05-2.xhtml#a05-h"), "the NCX too");
 	ok(!has(opf, "remote-resources") && !has(opf, "scripted"), "no remote resources or scripts");
 
+	/* The print edition's page starts placed in the text (the page list). */
+	{
+		struct book *pb = xcalloc(1, sizeof(*pb));
+		struct article *a = simple("a01", "en", DIR_LTR, "Pages", "Alpha beta ");
+		struct block *p, *rule, *row;
+		struct inl *em;
+		struct page_list pl = {0};
+		struct options po = opt;
+		char ptmp[] = "/tmp/t_epub_pages.XXXXXX";
+		char *x, *pn, *popf;
+
+		p = &a->blocks[0];
+		em = inl_push(&p->inl, &p->ninl, INL_EMPH);	/* "Alpha beta " is 11 bytes */
+		text(&em->kids, &em->nkids, "gamma delta");	/* 11..22 */
+		noteref(&p->inl, &p->ninl, 0, "12");		/* 22..24 */
+		text(&p->inl, &p->ninl, " eta ");		/* 24..29 */
+		inl_push(&p->inl, &p->ninl, INL_CODE)->text = xstrdup("zeta");	/* 29..33 */
+		note(a, "1", "A note.");
+		block_push(&a->blocks, &a->nblocks, BLK_RULE);
+		block_push(&a->blocks, &a->nblocks, BLK_ROW);	/* the EPUB shows none */
+		p = &a->blocks[0];	/* the pushes moved the blocks */
+		rule = &a->blocks[1];
+		row = &a->blocks[2];
+		pb->title = xstrdup("Pages");
+		pb->articles = xcalloc(1, sizeof(*pb->articles));
+		pb->articles[pb->narticles++] = a;
+		page_list_add(&pl, 0, NULL, 0, "1");
+		page_list_add(&pl, 0, p, 17, "2");	/* "delta", inside the emphasis */
+		page_list_add(&pl, 0, p, 23, "3");	/* inside the note's label: before it */
+		page_list_add(&pl, 0, p, 31, "4");	/* inside the code */
+		page_list_add(&pl, 0, p, 99, "5");	/* past the text: at its end */
+		page_list_add(&pl, 0, rule, 0, "6");	/* before the rule */
+		page_list_add(&pl, 0, row, 0, "7");	/* nowhere: at the article's end */
+		po.pages = &pl;
+		if ((fd = mkstemp(ptmp)) >= 0)
+			close(fd);
+		ok(epub_write(pb, th, &po, ptmp) == 0, "a book with a page list is written");
+		x = entry(ptmp, "OEBPS/text/a01.xhtml");
+		pn = entry(ptmp, "OEBPS/nav.xhtml");
+		popf = entry(ptmp, "OEBPS/package.opf");
+#define PB(n) "<span epub:type=\"pagebreak\" role=\"doc-pagebreak\" id=\"page-" n \
+	    "\" aria-label=\"" n "\"/>"
+		ok(has(x, "<article class=\"article\" id=\"a01\" lang=\"en\" xml:lang=\"en\" "
+		    "dir=\"ltr\">\n" PB("1") "<header>"), "an opener's page break before the header");
+		ok(has(x, "<em>gamma " PB("2") "delta</em>"), "a page break inside the emphasis, before its word");
+		ok(has(x, PB("3") "<sup><a epub:type=\"noteref\""), "one inside a note's label goes before it");
+		ok(has(x, "<code>ze" PB("4") "ta</code>"), "one inside code at its offset");
+		ok(has(x, "ta</code>" PB("5") "</p>"), "one past the text at the paragraph's end");
+		ok(has(x, PB("6") "<hr/>"), "one at a rule before it");
+		ok(has(x, PB("7") "</article>"), "one in a block the EPUB does not show at the article's end");
+		ok(has(pn, "<nav epub:type=\"page-list\" role=\"doc-pagelist\" id=\"page-list\" "
+		    "hidden=\"hidden\">") && has(pn, "<li><a href=\"text/a01.xhtml#page-1\">1</a></li>\n"
+		    "<li><a href=\"text/a01.xhtml#page-2\">2</a></li>"), "the page list leads to each");
+		ok(has(popf, "property=\"source-of\">pagination</meta>") &&
+		    has(popf, "<dc:source id=\"page-source\">Pages, print edition (PDF"),
+		    "the package names the print edition as their source");
+#undef PB
+		free(x);
+		free(pn);
+		free(popf);
+		unlink(ptmp);
+		page_list_free(&pl);
+		book_free(pb);
+	}
+
 	/* A book with no article at all is still a valid book. */
 	{
 		struct book *empty = xcalloc(1, sizeof(*empty));

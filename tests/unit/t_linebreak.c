@@ -647,6 +647,24 @@ main(void)
 		    lb_glue_width(&P.it[2], l[0].ratio) - 10.5) < 1e-9,
 		    "and the set widths fill the line");
 		free(l);
+		/* a line twice as loose as its stretch: linearly ratio 2, but a
+		 * drawer whose boxes are spent at ratio 1 (box_full) opens the
+		 * glue alone: (2 - 0.5) / 0.5 = 3, the ratio the breaker must
+		 * judge the line by */
+		{
+			double w12[] = { 12 };
+
+			nl = lb_break(P.it, P.n, w12, 1, &pr, &l);
+			ok(nl == 1 && fabs(l[0].ratio - 2) < 1e-9, "boxes stretching without limit: ratio %.2f",
+			    nl ? l[0].ratio : 0);
+			free(l);
+			pr.box_full = 1;
+			nl = lb_break(P.it, P.n, w12, 1, &pr, &l);
+			ok(nl == 1 && fabs(l[0].ratio - 3) < 1e-9, "boxes spent at ratio 1: the glue's ratio %.2f",
+			    nl ? l[0].ratio : 0);
+			free(l);
+			pr.box_full = 0;
+		}
 	}
 
 	/* lb_glue_width */
