@@ -50,7 +50,7 @@ BASE_OBJS   = src/buf.o src/util.o src/datadir.o src/output.o
 # The model: the book and its articles, and what is resolved once for both
 # writers (languages, dates, words, images, the theme).
 MODEL_OBJS  = src/model/model.o src/model/image.o src/model/picture.o src/model/words.o \
-	      src/model/lang.o src/model/shown.o \
+	      src/model/lang.o src/model/script.o src/model/shown.o \
 	      src/model/date.o src/model/theme.o
 # Typography shared by the typesetter and the cover: line breaking, hyphenation.
 TYPO_OBJS   = src/typo/linebreak.o src/typo/hyph.o
@@ -75,7 +75,8 @@ EPUB_OBJS   = src/epub/epub.o src/epub/epub_pkg.o src/epub/epub_image.o src/epub
 PDF_OBJS    = src/pdf/pdf.o src/pdf/pdf_text.o src/pdf/pdf_block.o src/pdf/pdf_figure.o \
 	      src/pdf/pdf_table.o src/pdf/pdf_notes.o src/pdf/pdf_opener.o src/pdf/pdf_front.o src/pdf/pdf_cover.o \
 	      src/pdf/pdf_font.o src/pdf/pdf_shape.o src/pdf/pdf_para.o src/pdf/pdf_page.o \
-	      src/pdf/pdf_draw.o src/pdf/pdf_dl.o src/pdf/pdf_update.o
+	      src/pdf/pdf_draw.o src/pdf/pdf_dl.o src/pdf/pdf_update.o \
+	      src/pdf/pdf_jobs.o
 
 LIB_OBJS = $(BASE_OBJS) $(MODEL_OBJS) $(TYPO_OBJS) $(COVER_OBJS) $(NET_OBJS) $(READ_OBJS) $(EPUB_OBJS) \
 	   $(PDF_OBJS)
@@ -83,7 +84,7 @@ OBJS	 = src/main.o $(LIB_OBJS)
 
 UNIT_TESTS = tests/unit/t_buf tests/unit/t_image tests/unit/t_picture tests/unit/t_date tests/unit/t_txt tests/unit/t_lang \
 	     tests/unit/t_linebreak tests/unit/t_hyph tests/unit/t_md tests/unit/t_epub tests/unit/t_pdfpara \
-	     tests/unit/t_punct tests/unit/t_paginate tests/unit/t_html tests/unit/t_cover
+	     tests/unit/t_punct tests/unit/t_paginate tests/unit/t_html tests/unit/t_cover tests/unit/t_script
 
 all: mkbook
 
@@ -162,7 +163,7 @@ bench-deps:
 	apt-get install -y --no-install-recommends pandoc weasyprint hyperfine \
 	    texlive-latex-base texlive-latex-recommended texlive-fonts-recommended \
 	    texlive-lang-german texlive-lang-french nodejs npm
-	# Typst 0.14.2 for bench/typo-compare.sh (bundled by this npm package)
+	# Typst 0.14.2 for bench/pdf.sh and bench/typo-compare.sh (bundled by this npm package)
 	npm install --no-audit --no-fund --prefix bench/out/node \
 	    @myriaddreamin/typst-ts-node-compiler@0.7.0
 

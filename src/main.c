@@ -49,6 +49,7 @@ static const struct option longopts[] = {
 	{"dump-model", no_argument, NULL, OPT_DUMP},
 	{"strict", no_argument, NULL, OPT_STRICT},
 	{"image-quality", required_argument, NULL, OPT_IMGQ},
+	{"jobs", required_argument, NULL, 'j'},
 	{"urls", required_argument, NULL, OPT_URLS},
 	{"cache", required_argument, NULL, OPT_CACHE},
 	{"offline", no_argument, NULL, OPT_OFFLINE},
@@ -70,7 +71,7 @@ usage(FILE *f)
 {
 	fputs("usage: mkbook [--epub] [--pdf] [-o PATH] [--title T] [--author A] [--lang L]\n"
 	    "              [--theme DIR] [--paper SIZE] [--strict] [--image-quality N]\n"
-	    "              [--bleed LEN] [--crop-marks] [--no-cover]\n"
+	    "              [--bleed LEN] [--crop-marks] [--no-cover] [-j N]\n"
 	    "              [--cover-pdf FILE] [--paper-thickness T]\n"
 	    "              [--dump-model] [-q] [--help] [--version]\n"
 	    "              [--urls FILE] [--cache DIR] [--offline] [--allow-private]\n"
@@ -114,6 +115,9 @@ help(void)
 	    "  --image-quality N\n"
 	    "                 JPEG quality (1-100, default 85) of pictures made smaller\n"
 	    "                 or converted for the EPUB\n"
+	    "  -j N, --jobs N threads laying out the PDF's articles while one draws the\n"
+	    "                 pages (default: $MKBOOK_JOBS, else one per core; 1 to 64);\n"
+	    "                 the PDF is the same, byte for byte, for every N\n"
 	    "  --dump-model   print the article model as JSON and write nothing else\n"
 	    "  -q             no progress, no warnings\n"
 	    "\n"
@@ -205,6 +209,21 @@ image_quality(const char *arg)
 		return 0;
 	}
 	return (int)q;
+}
+
+/* The thread count ARG (of -j, or WHAT names where it came from), 1..64,
+ * or 0 after saying why it is bad usage. */
+static int
+jobs_arg(const char *arg, const char *what)
+{
+	char *end;
+	long n = strtol(arg, &end, 10);
+
+	if (*arg == '\0' || *end != '\0' || n < 1 || n > 64) {
+		fprintf(stderr, "mkbook: %s '%s' is not a number of threads from 1 to 64\n", what, arg);
+		return 0;
+	}
+	return (int)n;
 }
 
 typedef int (*writer_fn)(const struct book *, const struct theme *, const struct options *,
@@ -407,6 +426,18 @@ web_option(struct options *opt, int c, const char *arg, char *since)
 	}
 }
 
+/* --cover-pdf without the PDF (PDF 0): print why and return 2; else 0. */
+static int
+cover_usage(const struct options *opt, int pdf)
+{
+	if (opt->cover_pdf && !pdf) {	/* the spine needs the page count */
+		fputs("mkbook: --cover-pdf needs the PDF: the spine is as wide as its pages are thick\n",
+		    stderr);
+		return 2;
+	}
+	return 0;
+}
+
 /* Check the options OPT and the inputs ARGV[0..ARGC) before any work: print
  * what is wrong and return 2 (bad usage), or return 0. */
 static int
@@ -563,7 +594,7 @@ main(int argc, char *argv[])
 	setlocale(LC_ALL, "");
 	setlocale(LC_NUMERIC, "C");	/* Cairo's tag attributes and our own printf */
 	opterr = 0;	/* our own messages, with our own name */
-	while ((c = getopt_long(argc, argv, ":o:q", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":o:qj:", longopts, NULL)) != -1) {
 		switch (c) {
 		case OPT_EPUB: want_epub = 1; break;
 		case OPT_PDF: want_pdf = 1; break;
@@ -585,6 +616,10 @@ main(int argc, char *argv[])
 				return 2;
 			break;
 		case 'q': opt.quiet = 1; break;
+		case 'j':
+			if ((opt.jobs = jobs_arg(optarg, "-j")) == 0)
+				return 2;
+			break;
 		case OPT_HELP: help(); return 0;
 		case OPT_VERSION: printf("mkbook %s\n", MKBOOK_VERSION); return 0;
 		case OPT_URLS: case OPT_CACHE: case OPT_OFFLINE: case OPT_ALLOW_PRIVATE:
@@ -603,13 +638,12 @@ main(int argc, char *argv[])
 			return 2;
 		}
 	}
-	if (pick_formats(dump, outpath, &want_epub, &want_pdf) != 0)
+	if (pick_formats(dump, outpath, &want_epub, &want_pdf) != 0 ||
+	    cover_usage(&opt, want_pdf && !dump) != 0)
 		return 2;
-	if (opt.cover_pdf && (!want_pdf || dump)) {	/* the spine needs the page count */
-		fputs("mkbook: --cover-pdf needs the PDF: the spine is as wide as its pages are thick\n",
-		    stderr);
+	if (opt.jobs == 0 && getenv("MKBOOK_JOBS") && *getenv("MKBOOK_JOBS") &&
+	    (opt.jobs = jobs_arg(getenv("MKBOOK_JOBS"), "MKBOOK_JOBS")) == 0)
 		return 2;
-	}
 	if (check_args(&opt, argc - optind, argv + optind) != 0)
 		return 2;
 	util_quiet = opt.quiet;

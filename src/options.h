@@ -36,6 +36,8 @@ struct options {
 	int		 strict;	/* --strict: an unusable image or a failed fetch stops the book */
 	int		 image_quality;	/* --image-quality: JPEG quality 1..100 of re-encoded
 					 * pictures; 0: the default (85) */
+	int		 jobs;		/* -j N, MKBOOK_JOBS: threads laying out the PDF;
+					 * 0: one per core */
 	struct page_list *pages;	/* both books in one run: the PDF writer records
 					 * where its pages begin, the EPUB writer gives
 					 * them as its page list; NULL: no page list */

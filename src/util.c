@@ -261,6 +261,19 @@ str_squash(const char *s)
 }
 
 char *
+buf_squash_take(struct buf *b)
+{
+	char *s = str_squash(buf_str(b));
+
+	buf_free(b);
+	if (*s == '\0') {
+		free(s);
+		return NULL;
+	}
+	return s;
+}
+
+char *
 str_trim(const char *s)
 {
 	size_t n;

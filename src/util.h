@@ -42,6 +42,9 @@ void utf8_put(struct buf *b, uint32_t cp);
 /* Whitespace-collapse S into a fresh string: runs of spaces, tabs and
  * newlines become one space, ends trimmed. Non-breaking spaces are kept. */
 char *str_squash(const char *s);
+/* str_squash of B's text; B is freed. Return the fresh text, or NULL when
+ * B held nothing but white space. */
+char *buf_squash_take(struct buf *b);
 /* A fresh copy of S with leading and trailing ASCII white space removed. */
 char *str_trim(const char *s);
 int str_startswith(const char *s, const char *prefix);

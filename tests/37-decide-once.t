@@ -1,6 +1,10 @@
 #!/bin/sh
 # Decided once (issue 11, step 4): the theme is loaded in one place, main.c,
 # and the one theme is handed to both writers; neither writer loads its own.
+# The scripts are one table, src/model/script.c: no other file of the model
+# or the writers tests code point ranges of scripts or asks GLib, Pango or
+# HarfBuzz for a script. (The readers' letter and case tests in read_txt.c
+# and punct.c are about punctuation and capitals, not scripts.)
 # (The byte identity of the books before and after: tests/same-books.sh.)
 . tests/lib.sh
 
@@ -15,6 +19,16 @@ cp -R src "$TMP/src"
 printf 'static void t(void) { theme_load(NULL, NULL); }\n' >>"$TMP/src/pdf/pdf.c"
 is "$(callers "$TMP/src" theme_load | sed "s|$TMP/||")" "src/main.c
 src/pdf/pdf.c" "a writer loading a theme of its own is seen"
+
+# script_tables SRC: lines outside the table that look like script tables.
+script_tables() {
+	grep -rnE ">= ?0x0*(370|400|590|591|600|900|e00|1100|2e80|3000|3040|4e00|ac00|f900|ff00)\b|G_UNICODE_SCRIPT_|PANGO_SCRIPT_|HB_SCRIPT_|g_unichar_get_script" \
+	    "$1/model" "$1/typo" "$1/epub" "$1/pdf" --include='*.c' --include='*.h' |
+	    grep -v "/model/script\.c:"
+}
+is "$(script_tables src)" "" "no table of scripts but src/model/script.c"
+printf 'static int t(unsigned c) { return c >= 0x0600 && c <= 0x06ff; }\n' >>"$TMP/src/epub/epub_fonts.c"
+like "$(script_tables "$TMP/src")" "epub_fonts.c:[0-9]+:" "a writer's own range of a script is seen"
 
 # One theme error, said once, with no book written, whichever books are asked.
 mkdir -p "$TMP/in" "$TMP/bad"

@@ -18,7 +18,7 @@ export SOURCE_DATE_EPOCH=1700000000
 python3 tests/imgbook.py make "$TMP/fmt"
 "$MKBOOK" --title "Every format" -o "$TMP/fmt-out" "$TMP/fmt" 2>"$TMP/fmt.err"
 is "$?" 0 "a book of every format and orientation is made"
-like "$(cat "$TMP/fmt.err")" "the EPUB's 24 images take" "the EPUB's total image bytes are reported"
+like "$(cat "$TMP/fmt.err")" "the EPUB's 29 images take" "the EPUB's total image bytes are reported"
 like "$(grep -c warning "$TMP/fmt.err")" '^0$' "no picture is left out"
 ok "every picture is upright and in its colours in the EPUB's files and on the PDF's pages" \
 	python3 tests/imgbook.py check "$TMP/fmt" "$TMP/fmt-out"/*.epub "$TMP/fmt-out"/*.pdf
@@ -129,6 +129,54 @@ inline_md huge.png
 like "$(tail -1 "$TMP/rss")" '^[0-9]{4,6}$' "a 60000×60000 PNG is refused from its header (peak $(tail -1 "$TMP/rss") KB)"
 check_left_out missing.png "not found" "a missing image"
 check_left_out https://example.com/a.png "is on the web" "a remote image"
+
+# ---- damaged past the header: found when the book is read ----
+# A header that reads well over data that does not: a PNG whose IDAT is not
+# zlib (its CRC right), a JPEG whose scan is garbage up to its end marker, a
+# GIF and a WebP cut short, a GIF with garbage after its header. Each is
+# left out when the book is read, with a warning naming file, line and
+# image, its alt text and caption kept in both books; --strict refuses it.
+mkdir -p "$TMP/dmg"
+"$CONVERT" -size 200x150 plasma:fractal -quality 90 "$TMP/dmg/good.jpg"
+"$CONVERT" -size 200x150 gradient:red-blue "$TMP/dmg/good.png"
+"$CONVERT" "$TMP/dmg/good.png" "$TMP/dmg/good.gif"
+"$CONVERT" "$TMP/dmg/good.png" "$TMP/dmg/good.webp"
+python3 - "$TMP/dmg" <<'EOF'
+import os, random, struct, sys, zlib
+d = sys.argv[1]
+def rd(n): return open(os.path.join(d, n), "rb").read()
+def wr(n, b): open(os.path.join(d, n), "wb").write(b)
+def chunk(t, b): return struct.pack(">I", len(b)) + t + b + struct.pack(">I", zlib.crc32(t + b) & 0xffffffff)
+wr("idat.png", b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 200, 150, 8, 2, 0, 0, 0))
+   + chunk(b"IDAT", b"not zlib " * 40) + chunk(b"IEND", b""))
+j = rd("good.jpg")
+i = j.find(b"\xff\xda"); s = i + 2 + struct.unpack(">H", j[i + 2:i + 4])[0]
+random.seed(13)
+wr("scan.jpg", j[:s] + bytes(random.choice(range(255)) for _ in range(300)) + b"\xff\xd9")
+g = rd("good.gif"); wr("cut.gif", g[:len(g) // 2]); wr("after.gif", g[:40] + b"\0garbage" * 30)
+w = rd("good.webp"); wr("cut.webp", w[:len(w) // 2])
+for n in ("good.jpg", "good.png", "good.gif", "good.webp"): os.remove(os.path.join(d, n))
+EOF
+for f in idat.png:PNG scan.jpg:JPEG cut.gif:GIF after.gif:GIF cut.webp:WebP; do
+	img=${f%%:*} kind=${f#*:}
+	rm -rf "$TMP/dmg-out" "$TMP/dmg-strict"
+	printf -- '---\ntitle: Damaged\n---\n\nBefore.\n\n![Alt words of %s](%s "Caption of %s")\n\nAfter.\n' \
+		"$img" "$img" "$img" >"$TMP/dmg/a.md"
+	"$MKBOOK" -o "$TMP/dmg-out" "$TMP/dmg/a.md" >"$TMP/dmg.err" 2>&1
+	is "$?" 0 "$img: both books are made"
+	like "$(cat "$TMP/dmg.err")" "a\.md:7: warning: image '$img' is a damaged $kind file.*; it is left out" \
+		"$img: the warning names file, line and image, when the book is read"
+	like "$(ls "$TMP/dmg-out" | tr '\n' ' ')" '\.epub .*\.pdf' "$img: both files written"
+	like "$(unzip -p "$TMP/dmg-out"/*.epub OEBPS/text/a01.xhtml 2>/dev/null)" \
+		"<figcaption><span class=\"alt\">Alt words of $img</span> <span class=\"caption\">Caption of $img</span>" \
+		"$img: EPUB keeps the alt text and the caption"
+	like "$(pdftotext "$TMP/dmg-out"/*.pdf - 2>/dev/null | tr '\n' ' ')" "Alt words of $img Caption of $img" \
+		"$img: PDF keeps the alt text and the caption"
+	"$MKBOOK" --strict -o "$TMP/dmg-strict" "$TMP/dmg/a.md" >"$TMP/dmg.err" 2>&1
+	is "$?" 1 "$img: --strict exits 1"
+	like "$(cat "$TMP/dmg.err")" "a\.md:7: image '$img' is a damaged $kind file" "$img: --strict names it"
+	is "$(ls "$TMP/dmg-strict" 2>/dev/null)" "" "$img: --strict writes no file"
+done
 
 # ---- plain text names its picture ----
 mkdir -p "$TMP/txt"

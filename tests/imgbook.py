@@ -20,6 +20,7 @@ import subprocess
 import sys
 import tempfile
 import zipfile
+import zlib
 
 CONVERT = "/usr/bin/convert" if os.access("/usr/bin/convert", os.X_OK) else "convert"
 COLOUR = [(220, 30, 30), (30, 180, 30), (30, 30, 220), (230, 210, 20)]
@@ -45,7 +46,9 @@ FIXTURES = [
     ("tiff", "tif", "colour", [], 1),
     ("bmp", "bmp", "colour", ["BMP3"], 1),
     ("svg", "svg", "colour", None, 1),
-] + [("phone-orientation-%d" % o, "jpg", "colour", ["-quality", "92"], o) for o in range(1, 9)]
+] + [("phone-orientation-%d" % o, "jpg", "colour", ["-quality", "92"], o) for o in range(1, 9)] \
+  + [("png-exif-%d" % o, "png", "colour", [], o) for o in (3, 6, 8)] \
+  + [("webp-exif-%d" % o, "webp", "colour", ["-quality", "90"], o) for o in (5, 6)]
 
 # what turns the upright picture into what a camera stores for orientation O
 STORE = {1: [], 2: ["-flop"], 3: ["-rotate", "180"], 4: ["-flip"], 5: ["-transpose"],
@@ -67,12 +70,33 @@ def quadrants(dest, colours, alpha=False):
     run(*(args + ["PNG32:" + dest]))
 
 
-def exif_app1(orientation):
-    """An APP1 segment holding only the Orientation tag (big-endian TIFF)."""
+def exif_tiff(orientation):
+    """A bare EXIF blob (big-endian TIFF) holding only the Orientation tag."""
     ifd = struct.pack(">H", 1) + struct.pack(">HHIHH", 0x0112, 3, 1, orientation, 0) + b"\0\0\0\0"
-    tiff = b"MM\0*" + struct.pack(">I", 8) + ifd
-    body = b"Exif\0\0" + tiff
+    return b"MM\0*" + struct.pack(">I", 8) + ifd
+
+
+def exif_app1(orientation):
+    """An APP1 segment holding only the Orientation tag."""
+    body = b"Exif\0\0" + exif_tiff(orientation)
     return b"\xff\xe1" + struct.pack(">H", len(body) + 2) + body
+
+
+def png_with_exif(data, orientation):
+    """DATA (a PNG) with an eXIf chunk after its IHDR."""
+    tiff = exif_tiff(orientation)
+    crc = zlib.crc32(b"eXIf" + tiff) & 0xFFFFFFFF
+    chunk = struct.pack(">I", len(tiff)) + b"eXIf" + tiff + struct.pack(">I", crc)
+    return data[:33] + chunk + data[33:]
+
+
+def webp_with_exif(data, orientation, w, h):
+    """DATA (a simple WebP) as an extended one (VP8X) with an EXIF chunk."""
+    tiff = exif_tiff(orientation)
+    vp8x = struct.pack("<I", 0x08) + struct.pack("<I", w - 1)[:3] + struct.pack("<I", h - 1)[:3]
+    body = (b"WEBP" + b"VP8X" + struct.pack("<I", 10) + vp8x + data[12:]
+            + b"EXIF" + struct.pack("<I", len(tiff)) + tiff + b"\0" * (len(tiff) & 1))
+    return b"RIFF" + struct.pack("<I", len(body)) + body
 
 
 def jpeg_markers(data, drop=(), add=b""):
@@ -113,6 +137,11 @@ def make(d):
             data = open(dest, "rb").read()
             if o != 1:
                 data = jpeg_markers(data, drop=(0xE1,), add=exif_app1(o))
+            open(dest, "wb").write(data)
+        elif ext in ("png", "webp") and o != 1:  # stored turned, with the tag
+            data = open(dest, "rb").read()
+            w, h = (160, 240) if o >= 5 else (240, 160)
+            data = png_with_exif(data, o) if ext == "png" else webp_with_exif(data, o, w, h)
             open(dest, "wb").write(data)
         with open(os.path.join(d, "%02d-%s.md" % (k + 1, name)), "w") as f:
             f.write("---\ntitle: Fixture %s\nlang: en\n---\n\nThe picture %s follows.\n\n"

@@ -19,6 +19,7 @@ enum { S_BOLD = 1, S_ITALIC = 2, S_MONO = 4 };
 /* A language whose script the body font lacks, with its own font. */
 struct langfont {
 	char		 tag[12];	/* "zh", "ja", "ar" */
+	enum script	 script;	/* what it is for: lang_script(tag) */
 	char		*file[2];	/* regular, bold (NULL: none found) */
 	int		 index[2];
 	uint8_t		*cps[2];	/* regular: all its text; bold: bold text */
@@ -54,19 +55,17 @@ struct fonts {
 
 #define SET(bits, cp) ((bits)[(cp) >> 3] |= (uint8_t)(1u << ((cp) & 7)))
 
-/* 1 when CP is in a script a language font covers better (Arabic, CJK). */
+/* 1 when CP is in the script language font LF is for, by the table of
+ * scripts (model/script.h): Han, kana, Hangul and the CJK forms for
+ * Chinese, Japanese and Korean; Arabic for Arabic, Persian, Urdu; … */
 static int
-script_of(uint32_t cp, const char *tag)
+script_for(uint32_t cp, const struct langfont *lf)
 {
-	if (strcmp(tag, "ar") == 0)
-		return (cp >= 0x0600 && cp <= 0x06ff) || (cp >= 0x0750 && cp <= 0x077f) ||
-		    (cp >= 0x08a0 && cp <= 0x08ff) || (cp >= 0xfb50 && cp <= 0xfdff) ||
-		    (cp >= 0xfe70 && cp <= 0xfeff);
-	if (strcmp(tag, "zh") == 0 || strcmp(tag, "ja") == 0 || strcmp(tag, "ko") == 0)
-		return (cp >= 0x2e80 && cp <= 0x9fff) || (cp >= 0xac00 && cp <= 0xd7af) ||
-		    (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0xff00 && cp <= 0xffef) ||
-		    (cp >= 0x20000 && cp <= 0x3ffff);
-	return 0;
+	if (lf->script == SC_NONE)
+		return 0;
+	if (lf->script == SC_HAN)
+		return script_cjk(cp);
+	return script_of(cp) == lf->script;
 }
 
 /* Mark the characters of S, shown in STYLE, in the fonts that show them. */
@@ -85,9 +84,10 @@ add_text(struct fonts *f, const char *s, int style)
 			SET(f->cur->cps[0], cp);
 			if (style & S_BOLD)
 				SET(f->cur->cps[1], cp);
-		} else if (cp >= 0x600) {	/* below: no script a language font is for */
+		} else if (f->nlf && cp >= 0x80 && script_of(cp) != SC_LATIN) {
+			/* Latin has no language font of its own */
 			for (size_t i = 0; i < f->nlf; i++)
-				if (script_of(cp, f->lf[i].tag)) {
+				if (script_for(cp, &f->lf[i])) {
 					SET(f->lf[i].cps[0], cp);
 					if (style & S_BOLD)
 						SET(f->lf[i].cps[1], cp);
@@ -367,6 +367,7 @@ find_fonts(struct fonts *f)
 		lf = &f->lf[f->nlf++];
 		memset(lf, 0, sizeof(*lf));
 		snprintf(lf->tag, sizeof(lf->tag), "%s", tag);
+		lf->script = lang_script(lang);
 		for (int b = 0; b < 2; b++) {
 			int w = b ? FC_WEIGHT_BOLD : FC_WEIGHT_REGULAR;
 

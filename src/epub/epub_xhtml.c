@@ -385,8 +385,12 @@ figure(struct actx *c, const struct image *im, const char *class, const char *st
 {
 	struct buf *b = c->b;
 	const char *name = epub_image_name(c->e, im, stem);
+	/* an image left out keeps its words: its alt text before the
+	 * caption, or standing as caption (src/model/shown.c) */
+	const char *alt = shown_figure_alt(im, name != NULL);
+	const char *caption = im->caption ? im->caption : alt;
 
-	if (name == NULL && im->caption == NULL && im->credit == NULL && im->alt == NULL)
+	if (name == NULL && caption == NULL && im->credit == NULL)
 		return;
 	buf_printf(b, "<figure class=\"%s\">", class);
 	if (name) {
@@ -399,21 +403,20 @@ figure(struct actx *c, const struct image *im, const char *class, const char *st
 		c->e->nimg++;
 		if (im->alt && *im->alt)
 			c->e->nimg_alt++;
-	} else if (im->alt && !im->caption && !im->credit) {
-		/* A figure without its image still shows its words. */
-		BUF_PUTSL(b, "<figcaption><span class=\"caption\">");
-		buf_xml(b, im->alt);
-		BUF_PUTSL(b, "</span></figcaption></figure>\n");
-		return;
 	}
-	if (im->caption || im->credit) {
+	if (caption || im->credit) {
 		BUF_PUTSL(b, "<figcaption>");
-		if (im->caption) {
+		if (alt && caption != alt) {
+			BUF_PUTSL(b, "<span class=\"alt\">");
+			buf_xml(b, alt);
+			BUF_PUTSL(b, "</span> ");
+		}
+		if (caption) {
 			BUF_PUTSL(b, "<span class=\"caption\">");
-			buf_xml(b, im->caption);
+			buf_xml(b, caption);
 			BUF_PUTSL(b, "</span>");
 		}
-		if (im->caption && im->credit)
+		if (caption && im->credit)
 			buf_putc(b, ' ');
 		if (im->credit) {
 			BUF_PUTSL(b, "<span class=\"credit\">");

@@ -78,6 +78,9 @@ check_bytes(struct image *im, const unsigned char *p, size_t n, const char *name
 	if (h.w <= 0 || h.h <= 0 || h.w > IMAGE_MAX_SIDE || h.h > IMAGE_MAX_SIDE ||
 	    (long)h.w * h.h > IMAGE_MAX_PIXELS)
 		goto large;
+	if (picture_verify(p, n, &h) != 0)	/* found now, not when a book is written */
+		return leave_out(im, strict, file, line, "image '%s' is a damaged %s file: its "
+		    "data is cut short or garbled past the header", name, type_name[h.type]);
 	im->type = h.type;
 	im->orientation = h.orientation;
 	im->width = h.orientation >= 5 ? h.h : h.w;

@@ -20,6 +20,7 @@
 
 #include "util.h"
 #include "lang.h"
+#include "script.h"
 
 #ifndef LANG_TEXTCAT_DIR
 #define LANG_TEXTCAT_DIR "/usr/share/libexttextcat/"
@@ -34,28 +35,6 @@
 /* textcat lists at most five near-equal candidates: five means it could
  * not narrow the text down. */
 #define TC_UNSURE	5
-
-enum script {
-	SC_NONE, SC_LATIN, SC_GREEK, SC_CYRILLIC, SC_ARMENIAN, SC_HEBREW,
-	SC_ARABIC, SC_SYRIAC, SC_THAANA, SC_DEVANAGARI, SC_BENGALI,
-	SC_GURMUKHI, SC_GUJARATI, SC_ORIYA, SC_TAMIL, SC_TELUGU, SC_KANNADA,
-	SC_MALAYALAM, SC_SINHALA, SC_THAI, SC_LAO, SC_TIBETAN, SC_MYANMAR,
-	SC_GEORGIAN, SC_HANGUL, SC_ETHIOPIC, SC_KHMER, SC_KANA, SC_HAN,
-	SC_COUNT
-};
-
-/* The tag for a script that (for our purposes) has one language. */
-static const char *script_lang[SC_COUNT] = {
-	[SC_GREEK] = "el", [SC_ARMENIAN] = "hy", [SC_SYRIAC] = "syr",
-	[SC_THAANA] = "dv", [SC_BENGALI] = "bn", [SC_GURMUKHI] = "pa",
-	[SC_GUJARATI] = "gu", [SC_ORIYA] = "or", [SC_TAMIL] = "ta",
-	[SC_TELUGU] = "te", [SC_KANNADA] = "kn", [SC_MALAYALAM] = "ml",
-	[SC_SINHALA] = "si", [SC_THAI] = "th", [SC_LAO] = "lo",
-	[SC_TIBETAN] = "bo", [SC_MYANMAR] = "my", [SC_GEORGIAN] = "ka",
-	[SC_HANGUL] = "ko", [SC_ETHIOPIC] = "am", [SC_KHMER] = "km",
-	/* textcat scripts: the fallback when the models cannot tell */
-	[SC_HEBREW] = "he", [SC_ARABIC] = "ar", [SC_DEVANAGARI] = "hi",
-};
 
 /* Languages textcat knows, by script, for the scripts textcat decides. */
 static const char *cyrillic_langs[] = {
@@ -145,79 +124,6 @@ static candidate_t *tc_cand;
 /* Interned tags: lang_detect returns pointers into this table. */
 static char tc_tags[256][16];
 static size_t tc_ntags;
-
-/* Return the script of code point C, SC_NONE for digits, punctuation,
- * symbols and anything unlisted. */
-static enum script
-script_of(uint32_t c)
-{
-	if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'))
-		return SC_LATIN;
-	if (c < 0xc0)
-		return c == 0xaa || c == 0xba ? SC_LATIN : SC_NONE;
-	if (c <= 0x24f)
-		return c == 0xd7 || c == 0xf7 ? SC_NONE : SC_LATIN;
-	if (c >= 0x370 && c <= 0x3ff)
-		return SC_GREEK;
-	if (c >= 0x400 && c <= 0x52f)
-		return SC_CYRILLIC;
-	if (c >= 0x531 && c <= 0x58f)
-		return SC_ARMENIAN;
-	if (c >= 0x591 && c <= 0x5ff)
-		return SC_HEBREW;
-	if ((c >= 0x600 && c <= 0x6ff && !(c >= 0x660 && c <= 0x669) &&
-	    c != 0x60c && c != 0x61b && c != 0x61f) ||
-	    (c >= 0x750 && c <= 0x77f) || (c >= 0x8a0 && c <= 0x8ff))
-		return SC_ARABIC;
-	if (c >= 0x700 && c <= 0x74f)
-		return SC_SYRIAC;
-	if (c >= 0x780 && c <= 0x7bf)
-		return SC_THAANA;
-	if (c >= 0x900 && c <= 0x97f)
-		return SC_DEVANAGARI;
-	if (c >= 0x980 && c <= 0xdff) {
-		static const enum script indic[] = {
-			SC_BENGALI, SC_GURMUKHI, SC_GUJARATI, SC_ORIYA, SC_TAMIL,
-			SC_TELUGU, SC_KANNADA, SC_MALAYALAM, SC_SINHALA,
-		};
-		return indic[(c - 0x980) / 0x80];
-	}
-	if (c >= 0xe00 && c <= 0xe7f)
-		return SC_THAI;
-	if (c >= 0xe80 && c <= 0xeff)
-		return SC_LAO;
-	if (c >= 0xf00 && c <= 0xfff)
-		return SC_TIBETAN;
-	if (c >= 0x1000 && c <= 0x109f)
-		return SC_MYANMAR;
-	if ((c >= 0x10a0 && c <= 0x10ff) || (c >= 0x1c90 && c <= 0x1cbf))
-		return SC_GEORGIAN;
-	if ((c >= 0x1100 && c <= 0x11ff) || (c >= 0x3130 && c <= 0x318f) ||
-	    (c >= 0xac00 && c <= 0xd7af))
-		return SC_HANGUL;
-	if (c >= 0x1200 && c <= 0x139f)
-		return SC_ETHIOPIC;
-	if (c >= 0x1780 && c <= 0x17ff)
-		return SC_KHMER;
-	if (c >= 0x1e00 && c <= 0x1eff)
-		return SC_LATIN;
-	if (c >= 0x1f00 && c <= 0x1fff)
-		return SC_GREEK;
-	if ((c >= 0x3041 && c <= 0x309f) || (c >= 0x30a1 && c <= 0x30fa) ||
-	    (c >= 0x30fd && c <= 0x30ff) || (c >= 0x31f0 && c <= 0x31ff) ||
-	    (c >= 0xff66 && c <= 0xff9d))
-		return SC_KANA;
-	if ((c >= 0x3400 && c <= 0x4dbf) || (c >= 0x4e00 && c <= 0x9fff) ||
-	    (c >= 0xf900 && c <= 0xfaff) || (c >= 0x20000 && c <= 0x3134f))
-		return SC_HAN;
-	if ((c >= 0xfb1d && c <= 0xfb4f))
-		return SC_HEBREW;
-	if ((c >= 0xfb50 && c <= 0xfdff) || (c >= 0xfe70 && c <= 0xfefc))
-		return SC_ARABIC;
-	if ((c >= 0xff21 && c <= 0xff3a) || (c >= 0xff41 && c <= 0xff5a))
-		return SC_LATIN;
-	return SC_NONE;
-}
 
 static int
 cp_cmp(const void *a, const void *b)
@@ -364,7 +270,7 @@ lang_detect(const char *text)
 		return NULL;
 	while (*p && (size_t)(p - text) < SCAN_BYTES) {
 		uint32_t c = utf8_next(&p);
-		enum script sc = script_of(c);
+		enum script sc = script_letter(c);
 
 		count[sc]++;
 		if (sc == SC_HAN) {
@@ -415,7 +321,7 @@ lang_detect(const char *text)
 		p = tc_pick(text, len, devanagari_langs);
 		return p ? p : "hi";
 	default:
-		return script_lang[best];
+		return script_lang(best);
 	}
 }
 
@@ -597,4 +503,38 @@ int
 lang_rtl(const char *lang)
 {
 	return lang && lang_dir(lang) == DIR_RTL;
+}
+
+/* Return 1 when TAG is in the NULL-ended list V, by lang_has_prefix. */
+static int
+in_langs(const char *tag, const char *const *v)
+{
+	for (; *v; v++)
+		if (lang_has_prefix(tag, *v))
+			return 1;
+	return 0;
+}
+
+enum script
+lang_script(const char *tag)
+{
+	static const char *const cjk[] = {"zh", "ja", "ko", NULL};
+	int s;
+
+	if (tag == NULL)
+		return SC_NONE;
+	if (in_langs(tag, cjk))
+		return SC_HAN;
+	if (in_langs(tag, arabic_langs))
+		return SC_ARABIC;
+	if (in_langs(tag, hebrew_langs))
+		return SC_HEBREW;
+	if (in_langs(tag, cyrillic_langs))
+		return SC_CYRILLIC;
+	if (in_langs(tag, devanagari_langs))
+		return SC_DEVANAGARI;
+	for (s = SC_LATIN + 1; s < SC_COUNT; s++)
+		if (script_lang(s) && lang_has_prefix(tag, script_lang(s)))
+			return s;
+	return SC_NONE;
 }

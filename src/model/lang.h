@@ -3,6 +3,7 @@
 #define MKBOOK_LANG_H
 
 #include "model.h"
+#include "script.h"
 
 /* Guess the language of TEXT: by script for Arabic, Hebrew, Persian-less
  * Arabic script, Chinese, Japanese, Korean, …; by n-gram statistics
@@ -23,6 +24,12 @@ void lang_canon(char *tag);
 /* Whether TAG begins with the whole subtags PREFIX, case aside ("zh-TW"
  * begins with "zh" and "zh-TW"; "zha" does not begin with "zh"). */
 int lang_has_prefix(const char *tag, const char *prefix);
+/* The script TAG is written in when it is not Latin: SC_HAN for Chinese,
+ * Japanese and Korean (their fonts show Han, kana, Hangul and the CJK
+ * forms alike), SC_ARABIC for Arabic, Persian, Urdu …, and so on by the
+ * table of scripts (model/script.h); SC_NONE for Latin-script languages,
+ * unknown ones and NULL. */
+enum script lang_script(const char *tag);
 /* Release the n-gram models (for leak checkers). */
 void lang_cleanup(void);
 

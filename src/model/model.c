@@ -454,6 +454,17 @@ json_field(struct buf *out, const char *key, const char *val, int depth)
 	buf_putc(out, ',');
 }
 
+/* "KEY": [V[0], …], at DEPTH, then a comma: a list of strings as a field. */
+static void
+json_strv_field(struct buf *out, const char *key, char **v, size_t n, int depth)
+{
+	indent(out, depth);
+	buf_json(out, key);
+	BUF_PUTSL(out, ": ");
+	json_strv(out, v, n);
+	buf_putc(out, ',');
+}
+
 static void
 json_article(struct buf *out, const struct article *a)
 {
@@ -465,10 +476,7 @@ json_article(struct buf *out, const struct article *a)
 	json_field(out, "kicker", a->kicker, 3);
 	json_field(out, "headline", a->headline, 3);
 	json_field(out, "standfirst", a->standfirst, 3);
-	indent(out, 3);
-	BUF_PUTSL(out, "\"authors\": ");
-	json_strv(out, a->authors, a->nauthors);
-	buf_putc(out, ',');
+	json_strv_field(out, "authors", a->authors, a->nauthors, 3);
 	json_field(out, "role", a->role, 3);
 	json_field(out, "date", a->date, 3);
 	json_field(out, "date_text", a->date_text, 3);
@@ -505,10 +513,7 @@ json_article(struct buf *out, const struct article *a)
 	json_field(out, "lang", a->lang, 3);
 	json_field(out, "dir", a->dir == DIR_RTL ? "rtl" : "ltr", 3);
 	json_field(out, "url", a->url, 3);
-	indent(out, 3);
-	BUF_PUTSL(out, "\"tags\": ");
-	json_strv(out, a->tags, a->ntags);
-	buf_putc(out, ',');
+	json_strv_field(out, "tags", a->tags, a->ntags, 3);
 	indent(out, 3);
 	BUF_PUTSL(out, "\"image\": ");
 	if (a->image)
@@ -554,10 +559,7 @@ model_json(struct buf *out, const struct book *book)
 	BUF_PUTSL(out, "{\n  \"book\": {");
 	json_field(out, "title", book->title, 2);
 	json_field(out, "subtitle", book->subtitle, 2);
-	indent(out, 2);
-	BUF_PUTSL(out, "\"authors\": ");
-	json_strv(out, book->authors, book->nauthors);
-	buf_putc(out, ',');
+	json_strv_field(out, "authors", book->authors, book->nauthors, 2);
 	json_field(out, "publisher", book->publisher, 2);
 	json_field(out, "lang", book->lang, 2);
 	json_field(out, "identifier", book->identifier, 2);

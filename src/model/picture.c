@@ -21,8 +21,10 @@
 
 #include <gdk-pixbuf/gdk-pixbuf.h>
 #include <jpeglib.h>
+#include <jerror.h>
 #include <lcms2.h>
 #include <libexif/exif-data.h>
+#include <png.h>
 
 #include "image.h"
 #include "picture.h"
@@ -201,20 +203,34 @@ jerr_silent(j_common_ptr ci, int level)
 	(void)level;
 }
 
-/* EXIF orientation 1..8 from an APP1 payload, 1 when there is none. */
+/* EXIF orientation 1..8 from an EXIF blob P[0..N): a JPEG's APP1 payload
+ * ("Exif\0\0" and a TIFF header), or the bare TIFF header and IFDs of a
+ * PNG's eXIf or a WebP's EXIF chunk. 1 when there is none. */
 static int
 exif_orientation(const unsigned char *p, size_t n)
 {
 	ExifData *ed;
 	ExifEntry *e;
+	unsigned char *withhead = NULL;
 	int o = 1;
 
-	if (n < 6 || memcmp(p, "Exif\0\0", 6) != 0 || (ed = exif_data_new_from_data(p, (unsigned)n)) == NULL)
+	if (n >= 8 && n < UINT_MAX - 6 && (memcmp(p, "MM\0*", 4) == 0 || memcmp(p, "II*\0", 4) == 0)) {
+		withhead = xmalloc(n + 6);	/* libexif wants the APP1 form */
+		memcpy(withhead, "Exif\0\0", 6);
+		memcpy(withhead + 6, p, n);
+		p = withhead;
+		n += 6;
+	}
+	if (n < 6 || memcmp(p, "Exif\0\0", 6) != 0 || n > UINT_MAX ||
+	    (ed = exif_data_new_from_data(p, (unsigned)n)) == NULL) {
+		free(withhead);
 		return 1;
+	}
 	e = exif_data_get_entry(ed, EXIF_TAG_ORIENTATION);
 	if (e && e->format == EXIF_FORMAT_SHORT && e->components >= 1)
 		o = exif_get_short(e->data, exif_data_get_byte_order(ed));
 	exif_data_unref(ed);
+	free(withhead);
 	return o >= 1 && o <= 8 ? o : 1;
 }
 
@@ -272,23 +288,76 @@ jpeg_head(const unsigned char *p, size_t n, struct picture_head *h)
 	return 0;
 }
 
-/* Whether a PNG (already checked chunk by chunk) carries a colour profile. */
-static int
-png_has_icc(const unsigned char *p, size_t n)
+/* The first chunk of TYPE in a PNG (already checked chunk by chunk), before
+ * its pixels (IDAT) when BEFORE_IDAT: its data, *LEN set; NULL for none. */
+static const unsigned char *
+png_chunk(const unsigned char *p, size_t n, const char *type, int before_idat, size_t *len)
 {
 	size_t off = 8;
 
 	while (off + 12 <= n) {
-		size_t len = (size_t)p[off] << 24 | (size_t)p[off + 1] << 16 |
-		    (size_t)p[off + 2] << 8 | p[off + 3];
+		size_t l = be32(p + off);
 
-		if (memcmp(p + off + 4, "iCCP", 4) == 0)
-			return 1;
-		if (memcmp(p + off + 4, "IDAT", 4) == 0 || len > n - off - 12)
-			return 0;
-		off += 12 + len;
+		if (l > n - off - 12)
+			return NULL;
+		if (memcmp(p + off + 4, type, 4) == 0) {
+			*len = l;
+			return p + off + 8;
+		}
+		if (before_idat && memcmp(p + off + 4, "IDAT", 4) == 0)
+			return NULL;
+		off += 12 + l;
 	}
-	return 0;
+	return NULL;
+}
+
+static uint32_t
+le32(const unsigned char *p)
+{
+	return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
+}
+
+/* Walk a WebP's RIFF chunks: return 0 when each chunk lies inside the
+ * file the RIFF header says and the file holds all of it, -1 when it is
+ * cut short or its sizes lie. The first chunk of TYPE (NULL: none sought)
+ * goes to *DATA and *LEN (NULL when there is none). */
+static int
+webp_chunks(const unsigned char *p, size_t n, const char *type, const unsigned char **data,
+    size_t *len)
+{
+	size_t end, off = 12;
+
+	if (data)
+		*data = NULL;
+	if (n < 12 || (end = (size_t)le32(p + 4) + 8) > n || end < 20)
+		return -1;
+	while (off + 8 <= end) {
+		size_t l = le32(p + off + 4);
+
+		if (l > end - off - 8)
+			return -1;
+		if (type && data && *data == NULL && memcmp(p + off, type, 4) == 0) {
+			*data = p + off + 8;
+			*len = l;
+		}
+		off += 8 + l + (l & 1);
+	}
+	return off == end || off == end + 1 ? 0 : -1;
+}
+
+/* The EXIF orientation a PNG (eXIf chunk) or WebP (EXIF chunk) carries,
+ * 1 when none: gdk-pixbuf's loaders do not report it. */
+static int
+chunk_orientation(enum image_type t, const unsigned char *p, size_t n)
+{
+	const unsigned char *x = NULL;
+	size_t len = 0;
+
+	if (t == IMG_PNG)
+		x = png_chunk(p, n, "eXIf", 0, &len);
+	else if (t == IMG_WEBP && webp_chunks(p, n, "EXIF", &x, &len) != 0)
+		x = NULL;
+	return x ? exif_orientation(x, len) : 1;
 }
 
 /* ---- gdk-pixbuf ---- */
@@ -359,16 +428,23 @@ picture_head(const unsigned char *p, size_t n, struct picture_head *h)
 		h->w = w;
 		h->h = hh;
 		if (t == IMG_PNG) {
-			h->as_is = !png_has_icc(p, n);
+			size_t len;
+
+			h->orientation = chunk_orientation(t, p, n);
+			h->as_is = png_chunk(p, n, "iCCP", 1, &len) == NULL && h->orientation == 1;
 			return 0;
 		}
 		return jpeg_head(p, n, h);
 	}
+	if (t == IMG_WEBP && webp_chunks(p, n, NULL, NULL, NULL) != 0)
+		return -1;	/* cut short, or chunk sizes that lie */
 	pixbuf_run(t, p, n, &s);
 	h->w = s.w;
 	h->h = s.h;
 	if (s.w <= 0 || s.h <= 0)
 		return -1;
+	if (t == IMG_WEBP)
+		h->orientation = chunk_orientation(t, p, n);
 	if (t == IMG_TIFF && !too_large(s.w, s.h)) {
 		/* TIFF keeps its orientation in a tag only a full decode reports */
 		struct sizecb f = {0};
@@ -382,6 +458,149 @@ picture_head(const unsigned char *p, size_t n, struct picture_head *h)
 		g_object_unref(pb);
 	}
 	return 0;
+}
+
+/* A libjpeg message handler that notes the warnings that mean the
+ * entropy-coded data is damaged (bad codes, data cut short, a marker where
+ * data should be); harmless ones (extra bytes before a marker) pass. */
+struct jcheck {
+	struct jerr	 je;
+	int		 damaged;
+};
+
+static void
+jwarn_note(j_common_ptr ci, int level)
+{
+	struct jcheck *jc = (struct jcheck *)ci->err;
+	int code = ci->err->msg_code;
+
+	if (level < 0 && (code == JWRN_HUFF_BAD_CODE || code == JWRN_ARITH_BAD_CODE ||
+	    code == JWRN_HIT_MARKER || code == JWRN_JPEG_EOF || code == JWRN_MUST_RESYNC))
+		jc->damaged = 1;
+}
+
+/* Decode a JPEG's data to its end at 1/8 scale (the entropy decoding is
+ * the whole check; the pixels are dropped). Return 0, or -1 when damaged. */
+static int
+jpeg_verify(const unsigned char *p, size_t n)
+{
+	struct jpeg_decompress_struct ci;
+	struct jcheck jc = {0};
+	JSAMPARRAY row;
+
+	ci.err = jpeg_std_error(&jc.je.mgr);
+	jc.je.mgr.error_exit = jerr_exit;
+	jc.je.mgr.emit_message = jwarn_note;
+	if (setjmp(jc.je.jb)) {
+		jpeg_destroy_decompress(&ci);
+		return -1;
+	}
+	jpeg_create_decompress(&ci);
+	jpeg_mem_src(&ci, p, (unsigned long)n);
+	jpeg_read_header(&ci, TRUE);
+	ci.scale_num = 1;
+	ci.scale_denom = 8;
+	ci.dct_method = JDCT_IFAST;
+	ci.out_color_space = ci.jpeg_color_space == JCS_GRAYSCALE ? JCS_GRAYSCALE : ci.out_color_space;
+	jpeg_start_decompress(&ci);
+	row = (*ci.mem->alloc_sarray)((j_common_ptr)&ci, JPOOL_IMAGE,
+	    ci.output_width * (JDIMENSION)ci.output_components, 1);
+	while (ci.output_scanline < ci.output_height && !jc.damaged)
+		jpeg_read_scanlines(&ci, row, 1);
+	if (!jc.damaged)
+		jpeg_finish_decompress(&ci);
+	jpeg_destroy_decompress(&ci);
+	return jc.damaged ? -1 : 0;
+}
+
+struct pngsrc {
+	const unsigned char	*p;
+	size_t			 n, off;
+};
+
+static void
+png_from_mem(png_structp png, png_bytep out, png_size_t len)
+{
+	struct pngsrc *s = png_get_io_ptr(png);
+
+	if (len > s->n - s->off)
+		png_error(png, "cut short");
+	memcpy(out, s->p + s->off, len);
+	s->off += len;
+}
+
+static void
+png_quiet(png_structp png, png_const_charp msg)
+{
+	(void)png;
+	(void)msg;
+}
+
+static void
+png_fail(png_structp png, png_const_charp msg)
+{
+	(void)msg;
+	png_longjmp(png, 1);
+}
+
+/* Inflate and unfilter a PNG's rows one at a time (libpng checks the
+ * zlib stream and every CRC), then read its end. Return 0, or -1 when
+ * damaged. The row buffer is all it keeps. */
+static int
+png_verify(const unsigned char *p, size_t n)
+{
+	struct pngsrc src = {p, n, 0};
+	png_structp png = png_create_read_struct(PNG_LIBPNG_VER_STRING, NULL, png_fail, png_quiet);
+	png_infop info = png ? png_create_info_struct(png) : NULL;
+	unsigned char *volatile row = NULL;
+	int ret = -1;
+
+	if (info == NULL)
+		goto out;
+	if (setjmp(png_jmpbuf(png)))
+		goto out;
+	png_set_read_fn(png, &src, png_from_mem);
+	png_read_info(png, info);
+	{
+		int passes = png_set_interlace_handling(png);
+		png_uint_32 h = png_get_image_height(png, info);
+
+		png_read_update_info(png, info);
+		row = xmalloc(png_get_rowbytes(png, info));
+		for (int k = 0; k < passes; k++)
+			for (png_uint_32 y = 0; y < h; y++)
+				png_read_row(png, row, NULL);
+	}
+	png_read_end(png, NULL);
+	ret = 0;
+out:
+	png_destroy_read_struct(&png, info ? &info : NULL, NULL);
+	free(row);
+	return ret;
+}
+
+int
+picture_verify(const unsigned char *p, size_t n, const struct picture_head *h)
+{
+	struct sizecb s = {0};
+	GdkPixbuf *pb;
+
+	switch (h->type) {
+	case IMG_JPEG:
+		return jpeg_verify(p, n);
+	case IMG_PNG:
+		return png_verify(p, n);
+	case IMG_TIFF:
+		return 0;	/* decoded whole by picture_head already */
+	case IMG_NONE:
+		return -1;
+	default:
+		/* the other loaders give no pixels for data they cannot read */
+		if ((pb = pixbuf_run(h->type, p, n, &s)) == NULL)
+			return -1;
+		g_object_unref(pb);
+		return 0;
+	}
 }
 
 int
@@ -563,8 +782,9 @@ pixbuf_decode(const struct image *im, enum image_type t, const unsigned char *p,
 	if (pb == NULL)
 		return err_set(im->src, im->line, s.too_large ? "image '%s' is too large" :
 		    "image '%s': a damaged %s file", im->src, loader_type[t]);
-	*orientation = 1;
-	if ((o = gdk_pixbuf_get_option(pb, "orientation")) && *o >= '1' && *o <= '8')
+	*orientation = chunk_orientation(t, p, n);
+	if (*orientation == 1 && (o = gdk_pixbuf_get_option(pb, "orientation")) && *o >= '1' &&
+	    *o <= '8')
 		*orientation = *o - '0';
 	out->w = gdk_pixbuf_get_width(pb);
 	out->h = gdk_pixbuf_get_height(pb);

@@ -33,6 +33,13 @@ struct picture_head {
  * TIFF within the limits, whose orientation only a decode reports). */
 int picture_head(const unsigned char *p, size_t n, struct picture_head *h);
 
+/* Whether the image bytes P[0..N), whose header picture_head read into H,
+ * decode to their end: a JPEG's entropy-coded data (at 1/8 scale), a PNG's
+ * compressed rows (one at a time, CRCs and zlib checked), a GIF, WebP, BMP
+ * or SVG decoded whole; the pixels are dropped. Return 0, or -1 when the
+ * image is damaged past its header. */
+int picture_verify(const unsigned char *p, size_t n, const struct picture_head *h);
+
 /* The bytes of IM: its data, or its file read into *BUF (caller frees
  * *BUF, NULL when the bytes are IM's own). Return 0 or -1 with the error set. */
 int picture_bytes(const struct image *im, const unsigned char **p, size_t *n, char **buf);

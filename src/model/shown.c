@@ -90,3 +90,12 @@ shown_headline(const struct article *a)
 {
 	return a->headline ? a->headline : "Untitled";
 }
+
+const char *
+shown_figure_alt(const struct image *im, int shown)
+{
+	if (shown || im->alt == NULL || *im->alt == '\0' ||
+	    (im->caption && strcmp(im->alt, im->caption) == 0))
+		return NULL;
+	return im->alt;
+}

@@ -25,4 +25,11 @@ const char *shown_note_label(const struct article *a, size_t n);
  * Borrowed from A, or static. */
 const char *shown_headline(const struct article *a);
 
+/* The alternative text a figure shows in words, before its caption, when
+ * its image IM is not SHOWN (left out with a warning: the picture's words
+ * stay in both books): IM's alt text, or NULL when the image is shown, has
+ * no alt text, or the alt text is the caption again. A figure with no
+ * caption shows this as its caption. Borrowed from IM. */
+const char *shown_figure_alt(const struct image *im, int shown);
+
 #endif

@@ -126,7 +126,7 @@ emit_page(struct pdf_pager *pg, struct pdf_page *page, void *arg)
 		page_list_add(P->opt->pages, P->ai, page->opener ? NULL : page->start,
 		    page->opener ? 0 : page->start_off, label);
 	}
-	if (page->note_top > 0 && pdf_art_rtl(P))
+	if (page->note_top > 0 && pdf_art_rtl(P) && !P->placed)
 		mirror_note_rule(P, page);
 	if (!page->opener) {
 		struct pdf_style st = pdf_text_style(P, FONT_BODY, STYLE_REGULAR, P->size * 0.82, P->grey);
@@ -143,6 +143,8 @@ emit_page(struct pdf_pager *pg, struct pdf_page *page, void *arg)
 	pdf_dl_free(&fur);
 	if (ret != 0)
 		return -1;
+	if (P->placed)	/* a worker placed the page's ops (pdf_jobs.c) */
+		x = y = 0;
 	if (pdf_draw_dl(&P->dr, &page->dl, x, y) != 0)
 		return -1;
 	P->folio++;
@@ -235,6 +237,41 @@ keep_heap(void)
 #endif
 }
 
+/* Lay out, paginate and draw the book's articles one after the other,
+ * in this thread (-j 1), with VL for the boxes. Return 0, or -1 with the
+ * error set. */
+static int
+body_serial(struct pdf *P, struct pdf_vlist *vl)
+{
+	const struct book *book = P->book;
+	size_t i;
+
+	for (i = 0; i < book->narticles; i++) {
+		const struct article *a = book->articles[i];
+
+		P->ai = i;
+		P->art = a;
+		P->in_refs = 0;
+		pdf_fonts_lang(&P->fonts, a->lang);
+		set_head(P, 1, a->headline, a->lang, a->dir == DIR_RTL);
+		pdf_set_notes(P, a);
+		P->notes_total += P->nnotes;
+		pdf_pager_start(&P->pg, P->nnotes, 1);
+		P->main = vl;
+		pdf_set_opener(P, vl, a);
+		P->main = NULL;
+		if (P->failed || pdf_paginate(&P->pg, vl, P->notes, P->nnotes, 1) != 0)
+			return -1;
+		cairo_tag_end(P->dr.cr, "Art");	/* on its last page, still open */
+		pdf_vlist_free(vl);
+		pdf_free_notes(P);
+	}
+	return 0;
+}
+
+/* The drawer's part that is pdf.c's, for pdf_jobs.c. */
+static const struct pdf_jobs_hooks hooks = {emit_page, mirror_note_rule, set_head};
+
 int
 pdf_write(const struct book *book, const struct theme *th, const struct options *opt,
     const char *path)
@@ -242,7 +279,7 @@ pdf_write(const struct book *book, const struct theme *th, const struct options 
 	struct pdf P;
 	struct pdf_vlist vl = {0};
 	char *oldloc = NULL;
-	int ret = -1, body_first, ntoc, ncover;
+	int ret = -1, r, body_first, ntoc, ncover, jobs = pdf_jobs_count(opt);
 	size_t i;
 
 	memset(&P, 0, sizeof(P));
@@ -293,25 +330,14 @@ pdf_write(const struct book *book, const struct theme *th, const struct options 
 
 	set_head(&P, 0, book->title, book->lang, 0);
 	P.folio = 1;
-	for (i = 0; i < book->narticles; i++) {
-		const struct article *a = book->articles[i];
-
-		P.ai = i;
-		P.art = a;
-		pdf_fonts_lang(&P.fonts, a->lang);
-		set_head(&P, 1, a->headline, a->lang, a->dir == DIR_RTL);
-		pdf_set_notes(&P, a);
-		P.notes_total += P.nnotes;
-		pdf_pager_start(&P.pg, P.nnotes, 1);
-		P.main = &vl;
-		pdf_set_opener(&P, &vl, a);
-		P.main = NULL;
-		if (P.failed || pdf_paginate(&P.pg, &vl, P.notes, P.nnotes, 1) != 0)
-			goto out;
-		cairo_tag_end(P.dr.cr, "Art");	/* on its last page, still open */
-		pdf_vlist_free(&vl);
-		pdf_free_notes(&P);
-	}
+	if (jobs > 1 && book->narticles > 1) {
+		P.placed = 1;
+		r = pdf_jobs_body(&P, jobs, &hooks);
+		P.placed = 0;
+	} else
+		r = body_serial(&P, &vl);
+	if (r != 0)
+		goto out;
 	P.art = NULL;
 	if (opt && opt->progress)
 		fputc('\n', stderr);

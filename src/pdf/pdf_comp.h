@@ -59,6 +59,8 @@ struct pdf {
 	int			 stats;		/* MKBOOK_LAYOUT_STATS is set */
 	struct buf		 pstats;	/* its per-paragraph figures (JSON objects) */
 	int			 in_refs;	/* the blocks follow a References heading */
+	int			 placed;	/* the pages' ops are at their place on the
+						 * page already (a worker put them there) */
 };
 
 /* How a paragraph is set into boxes (pdf_set_para): where, in what lead,
@@ -91,6 +93,26 @@ struct frame {
 	int	 inquote;
 	int	 refs;		/* inside a reference list */
 };
+
+/* ---- pdf_jobs.c: parallel typesetting ---- */
+
+/* How many threads lay out the articles: OPT's -j, else 1 when OPT is NULL,
+ * else the number of cores. */
+int pdf_jobs_count(const struct options *opt);
+/* What the drawing thread does that pdf.c owns (the page furniture). */
+struct pdf_jobs_hooks {
+	/* the pager's emit: draw PAGE with its running head and folio (ARG is
+	 * the struct pdf); 0, or -1 with the error set */
+	int	(*emit)(struct pdf_pager *pg, struct pdf_page *page, void *arg);
+	/* move the rule over PAGE's notes to the right (a right-to-left article) */
+	void	(*mirror)(struct pdf *P, struct pdf_page *page);
+	/* prepare running head H (0 verso, 1 recto) from TEXT */
+	void	(*head)(struct pdf *P, int h, const char *text, const char *lang, int rtl);
+};
+/* Lay out, paginate and draw the book's articles from folio P->folio on
+ * with N worker threads laying out and this one drawing with H, in order:
+ * the pages -j 1 draws. Return 0, or -1 with the error set. */
+int pdf_jobs_body(struct pdf *P, int n, const struct pdf_jobs_hooks *h);
 
 /* ---- pdf_text.c ---- */
 

@@ -9,6 +9,7 @@
 #include "util.h"
 #include "model/lang.h"
 #include "model/date.h"
+#include "model/shown.h"
 #include "pdf_comp.h"
 #include "model/words.h"
 
@@ -22,8 +23,10 @@ pdf_set_figure(struct pdf *P, struct pdf_vlist *vl, const struct image *im, stru
 	struct pdf_parfmt fmt = {.width = fr.w, .align = PA_LEFT, .hyphenate = 1};
 	struct setopts so = {.x = fr.x, .lead = P->lead * 0.86, .size = cs.size};
 	int has_img = (im->path || im->data) && im->width > 0 && im->height > 0;
-	/* an image left out keeps its words: its alt text stands as caption */
-	const char *caption = im->caption ? im->caption : !has_img && !im->credit ? im->alt : NULL;
+	/* an image left out keeps its words: its alt text before the
+	 * caption, or standing as caption (src/model/shown.c) */
+	const char *alt = shown_figure_alt(im, has_img);
+	const char *caption = im->caption ? im->caption : alt;
 	int has_cap = caption || im->credit;
 	struct pdf_vbox *vb;
 
@@ -71,6 +74,12 @@ pdf_set_figure(struct pdf *P, struct pdf_vlist *vl, const struct image *im, stru
 		size_t k0 = vl->n, k;
 
 		pdf_shaped_init(&sp, P->art ? P->art->lang : NULL, P->art && P->art->dir == DIR_RTL);
+		if (alt && caption != alt) {
+			struct pdf_style as = pdf_text_style(P, FONT_BODY, STYLE_REGULAR, cs.size, NULL);
+
+			pdf_add_text(&sp, alt, &as);
+			pdf_shaped_add(&sp, " ", 1, &as);
+		}
 		if (caption)
 			pdf_add_text(&sp, caption, &cs);
 		if (caption && im->credit)

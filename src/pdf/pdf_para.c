@@ -30,6 +30,7 @@
 #include <string.h>
 
 #include "util.h"
+#include "model/script.h"
 #include "typo/hyph.h"
 #include "typo/linebreak.h"
 #include "pdf_int.h"
@@ -103,13 +104,12 @@ push(struct builder *b, enum lb_kind kind, int pos)
 }
 
 /* Return 1 for the characters that Chinese and Japanese set solid and break
- * between: ideographs, kana, CJK punctuation and full-width forms. */
+ * between: ideographs, kana, CJK punctuation and full-width forms, by the
+ * table of scripts (model/script.h). */
 static int
 is_cjk(gunichar c)
 {
-	return (c >= 0x2e80 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff) ||
-	    (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xffef) ||
-	    (c >= 0x20000 && c <= 0x3ffff);
+	return script_solid(c);
 }
 
 /* Return 1 for a space that may stretch and break (not a no-break space). */

@@ -4,10 +4,12 @@
  * for the line breaker come from these glyphs and the lines are drawn from
  * the same glyphs, so what is measured is what is printed.
  */
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "util.h"
+#include "model/script.h"
 #include "pdf_int.h"
 
 void
@@ -73,19 +75,22 @@ missing(struct pdf_fonts *f, gunichar c)
 {
 	static gunichar seen[64];
 	static size_t nseen;
+	static pthread_mutex_t mu = PTHREAD_MUTEX_INITIALIZER;	/* -j: workers */
 	size_t i;
 
 	if (c == 0x2028 || c == '\n' || c == '\t' || g_unichar_iszerowidth(c))
 		return;
-	for (i = 0; i < nseen; i++)
-		if (seen[i] == c)
-			return;
-	if (nseen < sizeof(seen) / sizeof(seen[0]))
-		seen[nseen++] = c;
-	else
+	pthread_mutex_lock(&mu);
+	for (i = 0; i < nseen && seen[i] != c; i++)
+		;
+	if (i < nseen || nseen == sizeof(seen) / sizeof(seen[0])) {
+		pthread_mutex_unlock(&mu);
 		return;
+	}
+	seen[nseen++] = c;
 	warn_at(NULL, 0, "PDF: no font has a glyph for U+%04X (%s); install a font that covers it",
 	    (unsigned)c, f->lang ? f->lang : "und");
+	pthread_mutex_unlock(&mu);
 }
 
 /* Return 1 when TEXT needs no more than spaces and hyphens to find its
@@ -127,35 +132,6 @@ fast_breaks(struct pdf_shaped *sp)
 	sp->attrs[sp->nchars].is_line_break = 1;
 }
 
-/* Whether script SC has no italic of its own (a slanted Arabic or Chinese
- * face is a machine's distortion, not a typeface). */
-static int
-no_italic(GUnicodeScript sc)
-{
-	switch (sc) {
-	case G_UNICODE_SCRIPT_ARABIC:
-	case G_UNICODE_SCRIPT_HEBREW:
-	case G_UNICODE_SCRIPT_SYRIAC:
-	case G_UNICODE_SCRIPT_THAANA:
-	case G_UNICODE_SCRIPT_NKO:
-	case G_UNICODE_SCRIPT_HAN:
-	case G_UNICODE_SCRIPT_HIRAGANA:
-	case G_UNICODE_SCRIPT_KATAKANA:
-	case G_UNICODE_SCRIPT_HANGUL:
-	case G_UNICODE_SCRIPT_BOPOMOFO:
-	case G_UNICODE_SCRIPT_THAI:
-	case G_UNICODE_SCRIPT_LAO:
-	case G_UNICODE_SCRIPT_KHMER:
-	case G_UNICODE_SCRIPT_DEVANAGARI:
-	case G_UNICODE_SCRIPT_BENGALI:
-	case G_UNICODE_SCRIPT_TAMIL:
-	case G_UNICODE_SCRIPT_ETHIOPIC:
-		return 1;
-	default:
-		return 0;
-	}
-}
-
 /* In the italic span TEXT[START, END), set the runs of scripts without an
  * italic (and the spaces and punctuation between their letters) upright:
  * the emphasis of such text is left to the words, as the EPUB's readers
@@ -167,14 +143,14 @@ upright(PangoAttrList *al, const char *text, size_t start, size_t end)
 
 	while (p < e) {
 		const char *q = g_utf8_next_char(p);
-		GUnicodeScript sc = g_unichar_get_script(g_utf8_get_char(p));
+		/* the table of scripts says which have no italic */
+		enum script sc = script_of(g_utf8_get_char(p));
 
-		if (no_italic(sc)) {
+		if (script_no_italic(sc)) {
 			if (from == NULL)
 				from = p;
 			last = q;
-		} else if (sc != G_UNICODE_SCRIPT_COMMON && sc != G_UNICODE_SCRIPT_INHERITED &&
-		    from != NULL) {
+		} else if (sc != SC_NONE && from != NULL) {
 			PangoAttribute *a = pango_attr_style_new(PANGO_STYLE_NORMAL);
 
 			a->start_index = (guint)(from - text);

@@ -205,6 +205,31 @@ end_update(struct buf *out, long start, struct upd *u, size_t n, const char *tra
 	return 0;
 }
 
+/* End the update OUT (end_update's arguments) and append it to F. Return
+ * 0, or -1 when TRAILER is not a dictionary or the write failed. */
+static int
+write_update(FILE *f, struct buf *out, long start, struct upd *u, size_t n, const char *trailer,
+    long prev)
+{
+	if (end_update(out, start, u, n, trailer, prev) != 0 || fseek(f, 0, SEEK_END) != 0 ||
+	    fwrite(out->data, 1, out->len, f) != out->len)
+		return -1;
+	return 0;
+}
+
+/* Close F (may be NULL) after an update of PATH that added WHAT; RET is
+ * the update's result. Return RET, or -1 when closing failed, with the
+ * error set either way. */
+static int
+close_update(FILE *f, const char *path, int ret, const char *what)
+{
+	if (ret != 0)
+		err_set(path, 0, "cannot add %s: unexpected PDF structure", what);
+	if (f && fclose(f) != 0 && ret == 0)
+		ret = err_set(path, 0, "cannot write the PDF");
+	return ret;
+}
+
 /* Read the object numbers of the references "N 0 R N 0 R …" in [P, END)
  * into *V (fresh array). Return how many. */
 static size_t
@@ -435,15 +460,11 @@ update_elems(const char *path, const char *type, const char *key, char *const *v
 		free(o);
 		o = NULL;
 	}
-	if (end_update(&out, size, u, nu, trailer, start) != 0 ||
-	    fseek(f, 0, SEEK_END) != 0 || fwrite(out.data, 1, out.len, f) != out.len)
+	if (write_update(f, &out, size, u, nu, trailer, start) != 0)
 		goto out;
 	ret = 0;
 out:
-	if (ret != 0)
-		err_set(path, 0, "cannot add %s: unexpected PDF structure", what);
-	if (fclose(f) != 0 && ret == 0)
-		ret = err_set(path, 0, "cannot write the PDF");
+	ret = close_update(f, path, ret, what);
 	free(trailer);
 	free(cat);
 	free(root);
@@ -625,16 +646,11 @@ pdf_update_fixup(const char *path, int from, int n, int at, int nfront, const ch
 	u[nu].off = size + (long)out.len;
 	if ((u[nu].num = reorder_structure(f, &x, cat, &out)) > 0)
 		nu++;
-	if (end_update(&out, size, u, nu, trailer, xref) != 0)
-		goto bad;
-	if (fseek(f, 0, SEEK_END) != 0 || fwrite(out.data, 1, out.len, f) != out.len)
+	if (write_update(f, &out, size, u, nu, trailer, xref) != 0)
 		goto bad;
 	ret = 0;
 bad:
-	if (ret != 0)
-		err_set(path, 0, "cannot add page labels: unexpected PDF structure");
-	if (f && fclose(f) != 0 && ret == 0)
-		ret = err_set(path, 0, "cannot write the PDF");
+	ret = close_update(f, path, ret, "page labels");
 	free(trailer);
 	free(cat);
 	free(pages);
@@ -992,15 +1008,11 @@ pdf_update_print(const char *path, const struct book *b, const struct pdf_print 
 		    "      /RegistryName (http://www.color.org) /DestOutputProfile %ld 0 R >> ]\n", intent);
 	buf_puts(&out, ">>\nendobj\n");
 	if ((nt = trailer_size(trailer, nobj)) == NULL ||
-	    end_update(&out, size, u, nu, nt, xref) != 0 ||
-	    fseek(f, 0, SEEK_END) != 0 || fwrite(out.data, 1, out.len, f) != out.len)
+	    write_update(f, &out, size, u, nu, nt, xref) != 0)
 		goto bad;
 	ret = 0;
 bad:
-	if (ret != 0)
-		err_set(path, 0, "cannot add the print boxes: unexpected PDF structure");
-	if (fclose(f) != 0 && ret == 0)
-		ret = err_set(path, 0, "cannot write the PDF");
+	ret = close_update(f, path, ret, "the print boxes");
 	free(trailer);
 	free(nt);
 	free(cat);

@@ -772,16 +772,9 @@ static char *
 text_of(struct html_conv *c, const GumboNode *n)
 {
 	struct buf b = {0};
-	char *s;
 
 	flat_text(c, n, &b);
-	s = str_squash(buf_str(&b));
-	buf_free(&b);
-	if (*s == '\0') {
-		free(s);
-		return NULL;
-	}
-	return s;
+	return buf_squash_take(&b);
 }
 
 /* ---- notes ---- */

@@ -112,16 +112,9 @@ static char *
 plain_str(cmark_node *n)
 {
 	struct buf b = {0};
-	char *s;
 
 	plain_text(&b, n);
-	s = str_squash(buf_str(&b));
-	buf_free(&b);
-	if (*s == '\0') {
-		free(s);
-		return NULL;
-	}
-	return s;
+	return buf_squash_take(&b);
 }
 
 /* Move pending text in P into one INL_TEXT at the end of *ARR. */

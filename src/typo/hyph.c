@@ -2,6 +2,7 @@
  * (/usr/share/hyphen/hyph_LL_RR.dic). The dictionaries are loaded on first
  * use and kept until hy_cleanup(). Unicode classes and case come from GLib
  * (already linked through Pango). */
+#include <pthread.h>
 #include <ctype.h>
 #include <dirent.h>
 #include <iconv.h>
@@ -612,8 +613,27 @@ spell(const struct dict *d, const struct ch *c, size_t n, char *out,
 	return (int)o;
 }
 
+/* The dictionaries are loaded on first use and iconv descriptors keep
+ * state: the PDF's worker threads (-j) take turns. */
+static pthread_mutex_t hy_mu = PTHREAD_MUTEX_INITIALIZER;
+
+static size_t points_locked(const char *lang, const char *word, size_t len,
+    unsigned char *points);
+
 size_t
 hy_points(const char *lang, const char *word, size_t len, unsigned char *points)
+{
+	size_t n;
+
+	pthread_mutex_lock(&hy_mu);
+	n = points_locked(lang, word, len, points);
+	pthread_mutex_unlock(&hy_mu);
+	return n;
+}
+
+/* hy_points, with hy_mu held. */
+static size_t
+points_locked(const char *lang, const char *word, size_t len, unsigned char *points)
 {
 	struct ch c[HY_MAXCHARS];
 	char	 lw[HY_MAXCHARS * 4 + 1], hy[HY_MAXCHARS * 4 + 5];
@@ -735,7 +755,14 @@ out:
 int
 hy_available(const char *lang)
 {
-	return lang && *lang && dict_for(lang) >= 0;
+	int ok;
+
+	if (lang == NULL || *lang == '\0')
+		return 0;
+	pthread_mutex_lock(&hy_mu);
+	ok = dict_for(lang) >= 0;
+	pthread_mutex_unlock(&hy_mu);
+	return ok;
 }
 
 void

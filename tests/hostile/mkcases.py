@@ -57,7 +57,10 @@ w("corrupt-jpeg/bad.jpg", b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01\x01\x00\x00\x01
 w("huge-png/a.md", "---\ntitle: Huge PNG\nimage: huge.png\nimage-alt: x\n---\n\nBody.\n")
 w("huge-png/huge.png", png(8, 8, huge=True))  # IHDR claims 100000x100000
 w("gif/a.md", "---\ntitle: A GIF\nimage: x.gif\nimage-alt: x\n---\n\nBody.\n")
-w("gif/x.gif", b"GIF89a\x01\x00\x01\x00\x00\x00\x00;")
+# a whole 1x1 GIF: screen, palette, one frame (a GIF with no frame has no
+# picture, and is found damaged when the book is read)
+w("gif/x.gif", b"GIF89a\x01\x00\x01\x00\x80\x00\x00\xff\xff\xff\x00\x00\x00"
+  b"!\xf9\x04\x01\x00\x00\x00\x00,\x00\x00\x00\x00\x01\x00\x01\x00\x00\x02\x02D\x01\x00;")
 w("escape-dotdot/a.md", "---\ntitle: Dot dot\nimage: ../outside.png\nimage-alt: x\n---\n\nBody.\n")
 w("outside.png", png(8, 8))
 w("escape-abs/a.md", "---\ntitle: Absolute\nimage: /etc/passwd\nimage-alt: x\n---\n\nBody.\n")
