@@ -6,7 +6,8 @@
 #   make asan       the same tests under AddressSanitizer + UBSan
 #   make valgrind   the sample book under valgrind
 #   make fuzz       libFuzzer harnesses (clang)
-#   make bench      benchmarks against pandoc and WeasyPrint
+#   make bench      benchmarks against pandoc and WeasyPrint, and the HTML
+#                   reader against Readability.js and readability-lxml
 #   make install    PREFIX=/usr/local DESTDIR=
 
 PREFIX	?= /usr/local
@@ -136,7 +137,8 @@ FUZZ_CC	 ?= clang
 FUZZ_FLAGS = -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -std=c11 \
 	   -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -DMKBOOK_VERSION='"fuzz"' \
 	   -DMKBOOK_DATADIR='"$(CURDIR)"' -Isrc $(PKG_CFLAGS) $(shell pkg-config --cflags libxml-2.0)
-FUZZERS	 = tests/fuzz/fuzz_txt tests/fuzz/fuzz_md tests/fuzz/fuzz_xhtml tests/fuzz/fuzz_html
+FUZZERS	 = tests/fuzz/fuzz_txt tests/fuzz/fuzz_md tests/fuzz/fuzz_xhtml tests/fuzz/fuzz_html \
+	   tests/fuzz/fuzz_mhtml
 
 # Nothing compiles before have-pkgs has found the packages (order-only: it
 # never makes a target out of date).
@@ -155,8 +157,13 @@ fuzz: $(FUZZERS)
 			grep -E 'stat::number_of_executed_units|ERROR|SUMMARY|crash-' || exit 1; \
 	done
 
-bench: mkbook
+bench: mkbook bench/out/html-pages
 	sh bench/run.sh
+
+# mkbook's HTML reader over many pages in one process, for bench/html.sh.
+bench/out/html-pages: bench/html-pages.c $(LIB_OBJS)
+	@mkdir -p bench/out
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(LIB_OBJS) $(ALL_LDFLAGS) $(PKG_LIBS)
 
 # Tools the benchmarks compare against (not needed to build or test).
 bench-deps:
@@ -166,6 +173,10 @@ bench-deps:
 	# Typst 0.14.2 for bench/pdf.sh and bench/typo-compare.sh (bundled by this npm package)
 	npm install --no-audit --no-fund --prefix bench/out/node \
 	    @myriaddreamin/typst-ts-node-compiler@0.7.0
+	# bench/html.sh: Readability.js 0.6.0 over jsdom, and readability-lxml
+	apt-get install -y --no-install-recommends python3-readability python3-lxml
+	npm install --no-audit --no-fund --prefix bench/out/readability \
+	    @mozilla/readability@0.6.0 jsdom@29.1.1
 
 install: mkbook
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR) $(DESTDIR)$(DATADIR)

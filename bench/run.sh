@@ -4,6 +4,6 @@
 # on a shared machine.
 set -eu
 cd "$(dirname "$0")/.."
-for b in bench/epub.sh bench/pdf.sh bench/images.sh bench/typo-compare.sh; do
+for b in bench/epub.sh bench/pdf.sh bench/images.sh bench/typo-compare.sh bench/html.sh; do
 	[ -f "$b" ] && sh "$b"
 done

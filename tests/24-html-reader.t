@@ -93,6 +93,17 @@ is "$(field "a['authors'], a['date']")" "['Carol Setter'] 2023-02-08" "byline el
 run 0 "right to left" "$H/rtl.html"
 is "$(field "a['lang'], a['dir']")" "ar rtl" "lang and dir from <html>"
 
+run 0 "a UTF-8 BOM before a windows-1252 <meta charset>" "$H/bom-utf8.html"
+like "$(field "text")" 'UTF-8 with a BOM: café' "the BOM wins over the <meta charset>"
+run 0 "a <meta charset> past the first 1,024 bytes" "$H/late-meta.html"
+like "$(field "text")" 'Late meta: café' "a late <meta charset> is not looked at (UTF-8, not Shift_JIS)"
+run 0 "<meta charset=iso-8859-2>" "$H/latin2.html"
+like "$(field "text")" 'Polish: Zażółć ą' "a legacy charset from <meta> through iconv"
+run 0 ".htm" "$H/page.htm"
+like "$(field "text")" 'An .htm page' ".htm is read as HTML"
+run 0 ".xhtml" "$H/page.xhtml"
+is "$(field "a['headline']")" "An XHTML page" ".xhtml is read (XML declaration, namespace)"
+
 # point 5: images
 run 0 "images" "$H/images.html"
 is "$(field "[(b['image'].get('type'), b['image'].get('bytes'), b['image']['caption']) for b in a['blocks'] if b['type'] == 'figure']")" \

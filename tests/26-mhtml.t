@@ -71,6 +71,13 @@ like "$(pdftotext "$P" - | tr '\n' ' ')" 'Café crème at the foundry' "PDF: the
 ok "epubcheck: no errors, no warnings" sh -c \
 	"java -jar /usr/share/java/epubcheck.jar '$E' 2>&1 | grep -q 'Messages: 0 fatals / 0 errors / 0 warnings'"
 
+# an empty part (UBSan found its NULL data passed to memcpy): the page is
+# read, the empty picture named in a warning
+"$MKBOOK" --dump-model "$M/empty-part.mhtml" >"$TMP/m.json" 2>"$TMP/err"
+is "$?" 0 "an MHTML with an empty part is read"
+like "$(cat "$TMP/err")" "empty-part.mhtml:[0-9]+: .*cid:chart-7@mhtml.blink" \
+	"the empty picture part is named in a warning"
+
 # damaged files: exit 1 naming the file, no book
 for f in nohtml badboundary notmime; do
 	rm -rf "$TMP/bad"

@@ -19,7 +19,7 @@ if [ ! -d "$C/trafilatura" ] || [ ! -d "$C/readability" ] || [ ! -f "$S" ]; then
 fi
 
 # floors
-TRAF_F1=0.885
+TRAF_F1=0.89
 READ_F1=0.945
 TITLE=0.95
 BYLINE=0.85

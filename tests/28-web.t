@@ -147,7 +147,11 @@ is "$?" 0 "--cache DIR --offline: the book builds with the server gone"
 ok "--cache then --offline: the same EPUB byte for byte" cmp "$TMP"/c1/*.epub "$TMP"/c2/*.epub
 ok "--cache then --offline: the same PDF byte for byte" cmp "$TMP"/c1/*.pdf "$TMP"/c2/*.pdf
 # both books, as --cache makes them: the EPUB made with its PDF has its page list
-ok "the cached book is the book made without a cache" cmp "$TMP"/c1/*.epub "$TMP"/one/*.epub
+ok "the cached book is the book made without a cache (EPUB)" cmp "$TMP"/c1/*.epub "$TMP"/one/*.epub
+ok "the cached book is the book made without a cache (PDF)" cmp "$TMP"/c1/*.pdf "$TMP"/one/*.pdf
+epubcheck "$TMP"/c2/*.epub >"$TMP/ec2" 2>&1
+like "$(cat "$TMP/ec2")" "0 fatals / 0 errors / 0 warnings" "epubcheck: the book rebuilt offline from the cache is clean"
+ok "no remote resource or script in the book rebuilt offline" python3 tests/epubtool.py safe "$TMP"/c2/*.epub
 
 # Limits and their flags are checked.
 for bad in "--timeout 0" "--timeout x" "--max-size -1" "--max 0" "--max 1.5" "--max-redirects -1" "--since yesterday"; do

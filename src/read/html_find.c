@@ -521,7 +521,7 @@ find_head(const struct html_find *f)
 	return nh1 == 1 ? only : -1;
 }
 
-/* How well container I sits by the headline: 1.5 when it or its parent
+/* How well container I sits by the headline: 2 when it or its parent
  * or grandparent holds the headline element (the article's text is set
  * under its headline), else 1. */
 static double
@@ -531,7 +531,7 @@ head_factor(const struct html_find *f, int i)
 		return 1;
 	for (int up = 0; i >= 0 && up <= 2; i = f->v[i].parent, up++)
 		if (is_inside(f, f->head, i))
-			return i == 0 ? 1 : 1.5;
+			return i == 0 ? 1 : 2.0;
 	return 1;
 }
 

@@ -46,7 +46,8 @@ part_bytes(GMimePart *p, size_t *len)
 	g_mime_data_wrapper_write_to_stream(w, s);
 	arr = g_mime_stream_mem_get_byte_array(GMIME_STREAM_MEM(s));
 	out = xmalloc(arr->len + 1);
-	memcpy(out, arr->data, arr->len);
+	if (arr->len)	/* an empty part's array has no data */
+		memcpy(out, arr->data, arr->len);
 	out[arr->len] = 0;
 	*len = arr->len;
 	g_object_unref(s);
@@ -163,10 +164,13 @@ parse_mime(const char *path, const char *bytes, size_t len, struct mhtml *mh)
 	}
 	g_mime_message_foreach(msg, collect, mh);
 	if (mh->page < 0) {
+		char *type;
+
 		ct = g_mime_object_get_content_type(top);
+		type = ct ? g_mime_content_type_get_mime_type(ct) : NULL;
 		err_set(path, 0, "not an MHTML page: no text/html part among its %zu part%s "
-		    "(the message is %s)", mh->n, mh->n == 1 ? "" : "s",
-		    ct ? g_mime_content_type_get_mime_type(ct) : "of no type");
+		    "(the message is %s)", mh->n, mh->n == 1 ? "" : "s", type ? type : "of no type");
+		g_free(type);
 		goto fail;
 	}
 	return msg;

@@ -102,3 +102,18 @@ w("images.html", page("<article>" + article(2) +
 w("abs-icon.html", page("<article>" + article(2) +
     "<div><span><img src='/static/icons/clock.svg'> Posted at nine</span>, by the press room.</div>"
     + article(2) + "</article>"))
+
+# point 1: a UTF-8 BOM beats a <meta charset>; a <meta charset> past the
+# first 1,024 bytes is not looked at; one inside them is; .htm and .xhtml
+def dec_page(body, head=""):
+    return ("<!DOCTYPE html><html lang='en'><head>%s<title>Decoding</title></head><body><article>"
+            "<h1>Decoding</h1><p>%s</p><p>%s</p></article></body></html>" % (head, body, PROSE * 3))
+
+
+w("bom-utf8.html", b"\xef\xbb\xbf" + dec_page("UTF-8 with a BOM: café", "<meta charset='windows-1252'>").encode())
+w("late-meta.html", dec_page("Late meta: café", "<!--" + "x" * 1100 + "--><meta charset='Shift_JIS'>"))
+w("latin2.html", dec_page("Polish: Zażółć ą", "<meta charset='iso-8859-2'>").encode("iso-8859-2"))
+w("page.htm", dec_page("An .htm page."))
+w("page.xhtml", '<?xml version="1.0" encoding="UTF-8"?>\n<html xmlns="http://www.w3.org/1999/xhtml" '
+  'xml:lang="en"><head><title>An XHTML page</title></head><body><article><h1>An XHTML page</h1>'
+  '<p>XHTML: café.</p><p>%s</p></article></body></html>' % (PROSE * 3))

@@ -80,4 +80,7 @@ w("copy.mht", message([html, jpg, png]))
 # damaged: no HTML part; a boundary that no part uses; not MIME at all
 w("nohtml.mhtml", message([css, jpg]))
 w("badboundary.mhtml", message([html, jpg], boundary="----NotTheBoundary----"))
+# a part with no content at all (a picture's part saved empty)
+w("empty-part.mhtml", message([html, jpg, part(["Content-Type: image/png",
+                                                 "Content-ID: <chart-7@mhtml.blink>"], "")]))
 w("notmime.mhtml", "\x00\x01\x02 just bytes, no headers\r\n" * 10)
