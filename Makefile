@@ -55,6 +55,9 @@ MODEL_OBJS  = src/model/model.o src/model/image.o src/model/picture.o src/model/
 	      src/model/date.o src/model/theme.o
 # Typography shared by the typesetter and the cover: line breaking, hyphenation.
 TYPO_OBJS   = src/typo/linebreak.o src/typo/hyph.o
+# The generated cover, one design for both writers (the EPUB's picture, the
+# PDF's front and wrap covers).
+COVER_OBJS  = src/cover/cover.o
 # Fetching over HTTP(S) (libcurl): limits, address checks, the cache.
 NET_OBJS    = src/net/fetch.o
 # Readers: plain text, Markdown with YAML front matter; the builder (inputs
@@ -67,21 +70,22 @@ READ_OBJS   = src/read/read_txt.o src/read/read_md.o src/read/meta.o src/read/bo
 # The EPUB writer.
 EPUB_OBJS   = src/epub/epub.o src/epub/epub_pkg.o src/epub/epub_image.o src/epub/epub_zip.o \
 	      src/epub/epub_xhtml.o src/epub/epub_opf.o \
-	      src/epub/epub_fonts.o src/epub/fontsub.o src/epub/cover.o
+	      src/epub/epub_fonts.o src/epub/fontsub.o
 # The PDF typesetter, layer by layer, and its composer: the driver and page
 # furniture (pdf.c) over the parts named for what they lay out.
 PDF_OBJS    = src/pdf/pdf.o src/pdf/pdf_text.o src/pdf/pdf_block.o src/pdf/pdf_figure.o \
-	      src/pdf/pdf_table.o src/pdf/pdf_notes.o src/pdf/pdf_opener.o src/pdf/pdf_front.o \
+	      src/pdf/pdf_table.o src/pdf/pdf_notes.o src/pdf/pdf_opener.o src/pdf/pdf_front.o src/pdf/pdf_cover.o \
 	      src/pdf/pdf_font.o src/pdf/pdf_shape.o src/pdf/pdf_para.o src/pdf/pdf_page.o \
 	      src/pdf/pdf_draw.o src/pdf/pdf_dl.o src/pdf/pdf_update.o \
 	      src/pdf/pdf_jobs.o
 
-LIB_OBJS = $(BASE_OBJS) $(MODEL_OBJS) $(TYPO_OBJS) $(NET_OBJS) $(READ_OBJS) $(EPUB_OBJS) $(PDF_OBJS)
+LIB_OBJS = $(BASE_OBJS) $(MODEL_OBJS) $(TYPO_OBJS) $(COVER_OBJS) $(NET_OBJS) $(READ_OBJS) $(EPUB_OBJS) \
+	   $(PDF_OBJS)
 OBJS	 = src/main.o $(LIB_OBJS)
 
 UNIT_TESTS = tests/unit/t_buf tests/unit/t_image tests/unit/t_picture tests/unit/t_date tests/unit/t_txt tests/unit/t_lang \
 	     tests/unit/t_linebreak tests/unit/t_hyph tests/unit/t_md tests/unit/t_epub tests/unit/t_pdfpara \
-	     tests/unit/t_punct tests/unit/t_paginate tests/unit/t_html tests/unit/t_script
+	     tests/unit/t_punct tests/unit/t_paginate tests/unit/t_html tests/unit/t_cover tests/unit/t_script
 
 all: mkbook
 

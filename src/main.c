@@ -26,7 +26,7 @@
 #include "model/theme.h"
 #include "util.h"
 
-enum { OPT_BLEED = 200, OPT_CROP, OPT_LINKS,
+enum { OPT_BLEED = 200, OPT_CROP, OPT_NOCOVER, OPT_COVERPDF, OPT_THICK, OPT_LINKS,
 	OPT_TITLE = 256, OPT_AUTHOR, OPT_LANG, OPT_THEME, OPT_PAPER, OPT_DUMP, OPT_HELP,
        OPT_VERSION, OPT_EPUB, OPT_PDF, OPT_STRICT, OPT_IMGQ, OPT_URLS, OPT_CACHE, OPT_OFFLINE,
        OPT_ALLOW_PRIVATE, OPT_SINCE, OPT_MAX, OPT_TIMEOUT, OPT_MAX_SIZE, OPT_MAX_REDIRECTS,
@@ -43,6 +43,9 @@ static const struct option longopts[] = {
 	{"paper", required_argument, NULL, OPT_PAPER},
 	{"bleed", required_argument, NULL, OPT_BLEED},
 	{"crop-marks", no_argument, NULL, OPT_CROP},
+	{"no-cover", no_argument, NULL, OPT_NOCOVER},
+	{"cover-pdf", required_argument, NULL, OPT_COVERPDF},
+	{"paper-thickness", required_argument, NULL, OPT_THICK},
 	{"links", required_argument, NULL, OPT_LINKS},
 	{"dump-model", no_argument, NULL, OPT_DUMP},
 	{"strict", no_argument, NULL, OPT_STRICT},
@@ -69,7 +72,9 @@ usage(FILE *f)
 {
 	fputs("usage: mkbook [--epub] [--pdf] [-o PATH] [--title T] [--author A] [--lang L]\n"
 	    "              [--theme DIR] [--paper SIZE] [--strict] [--image-quality N]\n"
-	    "              [--bleed LEN] [--crop-marks] [--links footnotes|after|none] [-j N]\n"
+	    "              [--bleed LEN] [--crop-marks] [--no-cover] [-j N]\n"
+	    "              [--cover-pdf FILE] [--paper-thickness T]\n"
+	    "              [--links footnotes|after|none]\n"
 	    "              [--dump-model] [-q] [--help] [--version]\n"
 	    "              [--urls FILE] [--cache DIR] [--offline] [--allow-private]\n"
 	    "              [--since DATE] [--max N] [--oldest-first] [--timeout S] [--max-size MB]\n"
@@ -98,7 +103,14 @@ help(void)
 	    "                 with a unit (210x297mm, 6x9in), each side 64 to 2000 mm\n"
 	    "  --bleed LEN    PDF bleed beyond the trim on every side, 0 to 25 mm (default:\n"
 	    "                 the theme's bleed:, else 0; 3 mm with --crop-marks)\n"
-	    "  --crop-marks   draw trim marks in a 5 mm slug outside the bleed\n"
+	    "  --crop-marks   draw trim and bleed marks in a 5 mm slug outside the bleed\n"
+	    "  --no-cover     the PDF starts with its title page, not its front cover\n"
+	    "  --cover-pdf FILE\n"
+	    "                 also write the PDF's wrap cover for print on demand to FILE:\n"
+	    "                 back (the description), spine, front, with the bleed\n"
+	    "  --paper-thickness T\n"
+	    "                 the spine's paper: a sheet's thickness (0.1mm, the default)\n"
+	    "                 or pages an inch (444ppi)\n"
 	    "  --links HOW    what the PDF shows of a link's URL: footnotes (at the foot of\n"
 	    "                 its page, lettered a, b, c), after (in brackets after the\n"
 	    "                 link's words) or none (default: the theme's links:, else\n"
@@ -223,26 +235,51 @@ jobs_arg(const char *arg, const char *what)
 typedef int (*writer_fn)(const struct book *, const struct theme *, const struct options *,
     const char *);
 
-/* Write one format atomically to TARGET in the theme TH. Return 0 or -1
- * with the error set. */
+/* Begin OPT's wrap cover (--cover-pdf) in *OUT, its temporary file in
+ * *O's cover_tmp (O a copy of OPT). Return the outputs it adds (0 or 1),
+ * or -1 with the error set. */
+static int
+begin_cover(const struct options *opt, struct options *o, struct output *out)
+{
+	*o = *opt;
+	if (opt->cover_pdf == NULL)
+		return 0;
+	if (output_begin(out, opt->cover_pdf) != 0)
+		return -1;
+	o->cover_tmp = out->tmp;
+	return 1;
+}
+
+/* Write one format atomically to TARGET in the theme TH (with --cover-pdf's
+ * wrap cover, both or neither). Return 0 or -1 with the error set. */
 static int
 write_one(const struct book *book, const struct theme *th, const struct options *opt,
     writer_fn fn, const char *target)
 {
-	struct output out;
+	struct output out[2];
+	struct options o;
+	int n, i, ret = -1;
 
-	if (output_begin(&out, target) != 0)
+	memset(out, 0, sizeof(out));
+	if (output_begin(&out[0], target) != 0)
 		return -1;
-	if (fn(book, th, opt, out.tmp) != 0) {
-		err_rename(out.tmp, target);
-		output_abort(&out);
-		return -1;
+	if ((n = begin_cover(opt, &o, &out[1])) < 0)
+		goto out;
+	if (fn(book, th, &o, out[0].tmp) != 0) {
+		err_rename(out[0].tmp, target);
+		goto out;
 	}
-	if (output_commit(&out) != 0)
-		return -1;
+	if (output_commit_all(out, 1 + (size_t)n) != 0)
+		goto out;
 	if (!opt->quiet && strcmp(target, "-") != 0)
 		fprintf(stderr, "mkbook: wrote %s\n", target);
-	return 0;
+	if (!opt->quiet && n)
+		fprintf(stderr, "mkbook: wrote %s\n", opt->cover_pdf);
+	ret = 0;
+out:
+	for (i = 0; i < 2; i++)
+		output_abort(&out[i]);
+	return ret;
 }
 
 /* Write both formats into DIR as NAME.epub and NAME.pdf in the one theme
@@ -255,11 +292,11 @@ write_both(const struct book *book, const struct theme *th, const struct options
 {
 	static const char *const ext[2] = {"epub", "pdf"};
 	const writer_fn fn[2] = {epub_write, pdf_write};
-	struct output out[2];
+	struct output out[3];
+	struct options o;
 	char *target[2];
 	struct page_list pages = {0};
-	struct options popt = *opt;
-	int i, k, ret = -1;
+	int i, k, n = 0, ret = -1;
 
 	memset(out, 0, sizeof(out));
 	for (i = 0; i < 2; i++) {
@@ -271,23 +308,25 @@ write_both(const struct book *book, const struct theme *th, const struct options
 	for (i = 0; i < 2; i++)
 		if (output_begin(&out[i], target[i]) != 0)
 			goto out;
+	if ((n = begin_cover(opt, &o, &out[2])) < 0)
+		goto out;
 	/* the PDF first: where its pages begin becomes the EPUB's page list */
-	popt.pages = &pages;
+	o.pages = &pages;
 	for (k = 0; k < 2; k++) {
 		i = 1 - k;
-		if (fn[i](book, th, &popt, out[i].tmp) != 0) {
+		if (fn[i](book, th, &o, out[i].tmp) != 0) {
 			err_rename(out[i].tmp, target[i]);
 			goto out;
 		}
 	}
-	if (output_commit_all(out, 2) != 0)
+	if (output_commit_all(out, 2 + (size_t)n) != 0)
 		goto out;
-	for (i = 0; i < 2; i++)
+	for (i = 0; i < 2 + n; i++)
 		if (!opt->quiet)
-			fprintf(stderr, "mkbook: wrote %s\n", target[i]);
+			fprintf(stderr, "mkbook: wrote %s\n", i < 2 ? target[i] : opt->cover_pdf);
 	ret = 0;
 out:
-	for (i = 0; i < 2; i++)
+	for (i = 0; i < 3; i++)
 		output_abort(&out[i]);	/* a no-op for a book in place or never begun */
 	for (i = 0; i < 2; i++)
 		free(target[i]);
@@ -393,6 +432,18 @@ web_option(struct options *opt, int c, const char *arg, char *since)
 	}
 }
 
+/* --cover-pdf without the PDF (PDF 0): print why and return 2; else 0. */
+static int
+cover_usage(const struct options *opt, int pdf)
+{
+	if (opt->cover_pdf && !pdf) {	/* the spine needs the page count */
+		fputs("mkbook: --cover-pdf needs the PDF: the spine is as wide as its pages are thick\n",
+		    stderr);
+		return 2;
+	}
+	return 0;
+}
+
 /* Check the options OPT and the inputs ARGV[0..ARGC) before any work: print
  * what is wrong and return 2 (bad usage), or return 0. */
 static int
@@ -410,6 +461,14 @@ check_args(const struct options *opt, int argc, char **argv)
 	if (opt->paper && theme_paper_check(opt->paper) != 0) {
 		fprintf(stderr, "mkbook: %s\n", err_msg());
 		return 2;
+	}
+	if (opt->thickness) {
+		double t;
+
+		if (theme_thickness_parse(opt->thickness, &t) != 0) {
+			fprintf(stderr, "mkbook: --%s\n", err_msg());
+			return 2;
+		}
 	}
 	if (opt->bleed) {
 		double b;
@@ -561,6 +620,9 @@ main(int argc, char *argv[])
 		case OPT_PAPER: opt.paper = optarg; break;
 		case OPT_BLEED: opt.bleed = optarg; break;
 		case OPT_CROP: opt.crop_marks = 1; break;
+		case OPT_NOCOVER: opt.no_cover = 1; break;
+		case OPT_COVERPDF: opt.cover_pdf = optarg; break;
+		case OPT_THICK: opt.thickness = optarg; break;
 		case OPT_LINKS: opt.links = optarg; break;
 		case OPT_DUMP: dump = 1; break;
 		case OPT_STRICT: opt.strict = 1; break;
@@ -591,7 +653,8 @@ main(int argc, char *argv[])
 			return 2;
 		}
 	}
-	if (pick_formats(dump, outpath, &want_epub, &want_pdf) != 0)
+	if (pick_formats(dump, outpath, &want_epub, &want_pdf) != 0 ||
+	    cover_usage(&opt, want_pdf && !dump) != 0)
 		return 2;
 	if (opt.jobs == 0 && getenv("MKBOOK_JOBS") && *getenv("MKBOOK_JOBS") &&
 	    (opt.jobs = jobs_arg(getenv("MKBOOK_JOBS"), "MKBOOK_JOBS")) == 0)

@@ -11,7 +11,14 @@ struct options {
 	const char	*theme;		/* --theme DIR: overrides book.yaml */
 	const char	*paper;		/* --paper: a4, letter, a5, or WxH with units */
 	const char	*bleed;		/* --bleed LEN: the PDF's bleed; NULL: the theme's */
-	int		 crop_marks;	/* --crop-marks: trim marks in a slug around the bleed */
+	int		 crop_marks;	/* --crop-marks: trim and bleed marks in a slug around
+					 * the bleed */
+	int		 no_cover;	/* --no-cover: the PDF starts with its title page */
+	const char	*cover_pdf;	/* --cover-pdf FILE: the wrap cover's target */
+	const char	*cover_tmp;	/* the file the PDF writer writes the wrap cover to
+					 * (main.c's temporary for cover_pdf), or NULL */
+	const char	*thickness;	/* --paper-thickness: a sheet's, or pages an inch;
+					 * NULL: 0.1 mm */
 	const char	*links;		/* --links: footnotes, after or none; NULL: the theme's */
 	const char	*datadir;	/* templates/ and fonts/ (datadir_find); NULL: look */
 	int		 quiet;		/* -q: no progress, no warnings */

@@ -149,7 +149,9 @@ X=$(tr '\n' ' ' <"$TMP/srcx/OEBPS/text/a01.xhtml")
 like "$X" '<p class="byline">.*</p> <p class="source">Source: <span class="site">The Example Times</span> — <a class="url" href="https://example.org/2024/sourced.html">https://example.org/2024/sourced.html</a></p> </header>' \
 	"EPUB: the source line under the byline, in the header"
 if command -v pdftotext >/dev/null; then
-	T=$(pdftotext -f 5 -l 5 "$TMP/src/sourced.pdf" - | tr '\n' ' ')
+	# the opener: page 7, after the cover and its inside, the title page,
+	# its verso and the contents with its blank verso
+	T=$(pdftotext -f 7 -l 7 "$TMP/src/sourced.pdf" - | tr '\n' ' ')
 	like "$T" '^Sourced Jane Doe Source: The Example Times — https://example.org/2024/sourced.html +Body text' \
 		"PDF: the source line under the byline on the opener"
 else

@@ -5,7 +5,7 @@
 # title, the author and a tagged PDF; the outline has an entry per article
 # in order; pdftotext gives back every word (every character for Arabic,
 # Chinese, Japanese) in reading order; the contents link to the articles;
-# page labels are roman then arabic; no character lacks a glyph; two builds
+# page labels are the cover's (no number), roman, then arabic; no character lacks a glyph; two builds
 # with the same SOURCE_DATE_EPOCH are byte-identical.
 . tests/lib.sh
 need python3 qpdf pdffonts pdfinfo pdftotext
@@ -47,17 +47,18 @@ got = [t for t in top if t != "Contents"]
 if got != want:
     print("outline:", got); print("articles:", want); sys.exit(1)
 PY
-	ok "$_name: page labels: roman front matter, then 1 on the first article" pdfjson "$_pdf" "$_model" <<'PY'
+	ok "$_name: page labels: the cover and its inside unnumbered, roman front matter, then 1 on the first article" pdfjson "$_pdf" "$_model" <<'PY'
 import json, sys
 q = json.load(open(sys.argv[1]))
 pl = q["pagelabels"]
-ok = len(pl) == 2 and pl[0]["label"]["/S"] == "/r" and pl[1]["label"]["/S"] == "/D" \
-    and pl[0]["index"] == 0 and pl[1]["index"] % 2 == 0
+ok = len(pl) == 3 and pl[0]["index"] == 0 and pl[0]["label"].get("/P") == "u:Cover" \
+    and "/S" not in pl[0]["label"] and pl[1]["index"] == 2 and pl[1]["label"]["/S"] == "/r" \
+    and pl[2]["label"]["/S"] == "/D" and pl[2]["index"] % 2 == 0
 first = [o for o in q["outlines"] if o["title"] != "Contents"][0]
 toc = [o for o in q["outlines"] if o["title"] == "Contents"]
-ok = ok and first["destpageposfrom1"] == pl[1]["index"] + 1
-# the contents come after the title page and its verso, in roman pages
-ok = ok and len(toc) == 1 and toc[0]["destpageposfrom1"] == 3
+ok = ok and first["destpageposfrom1"] == pl[2]["index"] + 1
+# the contents come after the cover, the title page and its verso, in roman pages
+ok = ok and len(toc) == 1 and toc[0]["destpageposfrom1"] == 5
 print(pl, first.get("destpageposfrom1")); sys.exit(0 if ok else 1)
 PY
 	ok "$_name: the contents link to every article; structure tags present" pdfjson "$_pdf" "$_model" <<'PY'

@@ -147,8 +147,9 @@ if n:
         facts["note_label"] = side(lab, [o for o in same_line(ws, lab)])
         facts["note_label_edge"] = ("right" if R - lab[3] < 6 else "left" if lab[1] - L < 6 else "neither")
         facts["note_y"] = "%.1f" % n[2]
-# the contents: the third page (title, colophon, contents)
-pw3, cs = pages[2]
+# the contents: the fifth page (the cover and its inside, title, colophon,
+# contents)
+pw3, cs = pages[4]
 num = [w for w in cs if w[0] == "1"]
 if num:
     num = num[0]
@@ -231,7 +232,7 @@ is "$(rule "$TMP/ar.pdf" "$(fact page ar)" "$(fact note_y ar)" "$(fact L ar)" "$
 is "$(rule "$TMP/en.pdf" "$(fact page en)" "$(fact note_y en)" "$(fact L en)" "$(fact R en)")" left \
     "English: the footnote rule is at the left"
 # (d) contents
-pdftotext -f 3 -l 3 "$TMP/ar.pdf" "$TMP/ar-toc.txt"
+pdftotext -f 5 -l 5 "$TMP/ar.pdf" "$TMP/ar-toc.txt"
 like "$(head -1 "$TMP/ar-toc.txt")" "المحتويات" "Arabic book: the contents are headed المحتويات"
 not_ok "Arabic book: no English 'Contents'" grep -q Contents "$TMP/ar-toc.txt"
 is "$(fact toc_heading_flush ar)" right "Arabic book: the contents heading is right-aligned"
@@ -244,10 +245,10 @@ fi
 is "$(fact toc_number ar)" left "Arabic book: an entry's page number is at the left of its headline"
 is "$(fact toc_number_edge ar)" left "Arabic book: the page numbers are at the left edge"
 is "$(fact toc_entry_flush ar)" right "Arabic book: an entry's headline is right-aligned"
-pdftotext -f 3 -l 3 "$TMP/one.pdf" "$TMP/one-toc.txt"
+pdftotext -f 5 -l 5 "$TMP/one.pdf" "$TMP/one-toc.txt"
 like "$(head -1 "$TMP/one-toc.txt")" "المحتويات" "a book of Arabic articles alone: the contents are headed المحتويات"
 is "$(fact toc_heading_flush one)" right "a book of Arabic articles alone: the heading is right-aligned"
-pdftotext -f 3 -l 3 "$TMP/en.pdf" "$TMP/en-toc.txt"
+pdftotext -f 5 -l 5 "$TMP/en.pdf" "$TMP/en-toc.txt"
 like "$(head -1 "$TMP/en-toc.txt")" "^Contents" "English book: the contents are headed Contents"
 is "$(fact toc_heading_flush en)" left "English book: the contents heading is left-aligned"
 is "$(fact toc_number en)" right "English book: an entry's page number is at the right of its headline"
@@ -260,7 +261,7 @@ python3 - "$TMP/mixed.pdf" <<'PY' >"$TMP/mixed-ar.txt"
 import re, subprocess, sys
 import xml.etree.ElementTree as ET
 NS = "{http://www.w3.org/1999/xhtml}"
-xml = subprocess.run(["pdftotext", "-bbox-layout", "-f", "3", "-l", "3", sys.argv[1], "-"],
+xml = subprocess.run(["pdftotext", "-bbox-layout", "-f", "5", "-l", "5", sys.argv[1], "-"],
                      capture_output=True, check=True).stdout
 root = ET.fromstring(re.sub(rb"<!DOCTYPE[^>]*>", b"", xml))
 ws = [(w.text or "", float(w.get("xMin")), float(w.get("yMin")), float(w.get("xMax")), float(w.get("yMax")))
@@ -279,7 +280,7 @@ python3 - "$TMP/armixed.pdf" <<'PY' >"$TMP/armixed.txt"
 import re, subprocess, sys
 import xml.etree.ElementTree as ET
 NS = "{http://www.w3.org/1999/xhtml}"
-xml = subprocess.run(["pdftotext", "-bbox-layout", "-f", "3", "-l", "3", sys.argv[1], "-"],
+xml = subprocess.run(["pdftotext", "-bbox-layout", "-f", "5", "-l", "5", sys.argv[1], "-"],
                      capture_output=True, check=True).stdout
 root = ET.fromstring(re.sub(rb"<!DOCTYPE[^>]*>", b"", xml))
 ws = [(w.text or "", float(w.get("xMin")), float(w.get("yMin")), float(w.get("xMax")), float(w.get("yMax")))
@@ -303,7 +304,7 @@ like "$(cat "$TMP/armixed.txt")" "last=now\?" "Arabic book: an English entry is 
 # the corpus's Arabic article still builds
 if [ -f "$SHARED/corpus/06-ar-cnn-arabic-syria-rtl.txt" ]; then
 	ok "corpus 06 (Arabic) builds" $MKBOOK -q --pdf -o "$TMP/06.pdf" "$SHARED"/corpus/06-ar-*.txt
-	pdftotext -f 3 -l 3 "$TMP/06.pdf" "$TMP/06-toc.txt"
+	pdftotext -f 5 -l 5 "$TMP/06.pdf" "$TMP/06-toc.txt"
 	like "$(head -1 "$TMP/06-toc.txt")" "المحتويات" "corpus 06: the contents are headed المحتويات"
 else
 	skip "../shared/corpus is absent"

@@ -89,7 +89,7 @@ is "$?" 0 "an icon inside a sentence: the book is made"
 unzip -p "$TMP/in-out"/*.epub OEBPS/text/a01.xhtml >"$TMP/in.xhtml"
 like "$(cat "$TMP/in.xhtml")" '<p>Text with <img class="inline" src="../images/[^"]+\.png" alt="a picture"/> inside\.</p>' \
 	"EPUB: the icon sits in the line"
-pdftoppm -r 100 -f 5 -l 5 "$TMP/in-out"/*.pdf "$TMP/in-p" 2>/dev/null
+pdftoppm -r 100 -f 7 -l 7 "$TMP/in-out"/*.pdf "$TMP/in-p" 2>/dev/null	# the opener, after the cover
 python3 - "$TMP"/in-p*.ppm >"$TMP/in.px" <<'EOF'
 import re, sys
 d = open(sys.argv[1], "rb").read()

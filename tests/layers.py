@@ -6,6 +6,7 @@ FILE:LINE and exits 1 when there is one, 0 when the tree is clean.
   src/        buffers, utilities, atomic output (main.c may include anything)
   src/model/  the article model and what is resolved once for both writers
   src/typo/   line breaking and hyphenation
+  src/cover/  the generated cover, drawn alike for both writers
   src/net/    fetching over HTTP(S) (libcurl), below the readers
   src/read/   the readers and the builder
   src/epub/   the EPUB writer
@@ -20,10 +21,11 @@ ALLOWED = {
     '': set(),
     'model': {''},
     'typo': {''},
+    'cover': {'', 'model', 'typo'},
     'net': {''},
     'read': {'', 'model', 'net'},
-    'epub': {'', 'model', 'typo'},
-    'pdf': {'', 'model', 'typo'},
+    'epub': {'', 'model', 'typo', 'cover'},
+    'pdf': {'', 'model', 'typo', 'cover'},
 }
 INCLUDE = re.compile(r'^\s*#\s*include\s+"([^"]+)"')
 

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "datadir.h"
+#include "cover/cover.h"
 #include "epub.h"
 #include "epub_int.h"
 #include "model/image.h"
@@ -135,21 +136,10 @@ add_cover(struct epub *e, const struct theme *th)
 		data = xmemdup(bk->cover_data, bk->cover_len);
 		len = bk->cover_len;
 	} else {
-		static const double ink[3] = { 0.11, 0.19, 0.27 };
-		struct buf fam = {0};
-		int r;
+		char *fam = cover_family(th);
+		int r = cover_render(bk, fam, cover_color(th), &data, &len);
 
-		/* The theme's heading family, then its families for other
-		 * scripts, so an Arabic or Chinese title is set in a book face. */
-		buf_puts(&fam, th && th->family[FONT_HEADING] ? th->family[FONT_HEADING] :
-		    th && th->family[FONT_BODY] ? th->family[FONT_BODY] : "Charis SIL");
-		if (th && th->nfallback)
-			for (size_t i = 0; i < th->nfallback; i++)
-				buf_printf(&fam, ",%s", th->fallback[i]);
-		else
-			BUF_PUTSL(&fam, ",Noto Naskh Arabic,Noto Serif CJK SC,Noto Serif CJK JP,Noto Serif");
-		r = cover_render(bk, buf_str(&fam), th ? th->accent_color : ink, &data, &len);
-		buf_free(&fam);
+		free(fam);
 		if (r < 0)
 			return -1;
 	}

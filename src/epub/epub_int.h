@@ -1,5 +1,5 @@
-/* The EPUB writer's private pieces, shared by src/epub*.c, src/fontsub.c and
- * src/cover.c. Nothing outside the EPUB writer includes this. */
+/* The EPUB writer's private pieces, shared by the files of src/epub/
+ * (fontsub.c too). Nothing outside the EPUB writer includes this. */
 #ifndef MKBOOK_EPUB_INT_H
 #define MKBOOK_EPUB_INT_H
 
@@ -152,12 +152,5 @@ char *epub_fonts(struct epub *e);
 #define FONTSUB_NCP 0x110000
 int fontsub_subset(const char *path, int index, const uint8_t *cps,
     char **out, size_t *len, int *cff);
-
-/* cover.c */
-/* Draw a cover for BOOK (title, subtitle, authors) about 1600×2560 in the
- * font family FAMILY with the accent colour RGB. Return 0 and a fresh PNG
- * in *PNG of *LEN bytes, or -1 with the error set. */
-int cover_render(const struct book *book, const char *family, const double rgb[3],
-    char **png, size_t *len);
 
 #endif

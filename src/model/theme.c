@@ -180,6 +180,28 @@ theme_bleed_parse(const char *s, double *pt)
 	return 0;
 }
 
+int
+theme_thickness_parse(const char *s, double *pt)
+{
+	char *end;
+	double v = strtod(s, &end);
+
+	if (end != s && strcmp(end, "ppi") == 0 && isfinite(v)) {
+		if (v < 200 || v > 1000)
+			return err_set(NULL, 0, "paper thickness %s is out of range: 200 to 1000 pages "
+			    "an inch", s);
+		*pt = 72 / v;
+		return 0;
+	}
+	if (parse_len(s, pt) != 0)
+		return err_set(NULL, 0, "paper thickness %s: expected the thickness of a sheet, "
+		    "like 0.1mm, or pages an inch, like 444ppi", s);
+	if (*pt < 0.04 / 25.4 * 72 || *pt > 0.5 / 25.4 * 72)
+		return err_set(NULL, 0, "paper thickness %s is out of range: a sheet of 0.04 to 0.5 mm", s);
+	*pt /= 2;	/* a sheet holds two pages */
+	return 0;
+}
+
 /* Parse "#rrggbb" into RGB[3] (0..1). Return 0 or -1. */
 static int
 parse_colour(const char *s, double rgb[3])

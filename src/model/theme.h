@@ -56,6 +56,10 @@ int theme_links_parse(const char *s, enum theme_links *l);
 /* Parse a bleed S ("3mm", "0", "0.125in") into *PT points. Return 0, or -1
  * with the error set (a length from 0 to 25 mm is accepted). */
 int theme_bleed_parse(const char *s, double *pt);
+/* Parse a paper thickness S, a sheet's ("0.1mm": two pages) or pages an
+ * inch ("444ppi"), into *PT points a page. Return 0, or -1 with the error
+ * set (a sheet of 0.04 to 0.5 mm, 200 to 1000 pages an inch). */
+int theme_thickness_parse(const char *s, double *pt);
 
 /* Whether FAMILY is the one of a CJK superfamily made for LANG's region
  * ("Noto Serif CJK JP" for ja, " KR" for ko, " TC" for zh-TW, " SC" for

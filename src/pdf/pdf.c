@@ -36,8 +36,6 @@
 #include "pdf.h"
 #include "pdf_comp.h"
 
-/* The sRGB profile of icc-profiles-free, for the output intent. */
-#define PDF_SRGB_ICC "/usr/share/color/icc/sRGB.icc"
 #include "model/words.h"
 
 /* ---- pages ---- */
@@ -196,15 +194,33 @@ write_stats(struct pdf *P, const char *path)
 static int
 print_update(const struct pdf *P, const char *path)
 {
-	struct pdf_print pr = {P->th->page_w, P->th->page_h, P->th->bleed, 0, 0, PDF_SRGB_ICC};
+	struct pdf_print pr = {P->th->page_w, P->th->page_h, pdf_bleed(P), 0, 0, PDF_SRGB_ICC};
 
-	if (P->opt && P->opt->crop_marks) {	/* marks need a bleed and a slug */
+	if (P->opt && P->opt->crop_marks) {	/* marks need a slug */
 		pr.marks = 1;
 		pr.slug = 5 / 25.4 * 72;
-		if (!P->opt->bleed && P->th->bleed == 0)
-			pr.bleed = 3 / 25.4 * 72;
 	}
 	return pdf_update_print(path, P->book, &pr);
+}
+
+/* Close P's PDF at PATH (its NTOC pages of contents drawn last, to go to
+ * BODY_FIRST, after NCOVER cover pages) and post-process it: page order
+ * and labels, print boxes; then the wrap cover when asked for. Return 0,
+ * or -1 with the error set. */
+static int
+finish(struct pdf *P, const char *path, int ntoc, int body_first, int ncover)
+{
+	int total = P->dr.page;
+
+	if (pdf_draw_close(&P->dr, path) != 0 ||
+	    pdf_update_fixup(path, total - ntoc, ntoc, body_first, body_first + ntoc,
+	    P->book->lang, ncover, words_for(P->book->lang)->cover) != 0 ||
+	    print_update(P, path) != 0)
+		return -1;
+	/* the wrap cover around the book block (not the cover's pages) */
+	if (P->opt && P->opt->cover_tmp && pdf_cover_wrap(P, total - ncover, P->opt->cover_tmp) != 0)
+		return -1;
+	return 0;
 }
 
 /* The typesetter frees and allocates a few pages' worth of boxes and
@@ -263,7 +279,7 @@ pdf_write(const struct book *book, const struct theme *th, const struct options 
 	struct pdf P;
 	struct pdf_vlist vl = {0};
 	char *oldloc = NULL;
-	int ret = -1, r, body_first, ntoc, jobs = pdf_jobs_count(opt);
+	int ret = -1, r, body_first, ntoc, ncover, jobs = pdf_jobs_count(opt);
 	size_t i;
 
 	memset(&P, 0, sizeof(P));
@@ -303,8 +319,9 @@ pdf_write(const struct book *book, const struct theme *th, const struct options 
 	pdf_draw_meta(&P.dr, book);
 	cairo_tag_begin(P.dr.cr, "Document", "");
 
-	/* title page and its verso */
-	if (pdf_title_page(&P) != 0 || pdf_colophon(&P) != 0)
+	/* the front cover and its inside, the title page and its verso */
+	ncover = opt && opt->no_cover ? 0 : 2;
+	if ((ncover && pdf_cover_page(&P) != 0) || pdf_title_page(&P) != 0 || pdf_colophon(&P) != 0)
 		goto out;
 	body_first = P.dr.page + 1;	/* 0-based index of the body's first page */
 	/* the contents come first in the outline, though drawn last */
@@ -333,17 +350,8 @@ pdf_write(const struct book *book, const struct theme *th, const struct options 
 	cairo_tag_end(P.dr.cr, "Document");
 	if (getenv("MKBOOK_LAYOUT_STATS") && write_stats(&P, getenv("MKBOOK_LAYOUT_STATS")) != 0)
 		goto out;
-	{
-		int total = P.dr.page;
-
-		if (pdf_draw_close(&P.dr, path) != 0)
-			goto out;
-		if (pdf_update_fixup(path, total - ntoc, ntoc, body_first, body_first + ntoc,
-		    book->lang) != 0)
-			goto out;
-		if (print_update(&P, path) != 0)
-			goto out;
-	}
+	if (finish(&P, path, ntoc, body_first, ncover) != 0)
+		goto out;
 	ret = 0;
 out:
 	if (ret != 0 && P.dr.surf) {	/* keep the first error */

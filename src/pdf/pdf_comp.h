@@ -1,7 +1,7 @@
 /* The PDF composer's state and the parts it is laid out in, private to
  * src/pdf/pdf.c (the driver and page furniture) and the files named for
- * what they lay out: pdf_text.c, pdf_block.c, pdf_figure.c, pdf_table.c,
- * pdf_notes.c, pdf_opener.c and pdf_front.c. */
+ * what they lay out: pdf_cover.c, pdf_text.c, pdf_block.c, pdf_figure.c,
+ * pdf_table.c, pdf_notes.c, pdf_opener.c and pdf_front.c. */
 #ifndef MKBOOK_PDF_COMP_H
 #define MKBOOK_PDF_COMP_H
 
@@ -220,6 +220,23 @@ double pdf_first_notes(struct pdf *P, const struct article *a);
  * figure with caption and credit. */
 void pdf_set_opener(struct pdf *P, struct pdf_vlist *vl, const struct article *a);
 
+/* ---- pdf_cover.c ---- */
+/* The bleed the print update gives the pages (pt): the theme's or
+ * --bleed's, 3 mm when --crop-marks asks for marks without one. */
+double pdf_bleed(const struct pdf *P);
+/* Draw the front cover as the next page (book.yaml's cover picture, or
+ * the generated cover), a Figure with the title and authors as its /Alt,
+ * run out into the bleed; the blank page after it, the inside of the
+ * cover, is left open for the title page to end. Return 0, or -1 with the
+ * error set. */
+int pdf_cover_page(struct pdf *P);
+/* Write to PATH the print-on-demand wrap cover of P's book, whose book
+ * block has PAGES pages: back (the description), spine (its width from
+ * PAGES and --paper-thickness, 0.1 mm a sheet by default; the title and
+ * authors along it when it is COVER_SPINE_TEXT_MM wide) and front (as
+ * the first page) on one sheet, the ground or picture out into the bleed,
+ * its TrimBox the whole wrap. Return 0, or -1 with the error set. */
+int pdf_cover_wrap(struct pdf *P, int pages, const char *path);
 /* ---- pdf_front.c ---- */
 
 /* Roman numerals, lower case, into OUT. */

@@ -402,10 +402,14 @@ int pdf_update_langs(const char *path, char *const *lang, size_t nlang);
  * an incremental update. Return 0, or -1 with the error set. */
 int pdf_update_cells(const char *path, char *const *span, size_t nspan);
 /* Post-process the finished PDF at PATH by an incremental update: move the
- * pages [FROM, FROM+N) to position AT, add page labels (roman numerals for
- * the first NFRONT pages, arabic from 1 after), the document's language
- * LANG, viewer preferences, and mend cairo's dates. Return 0 or -1. */
-int pdf_update_fixup(const char *path, int from, int n, int at, int nfront, const char *lang);
+ * pages [FROM, FROM+N) to position AT, add page labels (the first NCOVER
+ * pages labelled COVER without a number, roman numerals up to page NFRONT,
+ * arabic from 1 after), the document's language LANG, viewer preferences,
+ * and mend cairo's dates. Return 0 or -1. */
+int pdf_update_fixup(const char *path, int from, int n, int at, int nfront, const char *lang,
+    int ncover, const char *cover);
+/* The sRGB profile of icc-profiles-free, for the output intent. */
+#define PDF_SRGB_ICC "/usr/share/color/icc/sRGB.icc"
 /* What goes to the print shop: the trim W x H (pt), the bleed around it,
  * the slug beyond the bleed where the crop marks go, and the ICC profile. */
 struct pdf_print {

@@ -1024,7 +1024,8 @@ out:
 }
 
 int
-pdf_update_fixup(const char *path, int from, int n, int at, int nfront, const char *lang)
+pdf_update_fixup(const char *path, int from, int n, int at, int nfront, const char *lang,
+    int ncover, const char *cover)
 {
 	FILE *f = fopen(path, "r+b");
 	char *trailer = NULL, *cat = NULL, *pages = NULL, *info = NULL, *p, *q;
@@ -1073,7 +1074,15 @@ pdf_update_fixup(const char *path, int from, int n, int at, int nfront, const ch
 	u[nu++].off = size + (long)out.len;
 	buf_printf(&out, "%ld 0 obj\n", root);
 	buf_put(&out, p, (size_t)(q - 1 - p));
-	buf_printf(&out, "   /PageLabels << /Nums [ 0 << /S /r >> %d << /S /D >> ] >>\n", nfront);
+	/* the cover's pages: a label and no number */
+	buf_puts(&out, "   /PageLabels << /Nums [ ");
+	if (ncover > 0) {
+		buf_puts(&out, "0 << /P ");
+		if (put_text_string(&out, cover ? cover : "Cover") != 0)
+			goto bad;
+		buf_puts(&out, " >> ");
+	}
+	buf_printf(&out, "%d << /S /r >> %d << /S /D >> ] >>\n", ncover, nfront);
 	/* the language for screen readers, the title in the window, and the
 	 * outline open beside the pages */
 	if (lang && *lang && strspn(lang, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-") ==
@@ -1235,19 +1244,26 @@ put_xmp(struct buf *out, const struct book *b, const char *info)
 	buf_puts(out, "</rdf:Description>\n</rdf:RDF>\n</x:xmpmeta>\n<?xpacket end=\"w\"?>");
 }
 
-/* Append to OUT the content stream drawing the trim marks of a W x H pt
- * trim: at each corner two hairlines from BLEED outside the trim to the
- * media's edge, SLUG further out. */
+/* Append to OUT the content stream drawing the crop marks of a W x H pt
+ * trim: at each corner two trim marks, hairlines in line with the trim
+ * from BLEED outside it to the media's edge, SLUG further out, and two
+ * bleed marks beside them, half as long, in line with the bleed's edge. */
 static void
 put_marks(struct buf *out, double w, double h, double bleed, double slug)
 {
-	double a = bleed + 1, z = bleed + slug;
+	double a = bleed + 1, z = bleed + slug, m = bleed + slug / 2, b = bleed;
 
 	buf_puts(out, "Q q /Artifact BMC 0.25 w 0 G\n");
 	buf_printf(out, "%.3f 0 m %.3f 0 l %.3f 0 m %.3f 0 l %.3f %.3f m %.3f %.3f l %.3f %.3f m %.3f %.3f l S\n",
 	    -a, -z, w + a, w + z, -a, h, -z, h, w + a, h, w + z, h);
 	buf_printf(out, "0 %.3f m 0 %.3f l %.3f %.3f m %.3f %.3f l 0 %.3f m 0 %.3f l %.3f %.3f m %.3f %.3f l S\n",
 	    -a, -z, w, -a, w, -z, h + a, h + z, w, h + a, w, h + z);
+	/* the bleed marks: horizontal ones at the bleed's foot and head,
+	 * vertical ones at its left and right edges */
+	buf_printf(out, "%.3f %.3f m %.3f %.3f l %.3f %.3f m %.3f %.3f l %.3f %.3f m %.3f %.3f l %.3f %.3f m %.3f %.3f l S\n",
+	    -a, -b, -m, -b, w + a, -b, w + m, -b, -a, h + b, -m, h + b, w + a, h + b, w + m, h + b);
+	buf_printf(out, "%.3f %.3f m %.3f %.3f l %.3f %.3f m %.3f %.3f l %.3f %.3f m %.3f %.3f l %.3f %.3f m %.3f %.3f l S\n",
+	    -b, -a, -b, -m, w + b, -a, w + b, -m, -b, h + a, -b, h + m, w + b, h + a, w + b, h + m);
 	buf_puts(out, "EMC Q\n");
 }
 
@@ -1410,7 +1426,12 @@ pdf_update_print(const char *path, const struct book *b, const struct pdf_print 
 		ARRAY_GROW(u, nu, ucap);
 		u[nu].num = q0;
 		u[nu++].off = size + (long)out.len;
-		put_stream(&out, q0, "", "q\n", 2);
+		/* the pages' own contents clipped to the bleed: a cover's
+		 * picture or ground runs no further, and the slug stays white */
+		buf_printf(&s, "q %.3f %.3f %.3f %.3f re W n\n", -pp->bleed, -pp->bleed,
+		    pp->w + 2 * pp->bleed, pp->h + 2 * pp->bleed);
+		put_stream(&out, q0, "", s.data, s.len);
+		s.len = 0;
 		marks = nobj++;
 		put_marks(&s, pp->w, pp->h, pp->bleed, pp->slug);
 		ARRAY_GROW(u, nu, ucap);
