@@ -622,8 +622,7 @@ main(int argc, char *argv[])
 		case OPT_CROP: opt.crop_marks = 1; break;
 		case OPT_NOCOVER: opt.no_cover = 1; break;
 		case OPT_COVERPDF: opt.cover_pdf = optarg; break;
-		case OPT_THICK: opt.thickness = optarg; break;
-		case OPT_LINKS: opt.links = optarg; break;
+		case OPT_THICK: opt.thickness = optarg; break; case OPT_LINKS: opt.links = optarg; break;
 		case OPT_DUMP: dump = 1; break;
 		case OPT_STRICT: opt.strict = 1; break;
 		case OPT_IMGQ:
