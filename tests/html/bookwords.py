@@ -69,7 +69,8 @@ def link_ends(node, out):
     if isinstance(node, dict):
         if node.get("type") == "link":
             def text(ks):
-                return "".join((k.get("text") or "") + text(k.get("kids") or []) for k in ks)
+                return "".join((" " if k.get("type") == "break" else (k.get("text") or "")) +
+                               text(k.get("kids") or []) for k in ks)
             ws = es.words(text(node.get("kids") or []))
             out.update(ws[-1:])
         for v in node.values():
@@ -79,7 +80,10 @@ def link_ends(node, out):
             link_ends(v, out)
     return out
 ends = link_ends(model, set())
-pdf |= {w[:-k] for w in pdf for k in (1, 2) if len(w) > k and w[:-k] in ends and w[-k:].isalpha()}
+# (also inside a word, when the page sets the link's text against the
+# next word with no space: "ServiceWorker" "specifications")
+pdf |= {w[:i] + w[i + k:] for w in pdf for i in range(1, len(w)) if w[:i] in ends
+        for k in (1, 2) if len(w) >= i + k and w[i:i + k].isalpha()}
 for label, have in (("EPUB", epub), ("PDF", pdf)):
     lost = sorted(want - have)
     if lost:
