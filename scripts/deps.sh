@@ -19,7 +19,7 @@ hyphen-ta hyphen-te
 fonts-sil-charis fonts-noto-core fonts-noto-cjk fonts-noto-mono
 epubcheck default-jre-headless qpdf poppler-utils mupdf-tools libxml2-utils
 icc-profiles-free
-python3 python3-fonttools perl zip unzip valgrind
+python3 python3-fonttools python3-pil perl zip unzip valgrind
 "
 
 missing=""

@@ -8,7 +8,9 @@ show each one the right way up and in the right colours.
 Every picture is the same 240x160 image of four quadrants (red, green /
 blue, yellow; or four greys), stored in its own format, colour model or
 orientation (a phone photo stored sideways, with the EXIF tag that turns
-it upright). The check finds each picture in the rendered page (the rows
+it upright; a plain CMYK JPEG beside Adobe's inverted one; an Adobe RGB
+JPEG and a Display P3 PNG whose numbers differ from sRGB's, with their
+profiles embedded). The check finds each picture in the rendered page (the rows
 with a long run of ink: text has gaps between its letters) and in the
 EPUB's own file (drawn with mutool), and samples each quadrant's centre.
 """
@@ -34,6 +36,9 @@ FIXTURES = [
     ("jpeg-progressive", "jpg", "colour", ["-interlace", "Plane", "-quality", "92"], 1),
     ("jpeg-grey", "jpg", "grey", ["-colorspace", "Gray", "-type", "Grayscale"], 1),
     ("jpeg-cmyk-adobe", "jpg", "colour", ["-colorspace", "CMYK", "-quality", "95"], 1),
+    ("jpeg-cmyk-plain", "jpg", "colour", "cmyk-plain", 1),
+    ("jpeg-icc-adobergb", "jpg", "colour", "icc-adobergb", 1),
+    ("png-icc-p3", "png", "colour", "icc-p3", 1),
     ("png-palette", "png", "colour", ["PNG8"], 1),
     ("png-grey", "png", "grey", ["-colorspace", "Gray", "-define", "png:color-type=0"], 1),
     ("png-alpha", "png", "alpha", ["PNG32"], 1),
@@ -110,6 +115,147 @@ def jpeg_markers(data, drop=(), add=b""):
     return bytes(out + data[i:])
 
 
+# ---- colour profiles: a Display P3 or Adobe RGB picture holds other numbers
+# for the same colours; they are worked out here (not by lcms, which mkbook
+# uses) from the spaces' primaries, and the profile is written here too.
+D65 = (0.3127, 0.3290)
+PRIMARIES = {"srgb": ((0.64, 0.33), (0.30, 0.60), (0.15, 0.06)),
+             "adobergb": ((0.64, 0.33), (0.21, 0.71), (0.15, 0.06)),
+             "p3": ((0.680, 0.320), (0.265, 0.690), (0.150, 0.060))}
+ADOBE_GAMMA = 563 / 256
+
+
+def inv3(m):
+    (a, b, c), (d, e, f), (g, h, i) = m
+    det = a * (e * i - f * h) - b * (d * i - f * g) + c * (d * h - e * g)
+    return [[(e * i - f * h) / det, (c * h - b * i) / det, (b * f - c * e) / det],
+            [(f * g - d * i) / det, (a * i - c * g) / det, (c * d - a * f) / det],
+            [(d * h - e * g) / det, (b * g - a * h) / det, (a * e - b * d) / det]]
+
+
+def mul(m, v):
+    return [sum(m[r][k] * v[k] for k in range(3)) for r in range(3)]
+
+
+def mmul(a, b):
+    return [[sum(a[r][k] * b[k][c] for k in range(3)) for c in range(3)] for r in range(3)]
+
+
+def xyz(xy):
+    return [xy[0] / xy[1], 1.0, (1 - xy[0] - xy[1]) / xy[1]]
+
+
+def to_d50(space):
+    """The RGB -> XYZ matrix of SPACE (D65 white) adapted to D50 (Bradford)."""
+    cols = [xyz(p) for p in PRIMARIES[space]]
+    m = [[cols[c][r] for c in range(3)] for r in range(3)]
+    s = mul(inv3(m), xyz(D65))
+    m = [[m[r][c] * s[c] for c in range(3)] for r in range(3)]
+    brad = [[0.8951, 0.2664, -0.1614], [-0.7502, 1.7135, 0.0367], [0.0389, -0.0685, 1.0296]]
+    src, dst = mul(brad, xyz(D65)), mul(brad, [0.9642, 1.0, 0.8249])
+    scale = [[dst[i] / src[i] if i == j else 0 for j in range(3)] for i in range(3)]
+    return mmul(mmul(mmul(inv3(brad), scale), brad), m)
+
+
+def srgb_decode(c):
+    c /= 255
+    return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
+
+def srgb_encode(v):
+    return 12.92 * v if v <= 0.0031308 else 1.055 * v ** (1 / 2.4) - 0.055
+
+
+def encode_in(space, rgb):
+    """The sRGB colour RGB as the 8-bit values of SPACE (adobergb, p3)."""
+    lin = mul(mmul(inv3(to_d50(space)), to_d50("srgb")), [srgb_decode(c) for c in rgb])
+    enc = (lambda v: v ** (1 / ADOBE_GAMMA)) if space == "adobergb" else srgb_encode
+    return tuple(round(255 * enc(min(max(v, 0.0), 1.0))) for v in lin)
+
+
+def icc_profile(space, desc):
+    """A version 2 matrix/TRC display profile of SPACE, described as DESC."""
+    s15 = lambda v: struct.pack(">i", round(v * 65536))
+    xyz_tag = lambda v: b"XYZ \0\0\0\0" + b"".join(s15(c) for c in v)
+    m = to_d50(space)
+    if space == "adobergb":
+        trc = b"curv\0\0\0\0" + struct.pack(">IH", 1, round(ADOBE_GAMMA * 256)) + b"\0\0"
+    else:
+        trc = b"curv\0\0\0\0" + struct.pack(">I", 1024) + b"".join(
+            struct.pack(">H", round(65535 * srgb_decode(i * 255 / 1023))) for i in range(1024))
+    d = desc.encode() + b"\0"
+    tags = [(b"desc", b"desc\0\0\0\0" + struct.pack(">I", len(d)) + d + b"\0" * 8 + b"\0" * 3 + b"\0" * 67),
+            (b"cprt", b"text\0\0\0\0" + b"No copyright, made by tests/imgbook.py\0"),
+            (b"wtpt", xyz_tag((0.9642, 1.0, 0.8249))),
+            (b"rXYZ", xyz_tag([m[r][0] for r in range(3)])),
+            (b"gXYZ", xyz_tag([m[r][1] for r in range(3)])),
+            (b"bXYZ", xyz_tag([m[r][2] for r in range(3)])),
+            (b"rTRC", trc), (b"gTRC", trc), (b"bTRC", trc)]
+    table, body = b"", b""
+    at = 128 + 4 + 12 * len(tags)
+    for sig, data in tags:
+        data += b"\0" * (-len(data) % 4)
+        table += sig + struct.pack(">II", at + len(body), len(data))
+        body += data
+    size = at + len(body)
+    head = (struct.pack(">I", size) + b"lcms" + struct.pack(">I", 0x02100000) + b"mntrRGB XYZ "
+            + struct.pack(">6H", 2026, 1, 1, 0, 0, 0) + b"acsp" + b"\0" * 24
+            + struct.pack(">I", 0) + s15(0.9642) + s15(1.0) + s15(0.8249) + b"\0" * 48)
+    return head + struct.pack(">I", len(tags)) + table + body
+
+
+
+def png_with_icc(data, name, profile):
+    """DATA (a PNG) with an iCCP chunk holding PROFILE, and no sRGB, gAMA or
+    cHRM chunk (which would say otherwise)."""
+    body = name.encode() + b"\0\0" + zlib.compress(profile)
+    chunk = (struct.pack(">I", len(body)) + b"iCCP" + body
+             + struct.pack(">I", zlib.crc32(b"iCCP" + body) & 0xFFFFFFFF))
+    out, i = bytearray(data[:33]) + chunk, 33
+    while i < len(data):
+        n = struct.unpack(">I", data[i:i + 4])[0]
+        if data[i + 4:i + 8] not in (b"sRGB", b"gAMA", b"cHRM", b"iCCP"):
+            out += data[i:i + 12 + n]
+        i += 12 + n
+    return bytes(out)
+
+
+def icc_app2(profile):
+    """An APP2 segment holding PROFILE whole (one of one)."""
+    body = b"ICC_PROFILE\0\1\1" + profile
+    return b"\xff\xe2" + struct.pack(">H", len(body) + 2) + body
+
+
+def cmyk_of(rgb):
+    """The plain ink amounts (0 none, 255 full) of RGB: K from the brightest
+    channel, the rest of each ink relative to what K leaves."""
+    k = 255 - max(rgb)
+    return tuple(round(255 * (255 - c - k) / (255 - k)) for c in rgb) + (k,)
+
+
+def plain_cmyk_jpeg(dest):
+    """A CMYK JPEG of the colour quadrants with plain (not inverted) ink
+    values and no Adobe marker, as some RIPs and scanners write: libjpeg
+    through PIL (ImageMagick only writes Adobe's inverted YCCK)."""
+    code = ("import sys\nfrom PIL import Image\nq = %r\n"
+            "im = Image.new('CMYK', (240, 160))\n"
+            "for n, c in enumerate(q):\n"
+            "    im.paste(tuple(255 - v for v in c), ((n %% 2) * 120, (n // 2) * 80, (n %% 2) * 120 + 120, (n // 2) * 80 + 80))\n"
+            "im.save(sys.argv[1], quality=95)\n" % [cmyk_of(c) for c in COLOUR])
+    for py in (sys.executable, "/usr/bin/python3"):
+        if subprocess.run([py, "-c", "import PIL"], stderr=subprocess.DEVNULL).returncode == 0:
+            break
+    else:
+        sys.exit("imgbook.py: a plain CMYK JPEG needs PIL (python3-pil, sh scripts/deps.sh)")
+    run(py, "-c", code, dest)
+    # PIL writes Adobe's convention (an APP14 marker, inverted values): the
+    # values went in inverted, so without the marker they are plain
+    data = jpeg_markers(open(dest, "rb").read(), drop=(0xEE,))
+    if b"Adobe" in data[:200]:
+        sys.exit("imgbook.py: the plain CMYK JPEG still has an Adobe marker")
+    open(dest, "wb").write(data)
+
+
 def make(d):
     os.makedirs(d, exist_ok=True)
     tmp = tempfile.mkdtemp()
@@ -126,6 +272,19 @@ def make(d):
             with open(dest, "w") as f:
                 f.write('<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg" '
                         'width="240" height="160">%s</svg>\n' % rects)
+        elif opts == "cmyk-plain":
+            plain_cmyk_jpeg(dest)
+        elif opts in ("icc-adobergb", "icc-p3"):
+            space = opts[4:]
+            desc = {"adobergb": "Adobe RGB (1998) compatible", "p3": "Display P3 compatible"}[space]
+            quadrants(os.path.join(tmp, "in-" + space + ".png"), [encode_in(space, c) for c in COLOUR])
+            if ext == "jpg":
+                run(CONVERT, os.path.join(tmp, "in-" + space + ".png"), "-strip", "-quality", "95", dest)
+                data = jpeg_markers(open(dest, "rb").read(), add=icc_app2(icc_profile(space, desc)))
+            else:
+                run(CONVERT, os.path.join(tmp, "in-" + space + ".png"), "-strip", "PNG24:" + dest)
+                data = png_with_icc(open(dest, "rb").read(), desc, icc_profile(space, desc))
+            open(dest, "wb").write(data)
         elif opts and opts[0] in ("PNG8", "PNG32", "PNG48", "GIF", "BMP3"):
             if ext == "gif":  # two frames: the first is the picture
                 run(CONVERT, src, os.path.join(tmp, "other.png"), "-loop", "0", dest)
