@@ -51,6 +51,22 @@ z = zipfile.ZipFile(sys.argv[1])
 sys.exit(0 if 'OEBPS/images/cover.png' in z.namelist() and z.read('OEBPS/images/cover.png') == logo else 1)
 " "$epub" "$BASE/logo.png"
 like "$(grep '"cover"' "$TMP/rss.json")" "$BASE/logo.png" "--dump-model names the feed's image as the cover"
+# the PDF's cover is the same picture (logo.png is one blue, 20,60,160):
+# its first page, rendered, is that blue at its centre and at a third of
+# its width and height, where the generated cover has its ground and title
+pdftoppm -r 20 -f 1 -l 1 -singlefile "$TMP"/rss/*.pdf "$TMP/cover" 2>/dev/null
+ok "the feed's image is the PDF's cover too" python3 -c "
+import sys
+d = open(sys.argv[1], 'rb').read().split(b'\n', 3)
+w, h = map(int, d[1].split()); px = d[3]
+bad = []
+for fx, fy in ((0.5, 0.5), (0.33, 0.33), (0.67, 0.75)):
+    o = (int(h * fy) * w + int(w * fx)) * 3
+    if any(abs(a - b) > 12 for a, b in zip(px[o:o + 3], (20, 60, 160))):
+        bad.append((fx, fy, tuple(px[o:o + 3])))
+print('# off the feed image\'s blue:', bad) if bad else None
+sys.exit(1 if bad else 0)
+" "$TMP/cover.ppm"
 
 mkdir "$TMP/intro"
 printf 'title: Digest With an Introduction\nfeed-order: oldest-first\narticles:\n  - intro.md\n' >"$TMP/intro/book.yaml"

@@ -86,34 +86,6 @@ build_time(void)
 	return time(NULL);
 }
 
-/* The cover image at PATH (checked by the builder), made as the book's
- * other images are. Return 0, or -1 with the error set. */
-static int
-read_cover(const char *path, int quality, char **data, size_t *len, enum image_type *type)
-{
-	struct image im = {0};
-	struct picture_head h;
-	char *raw = NULL;
-	int r;
-
-	if (file_read(path, &raw, len) < 0)
-		return -1;
-	if (picture_head((unsigned char *)raw, *len, &h) != 0) {
-		free(raw);
-		return err_set(path, 0, "not an image (or changed while reading)");
-	}
-	im.src = im.path = (char *)path;
-	im.type = h.type;
-	im.orientation = h.orientation;
-	im.width = h.orientation >= 5 ? h.h : h.w;
-	im.height = h.orientation >= 5 ? h.w : h.h;
-	im.as_is = h.as_is;
-	im.bytes = *len;
-	free(raw);
-	r = epub_image_make(&im, quality, (unsigned char **)data, len, type);
-	return r;
-}
-
 /* The cover: the book's image, or one drawn from its title. */
 static int
 add_cover(struct epub *e, const struct theme *th)
@@ -121,24 +93,22 @@ add_cover(struct epub *e, const struct theme *th)
 	const struct book *bk = e->book;
 	enum image_type type = IMG_PNG;
 	struct buf b = {0};
+	struct image im;
 	char *data = NULL;
 	size_t len = 0;
 	struct epub_item *it;
+	int r;
 
-	if (bk->cover) {
-		if (read_cover(bk->cover, e->opt ? e->opt->image_quality : 0, &data, &len, &type) < 0)
+	if ((r = picture_cover(bk, &im)) < 0)
+		return -1;
+	if (r == 1) {	/* made as the book's other images are */
+		if (epub_image_make(&im, e->opt ? e->opt->image_quality : 0, (unsigned char **)&data,
+		    &len, &type) < 0)
 			return -1;
-	} else if (bk->cover_data) {	/* a feed's image, checked by the builder */
-		int w, h;
-
-		if (image_sniff(bk->cover_data, bk->cover_len, &type, &w, &h) != 0)
-			return err_set(bk->cover_url, 0, "the cover is not a JPEG or PNG image");
-		data = xmemdup(bk->cover_data, bk->cover_len);
-		len = bk->cover_len;
 	} else {
 		char *fam = cover_family(th);
-		int r = cover_render(bk, fam, cover_color(th), &data, &len);
 
+		r = cover_render(bk, fam, cover_color(th), &data, &len);
 		free(fam);
 		if (r < 0)
 			return -1;

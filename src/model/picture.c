@@ -604,6 +604,42 @@ picture_verify(const unsigned char *p, size_t n, const struct picture_head *h)
 }
 
 int
+picture_cover(const struct book *bk, struct image *im)
+{
+	struct picture_head h;
+	const unsigned char *p;
+	char *raw = NULL;
+	size_t n;
+	int ret = -1;
+
+	memset(im, 0, sizeof(*im));
+	if (bk->cover) {
+		im->src = im->path = bk->cover;
+	} else if (bk->cover_data) {	/* a feed's image, checked by the builder */
+		im->src = bk->cover_url;
+		im->data = bk->cover_data;
+		im->len = bk->cover_len;
+	} else
+		return 0;
+	if (picture_bytes(im, &p, &n, &raw) != 0)
+		goto out;
+	if (picture_head(p, n, &h) != 0) {
+		err_set(im->src, 0, "not an image (or changed while reading)");
+		goto out;
+	}
+	im->type = h.type;
+	im->orientation = h.orientation;
+	im->width = h.orientation >= 5 ? h.h : h.w;
+	im->height = h.orientation >= 5 ? h.w : h.h;
+	im->as_is = h.as_is;
+	im->bytes = n;
+	ret = 1;
+out:
+	free(raw);
+	return ret;
+}
+
+int
 picture_bytes(const struct image *im, const unsigned char **p, size_t *n, char **buf)
 {
 	*buf = NULL;

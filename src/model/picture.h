@@ -44,6 +44,12 @@ int picture_verify(const unsigned char *p, size_t n, const struct picture_head *
  * *BUF, NULL when the bytes are IM's own). Return 0 or -1 with the error set. */
 int picture_bytes(const struct image *im, const unsigned char **p, size_t *n, char **buf);
 
+/* The book BK's cover picture into IM: book.yaml's cover file or a feed's
+ * image (IM borrows BK's path or bytes), its header read, for both
+ * writers. Return 1 with IM set, 0 when BK has no cover picture (the cover
+ * is drawn from the title), or -1 with the error set. */
+int picture_cover(const struct book *bk, struct image *im);
+
 /* Decode IM (its data or its file) into OUT: upright, sRGB, and scaled down
  * with an area filter to fit MAXW x MAXH when it is larger (0: no limit).
  * Return 0, or -1 with the error set naming the image. Free with

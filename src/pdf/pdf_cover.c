@@ -1,7 +1,7 @@
 /*
- * The PDF's covers: the front cover as the book's first page (book.yaml's
- * cover picture, or the generated cover of src/cover/, the EPUB's design
- * drawn here in vectors), with a blank inside of the cover after it so the
+ * The PDF's covers: the front cover as the book's first page (the EPUB's
+ * cover picture, picture_cover's: book.yaml's cover or a feed's image; or
+ * the generated cover of src/cover/, the EPUB's design drawn here in vectors), with a blank inside of the cover after it so the
  * title page stays a recto; and the print-on-demand wrap cover, a file of
  * its own: back, spine and front on one sheet. Both run their ground or
  * picture out into the bleed.
@@ -38,33 +38,6 @@ cover_alt(struct buf *b, const struct book *bk)
 	}
 }
 
-/* Read the header of the picture at PATH into IM (its path borrowed).
- * Return 0, or -1 with the error set. */
-static int
-cover_picture(const char *path, struct image *im)
-{
-	struct picture_head h;
-	char *raw = NULL;
-	size_t len = 0;
-
-	if (file_read(path, &raw, &len) < 0)
-		return -1;
-	if (picture_head((unsigned char *)raw, len, &h) != 0) {
-		free(raw);
-		return err_set(path, 0, "not an image (or changed while reading)");
-	}
-	memset(im, 0, sizeof(*im));
-	im->src = im->path = (char *)path;
-	im->type = h.type;
-	im->orientation = h.orientation;
-	im->width = h.orientation >= 5 ? h.h : h.w;
-	im->height = h.orientation >= 5 ? h.w : h.h;
-	im->as_is = h.as_is;
-	im->bytes = len;
-	free(raw);
-	return 0;
-}
-
 /* Push onto DL picture IM scaled to cover the W x H trim and BLEED beyond
  * it on every side, centred, at (X, 0); say what is cut off when the
  * picture is not in the page's proportions. */
@@ -83,7 +56,7 @@ place_picture(struct pdf_dl *dl, const struct image *im, double x, double w, dou
 	op->h = ih;
 	/* past the trim is cut off in print anyway; past the bleed too */
 	if (iw > w * 1.05 || ih > h * 1.05)
-		warn_at(im->path, 0, "the cover picture (%dx%d pixels) is not in the page's proportions "
+		warn_at(im->src, 0, "the cover picture (%dx%d pixels) is not in the page's proportions "
 		    "(%.0fx%.0f mm): %.0f%% of its %s is cut off at the edges", im->width, im->height,
 		    w / 72 * 25.4, h / 72 * 25.4, 100 * (iw > w * 1.05 ? 1 - w / iw : 1 - h / ih),
 		    iw > w * 1.05 ? "width" : "height");
@@ -134,7 +107,7 @@ pdf_cover_page(struct pdf *P)
 	struct image alt, pic;
 	struct pdf_dl dl = {0};
 	struct buf a = {0};
-	int ret = -1;
+	int ret = -1, has;
 
 	if (P->page_open && pdf_draw_page_end(&P->dr) != 0)
 		return -1;
@@ -142,23 +115,23 @@ pdf_cover_page(struct pdf *P)
 	cover_alt(&a, bk);
 	memset(&alt, 0, sizeof(alt));
 	alt.alt = (char *)buf_str(&a);
-	if (bk->cover && cover_picture(bk->cover, &pic) != 0)
+	if ((has = picture_cover(bk, &pic)) < 0)
 		goto out;
-	if (bk->cover)
+	if (has)
 		pic.alt = alt.alt;
 	/* the ground first, untagged (the page's background): a picture the
 	 * size of the page painted on a clear page would make cairo drop
 	 * what it recorded before, the figure's tag with it */
-	if (ground(P, bk->cover != NULL) != 0)
+	if (ground(P, has) != 0)
 		goto out;
 	/* a figure, its words the title and authors, for screen readers */
 	pdf_dl_tag(&dl, 1, "Figure", NULL);
-	dl.ops[dl.n - 1].img = bk->cover ? &pic : &alt;
-	if (bk->cover)
+	dl.ops[dl.n - 1].img = has ? &pic : &alt;
+	if (has)
 		place_picture(&dl, &pic, 0, w, h, pdf_bleed(P));
 	if (pdf_draw_dl(&P->dr, &dl, 0, 0) != 0)
 		goto out;
-	if (!bk->cover && generated(P, 0, w, h, pdf_bleed(P)) != 0)
+	if (!has && generated(P, 0, w, h, pdf_bleed(P)) != 0)
 		goto out;
 	pdf_dl_free(&dl);
 	pdf_dl_tag(&dl, 0, "Figure", NULL);
@@ -183,10 +156,8 @@ wrap_front(struct pdf *P, double x, double w, double h, int out)
 	struct image pic;
 	int r;
 
-	if (P->book->cover == NULL)
-		return generated(P, x, w, h, 0);
-	if (cover_picture(P->book->cover, &pic) != 0)
-		return -1;
+	if ((r = picture_cover(P->book, &pic)) <= 0)
+		return r < 0 ? -1 : generated(P, x, w, h, 0);
 	cairo_save(P->dr.cr);
 	cairo_rectangle(P->dr.cr, out < 0 ? x - b : x, -b, w + b, h + 2 * b);
 	cairo_clip(P->dr.cr);
